@@ -1,0 +1,181 @@
+"""Plain, typed values passed between the indexing stages.
+
+Every stage takes and returns these frozen dataclasses, so each can be printed, tested and stored
+on its own. `to_jsonable` turns any of them into the JSON shape of `budgetarkiv parse --json`.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Literal, Mapping
+
+DocType = Literal["budget_note", "answer", "other"]
+Amount = int | float  # in the table's own unit; int when the source had no decimals
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int  # 1-based
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """A file as read, before any interpretation."""
+
+    doc_id: str  # sha256 of the file's bytes, first 16 hex digits: stable across renames
+    source: str  # path as given
+    fmt: str  # "pdf" | "txt" | "md" | "docx" | "html"
+    pages: tuple[Page, ...]  # one page for formats without pages
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(p.text for p in self.pages)
+
+
+@dataclass(frozen=True)
+class ReadError:
+    """A file that could not be read; `reason` is a sentence a person can act on."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """Clean text of a whole document and where each page starts in it."""
+
+    text: str
+    page_starts: tuple[int, ...] = (0,)  # char offset of page 1, 2, ... in `text`
+
+    def page_at(self, offset: int) -> int:
+        """1-based page number holding char `offset`."""
+        page = 1
+        for i, start in enumerate(self.page_starts):
+            if start <= offset:
+                page = i + 1
+            else:
+                break
+        return page
+
+
+@dataclass(frozen=True)
+class TableRow:
+    label: str
+    amounts: Mapping[str, Amount]  # year -> amount; empty cells absent
+    total: Amount | None = None  # the "I alt" cell
+    styringsomraade: str | None = None
+    udvalg: str | None = None
+    bevilling: str | None = None
+    indtaegt_udgift: str | None = None  # "I" or "U"
+    is_sum: bool = False  # "Udgifter i alt", "Serviceudgifter i alt", "Afsatte midler i alt" ...
+    cell_notes: Mapping[str, str] = field(default_factory=dict)  # year|"total" -> footnote marker ("*")
+
+
+@dataclass(frozen=True)
+class TableCheck:
+    """One arithmetic self-check of a table."""
+
+    kind: Literal["row_total", "column_sum"]
+    subject: str  # the row label, or "2026" for a column
+    expected: Amount  # what the document states
+    computed: Amount  # what the cells add up to
+    ok: bool
+
+
+@dataclass(frozen=True)
+class BudgetTable:
+    title: str  # "Tabel 2 – Oversigt over ønskets aktiviteter på alle styringsområder (scenarie 1)"
+    kind: Literal["money", "text"]
+    number: str | None = None  # "2", "X"
+    scenario: str | None = None  # "Scenarie 1"
+    unit: str | None = None  # "1.000 kr."
+    price_level: str | None = None  # "2024 p/l", "løbende p/l"
+    years: tuple[str, ...] = ()
+    rows: tuple[TableRow, ...] = ()
+    checks: tuple[TableCheck, ...] = ()
+    unreadable: tuple[str, ...] = ()  # raw lines of rows that could not be read
+    columns: tuple[str, ...] = ()  # text tables: the head cells
+    text_rows: tuple[tuple[str, ...], ...] = ()  # text tables: cells per row
+    start: int = 0  # char offsets in NormalizedText.text
+    end: int = 0
+    page: int | None = None
+    section: str | None = None
+
+    @property
+    def checks_ok(self) -> bool:
+        return all(c.ok for c in self.checks) and not self.unreadable
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    text: str
+    start: int = 0  # char offset of the heading in NormalizedText.text
+    end: int = 0
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str  # "Scenarie 1"
+    title: str  # "Videreførelse af indsats"
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class ProseAmount:
+    text: str  # as written: "3,5 mio. kr."
+    amount_kr: float  # in kroner: 3500000.0
+    sentence: str
+    start: int = 0
+    page: int | None = None
+    section: str | None = None
+
+
+@dataclass(frozen=True)
+class QuestionAnswer:
+    number: int
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class Note:
+    """A document interpreted: a budget note, an answer letter, or other."""
+
+    doc_id: str
+    source: str
+    doc_type: DocType
+    text: str  # normalized full text
+    page_starts: tuple[int, ...] = (0,)
+    note_id: str | None = None  # "BI18"
+    title: str | None = None
+    budget_year: int | None = None
+    budget_year_from: str | None = None  # "head" | "text" | "price_level": how the year was found
+    administration: str | None = None
+    committee: str | None = None
+    sections: tuple[Section, ...] = ()
+    scenarios: tuple[Scenario, ...] = ()
+    categories: tuple[str, ...] = ()  # Kategorisering lines marked with X
+    districts: tuple[str, ...] = ()  # Bydele marked with X ("Bydækkende")
+    target_group: str | None = None
+    tables: tuple[BudgetTable, ...] = ()
+    prose_amounts: tuple[ProseAmount, ...] = ()
+    # letters (answers to a council member's questions)
+    date: str | None = None
+    addressee: str | None = None
+    signatory: str | None = None
+    questions: tuple[QuestionAnswer, ...] = ()
+    errors: tuple[str, ...] = ()
+
+
+def to_jsonable(value: Any) -> Any:
+    """Dataclasses, tuples and mappings as plain JSON-ready values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Mapping):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    return value
