@@ -42,7 +42,74 @@ def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
     return status
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {"parse": cmd_parse}
+def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+    from indexer.build import build_index
+    from indexer.embedding import Embedder
+
+    paths = [Path(p) for p in args.paths] or [settings.corpus_dir]
+    report = build_index(paths, settings, lambda: Embedder(settings), show_progress=not args.quiet)
+    if report.unchanged:
+        print(f"Indekset er uændret: {report.documents} dokumenter, {report.chunks} passager ({report.seconds:.2f} s).")
+    else:
+        print(
+            f"Indekseret {report.documents} dokumenter, {report.chunks} passager; {report.embedded} nye "
+            f"indlejret på {report.seconds:.1f} s (generation {report.generation})."
+        )
+        for label, items in (("Tilføjet", report.added), ("Fjernet", report.removed)):
+            if items:
+                print(f"{label}: " + ", ".join(items))
+    for source, reason in report.errors:
+        print(f"fejl: {source}: {reason}", file=sys.stderr)
+    return 0
+
+
+def _searcher(settings: Settings):
+    from search.hybrid import Searcher
+
+    return Searcher(settings)
+
+
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    from search.hybrid import Filters
+
+    searcher = _searcher(settings)
+    hits = searcher.search(
+        args.query, k=args.k, filters=Filters(args.year, args.note_id, args.doc_type), mode=args.mode
+    )
+    if args.json:
+        from api.schemas import hit_to_dict
+
+        _print_json([hit_to_dict(h) for h in hits])
+        return 0
+    if not hits:
+        print("Ingen resultater.")
+    for i, h in enumerate(hits, 1):
+        where = ", ".join(x for x in (h.note_id, str(h.budget_year or ""), h.section, f"s. {h.page}" if h.page else "") if x)
+        print(f"{i}. [{h.score:.4f} {'+'.join(h.retrievers)}] {h.title or Path(h.source).name} ({where})")
+        print(f"   {Path(h.source).name}")
+        text = " ".join(h.text.split())
+        print(f"   {text[:300]}{'…' if len(text) > 300 else ''}")
+        if len(h.versions) > 1:
+            print(f"   {len(h.versions)} versioner af notatet: " + ", ".join(Path(v.source).name for v in h.versions))
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from search.evaluate import evaluate, format_report, load_gold
+
+    results = evaluate(_searcher(settings), load_gold(Path(args.gold)))
+    if args.json:
+        from indexer.models import to_jsonable
+
+        _print_json(to_jsonable(results))
+    else:
+        print(format_report(results))
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
+    "parse": cmd_parse, "index": cmd_index, "search": cmd_search, "eval": cmd_eval,
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,6 +122,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", help="Parse documents and print their structure.")
     p.add_argument("files", nargs="+", help="Files or folders")
     p.add_argument("--json", action="store_true", help="One JSON object per document")
+    p = sub.add_parser("index", help="Index files and folders (default: the corpus folder), incrementally.")
+    p.add_argument("paths", nargs="*", help="Files or folders (default: BUDGETARKIV_CORPUS_DIR)")
+    p.add_argument("--quiet", action="store_true", help="No progress bars")
+    p = sub.add_parser("search", help="Hybrid search over the index.")
+    p.add_argument("query")
+    p.add_argument("--k", type=int, default=10)
+    p.add_argument("--year", type=int)
+    p.add_argument("--note-id")
+    p.add_argument("--doc-type", choices=["budget_note", "answer", "other"])
+    p.add_argument("--mode", choices=["hybrid", "bm25", "dense"], default="hybrid")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("eval", help="Recall@1, recall@5 and MRR@10 of each retriever on a gold file.")
+    p.add_argument("gold", nargs="?", default="tests/data/gold.jsonl")
+    p.add_argument("--json", action="store_true")
     return parser
 
 
@@ -66,7 +147,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         print(f"fejl i indstillinger: {exc}", file=sys.stderr)
         return 2
-    return COMMANDS[args.command](args, settings)
+    from indexer.embedding import ModelUnavailable
+    from search.hybrid import IndexMissing
+
+    try:
+        return COMMANDS[args.command](args, settings)
+    except (IndexMissing, ModelUnavailable, FileNotFoundError, ValueError) as exc:
+        print(f"fejl: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

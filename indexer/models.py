@@ -48,14 +48,20 @@ class NormalizedText:
     text: str
     page_starts: tuple[int, ...] = (0,)  # char offset of page 1, 2, ... in `text`
 
-    def page_at(self, offset: int) -> int:
-        """1-based page number holding char `offset`."""
+    def page_at(self, offset: int) -> int | None:
+        """1-based page number holding char `offset`; None where page breaks are unknown.
+
+        Text files only mark some page ends ("3/6"): pages whose starts are unknown share one offset,
+        and text there cannot be pinned to one page.
+        """
         page = 1
         for i, start in enumerate(self.page_starts):
             if start <= offset:
                 page = i + 1
             else:
                 break
+        if self.page_starts.count(self.page_starts[page - 1]) > 1:
+            return None
         return page
 
 
@@ -179,3 +185,28 @@ def to_jsonable(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [to_jsonable(v) for v in value]
     return value
+
+
+ChunkKind = Literal["prose", "table", "answer"]
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A passage to retrieve, with everything a citation needs."""
+
+    chunk_id: str  # "<doc_id>:<ordinal>"
+    doc_id: str
+    source: str
+    doc_type: DocType
+    kind: ChunkKind
+    text: str  # the passage as shown to a person
+    index_text: str  # what retrieval sees: note id, year, title and section put before the text
+    note_id: str | None = None
+    budget_year: int | None = None
+    title: str | None = None
+    section: str | None = None
+    scenario: str | None = None
+    page: int | None = None
+    start: int = 0  # char offsets in the note's normalized text
+    end: int = 0
+    table_index: int | None = None  # position in Note.tables for table chunks
