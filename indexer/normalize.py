@@ -1,8 +1,8 @@
 """Clean text extracted from budget notes, keeping its line structure (tables are parsed line by line).
 
 Pure functions, no I/O. What they do, in order:
-- Unicode NFC, newlines to "\\n", no-break spaces to spaces, invisible characters (zero-width, BOM, soft
-  hyphens inside lines, control characters) removed.
+- Unicode NFC; newlines (and Word's vertical-tab line breaks) to "\\n"; no-break spaces to spaces;
+  invisible characters (zero-width, BOM, soft hyphens inside lines, control characters) removed.
 - Markup tags (<i>, </i>, <b>, <u>, <br> ...) removed; "<" in prose ("< 30 år") is kept. <br> is a line break.
 - Trailing spaces removed from every line; leading spaces too (they are PDF layout, not structure). Tabs are
   kept everywhere: they separate table cells in word-processor exports.
@@ -66,9 +66,9 @@ _PUA_BULLET = re.compile(r"^[\ue000-\uf8ff]\s*")
 _PUA = re.compile(r"[\ue000-\uf8ff]")
 _MARKER = re.compile(r"^(\d{1,3})\s*/\s*(\d{1,3})$|^(?:side|page)\s+(\d{1,3})\s+(?:af|of)\s+(\d{1,3})$", re.I)
 _WORD = re.compile(r"\w+(?:[-\u2010]\w+)*")
-_HYPHEN_END = re.compile(r"(\w+(?:[-\u2010]\w+)*)([-\u2010\u00ad])$")
-_WORD_START = re.compile(r"\w+(?:[-\u2010]\w+)*")
 _PROSE_END = re.compile(r"[.:;!?)\]\"'”’]$")
+_HYPHENS = "-\u2010\u00ad"
+_SPACE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c != "\t")  # not tabs: cells
 _SUSPENDED = {"og", "eller", "samt", "and", "or"}
 
 
@@ -111,7 +111,7 @@ def document_vocabulary(text: str) -> set[str]:
 
 def _clean_lines(raw: str, vocabulary: set[str] | None) -> list[str]:
     """Cleaned lines, with sentinel lines for page breaks ("\\f") and accepted page markers ("\\x1eN")."""
-    text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n").replace("\v", "\n")
     text = _INVISIBLE.sub("", text)
     text = _SPACES.sub(" ", text)
     text = re.sub(r"\u00ad(?!\n)", "", text)  # soft hyphens inside lines are invisible
@@ -132,7 +132,7 @@ def _clean_line(line: str) -> str:
     """One line without trailing/leading spaces (tabs kept), bullets unified, private-use glyphs gone."""
     if line == "\f":
         return line
-    line = re.sub(r"[^\S\t]+$", "", line).lstrip(" ")
+    line = line.rstrip(_SPACE_CHARS).lstrip(" ")
     if not line.strip():
         return ""
     line = _PUA_BULLET.sub("• ", line)
@@ -184,28 +184,44 @@ def _join_hyphens(lines: list[str], vocab: set[str]) -> list[str]:
         i += 1
         carried: list[str] = []
         while not _is_sentinel(line) and "\t" not in line:
-            m = _HYPHEN_END.search(line)
-            if not m or not line[m.start(2) - 1].isalpha():
+            first = _word_before_hyphen(line)
+            if not first:
                 break
             j = i
             while j < n and (lines[j] == "" or _is_sentinel(lines[j])):
                 j += 1
             if j >= n or "\t" in lines[j]:
                 break
-            joint = _hyphen_joint(m.group(1), m.group(2), lines[j], vocab, bridged=j > i)
+            joint = _hyphen_joint(first, line[-1], lines[j], vocab, bridged=j > i)
             if joint is None:
                 break
             carried.extend(s for s in lines[i:j] if _is_sentinel(s))
-            line = line[: m.start(2)] + joint + lines[j]
+            line = line[:-1] + joint + lines[j]
             i = j + 1
         out.append(line)
         out.extend(carried)
     return out
 
 
+def _word_before_hyphen(line: str) -> str:
+    """The word a line-end hyphen follows ("AMU-kur" in "fx AMU-kur-"), or "" when it is no such hyphen.
+
+    Scans backwards (lines can be long); the character before the hyphen must be a letter.
+    """
+    if len(line) < 2 or line[-1] not in _HYPHENS or not line[-2].isalpha():
+        return ""
+    k = len(line) - 2
+    while k >= 0 and (line[k].isalnum() or line[k] == "_" or (line[k] in "-\u2010" and line[k + 1].isalnum())):
+        k -= 1
+    word = line[k + 1 : -1]
+    while word[:1] in ("-", "\u2010"):
+        word = word[1:]
+    return word
+
+
 def _hyphen_joint(first: str, hyphen: str, nxt: str, vocab: set[str], bridged: bool) -> str | None:
     """What goes between the two halves: "" (join), "-" (keep hyphen), "- " (suspended); None = no join."""
-    m = _WORD_START.match(nxt)
+    m = _WORD.match(nxt)
     if not m:
         return None
     second = m.group(0)

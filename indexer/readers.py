@@ -13,9 +13,14 @@ import os
 import re
 import zipfile
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from indexer.models import Document, Page, ReadError
+
+if TYPE_CHECKING:  # the libraries are imported where used: reading text files needs none of them
+    from bs4 import Tag
+    from docx.table import Table
+    from pypdf import PdfReader
 
 __all__ = ["UnreadableFile", "read_document", "read_documents", "sniff_format"]
 
@@ -246,7 +251,7 @@ def _decode_text(data: bytes, source: str) -> str:
 def _read_pdf(data: bytes, source: str) -> tuple[Page, ...]:
     """One Page per PDF page (numbered from 1), decrypting with the empty password when that suffices."""
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError
 
     if b"%%EOF" not in data:
         raise UnreadableFile(
@@ -268,7 +273,7 @@ def _read_pdf(data: bytes, source: str) -> tuple[Page, ...]:
         ) from exc
     except FileNotDecryptedError as exc:
         raise UnreadableFile(source, _ENCRYPTED) from exc
-    except (PdfReadError, Exception) as exc:  # noqa: BLE001 - pypdf raises many kinds on damaged files
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds (PdfReadError, KeyError ...) on damage
         raise UnreadableFile(
             source, f"is a damaged PDF that cannot be opened ({type(exc).__name__}: {exc})."
         ) from exc
@@ -297,11 +302,11 @@ _ENCRYPTED = (
 )
 
 
-def _decrypt(reader: "object", source: str) -> None:
+def _decrypt(reader: PdfReader, source: str) -> None:
     """Open an encrypted PDF with the empty user password (owner-only protection); else UnreadableFile."""
     from pypdf import PasswordType
 
-    result = reader.decrypt("")  # type: ignore[attr-defined]
+    result = reader.decrypt("")
     if result == PasswordType.NOT_DECRYPTED:
         raise UnreadableFile(source, _ENCRYPTED)
 
@@ -352,10 +357,10 @@ def _read_docx(data: bytes, source: str) -> str:
     return text
 
 
-def _docx_table_lines(table: "object") -> list[str]:
+def _docx_table_lines(table: Table) -> list[str]:
     """One line per row; a merged cell counts once; a cell's own paragraphs are joined by spaces."""
     lines: list[str] = []
-    for row in table.rows:  # type: ignore[attr-defined]
+    for row in table.rows:
         cells: list[str] = []
         seen: set[int] = set()
         for cell in row.cells:
@@ -389,7 +394,7 @@ def _read_html(markup: str, source: str) -> str:
         _html_walk(soup, parts, pre=False)
     except Exception as exc:  # noqa: BLE001
         raise UnreadableFile(source, f"is HTML that cannot be parsed ({type(exc).__name__}: {exc}).") from exc
-    lines = [re.sub(r" *\t *", "\t", re.sub(r"[^\S\t\n]+", " ", line)).strip(" ") for line in "".join(parts).split("\n")]
+    lines = [_tidy_html_line(line) for line in "".join(parts).split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
     if title and title not in text:
         text = f"{title}\n\n{text}" if text else title
@@ -398,12 +403,17 @@ def _read_html(markup: str, source: str) -> str:
     return text
 
 
-def _html_walk(node: "object", out: list[str], pre: bool) -> None:
+def _tidy_html_line(line: str) -> str:
+    """One space for each run of whitespace, none around the tabs between cells or at the ends."""
+    return re.sub(r" *\t *", "\t", re.sub(r"[^\S\t\n]+", " ", line)).strip(" ")
+
+
+def _html_walk(node: Tag, out: list[str], pre: bool) -> None:
     """Append the text of `node`'s children to `out`, with line breaks for blocks and tabs for cells."""
     from bs4 import NavigableString, Tag
     from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
 
-    for child in node.children:  # type: ignore[attr-defined]
+    for child in node.children:
         if isinstance(child, (Comment, Doctype, Declaration, ProcessingInstruction, CData)):
             continue
         if isinstance(child, NavigableString):
@@ -427,7 +437,7 @@ def _html_walk(node: "object", out: list[str], pre: bool) -> None:
             _html_walk(child, out, pre)
 
 
-def _html_cell(cell: "object") -> str:
+def _html_cell(cell: Tag) -> str:
     """A table cell's text on one line (its inner line breaks and tabs become spaces)."""
     parts: list[str] = []
     _html_walk(cell, parts, pre=False)

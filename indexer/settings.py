@@ -37,7 +37,11 @@ class Settings:
     fusion: str = _setting("score", "How BM25 and dense rankings are fused: 'score' (scaled scores) or 'rrf'.")
     dense_weight: float = _setting(0.3, "Weight of the dense side in the fusion (BM25 has 1.0).")
     rrf_k: int = _setting(60, "Reciprocal rank fusion constant (fusion='rrf').")
-    answer_min_score: float = _setting(0.0, "Calibrated evidence threshold below which `ask` abstains.")
+    min_coverage_da: float = _setting(
+        0.6, "A Danish question is answered only when this share of its own words occur in the best passages "
+        "(calibrated on the gold questions: unanswerable ones score at most 0.5).")
+    min_coverage_en: float = _setting(
+        0.3, "The same for English questions, counted through their Danish translations.")
     llm_url: str = _setting("", "OpenAI-compatible chat endpoint for the optional answer writer; empty = off.")
     llm_model: str = _setting("", "Model name sent to the LLM endpoint.")
     api_key: str = _setting("", "When set, the API requires this key in the X-API-Key header.")

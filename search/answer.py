@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping, Sequence
 
+from indexer.amounts import sentence_bounds
 from indexer.models import Amount
 from indexer.numbers import NUMBER_RE, format_danish_number
 from search.english import looks_english
@@ -36,9 +37,16 @@ _GENERIC = frozenset(
     budget budgettet budgetnotat notat notater indsats indsatser indsatsen programmer program projekt år året
     årligt om pr per i alt samlet samlede der er var blev bliver har have den det de en et og eller til af på
     for med som fra ved ikke kan skal vil findes gives gik bruges brugt kommunen københavns københavn
+    ny nye nyt gammel gamle andre anden alle hele stort store større over under mellem mere mest noget nogen
+    sat sætte givet gives får fik går gik været være findes fandtes
+    it its this that these those they them their be been being has have had can could will would should
+    about from with into than then also any some all more most other
     what which who how much many does did do is are was were the a an of for to in on and or cost costs
     price money spend spent programme programmes program programs project per year annual total there
     city copenhagen municipality""".split()
+)
+_EARLIER_Q = re.compile(
+    r"budgetaftale|tidligere|afsat|bevilget|fik\b|blev der|granted|previous|earlier|received", re.IGNORECASE
 )
 MAX_PROGRAMMES = 4
 MAX_FACTS = 4
@@ -65,7 +73,8 @@ class Programme:
     source: str
     doc_id: str
     scenarios: tuple[ScenarioOut, ...]
-    earlier_grants: tuple[ScenarioOut, ...] = ()
+    earlier_grants: tuple[ScenarioOut, ...] = ()  # "Tidligere afsatte midler", løbende p/l
+    activities: tuple[ScenarioOut, ...] = ()  # rows of the overview tables that the question names
     versions: tuple[str, ...] = ()  # sources of all versions, newest first
 
 
@@ -109,9 +118,9 @@ def route(question: str) -> tuple[str, ...]:
 
 
 class Answerer:
-    def __init__(self, searcher: Searcher, min_coverage: float = 0.5) -> None:
+    def __init__(self, searcher: Searcher) -> None:
         self.searcher = searcher
-        self.min_coverage = min_coverage
+        self.min_coverage = {"da": searcher.settings.min_coverage_da, "en": searcher.settings.min_coverage_en}
 
     def ask(self, question: str, filters: Filters | None = None, k: int = 10) -> Answer:
         english = looks_english(question)
@@ -119,13 +128,15 @@ class Answerer:
         intents = route(question)
         hits = self.searcher.search(question, k=k, filters=filters)
         coverage = self.coverage(question, hits[:3])
-        if not hits or coverage < self.min_coverage:
+        if not hits or coverage < self.min_coverage[lang]:
             return Answer(
                 question=question, answered=False, intents=intents, language=lang, sources=tuple(hits[:5]),
                 answer=_T[lang]["none"],
             )
         notes = self._relevant_notes(hits)
-        programmes = tuple(p for p in (self._programme(h) for h in notes) if p is not None)
+        wanted = set(self.content_tokens(question))
+        earlier = bool(_EARLIER_Q.search(question))
+        programmes = tuple(p for p in (self._programme(h, wanted, earlier) for h in notes) if p is not None)
         facts = self._facts(question, hits, intents)
         text, evidence = self._compose(lang, intents, programmes, facts, notes)
         return Answer(
@@ -135,37 +146,48 @@ class Answerer:
         )
 
     # --- relevance ----------------------------------------------------------------------------
-    def content_tokens(self, question: str) -> list[str]:
-        analyzer = self.searcher.lexical.analyzer
-        generic = {t for w in _GENERIC for t in analyzer.tokens(w)}
-        words = [w for w in analyzer.words(question) if w not in _GENERIC and not w.isdigit()]
-        return [t for t in dict.fromkeys(t for w in words for t in analyzer.query_tokens(w)) if t not in generic]
-
     def coverage(self, question: str, hits: Sequence[Hit]) -> float:
-        """Share of the question's own words (not question words) found in the best passages' notes.
+        """Share of the question's own words (not question words) found in the best passages.
 
-        A calibrated relevance test: ranks alone cannot tell "the best of nothing relevant" from an answer.
+        A calibrated relevance test: ranks alone cannot tell "the best of nothing relevant" from an
+        answer. A word counts as found when its stem, a compound part or (for English) one of its Danish
+        translations occurs. English words the bridge cannot translate say nothing and are skipped;
+        an unknown Danish word ("svømmehal") counts as missing: the archive does not speak of it.
         """
         analyzer = self.searcher.lexical.analyzer
-        wanted = self.content_tokens(question)
-        if not wanted:
-            return 1.0 if hits else 0.0
+        bridge = self.searcher.lexical.bridge
         english = looks_english(question)
+        generic = self._generic_stems()
         have: set[str] = set()
         for h in hits:
             have |= set(analyzer.tokens(f"{h.title or ''} {h.section or ''} {h.text}"))
-        if english:  # an English word counts when one of its Danish translations is found
-            found = 0
-            for w in analyzer.words(question):
-                if w in _GENERIC or w.isdigit():
+        found = total = 0
+        for w in dict.fromkeys(analyzer.words(question)):
+            if w in _GENERIC or w.isdigit() or len(w) < 3:
+                continue
+            options = set(analyzer.tokens(w)) - generic
+            if english and bridge is not None:
+                translated = {t for da in bridge.translate(w) for t in analyzer.tokens(da)} - generic
+                if not translated and not (options & self.searcher.lexical.vocabulary):
                     continue
-                options = set(analyzer.query_tokens(w)) - {t for g in _GENERIC for t in analyzer.tokens(g)}
-                if options:
-                    found += bool(options & have)
-            total = sum(1 for w in analyzer.words(question) if w not in _GENERIC and not w.isdigit()
-                        and set(analyzer.query_tokens(w)) - {t for g in _GENERIC for t in analyzer.tokens(g)})
-            return found / total if total else 1.0
-        return sum(t in have for t in wanted) / len(wanted)
+                options |= translated
+            if not options:
+                continue
+            total += 1
+            found += bool(options & have)
+        if total == 0:
+            return 1.0 if hits else 0.0
+        return found / total
+
+    def content_tokens(self, question: str) -> list[str]:
+        analyzer = self.searcher.lexical.analyzer
+        generic = self._generic_stems()
+        words = [w for w in analyzer.words(question) if w not in _GENERIC and not w.isdigit()]
+        return [t for t in dict.fromkeys(t for w in words for t in analyzer.query_tokens(w)) if t not in generic]
+
+    def _generic_stems(self) -> set[str]:
+        analyzer = self.searcher.lexical.analyzer
+        return {t for w in _GENERIC for t in analyzer.tokens(w)}
 
     def _relevant_notes(self, hits: Sequence[Hit]) -> list[Hit]:
         """The best hit of each note (versions count as one note) that scores near the best."""
@@ -178,7 +200,7 @@ class Answerer:
         return [h for h in best.values() if h.score >= RELATIVE_SCORE * top][:MAX_PROGRAMMES]
 
     # --- figures ------------------------------------------------------------------------------
-    def _programme(self, hit: Hit) -> Programme | None:
+    def _programme(self, hit: Hit, wanted: set[str], earlier: bool) -> Programme | None:
         if hit.doc_type != "budget_note":
             return None
         doc_id = hit.versions[0].doc_id if hit.versions else hit.doc_id  # the newest version
@@ -186,10 +208,22 @@ class Answerer:
         if not rows:
             return None
         first = rows[0]
+        costs = scenario_costs(rows)
+        analyzer = self.searcher.lexical.analyzer
+        activities = []
+        for cost in costs:
+            for r in cost.rows:
+                label = set(analyzer.tokens(f"{r.label} {r.styringsomraade or ''}"))
+                if len(cost.rows) > 1 and _overlap(label, wanted):
+                    activities.append(_row_out(r))
+        grants = [r for r in earlier_grants(rows) if r.is_sum or earlier]
+        if earlier:
+            named = [r for r in grants if set(analyzer.tokens(r.label)) & wanted or any(y in r.label for y in wanted)]
+            grants = named or grants
         return Programme(
             note_id=first.note_id, budget_year=first.budget_year, title=first.note_title, source=first.source,
-            doc_id=doc_id, scenarios=tuple(_scenario_out(s) for s in scenario_costs(rows)),
-            earlier_grants=tuple(_row_out(r) for r in earlier_grants(rows) if r.is_sum),
+            doc_id=doc_id, scenarios=tuple(_scenario_out(s) for s in costs),
+            earlier_grants=tuple(_row_out(r) for r in grants), activities=tuple(activities),
             versions=tuple(v.source for v in hit.versions),
         )
 
@@ -206,10 +240,12 @@ class Answerer:
             for start, end in _sentence_spans(h.text):
                 sentence = h.text[start:end]
                 tokens = set(analyzer.tokens(sentence))
-                overlap = len(tokens & wanted)
+                overlap = _overlap(tokens, wanted)
                 if overlap == 0:
                     continue
                 value = overlap + (0.5 if wants_number and NUMBER_RE.search(sentence) else 0) - 0.15 * rank
+                if "cost" in intents and _KRONER.search(sentence):
+                    value += 1.0
                 scored.append((value, rank, Fact(
                     text=sentence, passage=h.text, highlight=(start, end), source=h.source, doc_id=h.doc_id,
                     note_id=h.note_id, budget_year=h.budget_year, title=h.title, section=h.section, page=h.page,
@@ -245,6 +281,14 @@ class Answerer:
                     line, cited = _scenario_line(t, s)
                     lines.append(f"  – {line}")
                     evidence.append(cited)
+                for a in prog.activities:
+                    line, cited = _scenario_line(t, a, activity=True)
+                    lines.append(f"  – {line}")
+                    evidence.append(cited)
+                for g in prog.earlier_grants:
+                    line, cited = _scenario_line(t, g, activity=True)
+                    lines.append(f"  – {t['earlier']}: {line}")
+                    evidence.append(cited)
                 if len(prog.versions) > 1:
                     lines.append("  " + t["versions"].format(n=len(prog.versions), newest=Path(prog.versions[0]).name))
                     evidence.append(Path(prog.versions[0]).name)
@@ -260,6 +304,16 @@ class Answerer:
         if not lines:
             lines.append(t["nearest"])
         return "\n".join(lines), tuple(evidence)
+
+
+_KRONER = re.compile(r"\bkr\.|\bmio\.|\bmia\.")
+
+
+def _overlap(a: set[str], b: set[str]) -> int:
+    """Shared stems; stems of 6+ letters also match on a 6-letter prefix (koordinerende ~ koordinering)."""
+    exact = a & b
+    prefixes = {t[:6] for t in b if len(t) >= 6} - {t[:6] for t in exact}
+    return len(exact) + sum(1 for t in a - exact if len(t) >= 6 and t[:6] in prefixes)
 
 
 def _note_name(note_id: str | None, title: str | None, year: int | None) -> str:
@@ -281,9 +335,9 @@ def _period(amounts: Mapping[str, Amount]) -> str:
     return years[0] if len(years) == 1 else f"{years[0]}-{years[-1]}"
 
 
-def _scenario_line(t: dict, s: ScenarioOut) -> tuple[str, str]:
-    """One scenario's cost as a sentence, and the table cells it cites."""
-    name = s.name or t["proposal"]
+def _scenario_line(t: dict, s: ScenarioOut, activity: bool = False) -> tuple[str, str]:
+    """One scenario's cost (or one activity row) as a sentence, and the table cells it cites."""
+    name = (f"{s.row_label} ({s.name})" if s.name else s.row_label) if activity else (s.name or t["proposal"])
     head = ", ".join(x for x in (s.unit, s.price_level) if x)
     values = list(s.amounts.values())
     if values and all(v == values[0] for v in values):
@@ -305,18 +359,18 @@ def _row_out(r: RowRecord) -> ScenarioOut:
     return ScenarioOut(r.scenario, dict(r.amounts), r.total, r.unit, r.price_level, r.table_title, r.page, r.label)
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9•–-])|\n+")
-
-
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for m in _SENTENCE.finditer(text):
-        if m.start() > start:
-            spans.append((start, m.start()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if len(text[a:b].split()) >= 3]
+    """Sentences of a passage as offsets, by the same rules that cut prose amounts' sentences."""
+    bounds = sentence_bounds(text)
+    spans = []
+    for a, b in zip(bounds, bounds[1:]):
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if len(text[a:b].split()) >= 3:
+            spans.append((a, b))
+    return spans
 
 
 _T: dict[str, dict[str, str]] = {
@@ -328,6 +382,7 @@ _T: dict[str, dict[str, str]] = {
         "page": "s.",
         "proposal": "Forslaget",
         "versions": "{n} versioner af notatet findes; tallene er fra den nyeste ({newest}).",
+        "earlier": "Tidligere afsat",
         "no_figures": "De fundne notater har ingen budgettabel med beløb for dette.",
         "nearest": "Se de fundne passager nedenfor.",
     },
@@ -339,6 +394,7 @@ _T: dict[str, dict[str, str]] = {
         "page": "p.",
         "proposal": "The proposal",
         "versions": "{n} versions of the note exist; the figures are from the newest ({newest}).",
+        "earlier": "Granted earlier",
         "no_figures": "The notes found have no budget table with amounts for this.",
         "nearest": "See the passages found below.",
     },

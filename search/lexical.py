@@ -16,13 +16,14 @@ from typing import Iterable, Sequence
 import bm25s
 import numpy as np
 import Stemmer
-from bm25s.stopwords import STOPWORDS_DANISH
+from bm25s.stopwords import STOPWORDS_DANISH, STOPWORDS_EN
 
 from search.english import EnglishBridge, looks_english
 
 SYSTEM_WORDLIST = Path("/usr/share/dict/danish")
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-zæøåéü]+", re.IGNORECASE)
 _STOPWORDS = frozenset(STOPWORDS_DANISH) | {"kr", "mio", "pct", "ca"}
+_STOPWORDS_EN = frozenset(STOPWORDS_EN) | {"much", "many", "does", "did", "what", "which", "who", "how"}
 MIN_PART = 4  # shorter parts ("af", "sen") split too eagerly
 MIN_TAIL = 5  # shorter tails are mostly suffixes: bekæmp+else, indsats→ind+sats
 MIN_COMPOUND = 8
@@ -64,9 +65,14 @@ class DanishAnalyzer:
 
     def query_tokens(self, text: str) -> list[str]:
         """Like `tokens`, plus Danish translations of the words of an English question."""
-        tokens = self.tokens(text)
-        if self._bridge is not None and looks_english(text):
-            for w in self.words(text):
+        if not looks_english(text):
+            return list(dict.fromkeys(self.tokens(text)))
+        tokens: list[str] = []
+        for w in self.words(text):
+            if w in _STOPWORDS_EN:
+                continue  # English function words are noise here ("is" is Danish for ice)
+            tokens.extend(self.tokens(w))
+            if self._bridge is not None:
                 for da in self._bridge.translate(w):
                     tokens.extend(self.tokens(da))
         return list(dict.fromkeys(tokens))
@@ -111,10 +117,14 @@ def known_parts(texts: Iterable[str], wordlist: Path = SYSTEM_WORDLIST) -> set[s
 class LexicalIndex:
     """BM25 over the chunks' index texts; chunk number i is row i of the index."""
 
-    def __init__(self, retriever: bm25s.BM25, analyzer: DanishAnalyzer, size: int) -> None:
+    def __init__(
+        self, retriever: bm25s.BM25, analyzer: DanishAnalyzer, size: int, bridge: EnglishBridge | None = None
+    ) -> None:
         self._retriever = retriever
         self.analyzer = analyzer
         self.size = size
+        self.bridge = bridge
+        self.vocabulary = frozenset(getattr(retriever, "vocab_dict", None) or {})
 
     @classmethod
     def build(cls, texts: Sequence[str], analyzer: DanishAnalyzer) -> "LexicalIndex":
@@ -139,7 +149,7 @@ class LexicalIndex:
         retriever = (
             bm25s.BM25.load(str(directory), mmap=False, show_progress=False) if meta["size"] else bm25s.BM25()
         )
-        return cls(retriever, analyzer, meta["size"])
+        return cls(retriever, analyzer, meta["size"], bridge)
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every chunk (0 where no query word occurs)."""

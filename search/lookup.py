@@ -147,8 +147,9 @@ def scenario_costs(rows: Sequence[RowRecord]) -> list[ScenarioCost]:
     for r in rows:
         if not _EARLIER.search(r.table_title):
             by_table[(r.doc_id, r.table_title)].append(r)
+    overview = [t for t in by_table.values() if _OVERVIEW.search(t[0].table_title)]
     by_scenario: dict[str | None, list[list[RowRecord]]] = defaultdict(list)
-    for table_rows in by_table.values():
+    for table_rows in overview or by_table.values():
         by_scenario[table_rows[0].scenario].append(table_rows)
     out = []
     for scenario, tables in by_scenario.items():

@@ -198,6 +198,10 @@ def test_nfc_tags_spaces_and_bullets() -> None:
     assert normalize_text(raw) == "Målgruppe\nkursiv fed\nny linje, 5 < 7 og <30 år\n• punkt\n• andet"
 
 
+def test_word_line_breaks_and_windows_newlines_become_newlines() -> None:
+    assert normalize_text("Økonomi\r\nService\x0b4.400\r") == "Økonomi\nService\n4.400"
+
+
 def test_runs_of_blank_lines_become_one() -> None:
     assert normalize_text("\n\nA\n\n \n\t\n\nB\n \n") == "A\n\nB"
 
@@ -243,6 +247,12 @@ def test_text_before_the_first_marker_gets_the_markers_page() -> None:
 def test_a_fraction_that_breaks_the_marker_sequence_stays_text() -> None:
     nt = normalize_document(text_doc("side et\n1/2\nandel\n1/3\nside to\n2/2"))
     assert nt.text == "side et\n\nandel\n1/3\nside to"
+    assert nt.page_starts == (0, len("side et\n\n"))
+
+
+def test_side_n_af_m_markers_count_too() -> None:
+    nt = normalize_document(text_doc("side et\nSide 1 af 2\nside to"))
+    assert nt.text == "side et\n\nside to"
     assert nt.page_starts == (0, len("side et\n\n"))
 
 
