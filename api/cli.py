@@ -107,8 +107,39 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from search.answer import Answerer
+    from search.hybrid import Filters
+
+    answer = Answerer(_searcher(settings)).ask(args.question, Filters(args.year, args.note_id, args.doc_type))
+    if args.json:
+        from api.schemas import answer_to_dict
+
+        _print_json(answer_to_dict(answer))
+        return 0
+    print(answer.answer)
+    if answer.sources:
+        print("\nKilder:" if answer.language == "da" else "\nSources:")
+        for h in answer.sources:
+            where = ", ".join(x for x in (h.note_id, str(h.budget_year or ""), h.section, f"s. {h.page}" if h.page else "") if x)
+            print(f"- {Path(h.source).name} ({where})")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from api.app import Service, create_app
+
+    app = create_app(Service.load(settings))
+    print(f"budgetarkiv kører på http://{args.host or settings.host}:{args.port or settings.port}/", file=sys.stderr)
+    uvicorn.run(app, host=args.host or settings.host, port=args.port or settings.port, log_level="warning")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
-    "parse": cmd_parse, "index": cmd_index, "search": cmd_search, "eval": cmd_eval,
+    "parse": cmd_parse, "index": cmd_index, "search": cmd_search, "eval": cmd_eval, "ask": cmd_ask,
+    "serve": cmd_serve,
 }
 
 
@@ -133,6 +164,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--doc-type", choices=["budget_note", "answer", "other"])
     p.add_argument("--mode", choices=["hybrid", "bm25", "dense"], default="hybrid")
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("ask", help="Answer a question with cited figures.")
+    p.add_argument("question")
+    p.add_argument("--year", type=int)
+    p.add_argument("--note-id")
+    p.add_argument("--doc-type", choices=["budget_note", "answer", "other"])
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("serve", help="Serve the HTTP API and the web page.")
+    p.add_argument("--host")
+    p.add_argument("--port", type=int)
     p = sub.add_parser("eval", help="Recall@1, recall@5 and MRR@10 of each retriever on a gold file.")
     p.add_argument("gold", nargs="?", default="tests/data/gold.jsonl")
     p.add_argument("--json", action="store_true")

@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from indexer.models import to_jsonable
+from search.answer import Answer
 from search.hybrid import Hit
 
 
@@ -36,3 +39,78 @@ class HitOut(BaseModel):
 def hit_to_dict(hit: Hit) -> dict:
     data = asdict(hit)
     return HitOut(**{k: v for k, v in data.items() if k in HitOut.model_fields}).model_dump()
+
+
+class FiltersIn(BaseModel):
+    """Filters of a question or search; unknown keys are refused."""
+
+    model_config = {"extra": "forbid"}
+    year: int | None = Field(None, ge=1990, le=2100, description="The note's budget year")
+    note_id: str | None = Field(None, min_length=1, max_length=20, pattern=r"^[A-Za-zÆØÅæøå]{1,6}\s?\d{1,4}[a-zA-Z]?$")
+    doc_type: Literal["budget_note", "answer", "other"] | None = None
+
+
+class AskIn(BaseModel):
+    model_config = {"extra": "forbid"}
+    question: str = Field(min_length=1, max_length=2000, description="The question, in Danish or English")
+    filters: FiltersIn = Field(default_factory=FiltersIn)
+    k: int = Field(10, ge=1, le=50, description="Passages to retrieve")
+
+
+class ScenarioOutModel(BaseModel):
+    name: str | None = Field(None, description="Scenarie 1, Scenarie 2 ... or null when the note has one proposal")
+    amounts: dict[str, float] = Field(description="Year → amount in `unit`, copied from the table")
+    total: float | None = Field(None, description="The table's 'I alt' cell")
+    unit: str | None = Field(None, description="e.g. '1.000 kr.'")
+    price_level: str | None = Field(None, description="e.g. '2024 p/l' or 'løbende p/l'")
+    table: str = Field(description="Title of the table the figures come from")
+    page: int | None = None
+    row_label: str
+
+
+class ProgrammeOut(BaseModel):
+    note_id: str | None
+    budget_year: int | None
+    title: str | None
+    source: str
+    doc_id: str
+    scenarios: list[ScenarioOutModel]
+    earlier_grants: list[ScenarioOutModel] = Field(default_factory=list)
+    activities: list[ScenarioOutModel] = Field(default_factory=list)
+    versions: list[str] = Field(default_factory=list)
+
+
+class FactOut(BaseModel):
+    text: str = Field(description="The sentence that answers")
+    passage: str
+    highlight: tuple[int, int] = Field(description="Offsets of `text` in `passage`")
+    source: str
+    doc_id: str
+    note_id: str | None
+    budget_year: int | None
+    title: str | None
+    section: str | None
+    page: int | None
+
+
+class AnswerOut(BaseModel):
+    question: str
+    answered: bool = Field(description="False when the archive holds no answer; `sources` then shows the nearest")
+    answer: str = Field(description="Short text; every figure in it is cited")
+    intents: list[str]
+    language: str
+    programmes: list[ProgrammeOut]
+    facts: list[FactOut]
+    sources: list[HitOut]
+
+
+class SearchOut(BaseModel):
+    query: str
+    hits: list[HitOut]
+
+
+def answer_to_dict(answer: Answer) -> dict:
+    data = to_jsonable(answer)
+    data["sources"] = [hit_to_dict(h) for h in answer.sources]
+    data.pop("evidence", None)
+    return AnswerOut(**data).model_dump()
