@@ -137,7 +137,25 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+BENCHMARKS = {"parse": "benchmarks.bench_parse", "index": "benchmarks.bench_index", "load": "benchmarks.load"}
+
+
+def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
+    """Runs a benchmark script from the checkout's benchmarks/ folder (they print their figures)."""
+    import runpy
+
+    root = Path(__file__).resolve().parent.parent
+    if not (root / "benchmarks").is_dir():
+        print("fejl: benchmarks/ findes kun i en udtjekning af projektet", file=sys.stderr)
+        return 1
+    sys.path.insert(0, str(root))
+    sys.argv = [BENCHMARKS[args.which], *args.rest]
+    runpy.run_module(BENCHMARKS[args.which], run_name="__main__")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
+    "bench": cmd_bench,
     "parse": cmd_parse, "index": cmd_index, "search": cmd_search, "eval": cmd_eval, "ask": cmd_ask,
     "serve": cmd_serve,
 }
@@ -173,6 +191,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="Serve the HTTP API and the web page.")
     p.add_argument("--host")
     p.add_argument("--port", type=int)
+    p = sub.add_parser("bench", help="Run a benchmark (parse, index or load) and print its figures.")
+    p.add_argument("which", choices=sorted(BENCHMARKS))
+    p.add_argument("rest", nargs=argparse.REMAINDER, help="Arguments for the benchmark script")
     p = sub.add_parser("eval", help="Recall@1, recall@5 and MRR@10 of each retriever on a gold file.")
     p.add_argument("gold", nargs="?", default="tests/data/gold.jsonl")
     p.add_argument("--json", action="store_true")

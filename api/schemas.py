@@ -102,6 +102,7 @@ class AnswerOut(BaseModel):
     programmes: list[ProgrammeOut]
     facts: list[FactOut]
     sources: list[HitOut]
+    written_by: str = Field("extractive", description="extractive, or llm when the optional writer was used")
 
 
 class SearchOut(BaseModel):

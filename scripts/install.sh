@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 extras="${1:-}"
+bash scripts/system-packages.sh
 python="${PYTHON:-python3}"
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-12)-${extras:-base}"

@@ -103,6 +103,7 @@ class Answer:
     facts: tuple[Fact, ...] = ()
     sources: tuple[Hit, ...] = ()
     evidence: tuple[str, ...] = field(default=())  # the cited cells and sentences, for checking figures
+    written_by: str = "extractive"  # or "llm" when the optional writer's text passed the figure check
 
 
 def route(question: str) -> tuple[str, ...]:
@@ -118,8 +119,13 @@ def route(question: str) -> tuple[str, ...]:
 
 
 class Answerer:
-    def __init__(self, searcher: Searcher) -> None:
+    def __init__(self, searcher: Searcher, writer=None) -> None:
         self.searcher = searcher
+        if writer is None and searcher.settings.llm_url:
+            from search.writer import LLMWriter
+
+            writer = LLMWriter(searcher.settings.llm_url, searcher.settings.llm_model)
+        self.writer = writer
         self.min_coverage = {"da": searcher.settings.min_coverage_da, "en": searcher.settings.min_coverage_en}
 
     def ask(self, question: str, filters: Filters | None = None, k: int = 10) -> Answer:
@@ -139,8 +145,13 @@ class Answerer:
         programmes = tuple(p for p in (self._programme(h, wanted, earlier) for h in notes) if p is not None)
         facts = self._facts(question, hits, intents)
         text, evidence = self._compose(lang, intents, programmes, facts, notes)
+        written_by = "extractive"
+        if self.writer is not None:
+            rewritten = self.writer.write(question, text, [*evidence, *(f.passage for f in facts)])
+            if rewritten:
+                text, written_by = rewritten, "llm"
         return Answer(
-            question=question, answered=True, answer=text, intents=intents, language=lang,
+            question=question, answered=True, answer=text, intents=intents, language=lang, written_by=written_by,
             programmes=programmes if ("cost" in intents or "list" in intents) else (),
             facts=facts, sources=tuple(hits[:5]), evidence=evidence,
         )

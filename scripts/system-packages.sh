@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Optional system word lists that improve retrieval, read at run time if present (GPL/LGPL data is
+# installed as system packages, not copied into the project):
+#   wdanish                                      Danish word list: compound splitting
+#   dict-freedict-eng-dan, dict-freedict-dan-eng English → Danish bridge for English questions
+# Installed only when running as root with apt-get; otherwise a note says what is missing.
+set -uo pipefail
+missing=()
+[ -f /usr/share/dict/danish ] || missing+=(wdanish)
+[ -f /usr/share/dictd/freedict-eng-dan.index ] || missing+=(dict-freedict-eng-dan)
+[ -f /usr/share/dictd/freedict-dan-eng.index ] || missing+=(dict-freedict-dan-eng)
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >/dev/null 2>&1 \
+    || echo "note: could not install ${missing[*]}; search works without them (less well for English)" >&2
+else
+  echo "note: optional packages missing: ${missing[*]} (sudo apt-get install ${missing[*]})" >&2
+fi
+exit 0
