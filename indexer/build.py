@@ -29,7 +29,7 @@ from indexer.store import (
 from search.dense import DenseIndex
 from search.lexical import DanishAnalyzer, LexicalIndex, known_parts
 
-PARSER_VERSION = 1  # bump when parsing or chunking changes, so an unchanged corpus is indexed again
+PARSER_VERSION = 2  # bump when parsing or chunking changes, so an unchanged corpus is indexed again
 
 
 class PassageEncoder(Protocol):

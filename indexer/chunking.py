@@ -183,6 +183,9 @@ def _split_long(text: str, start: int, end: int, max_words: int) -> list[tuple[i
             piece_start, words = cursor, 0
         words += n
         cursor = m.end()
+    if words and words + len(text[cursor:end].split()) > max_words:  # the last sentence counts too
+        out.append((piece_start, cursor))
+        piece_start = cursor
     out.append((piece_start, end))
     return out
 

@@ -92,7 +92,6 @@ class Searcher:
         self._years = np.array([r["budget_year"] or 0 for r in rows], dtype=np.int32)
         self._note_ids = np.array([(r["note_id"] or "").upper() for r in rows], dtype=object)
         self._doc_types = np.array([r["doc_type"] or "" for r in rows], dtype=object)
-        self._words = [frozenset(re.findall(r"\w+", r["text"].lower())) for r in rows]
         self.versions = self._version_groups()
         self.known_note_ids = frozenset(n for n in self._note_ids if n)
         self.known_years = frozenset(int(y) for y in self._years if y)
@@ -198,9 +197,13 @@ class Searcher:
     def _same_passage(self, a: Hit, b: Hit) -> bool:
         if a.doc_id == b.doc_id or not a.versions or a.versions != b.versions:
             return False
-        wa, wb = self._words[a.row], self._words[b.row]
+        wa, wb = _word_set(a.text), _word_set(b.text)
         union = len(wa | wb)
         return union > 0 and len(wa & wb) / union >= 0.8
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", text.lower()))
 
 
 def fuse(

@@ -1,0 +1,88 @@
+"""Retrieval quality on the gold questions, measured by `budgetarkiv eval` as a user runs it.
+
+Measured on the sample corpus (all-MiniLM-L6-v2, score fusion, dense weight 0.3), 50 answerable questions:
+
+    retriever  R@1   R@5   MRR@10   |  Danish (38): R@1   R@5   MRR
+    dense      0.54  0.78  0.64     |               0.47  0.76  0.60
+    bm25       0.98  0.98  0.98     |               1.00  1.00  1.00
+    hybrid     0.98  1.00  0.98     |               1.00  1.00  1.00
+
+English (12): hybrid R@1 0.92 (q42 ranks BI18 above BI23), R@5 1.00.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from search.evaluate import first_relevant_rank, load_gold
+from search.hybrid import Hit
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = ROOT / "tests" / "data" / "gold.jsonl"
+CLI = Path(sys.executable).with_name("budgetarkiv")
+
+
+@pytest.fixture(scope="module")
+def report(index_settings) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BUDGETARKIV_")}
+    env.update(BUDGETARKIV_INDEX_DIR=str(index_settings.index_dir), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+    done = subprocess.run(
+        [str(CLI), "eval", str(GOLD), "--json"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout)
+
+
+def test_the_report_has_every_retriever_and_language(report):
+    assert set(report) == {"all", "da", "en"}
+    for by_mode in report.values():
+        assert set(by_mode) == {"dense", "bm25", "hybrid"}
+        for s in by_mode.values():
+            assert {"questions", "recall_at_1", "recall_at_5", "mrr_at_10", "passage_recall_at_5"} <= set(s)
+            assert 0 <= s["recall_at_1"] <= s["recall_at_5"] <= 1
+            assert s["recall_at_1"] - 1e-9 <= s["mrr_at_10"] <= 1
+    assert report["all"]["hybrid"]["questions"] == 50  # the 5 unanswerable questions have no relevant file
+    assert report["da"]["hybrid"]["questions"] + report["en"]["hybrid"]["questions"] == 50
+
+
+def test_hybrid_is_at_least_as_good_as_either_retriever(report):
+    s = report["all"]
+    assert s["hybrid"]["recall_at_5"] >= max(s["bm25"]["recall_at_5"], s["dense"]["recall_at_5"])
+    assert s["hybrid"]["mrr_at_10"] >= s["bm25"]["mrr_at_10"] - 0.02
+    assert s["hybrid"]["recall_at_5"] >= 0.95
+
+
+def test_danish_questions_find_their_note_first(report):
+    assert report["da"]["hybrid"]["recall_at_1"] >= 0.9
+
+
+def test_english_questions_are_found(report):
+    assert report["en"]["hybrid"]["recall_at_5"] >= 0.9
+    assert report["en"]["hybrid"]["recall_at_5"] >= report["en"]["dense"]["recall_at_5"]
+
+
+def test_gold_file_loads():
+    gold = load_gold(GOLD)
+    assert len(gold) == 55
+    assert sum(q.kind == "none" for q in gold) == 5
+    assert all(q.relevant for q in gold if q.kind != "none")
+
+
+def _hit(source: str, text: str = "", also_in: tuple[str, ...] = ()) -> Hit:
+    return Hit(row=0, chunk_id="x:0", doc_id="x", source=source, doc_type="budget_note", kind="prose",
+               note_id=None, budget_year=None, title=None, section=None, scenario=None, page=None, text=text,
+               score=1.0, retrievers=("bm25",), also_in=also_in)
+
+
+def test_rank_counts_collapsed_versions():
+    q = load_gold(GOLD)[6]  # q07: only the draft 001 holds the 50 pct. goal
+    assert q.relevant == ("001_618edc94f49331f8.txt",)
+    hits = [_hit("/x/003_830cee1fd0b10859.txt"), _hit("/x/000_306130193e619dd7.txt", also_in=("/x/001_618edc94f49331f8.txt",))]
+    assert first_relevant_rank(hits, q) == 2
+    assert first_relevant_rank(hits, q, passage=True) is None  # the evidence is not in the text
+    assert first_relevant_rank(hits[:1], q) is None

@@ -1,0 +1,184 @@
+"""Hybrid search over the real index of the sample corpus, with the real model.
+
+Danish questions, paraphrases and English questions find the right note first; filters apply before
+the top-k cut; a year or note id in the question is a soft boost; versions of one note are grouped and
+their shared passages collapsed.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from search.hybrid import Filters, Hit, fuse
+
+F000, F001, F002, F003, F004 = (
+    "000_306130193e619dd7.txt", "001_618edc94f49331f8.txt", "002_e7f046dac8aab057.txt",
+    "003_830cee1fd0b10859.txt", "004_8ec66430a271036e.txt",
+)
+PERSPEKTIV = {F000, F001}
+
+
+def name(hit: Hit) -> str:
+    return Path(hit.source).name
+
+
+def names(hits: list[Hit]) -> list[str]:
+    return [name(h) for h in hits]
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("kvinder under pres fra familien", {F003}),
+        ("hjemmegående koner uden indkomst", PERSPEKTIV),  # paraphrase of "ægtefælleforsørgede"
+        ("Hvor mange social kontrol-vejledere er der på Jobcenter København?", {F003}),
+        ("fritidsjob til teenagere fra familier på kontanthjælp", {F002}),
+        ("indsatsbudget for aktivitetsparate kontanthjælpsmodtagere over 30 år", {F004}),
+        ("Hvad koster videreførelsen af Perspektiv om året?", PERSPEKTIV),
+        ("How many citizens took part in Perspektiv?", PERSPEKTIV),
+        ("How much was budgeted in 2018 for integrating ethnic minority families on social assistance?", {F002}),
+    ],
+)
+def test_the_right_note_comes_first(searcher, query, expected):
+    hits = searcher.search(query, k=5)
+    assert name(hits[0]) in expected, names(hits)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Retrieval quality, not a crash: the BI18 Perspektiv economy passages ('stigning på 400.000 kr. pr. "
+    "år', 'negativ social kontrol' in scenario 2) outrank BI23 for this English question in both BM25 (bridged "
+    "'per year' -> 'pr år') and the fused ranking; BI23 is in the top 5 (see the test below).",
+)
+def test_english_question_on_social_control_finds_bi23_first(searcher):
+    hits = searcher.search("What does the negative social control programme cost per year?", k=5)
+    assert name(hits[0]) == F003, names(hits)
+
+
+def test_english_question_on_social_control_finds_bi23_in_the_top_5(searcher):
+    hits = searcher.search("What does the negative social control programme cost per year?", k=5)
+    assert F003 in names(hits)
+
+
+def test_hits_are_ordered_and_cite_their_passage(searcher):
+    hits = searcher.search("social kontrol-vejledere", k=10)
+    assert len(hits) == 10
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    for h in hits:
+        assert h.retrievers and set(h.retrievers) <= {"bm25", "dense"}
+        assert h.chunk_id.startswith(h.doc_id + ":")
+        assert h.text and h.end > h.start
+
+
+@pytest.mark.parametrize("mode", ["bm25", "dense"])
+def test_single_retriever_modes(searcher, mode):
+    hits = searcher.search("social kontrol-vejledere på Jobcenter København", k=5, mode=mode)
+    assert hits and all(h.retrievers == (mode,) for h in hits)
+    assert name(hits[0]) == F003
+
+
+# --- filters ----------------------------------------------------------------------------------
+
+
+def test_year_filter_applies_before_the_cut(searcher):
+    hits = searcher.search("negativ social kontrol", k=10, filters=Filters(year=2018))
+    assert len(hits) == 10
+    assert set(names(hits)) == {F002}
+    assert all(h.budget_year == 2018 for h in hits)
+
+
+def test_note_id_filter_still_fills_k_from_the_allowed_notes(searcher):
+    # a question about BI23, filtered to BI18: every hit is BI18 and there are still k of them
+    query = "Hvor mange social kontrol-vejledere er der på Jobcenter København?"
+    unfiltered = searcher.search(query, k=10)
+    assert name(unfiltered[0]) == F003
+    hits = searcher.search(query, k=10, filters=Filters(note_id="bi18"))
+    assert len(hits) == 10
+    assert all(h.note_id == "BI18" for h in hits)
+    assert set(names(hits)) <= PERSPEKTIV | {F002}
+
+
+def test_doc_type_filter(searcher):
+    hits = searcher.search("negativ social kontrol", k=5, filters=Filters(doc_type="answer"))
+    assert hits and set(names(hits)) == {F004}
+    notes = searcher.search("lokalt forankrede indsatser", k=5, filters=Filters(doc_type="budget_note"))
+    assert notes and all(h.doc_type == "budget_note" for h in notes)
+
+
+def test_combined_filters(searcher):
+    hits = searcher.search("Perspektiv økonomi", k=5, filters=Filters(year=2024, note_id="BI18"))
+    assert hits and set(names(hits)) <= PERSPEKTIV
+    assert searcher.search("Perspektiv", k=5, filters=Filters(year=2024, doc_type="answer")) == []
+
+
+# --- soft filters in the question ---------------------------------------------------------
+
+
+def test_note_id_and_year_in_the_question_boost(searcher):
+    hits = searcher.search("BI18 i 2018", k=5)
+    assert set(names(hits)) == {F002}
+
+
+def test_a_soft_filter_never_excludes(searcher):
+    # 2018 boosts the 2018 note, but the 2024 notes about "ægtefælleforsørgede" are still found
+    hits = searcher.search("ægtefælleforsørgede i 2018", k=10)
+    assert set(names(hits)) & PERSPEKTIV
+    assert F002 in names(hits)
+    # only years and note ids the archive knows are boosted
+    assert searcher._soft_filters("BI18 i 2018") == ({2018}, {"BI18"})
+    assert searcher._soft_filters("BI99 i 2031") == (set(), set())
+
+
+# --- versions ---------------------------------------------------------------------------------
+
+
+def test_versions_of_a_note_are_grouped_final_first(searcher):
+    hits = searcher.search("Perspektiv ægtefælleforsørgede økonomi", k=10)
+    perspektiv = [h for h in hits if name(h) in PERSPEKTIV]
+    assert perspektiv
+    for h in perspektiv:
+        assert [Path(v.source).name for v in h.versions] == [F000, F001]  # 000 has the "Budget 2024" head
+    other = searcher.search("BI18 i 2018", k=1)[0]
+    assert [Path(v.source).name for v in other.versions] == [F002]  # BI18 of another year is another note
+
+
+def test_shared_passages_of_two_versions_are_collapsed(searcher):
+    collapsed = 0
+    for query in (
+        "Perspektiv ægtefælleforsørgede økonomi",
+        "Hvad koster videreførelsen af Perspektiv om året?",
+        "opkvalificering af deltagerne AMU-kurser",
+        "Tidligere afsatte midler Budgetaftale 2020",
+    ):
+        hits = searcher.search(query, k=10)
+        texts = [(" ".join(h.text.split()), name(h)) for h in hits if name(h) in PERSPEKTIV]
+        seen = [t for t, _ in texts]
+        assert len(seen) == len(set(seen)), f"the same passage twice for {query!r}"
+        for h in hits:
+            if h.also_in:
+                collapsed += 1
+                assert name(h) in PERSPEKTIV
+                assert {Path(s).name for s in h.also_in} == PERSPEKTIV - {name(h)}
+    assert collapsed, "no passage shared by 000 and 001 was collapsed"
+
+
+def test_collapse_still_returns_k_hits(searcher):
+    hits = searcher.search("Perspektiv", k=10)
+    assert len(hits) == 10
+
+
+# --- fusion -----------------------------------------------------------------------------------
+
+
+def test_score_fusion_scales_both_sides():
+    fused = fuse([(1, 4.0), (2, 2.0)], [(2, 0.9), (3, 0.5)], "score", dense_weight=0.5, rrf_k=60)
+    assert fused[1] == pytest.approx(1.0)
+    assert fused[2] == pytest.approx(0.5 + 0.5)
+    assert fused[3] == pytest.approx(0.0)
+
+
+def test_rrf_fusion():
+    fused = fuse([(1, 4.0), (2, 2.0)], [(2, 0.9)], "rrf", dense_weight=1.0, rrf_k=60)
+    assert fused[2] == pytest.approx(1 / 62 + 1 / 61)
+    assert fused[2] > fused[1]
