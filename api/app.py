@@ -16,15 +16,20 @@ from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.schemas import AnswerOut, AskIn, SearchOut, answer_to_dict, hit_to_dict
+from api.schemas import FiltersIn
 from api.tools import TOOLS
 from indexer.settings import Settings
 from search.answer import Answerer
 from search.hybrid import Filters, Searcher
 from search.lookup import RowQuery, find_rows
 from search.versions import diff_versions
+from search.inquiry import answer_inquiry
 
 log = logging.getLogger("budgetarkiv.api")
 PUBLIC_PATHS = {"/", "/health", "/docs", "/openapi.json", "/redoc", "/tools", "/favicon.ico"}
@@ -51,6 +56,17 @@ class Service:
         return cls(settings, searcher, Answerer(searcher))
 
 
+PAGE_DIR = Path(__file__).resolve().parent / "page"  # the web page: static files, no build step
+
+
+class InquiryIn(BaseModel):
+    """A council member's written inquiry, pasted whole: salutation, preamble and numbered questions."""
+
+    model_config = {"extra": "forbid"}
+    text: str = Field(min_length=1, max_length=20000, description="The whole inquiry as plain text")
+    filters: FiltersIn = Field(default_factory=FiltersIn)
+
+
 def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse(status_code=status, content={"detail": message})
 
@@ -66,11 +82,6 @@ def create_app(service: Service) -> FastAPI:
     )
     app.state.service = service
     settings = service.settings
-    if settings.cors_origins.strip():
-        app.add_middleware(
-            CORSMiddleware, allow_origins=[o.strip() for o in settings.cors_origins.split(",") if o.strip()],
-            allow_methods=["GET", "POST"], allow_headers=["*"],
-        )
 
     @app.middleware("http")
     async def api_key_and_errors(request: Request, call_next):
@@ -82,6 +93,14 @@ def create_app(service: Service) -> FastAPI:
         except Exception:  # noqa: BLE001 - a bug must never show a stack trace to a client
             log.exception("unhandled error on %s", request.url.path)
             return _error(500, "Intern fejl. Fejlen er logget.")
+
+    # Added after the API-key middleware so that it wraps it: a browser's preflight (which carries no
+    # X-API-Key) is answered by CORS, and a 401 still carries the CORS headers the page needs to read it.
+    if settings.cors_origins.strip():
+        app.add_middleware(
+            CORSMiddleware, allow_origins=[o.strip() for o in settings.cors_origins.split(",") if o.strip()],
+            allow_methods=["GET", "POST"], allow_headers=["*"],
+        )
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -131,7 +150,7 @@ def create_app(service: Service) -> FastAPI:
         _known_note(body.filters.note_id)
         f = body.filters
         answer = service.answerer.ask(body.question, Filters(f.year, f.note_id, f.doc_type), k=body.k)
-        return answer_to_dict(answer)
+        return answer_to_dict(answer, service.searcher.store.note_json)
 
     def _known_note(note_id: str | None) -> None:
         if note_id and note_id.upper() not in service.searcher.known_note_ids:
@@ -150,7 +169,13 @@ def create_app(service: Service) -> FastAPI:
         ]
 
     @app.get("/notes/{doc_id}", summary="One parsed note with its tables, versions and what differs between them")
-    def note(doc_id: str) -> dict:
+    def note(doc_id: str, request: Request, response: Response) -> dict:
+        response.headers["Vary"] = "Accept"  # one URL, two representations: caches must keep them apart
+        if _prefers_html(request.headers.get("accept", "")):  # a browser: the readable page, which fetches JSON
+            if service.searcher.store.note_json(doc_id) is None:
+                return HTMLResponse(_NOT_FOUND_HTML, status_code=404, headers={"Vary": "Accept"})
+            return FileResponse(PAGE_DIR / "note.html", media_type="text/html; charset=utf-8",
+                                headers={"Vary": "Accept", "Cache-Control": "no-cache"})
         data = _note_json(doc_id)
         data.pop("page_starts", None)
         versions = service.searcher.versions.get(doc_id, ())
@@ -203,7 +228,69 @@ def create_app(service: Service) -> FastAPI:
     def tools() -> list[dict]:
         return TOOLS
 
+    @app.get("/", include_in_schema=False)
+    def page() -> FileResponse:
+        return FileResponse(PAGE_DIR / "index.html", media_type="text/html; charset=utf-8")
+
+    app.mount("/static", StaticFiles(directory=PAGE_DIR), name="static")
+
+    @app.post("/inquiry", summary="Split a written inquiry into its questions, answer each, draft the reply")
+    def inquiry(body: InquiryIn) -> dict:
+        if not body.text.strip():
+            raise HTTPException(422, "Ugyldig forespørgsel: text er tom.")
+        _known_note(body.filters.note_id)
+        f = body.filters
+        result = answer_inquiry(service.answerer, body.text, Filters(f.year, f.note_id, f.doc_type))
+        return _inquiry_to_dict(result)
+
     return app
+
+
+def _inquiry_to_dict(result) -> dict:
+    from indexer.models import to_jsonable
+
+    return {
+        "draft": result.draft,
+        "questions": [
+            {
+                "number": q.number, "question": q.question, "draft": q.draft,
+                "statements": [to_jsonable(s) for s in q.statements],
+                "answer": answer_to_dict(q.answer),
+            }
+            for q in result.questions
+        ],
+    }
+
+
+def _prefers_html(accept: str) -> bool:
+    """True when the Accept header ranks text/html above JSON (a browser); */* alone means JSON."""
+    def quality(wanted: str) -> float:
+        best, best_specific = 0.0, -1
+        for part in accept.split(","):
+            media, _, params = part.strip().partition(";")
+            media = media.strip().lower()
+            q = 1.0
+            for p in params.split(";"):
+                k, _, v = p.strip().partition("=")
+                if k.strip() == "q":
+                    try:
+                        q = float(v)
+                    except ValueError:
+                        q = 0.0
+            kind, _, sub = media.partition("/")
+            w_kind, _, w_sub = wanted.partition("/")
+            specific = 2 if media == wanted else 1 if (kind == w_kind and sub == "*") else 0 if media == "*/*" else -1
+            if specific > best_specific:
+                best, best_specific = q, specific
+        return best if best_specific >= 0 else 0.0
+
+    return quality("text/html") > quality("application/json")
+
+
+_NOT_FOUND_HTML = """<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Ukendt dokument</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/static/style.css">
+</head><body><main class="wrap"><h1>Ukendt dokument</h1><p>Dokumentet findes ikke i arkivet.</p>
+<p><a href="/">Til forsiden</a></p></main></body></html>"""
 
 
 def _csv(rows) -> str:

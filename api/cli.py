@@ -126,6 +126,25 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_inquiry(args: argparse.Namespace, settings: Settings) -> int:
+    from search.answer import Answerer
+    from search.hybrid import Filters
+    from search.inquiry import NO_QUESTIONS, answer_inquiry
+
+    text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8", errors="replace")
+    result = answer_inquiry(Answerer(_searcher(settings)), text, Filters(args.year, args.note_id, args.doc_type))
+    if args.json:
+        from api.app import _inquiry_to_dict
+
+        _print_json(_inquiry_to_dict(result))
+        return 0 if result.questions else 1
+    if not result.questions:
+        print(NO_QUESTIONS, file=sys.stderr)
+        return 1
+    print(result.draft)
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
@@ -157,7 +176,7 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "bench": cmd_bench,
     "parse": cmd_parse, "index": cmd_index, "search": cmd_search, "eval": cmd_eval, "ask": cmd_ask,
-    "serve": cmd_serve,
+    "serve": cmd_serve, "inquiry": cmd_inquiry,
 }
 
 
@@ -184,6 +203,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("ask", help="Answer a question with cited figures.")
     p.add_argument("question")
+    p.add_argument("--year", type=int)
+    p.add_argument("--note-id")
+    p.add_argument("--doc-type", choices=["budget_note", "answer", "other"])
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("inquiry", help="Answer a written inquiry: its questions, evidence and a draft reply.")
+    p.add_argument("file", help="Text file with the whole inquiry ('-' reads standard input)")
     p.add_argument("--year", type=int)
     p.add_argument("--note-id")
     p.add_argument("--doc-type", choices=["budget_note", "answer", "other"])

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Literal
+from typing import Callable, Literal
 
 from pydantic import BaseModel, Field
 
@@ -66,6 +66,9 @@ class ScenarioOutModel(BaseModel):
     table: str = Field(description="Title of the table the figures come from")
     page: int | None = None
     row_label: str
+    title: str | None = Field(None, description="The scenario's heading in the note, e.g. 'Udvidelse af Perspektiv "
+                                                "med øget indsats over for negativ social kontrol'")
+    description: str | None = Field(None, description="What the scenario buys, from the note's own text")
 
 
 class ProgrammeOut(BaseModel):
@@ -110,8 +113,18 @@ class SearchOut(BaseModel):
     hits: list[HitOut]
 
 
-def answer_to_dict(answer: Answer) -> dict:
+def answer_to_dict(answer: Answer, note_json: Callable[[str], dict | None] | None = None) -> dict:
+    """`note_json` (doc_id → parsed note) adds each scenario's heading and description from its note."""
     data = to_jsonable(answer)
     data["sources"] = [hit_to_dict(h) for h in answer.sources]
     data.pop("evidence", None)
+    if note_json is not None:
+        for programme in data.get("programmes", ()):
+            note = note_json(programme["doc_id"]) or {}
+            described = {s.get("name"): s for s in note.get("scenarios") or () if s.get("name")}
+            for scenario in [*programme.get("scenarios", ()), *programme.get("activities", ())]:
+                found = described.get(scenario.get("name"))
+                if found:
+                    scenario["title"] = found.get("title")
+                    scenario["description"] = found.get("description")
     return AnswerOut(**data).model_dump()

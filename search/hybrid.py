@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Iterable, Literal
 
 import numpy as np
 
@@ -160,8 +160,8 @@ class Searcher:
             if boost_notes and self._note_ids[row] in boost_notes:
                 fused[row] *= SOFT_BOOST
         ranked = sorted(fused, key=lambda r: (-fused[r], r))
-        return self._collapse_versions(
-            [self._hit(r, fused[r], found[r], scores[r]) for r in ranked], k
+        return self._collapse_versions(  # lazily: only the hits up to the k-th kept one are built
+            (self._hit(r, fused[r], found[r], scores[r]) for r in ranked), k
         )
 
     def _soft_filters(self, query: str) -> tuple[set[int], set[str]]:
@@ -180,7 +180,7 @@ class Searcher:
             versions=self.versions.get(r["doc_id"], ()),
         )
 
-    def _collapse_versions(self, hits: list[Hit], k: int) -> list[Hit]:
+    def _collapse_versions(self, hits: Iterable[Hit], k: int) -> list[Hit]:
         """Keep the best-ranked of near-identical passages from versions of the same note."""
         kept: list[Hit] = []
         for hit in hits:

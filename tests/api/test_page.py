@@ -1,0 +1,265 @@
+"""The web page end to end: Debian's chromium (headless, via Playwright) against the REAL server.
+
+The server is uvicorn in a thread on a free port, serving create_app() over the session's real index and
+model. The tests ask the question a civil servant would, look at the cost table and a highlighted source,
+download the CSV, open the note, follow the permalink, use only the keyboard, and try the inquiry helper.
+Screenshots go to test-output/ (gitignored) for a person to look at.
+
+Without chromium the tests skip, with the reason; when CI is set they fail instead.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import socket
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "test-output"
+QUESTION = "Hvilke indsatser er rettet mod negativ social kontrol, og hvad koster de?"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+TIMEOUT_MS = 60_000
+
+
+def _chromium() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path:
+        return path
+    reason = "Debian's chromium is not installed (bash test.sh installs it when run as root: apt-get install chromium)"
+    if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+        pytest.fail(f"CI is set but {reason}")
+    pytest.skip(reason)
+
+
+@contextmanager
+def _server(service):
+    import uvicorn
+
+    from api.app import create_app
+
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(service), host="127.0.0.1", port=port,
+                                           log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+
+
+@pytest.fixture(scope="module")
+def base_url(index_settings, searcher):
+    from api.app import Service
+    from search.answer import Answerer
+
+    with _server(Service(index_settings, searcher, Answerer(searcher))) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = _chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True, locale="da-DK")
+    context.set_default_timeout(TIMEOUT_MS)
+    p = context.new_page()
+    outside = []
+    # No external network: every request the page makes must go to our own server.
+    p.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "blob:", "data:")) else None)
+    yield p
+    context.close()
+    assert not outside, f"the page requested outside resources: {outside}"
+
+
+def _ask(page, base_url):
+    page.goto(base_url + "/")
+    page.get_by_label("Dit spørgsmål").fill(QUESTION)
+    page.get_by_role("button", name="Søg", exact=True).click()
+    page.get_by_role("heading", name="Udgifter pr. indsats og scenarie").wait_for()
+
+
+def test_api_clients_still_get_json_and_browsers_get_the_page(base_url):
+    with httpx.Client(base_url=base_url, timeout=60) as c:
+        home = c.get("/")
+        assert home.status_code == 200 and "text/html" in home.headers["content-type"]
+        assert 'lang="da"' in home.text and "https://" not in home.text  # no CDN
+        for asset in ("/static/app.js", "/static/style.css"):
+            r = c.get(asset)
+            assert r.status_code == 200 and "http://" not in r.text and "https://" not in r.text
+        doc_id = c.get("/notes").json()[0]["doc_id"]
+        for accept in ("application/json", "*/*", ""):
+            r = c.get(f"/notes/{doc_id}", headers={"Accept": accept} if accept else {})
+            assert r.headers["content-type"].startswith("application/json"), accept
+            assert r.json()["doc_id"] == doc_id
+        browser_accept = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8"
+        r = c.get(f"/notes/{doc_id}", headers={"Accept": browser_accept})
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+        r = c.get("/notes/0000000000000000", headers={"Accept": browser_accept})
+        assert r.status_code == 404 and "Ukendt dokument" in r.text
+        assert c.get("/notes/0000000000000000").status_code == 404
+
+
+def test_ask_shows_cost_table_sources_csv_and_note(page, base_url):
+    OUT.mkdir(exist_ok=True)
+    _ask(page, base_url)
+
+    # The short answer and the permalink carrying the question.
+    assert "BI23" in page.locator("#answer-text").inner_text()
+    href = page.get_by_role("link", name="Link til dette svar").get_attribute("href")
+    assert parse_qs(urlparse(href).query)["q"] == [QUESTION]
+    assert parse_qs(urlparse(page.url).query)["q"] == [QUESTION]
+
+    # The cost table of BI23: years as columns, the total, unit and price level.
+    table = page.locator("#cost-list table.money").first
+    caption = table.locator("caption").inner_text()
+    assert "1.000 kr." in caption and "2026 p/l" in caption
+    headers = table.locator("thead th").all_inner_texts()
+    assert headers[1:5] == ["2026", "2027", "2028", "2029"] and "I alt" in headers
+    row = table.get_by_role("row", name="Scenarie 1")
+    cells = row.locator("td").all_inner_texts()
+    assert cells[:5] == ["3.490", "3.490", "3.490", "3.490", "13.960"]
+
+    # A source with its key sentence highlighted, and where it comes from.
+    source = page.locator("#source-list li.source").first
+    assert source.locator("mark").count() >= 1
+    assert source.locator("mark").first.inner_text().strip()
+    meta = source.locator(".meta").inner_text()
+    assert "Afsnit:" in meta and "Side" in meta and ".txt" in meta
+    assert "BI23" in source.locator("h3").inner_text() and "Budget 2026" in source.locator("h3").inner_text()
+
+    page.screenshot(path=str(OUT / "answer.png"), full_page=True)
+
+    # Download as CSV: exactly the figures shown.
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Hent som CSV: BI23 udgifter").click()
+    download = info.value
+    assert download.suggested_filename.endswith(".csv")
+    content = Path(download.path()).read_text("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(content), delimiter=";"))
+    head, body = rows[0], rows[1:]
+    assert head[:9] == ["Notat", "Budgetår", "Titel", "Tabel", "Scenarie", "Række", "Enhed", "Prisniveau", "Side"]
+    assert head[9:] == ["2026", "2027", "2028", "2029", "I alt"]
+    first = dict(zip(head, body[0]))
+    assert first["Notat"] == "BI23" and first["Scenarie"] == "Scenarie 1" and first["Prisniveau"] == "2026 p/l"
+    assert [first[y] for y in ("2026", "2027", "2028", "2029", "I alt")] == ["3490", "3490", "3490", "3490", "13960"]
+    shown = len(table.locator("tbody tr").all())
+    assert len(body) == shown
+
+    # Open the parsed note from the source: a readable page with its tables.
+    page.locator("#cost-list").get_by_role("link", name="Åbn notatet").first.click()
+    page.wait_for_url("**/notes/**")
+    page.locator("h1#note-title").wait_for()
+    assert "BI23" in page.locator("h1#note-title").inner_text()
+    assert page.locator("table.money").count() >= 2
+    money = page.locator("table.money").first
+    assert "2026 p/l" in money.locator("caption").inner_text()
+    assert "13.960" in money.inner_text()
+    page.screenshot(path=str(OUT / "note.png"), full_page=True)
+
+
+def test_permalink_reproduces_the_answer(page, base_url):
+    page.goto(f"{base_url}/?{httpx.QueryParams({'q': QUESTION})}")
+    page.get_by_role("heading", name="Udgifter pr. indsats og scenarie").wait_for()
+    assert page.get_by_label("Dit spørgsmål").input_value() == QUESTION
+    assert "13.960" in page.locator("#cost-list").inner_text()
+    # With a filter in the link, the filter is applied again.
+    page.goto(f"{base_url}/?{httpx.QueryParams({'q': QUESTION, 'year': '2024'})}")
+    page.get_by_role("heading", name="Svar").wait_for()
+    page.locator("#status", has_text="Svaret er klar").wait_for()
+    assert page.get_by_label("Budgetår").input_value() == "2024"
+    assert "BI23" not in page.locator("#cost-list").inner_text()
+
+
+def test_keyboard_only(page, base_url):
+    page.goto(base_url + "/")
+    page.keyboard.press("Tab")  # the skip link comes first
+    assert page.evaluate("document.activeElement.textContent") == "Spring til indhold"
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "q":
+            break
+    assert page.evaluate("document.activeElement.id") == "q"
+    page.keyboard.type("Hvor mange borgere deltog i Perspektiv?")
+    page.keyboard.press("Enter")
+    page.locator("#status", has_text="Svaret er klar").wait_for()
+    assert "320" in page.locator("#answer-text").inner_text()
+    assert page.locator("#source-list mark", has_text="320").count() >= 1
+    # Every form control has a label.
+    unlabeled = page.evaluate("""() => [...document.querySelectorAll('input, select, textarea')]
+        .filter(e => !e.labels || e.labels.length === 0).map(e => e.id || e.name)""")
+    assert unlabeled == []
+
+
+def test_versions_shown_with_differences(page, base_url):
+    notes = httpx.get(base_url + "/notes", timeout=30).json()
+    perspektiv = next(n for n in notes if n["note_id"] == "BI18" and n["budget_year"] == 2024 and len(n["versions"]) == 2)
+    page.goto(f"{base_url}/notes/{perspektiv['doc_id']}")
+    versions = page.locator("#versioner")
+    versions.wait_for()
+    text = versions.inner_text()
+    assert "Versioner af notatet (2)" in text
+    assert "60 pct." in text and "50 pct." in text
+    assert versions.locator("mark", has_text="60").count() >= 1
+
+
+def test_mobile_layout(browser, base_url):
+    OUT.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+                                  has_touch=True, locale="da-DK")
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    try:
+        page.goto(f"{base_url}/?{httpx.QueryParams({'q': QUESTION})}")
+        page.get_by_role("heading", name="Udgifter pr. indsats og scenarie").wait_for()
+        # Nothing but the table scroll areas may be wider than the screen.
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0
+        page.screenshot(path=str(OUT / "answer-mobile.png"), full_page=True)
+    finally:
+        context.close()
+
+
+def test_inquiry_helper_on_the_page(page, base_url):
+    page.goto(base_url + "/")
+    page.get_by_text("Besvar en skriftlig henvendelse").click()
+    page.get_by_role("button", name="Indsæt eksempel").click()
+    page.get_by_role("button", name="Lav udkast til svar").click()
+    page.locator("#inquiry-status", has_text="3 spørgsmål").wait_for()
+    draft = page.get_by_label("Udkast til svar (kan redigeres)").input_value()
+    for n in (1, 2, 3):
+        assert f"Spørgsmål {n}:" in draft and f"Ad {n}:" in draft
+    assert "3.490" in draft and "13.960" in draft and "ca. 320 borgere" in draft and "ca. 88 mio. kr." in draft
+    OUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUT / "inquiry.png"), full_page=True)
