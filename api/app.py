@@ -33,7 +33,7 @@ from search.inquiry import answer_inquiry
 
 log = logging.getLogger("budgetarkiv.api")
 PUBLIC_PATHS = {"/", "/health", "/docs", "/openapi.json", "/redoc", "/tools", "/favicon.ico"}
-SEARCH_PARAMS = {"q", "k", "year", "note_id", "doc_type"}
+SEARCH_PARAMS = {"q", "k", "year", "note_id", "doc_type", "administration"}
 TABLE_PARAMS = {"note_id", "year", "q", "scenario", "styringsomraade", "udvalg", "bevilling", "min_amount", "format"}
 CSV_COLUMNS = [
     "note_id", "budget_year", "note_title", "source", "table_title", "scenario", "unit", "price_level", "page",
@@ -135,12 +135,13 @@ def create_app(service: Service) -> FastAPI:
         year: Annotated[int | None, Query(ge=1990, le=2100)] = None,
         note_id: Annotated[str | None, Query(min_length=1, max_length=20)] = None,
         doc_type: Literal["budget_note", "answer", "other"] | None = None,
+        administration: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
     ) -> dict:
         reject_unknown(request, SEARCH_PARAMS)
         if not q.strip():
             raise HTTPException(422, "Ugyldig forespørgsel: q er tom.")
         _known_note(note_id)
-        hits = service.searcher.search(q, k=k, filters=Filters(year, note_id, doc_type))
+        hits = service.searcher.search(q, k=k, filters=Filters(year, note_id, doc_type, administration))
         return {"query": q, "hits": [hit_to_dict(h) for h in hits]}
 
     @app.post("/ask", response_model=AnswerOut, summary="Answer a question with cited figures and passages")
@@ -149,7 +150,7 @@ def create_app(service: Service) -> FastAPI:
             raise HTTPException(422, "Ugyldig forespørgsel: question er tom.")
         _known_note(body.filters.note_id)
         f = body.filters
-        answer = service.answerer.ask(body.question, Filters(f.year, f.note_id, f.doc_type), k=body.k)
+        answer = service.answerer.ask(body.question, Filters(f.year, f.note_id, f.doc_type, f.administration), k=body.k)
         return answer_to_dict(answer, service.searcher.store.note_json)
 
     def _known_note(note_id: str | None) -> None:
@@ -240,7 +241,7 @@ def create_app(service: Service) -> FastAPI:
             raise HTTPException(422, "Ugyldig forespørgsel: text er tom.")
         _known_note(body.filters.note_id)
         f = body.filters
-        result = answer_inquiry(service.answerer, body.text, Filters(f.year, f.note_id, f.doc_type))
+        result = answer_inquiry(service.answerer, body.text, Filters(f.year, f.note_id, f.doc_type, f.administration))
         return _inquiry_to_dict(result)
 
     return app

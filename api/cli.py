@@ -74,7 +74,7 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 
     searcher = _searcher(settings)
     hits = searcher.search(
-        args.query, k=args.k, filters=Filters(args.year, args.note_id, args.doc_type), mode=args.mode
+        args.query, k=args.k, filters=Filters(args.year, args.note_id, args.doc_type, args.administration), mode=args.mode
     )
     if args.json:
         from api.schemas import hit_to_dict
@@ -111,7 +111,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from search.answer import Answerer
     from search.hybrid import Filters
 
-    answer = Answerer(_searcher(settings)).ask(args.question, Filters(args.year, args.note_id, args.doc_type))
+    answer = Answerer(_searcher(settings)).ask(args.question, Filters(args.year, args.note_id, args.doc_type, args.administration))
     if args.json:
         from api.schemas import answer_to_dict
 
@@ -132,7 +132,7 @@ def cmd_inquiry(args: argparse.Namespace, settings: Settings) -> int:
     from search.inquiry import NO_QUESTIONS, answer_inquiry
 
     text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8", errors="replace")
-    result = answer_inquiry(Answerer(_searcher(settings)), text, Filters(args.year, args.note_id, args.doc_type))
+    result = answer_inquiry(Answerer(_searcher(settings)), text, Filters(args.year, args.note_id, args.doc_type, args.administration))
     if args.json:
         from api.app import _inquiry_to_dict
 
@@ -199,6 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int)
     p.add_argument("--note-id")
     p.add_argument("--doc-type", choices=["budget_note", "answer", "other"])
+    p.add_argument("--administration", help="Administration (forvaltning), or part of its name")
     p.add_argument("--mode", choices=["hybrid", "bm25", "dense"], default="hybrid")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("ask", help="Answer a question with cited figures.")
@@ -206,12 +207,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int)
     p.add_argument("--note-id")
     p.add_argument("--doc-type", choices=["budget_note", "answer", "other"])
+    p.add_argument("--administration", help="Administration (forvaltning), or part of its name")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("inquiry", help="Answer a written inquiry: its questions, evidence and a draft reply.")
     p.add_argument("file", help="Text file with the whole inquiry ('-' reads standard input)")
     p.add_argument("--year", type=int)
     p.add_argument("--note-id")
     p.add_argument("--doc-type", choices=["budget_note", "answer", "other"])
+    p.add_argument("--administration", help="Administration (forvaltning), or part of its name")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("serve", help="Serve the HTTP API and the web page.")
     p.add_argument("--host")

@@ -48,6 +48,8 @@ class FiltersIn(BaseModel):
     year: int | None = Field(None, ge=1990, le=2100, description="The note's budget year")
     note_id: str | None = Field(None, min_length=1, max_length=20, pattern=r"^[A-Za-zÆØÅæøå]{1,6}\s?\d{1,4}[a-zA-Z]?$")
     doc_type: Literal["budget_note", "answer", "other"] | None = None
+    administration: str | None = Field(None, min_length=1, max_length=200,
+                                       description="Administration (forvaltning), or a part of its name")
 
 
 class AskIn(BaseModel):

@@ -35,9 +35,10 @@ class Filters:
     year: int | None = None
     note_id: str | None = None
     doc_type: str | None = None
+    administration: str | None = None  # matched case-insensitively as part of the name
 
     def is_empty(self) -> bool:
-        return self.year is None and self.note_id is None and self.doc_type is None
+        return self.year is None and self.note_id is None and self.doc_type is None and not self.administration
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,8 @@ class Searcher:
         self._years = np.array([r["budget_year"] or 0 for r in rows], dtype=np.int32)
         self._note_ids = np.array([(r["note_id"] or "").upper() for r in rows], dtype=object)
         self._doc_types = np.array([r["doc_type"] or "" for r in rows], dtype=object)
+        admin_of = {d["doc_id"]: (d["administration"] or "").lower() for d in self.store.documents()}
+        self._administrations = np.array([admin_of.get(r["doc_id"], "") for r in rows], dtype=object)
         self.versions = self._version_groups()
         self.known_note_ids = frozenset(n for n in self._note_ids if n)
         self.known_years = frozenset(int(y) for y in self._years if y)
@@ -136,6 +139,9 @@ class Searcher:
             m &= self._note_ids == filters.note_id.upper()
         if filters.doc_type:
             m &= self._doc_types == filters.doc_type
+        if filters.administration:
+            wanted = filters.administration.lower()
+            m &= np.fromiter((wanted in a for a in self._administrations), dtype=bool, count=len(self._rows))
         return m
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: Mode = "hybrid") -> list[Hit]:

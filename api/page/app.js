@@ -252,11 +252,6 @@
     setSelect($("#f-type"), params.get("type"));
   }
 
-  function adminOf(docId) {
-    const n = notesIndex.find((x) => x.doc_id === docId);
-    return n ? n.administration : null;
-  }
-
   async function ask(pushHistory) {
     const question = $("#q").value.trim();
     const status = $("#status");
@@ -274,6 +269,7 @@
     const filters = {};
     if ($("#f-year").value) filters.year = Number($("#f-year").value);
     if ($("#f-type").value) filters.doc_type = $("#f-type").value;
+    if ($("#f-admin").value) filters.administration = $("#f-admin").value;
     status.textContent = "Søger …";
     $("#result").setAttribute("aria-busy", "true");
     let answer;
@@ -289,17 +285,7 @@
       $("#result").removeAttribute("aria-busy");
       return;
     }
-    const admin = $("#f-admin").value;
-    let hidden = 0;
-    if (admin) {  // the administration filter narrows what is shown
-      const keep = (x) => { const ok = adminOf(x.doc_id) === admin; if (!ok) hidden += 1; return ok; };
-      answer = Object.assign({}, answer, {
-        programmes: (answer.programmes || []).filter(keep),
-        facts: (answer.facts || []).filter(keep),
-        sources: (answer.sources || []).filter(keep),
-      });
-    }
-    renderAnswer(answer, url, hidden, admin);
+    renderAnswer(answer, url, 0, $("#f-admin").value);  // the server applies the administration filter
     if (pushHistory && window.matchMedia("(max-width: 40rem)").matches) {
       $("#answer-heading").scrollIntoView({ block: "start" });  // on a phone the form fills the screen
     }

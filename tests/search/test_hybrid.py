@@ -182,3 +182,11 @@ def test_rrf_fusion():
     fused = fuse([(1, 4.0), (2, 2.0)], [(2, 0.9)], "rrf", dense_weight=1.0, rrf_k=60)
     assert fused[2] == pytest.approx(1 / 62 + 1 / 61)
     assert fused[2] > fused[1]
+
+
+def test_administration_filter_keeps_only_that_administrations_documents(searcher) -> None:
+    """The 2018 note names no administration, so it cannot pass the filter; the others do."""
+    hits = searcher.search("beskæftigelse", k=20, filters=Filters(administration="integrationsforvaltningen"))
+    assert hits
+    assert all(not h.source.endswith("002_e7f046dac8aab057.txt") for h in hits)
+    assert not searcher.search("beskæftigelse", k=5, filters=Filters(administration="Økonomiforvaltningen"))
