@@ -6,6 +6,7 @@ passages are taken from the previous generation by a hash of model, prompt and t
 """
 from __future__ import annotations
 
+import dataclasses
 import fcntl
 import hashlib
 import time
@@ -19,7 +20,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from indexer.chunking import chunk_note
-from indexer.models import Chunk, Note
+from indexer.models import Chunk, Note, note_from_jsonable
 from indexer.notes import parse_note
 from indexer.readers import UnreadableFile, read_document
 from indexer.settings import Settings
@@ -99,7 +100,8 @@ def build_index(
     with _build_lock(index_dir):
         missing = [str(p) for p in paths if not p.exists()]
         files = list_files([p for p in paths if p.exists()])
-        inputs = sorted([str(p), _safe_fingerprint(p)] for p in files) + [[m, "missing"] for m in missing]
+        fingerprints = {p: _safe_fingerprint(p) for p in files}
+        inputs = sorted([str(p), fp] for p, fp in fingerprints.items()) + [[m, "missing"] for m in missing]
         signature = {"inputs": inputs, "model": settings.model, "passage_prompt": settings.passage_prompt,
                      "parser_version": PARSER_VERSION, "chunk_words": settings.chunk_words}
         previous = open_current(index_dir)
@@ -114,7 +116,9 @@ def build_index(
             old_store.close()
             return report
 
-        notes, errors, formats = _parse_all(files, settings, console, show_progress)
+        reusable = old_store is not None and (old_meta.get("signature") or {}).get("parser_version") == PARSER_VERSION
+        stored = old_store.stored_notes(set(fingerprints.values())) if reusable else {}
+        notes, errors, formats = _parse_all(files, fingerprints, stored, settings, console, show_progress)
         errors += [(m, "does not exist") for m in missing]
         chunks = [c for n in notes for c in chunk_note(n, settings.chunk_words)]
         hashes = [text_hash(settings.model, settings.passage_prompt, c.index_text) for c in chunks]
@@ -156,8 +160,10 @@ def _safe_fingerprint(path: Path) -> str:
 
 
 def _parse_all(
-    files: Sequence[Path], settings: Settings, console: Console, show_progress: bool
+    files: Sequence[Path], fingerprints: dict[Path, str], stored: dict[str, tuple[dict, str]],
+    settings: Settings, console: Console, show_progress: bool,
 ) -> tuple[list[Note], list[tuple[str, str]], dict[str, tuple[str, int, float]]]:
+    """Notes of all files: an unchanged file's note comes from the previous index, the rest are parsed."""
     notes: list[Note] = []
     errors: list[tuple[str, str]] = []
     formats: dict[str, tuple[str, int, float]] = {}
@@ -167,6 +173,15 @@ def _parse_all(
         task = progress.add_task("Læser filer", total=len(files), unit="filer")
         for path in files:
             try:
+                fingerprint = fingerprints.get(path, "")
+                if fingerprint in stored and fingerprint not in seen:
+                    seen.add(fingerprint)
+                    data, fmt = stored[fingerprint]
+                    notes.append(dataclasses.replace(note_from_jsonable(data), source=str(path)))
+                    stat = path.stat()
+                    formats[fingerprint] = (fmt, stat.st_size, stat.st_mtime)
+                    progress.advance(task)
+                    continue
                 doc = read_document(path, max_bytes)
                 if doc.doc_id in seen:
                     errors.append((str(path), "is an exact copy of another indexed file; indexed once"))

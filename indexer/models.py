@@ -210,3 +210,31 @@ class Chunk:
     start: int = 0  # char offsets in the note's normalized text
     end: int = 0
     table_index: int | None = None  # position in Note.tables for table chunks
+
+
+def note_from_jsonable(data: Mapping[str, Any]) -> Note:
+    """The inverse of `to_jsonable` for a Note: a stored note back as dataclasses (no re-parsing)."""
+
+    def table(t: Mapping[str, Any]) -> BudgetTable:
+        return BudgetTable(**{
+            **t,
+            "years": tuple(t.get("years", ())),
+            "rows": tuple(TableRow(**r) for r in t.get("rows", ())),
+            "checks": tuple(TableCheck(**c) for c in t.get("checks", ())),
+            "unreadable": tuple(t.get("unreadable", ())),
+            "columns": tuple(t.get("columns", ())),
+            "text_rows": tuple(tuple(r) for r in t.get("text_rows", ())),
+        })
+
+    return Note(**{
+        **data,
+        "page_starts": tuple(data.get("page_starts", (0,))),
+        "sections": tuple(Section(**s) for s in data.get("sections", ())),
+        "scenarios": tuple(Scenario(**s) for s in data.get("scenarios", ())),
+        "categories": tuple(data.get("categories", ())),
+        "districts": tuple(data.get("districts", ())),
+        "tables": tuple(table(t) for t in data.get("tables", ())),
+        "prose_amounts": tuple(ProseAmount(**a) for a in data.get("prose_amounts", ())),
+        "questions": tuple(QuestionAnswer(**q) for q in data.get("questions", ())),
+        "errors": tuple(data.get("errors", ())),
+    })

@@ -200,14 +200,14 @@ class Store:
                 )
 
     def add_chunks(self, chunks: Sequence[Chunk], hashes: Sequence[str], vectors: np.ndarray, first_row: int) -> None:
-        self._db.executemany(
+        self._db.executemany(  # a generator: no second copy of every vector in memory
             "INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
+            (
                 (first_row + i, c.chunk_id, c.doc_id, c.source, c.doc_type, c.kind, c.note_id, c.budget_year,
                  c.title, c.section, c.scenario, c.page, c.start, c.end, c.table_index, c.text, c.index_text,
                  h, np.asarray(v, dtype=np.float32).tobytes())
                 for i, (c, h, v) in enumerate(zip(chunks, hashes, vectors))
-            ],
+            ),
         )
 
     def commit(self) -> None:
@@ -222,6 +222,14 @@ class Store:
             DocumentEntry(r["doc_id"], r["source"], r["size"], r["mtime"])
             for r in self._db.execute("SELECT doc_id, source, size, mtime FROM documents ORDER BY source")
         ]
+
+    def stored_notes(self, doc_ids: set[str]) -> dict[str, tuple[dict, str]]:
+        """doc_id → (the note as stored, its file format) for the given documents."""
+        out: dict[str, tuple[dict, str]] = {}
+        for r in self._db.execute("SELECT doc_id, fmt, note_json FROM documents"):
+            if r["doc_id"] in doc_ids:
+                out[r["doc_id"]] = (json.loads(r["note_json"]), r["fmt"])
+        return out
 
     def errors(self) -> list[tuple[str, str]]:
         return [(r["source"], r["reason"]) for r in self._db.execute("SELECT source, reason FROM errors ORDER BY source")]
