@@ -51,7 +51,10 @@ class Service:
 
     @classmethod
     def load(cls, settings: Settings) -> "Service":
-        searcher = Searcher(settings)
+        from indexer.embedding import BatchingQueryEncoder, Embedder
+
+        # concurrent requests share model calls (see BatchingQueryEncoder)
+        searcher = Searcher(settings, embedder=BatchingQueryEncoder(Embedder(settings)))
         searcher.embedder.encode_query("opvarmning")  # load and warm the model before the first request
         return cls(settings, searcher, Answerer(searcher))
 

@@ -216,6 +216,18 @@ def _percentile(sorted_ms: list[float], p: float) -> float:
     return sorted_ms[lo] + (sorted_ms[hi] - sorted_ms[lo]) * (k - lo)
 
 
+UNIQUE = False
+unique_counter = itertools.count(1)
+
+
+def _letters(n: int) -> str:
+    out = ""
+    while n:
+        n, r = divmod(n, 26)
+        out += "bcdfghjklmnpqrstvwxzaeiouy"[r]
+    return "zq" + out
+
+
 async def _run_load(url: str, endpoint: str, clients: int, seconds: float, questions: list[str],
                     max_requests: int) -> dict:
     import httpx
@@ -232,6 +244,8 @@ async def _run_load(url: str, endpoint: str, clients: int, seconds: float, quest
                 if time.perf_counter() >= deadline or next(counter) >= max_requests:
                     return
                 q = questions[(i * 7 + j) % len(questions)]
+                if UNIQUE:  # a nonsense word makes every query new: no cache helps
+                    q = f"{q} {_letters(next(unique_counter))}"
                 t0 = time.perf_counter()
                 try:
                     if endpoint == "search":
@@ -323,7 +337,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-requests", type=int, default=1_000_000, help="Cap on requests per run")
     ap.add_argument("--workdir", default="/tmp/budgetarkiv-load", help="Indexes and logs (kept for reuse)")
     ap.add_argument("--json", help="Write all results to this file")
+    ap.add_argument("--unique", action="store_true",
+                    help="Make every query unique (a nonsense word appended), so no query-vector cache helps")
     args = ap.parse_args(argv)
+    global UNIQUE
+    UNIQUE = args.unique
     args.clients = [int(c) for c in args.clients.split(",") if c.strip()]
     args.endpoints = [e.strip().lstrip("/") for e in args.endpoints.split(",") if e.strip()]
     archives = [a.strip() for a in args.archives.split(",") if a.strip()]

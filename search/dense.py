@@ -12,7 +12,7 @@ import numpy as np
 
 HNSW_M = 32
 HNSW_EF_CONSTRUCTION = 80
-HNSW_EF_SEARCH = 128
+HNSW_EF_SEARCH = 256  # recall@10 0.76 at 128 on the synthetic 100k archive's near-duplicate clusters
 SMALL_SUBSET = 20_000  # filtered searches over fewer rows are scored exactly
 
 
