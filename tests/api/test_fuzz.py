@@ -6,9 +6,6 @@ requests (valid and invalid: odd unicode, huge numbers, missing and extra fields
 """
 from __future__ import annotations
 
-import socket
-import threading
-import time
 
 import httpx
 import pytest
@@ -16,39 +13,15 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
-
-def _serve(app):
-    """Start uvicorn for `app` on a free local port; returns (base URL, stop function)."""
-    import uvicorn
-
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.02)
-
-    def stop() -> None:
-        server.should_exit = True
-        thread.join(timeout=15)
-        sock.close()
-
-    return f"http://127.0.0.1:{port}", stop
+from tests.live_server import serve_service
 
 
 @pytest.fixture(scope="module")
 def fuzz_base_url(index_settings, searcher, answerer):
-    from api.app import Service, create_app
+    from api.app import Service
 
-    url, stop = _serve(create_app(Service(index_settings, searcher, answerer)))
-    yield url
-    stop()
+    with serve_service(Service(index_settings, searcher, answerer)) as url:
+        yield url
 
 
 def _openapi() -> dict:

@@ -13,12 +13,9 @@ import csv
 import io
 import os
 import shutil
-import socket
-import threading
-import time
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
+from tests.live_server import serve_service
 
 import httpx
 import pytest
@@ -43,39 +40,12 @@ def _chromium() -> str:
     pytest.skip(reason)
 
 
-@contextmanager
-def _server(service):
-    import uvicorn
-
-    from api.app import create_app
-
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(service), host="127.0.0.1", port=port,
-                                           log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
-
-
 @pytest.fixture(scope="module")
 def base_url(index_settings, searcher):
     from api.app import Service
     from search.answer import Answerer
 
-    with _server(Service(index_settings, searcher, Answerer(searcher))) as url:
+    with serve_service(Service(index_settings, searcher, Answerer(searcher))) as url:
         yield url
 
 

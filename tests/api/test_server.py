@@ -14,10 +14,9 @@ import os
 import socket
 import subprocess
 import sys
-import threading
 import time
-from contextlib import contextmanager
 from pathlib import Path
+from tests.live_server import serve_service
 
 import httpx
 import pytest
@@ -37,33 +36,6 @@ def _free_socket() -> socket.socket:
     return sock
 
 
-@contextmanager
-def running_server(service):
-    """Serve create_app(service) with uvicorn in a thread on a free port; yields the base URL."""
-    import uvicorn
-
-    from api.app import create_app
-
-    sock = _free_socket()
-    port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(service), host="127.0.0.1", port=port, log_level="warning",
-                            lifespan="off")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=15)
-        sock.close()
-
-
 @pytest.fixture(scope="module")
 def service(index_settings, searcher, answerer):
     from api.app import Service
@@ -73,7 +45,7 @@ def service(index_settings, searcher, answerer):
 
 @pytest.fixture(scope="module")
 def base_url(service):
-    with running_server(service) as url:
+    with serve_service(service) as url:
         yield url
 
 
@@ -483,7 +455,7 @@ def keyed_url(service):
     from api.app import Service
 
     settings = dataclasses.replace(service.settings, api_key="hemmelig-noegle-123")
-    with running_server(Service(settings, service.searcher, service.answerer)) as url:
+    with serve_service(Service(settings, service.searcher, service.answerer)) as url:
         yield url
 
 
@@ -512,7 +484,7 @@ def cors_url(service):
 
     origins = Settings.from_env({"BUDGETARKIV_CORS_ORIGINS": "http://example.org"}).cors_origins
     settings = dataclasses.replace(service.settings, cors_origins=origins)
-    with running_server(Service(settings, service.searcher, service.answerer)) as url:
+    with serve_service(Service(settings, service.searcher, service.answerer)) as url:
         yield url
 
 
@@ -549,7 +521,7 @@ def cors_keyed_url(service):
     from api.app import Service
 
     settings = dataclasses.replace(service.settings, cors_origins="http://example.org", api_key="k3y")
-    with running_server(Service(settings, service.searcher, service.answerer)) as url:
+    with serve_service(Service(settings, service.searcher, service.answerer)) as url:
         yield url
 
 

@@ -8,18 +8,15 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
-import threading
-import time
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
 
 from search.inquiry import answer_inquiry, split_inquiry, uncited_figures
+from tests.live_server import serve_service
 
 ROOT = Path(__file__).resolve().parents[2]
 LETTER = ROOT / "corpus" / "004_8ec66430a271036e.txt"
@@ -134,38 +131,11 @@ def test_no_questions_gives_an_empty_inquiry(answerer):
 
 
 # --- over HTTP and the command line -----------------------------------------------------------------------
-@contextmanager
-def _server(service):
-    import uvicorn
-
-    from api.app import create_app
-
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(service), host="127.0.0.1", port=port,
-                                           log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
-
-
 def test_post_inquiry_over_a_real_server(index_settings, searcher):
     from api.app import Service
     from search.answer import Answerer
 
-    with _server(Service(index_settings, searcher, Answerer(searcher))) as url, httpx.Client(base_url=url, timeout=120) as c:
+    with serve_service(Service(index_settings, searcher, Answerer(searcher))) as url, httpx.Client(base_url=url, timeout=120) as c:
         r = c.post("/inquiry", json={"text": INQUIRY})
         assert r.status_code == 200, r.text
         data = r.json()
