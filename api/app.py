@@ -15,21 +15,19 @@ from typing import Annotated, Literal
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse, Response
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.schemas import AnswerOut, AskIn, SearchOut, answer_to_dict, hit_to_dict
-from api.schemas import FiltersIn
+from api.schemas import AnswerOut, AskIn, FiltersIn, SearchOut, answer_to_dict, hit_to_dict, inquiry_to_dict
 from api.tools import TOOLS
 from indexer.settings import Settings
 from search.answer import Answerer
 from search.hybrid import Filters, Searcher
+from search.inquiry import answer_inquiry
 from search.lookup import RowQuery, find_rows
 from search.versions import diff_versions
-from search.inquiry import answer_inquiry
 
 log = logging.getLogger("budgetarkiv.api")
 PUBLIC_PATHS = {"/", "/health", "/docs", "/openapi.json", "/redoc", "/tools", "/favicon.ico"}
@@ -145,7 +143,8 @@ def create_app(service: Service) -> FastAPI:
             raise HTTPException(422, "Ugyldig forespørgsel: q er tom.")
         _known_note(note_id)
         hits = service.searcher.search(q, k=k, filters=Filters(year, note_id, doc_type, administration))
-        return {"query": q, "hits": [hit_to_dict(h) for h in hits]}
+        # hit_to_dict already validated each hit against HitOut: skip FastAPI's second validation pass
+        return JSONResponse({"query": q, "hits": [hit_to_dict(h) for h in hits]})
 
     @app.post("/ask", response_model=AnswerOut, summary="Answer a question with cited figures and passages")
     def ask(body: AskIn) -> dict:
@@ -154,7 +153,7 @@ def create_app(service: Service) -> FastAPI:
         _known_note(body.filters.note_id)
         f = body.filters
         answer = service.answerer.ask(body.question, Filters(f.year, f.note_id, f.doc_type, f.administration), k=body.k)
-        return answer_to_dict(answer, service.searcher.store.note_json)
+        return JSONResponse(answer_to_dict(answer, service.searcher.store.note_json))  # validated by AnswerOut
 
     def _known_note(note_id: str | None) -> None:
         if note_id and note_id.upper() not in service.searcher.known_note_ids:
@@ -245,25 +244,9 @@ def create_app(service: Service) -> FastAPI:
         _known_note(body.filters.note_id)
         f = body.filters
         result = answer_inquiry(service.answerer, body.text, Filters(f.year, f.note_id, f.doc_type, f.administration))
-        return _inquiry_to_dict(result)
+        return inquiry_to_dict(result, service.searcher.store.note_json)
 
     return app
-
-
-def _inquiry_to_dict(result) -> dict:
-    from indexer.models import to_jsonable
-
-    return {
-        "draft": result.draft,
-        "questions": [
-            {
-                "number": q.number, "question": q.question, "draft": q.draft,
-                "statements": [to_jsonable(s) for s in q.statements],
-                "answer": answer_to_dict(q.answer),
-            }
-            for q in result.questions
-        ],
-    }
 
 
 def _prefers_html(accept: str) -> bool:
@@ -310,3 +293,13 @@ def _csv(rows) -> str:
                 int(r.is_sum), year, amount, r.total,
             ])
     return "\ufeff" + out.getvalue()  # BOM: Excel then reads æøå right
+
+
+def open_index_or_fail(settings: Settings) -> None:
+    """Fail before forking workers when there is no index (each worker would fail alone, less clearly)."""
+    Searcher(settings).close()
+
+
+def app_from_env() -> FastAPI:
+    """App factory for `uvicorn --factory` and for `serve --workers N` (each worker loads its own model)."""
+    return create_app(Service.load(Settings.from_env()))

@@ -134,9 +134,9 @@ def cmd_inquiry(args: argparse.Namespace, settings: Settings) -> int:
     text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8", errors="replace")
     result = answer_inquiry(Answerer(_searcher(settings)), text, Filters(args.year, args.note_id, args.doc_type, args.administration))
     if args.json:
-        from api.app import _inquiry_to_dict
+        from api.schemas import inquiry_to_dict
 
-        _print_json(_inquiry_to_dict(result))
+        _print_json(inquiry_to_dict(result))
         return 0 if result.questions else 1
     if not result.questions:
         print(NO_QUESTIONS, file=sys.stderr)
@@ -150,9 +150,20 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
     from api.app import Service, create_app
 
+    host, port = args.host or settings.host, args.port or settings.port
+    if args.workers > 1:
+        # Worker processes each load the index and the model (about 0.5 GB each), and get the settings
+        # from the environment: the only way to spread Python work over more than one core.
+        from api.app import open_index_or_fail
+
+        open_index_or_fail(settings)
+        print(f"budgetarkiv kører på http://{host}:{port}/ med {args.workers} processer", file=sys.stderr)
+        uvicorn.run("api.app:app_from_env", factory=True, host=host, port=port, workers=args.workers,
+                    log_level="warning")
+        return 0
     app = create_app(Service.load(settings))
-    print(f"budgetarkiv kører på http://{args.host or settings.host}:{args.port or settings.port}/", file=sys.stderr)
-    uvicorn.run(app, host=args.host or settings.host, port=args.port or settings.port, log_level="warning")
+    print(f"budgetarkiv kører på http://{host}:{port}/", file=sys.stderr)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
     return 0
 
 
@@ -219,6 +230,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="Serve the HTTP API and the web page.")
     p.add_argument("--host")
     p.add_argument("--port", type=int)
+    p.add_argument("--workers", type=int, default=1,
+                   help="Server processes (each loads the model); 2 uses both cores of a 2-core machine")
     p = sub.add_parser("bench", help="Run a benchmark (parse, index or load) and print its figures.")
     p.add_argument("which", choices=sorted(BENCHMARKS))
     p.add_argument("rest", nargs=argparse.REMAINDER, help="Arguments for the benchmark script")

@@ -130,3 +130,18 @@ def answer_to_dict(answer: Answer, note_json: Callable[[str], dict | None] | Non
                     scenario["title"] = found.get("title")
                     scenario["description"] = found.get("description")
     return AnswerOut(**data).model_dump()
+
+
+def inquiry_to_dict(result, note_json: Callable[[str], dict | None] | None = None) -> dict:
+    """An answered inquiry as JSON: the draft, and each question with its statements and answer."""
+    return {
+        "draft": result.draft,
+        "questions": [
+            {
+                "number": q.number, "question": q.question, "draft": q.draft,
+                "statements": [to_jsonable(s) for s in q.statements],
+                "answer": answer_to_dict(q.answer, note_json),
+            }
+            for q in result.questions
+        ],
+    }

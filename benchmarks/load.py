@@ -164,7 +164,8 @@ class Server:
         self.url = f"http://{HOST}:{self.port}"
         self.log = log_path.open("w")
         t0 = time.perf_counter()
-        self.proc = subprocess.Popen([*_cli(), "serve", "--host", HOST, "--port", str(self.port)], cwd=ROOT,
+        self.proc = subprocess.Popen([*_cli(), "serve", "--host", HOST, "--port", str(self.port),
+                                      "--workers", str(WORKERS)], cwd=ROOT,
                                      env=_env(index_dir), stdout=self.log, stderr=subprocess.STDOUT)
         import httpx
 
@@ -217,6 +218,7 @@ def _percentile(sorted_ms: list[float], p: float) -> float:
 
 
 UNIQUE = False
+WORKERS = 1
 unique_counter = itertools.count(1)
 
 
@@ -337,11 +339,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-requests", type=int, default=1_000_000, help="Cap on requests per run")
     ap.add_argument("--workdir", default="/tmp/budgetarkiv-load", help="Indexes and logs (kept for reuse)")
     ap.add_argument("--json", help="Write all results to this file")
+    ap.add_argument("--workers", type=int, default=1, help="Server processes (serve --workers)")
     ap.add_argument("--unique", action="store_true",
                     help="Make every query unique (a nonsense word appended), so no query-vector cache helps")
     args = ap.parse_args(argv)
-    global UNIQUE
-    UNIQUE = args.unique
+    global UNIQUE, WORKERS
+    UNIQUE, WORKERS = args.unique, args.workers
     args.clients = [int(c) for c in args.clients.split(",") if c.strip()]
     args.endpoints = [e.strip().lstrip("/") for e in args.endpoints.split(",") if e.strip()]
     archives = [a.strip() for a in args.archives.split(",") if a.strip()]

@@ -139,6 +139,7 @@ def build_index(
         for i, h in enumerate(hashes):
             if h in known:
                 vectors[i] = known[h]
+        del known  # the copies now live in `vectors`: at 100k passages this is ~200 MB less at the peak
         if todo and encoder is not None:
             _embed(encoder, chunks, todo, vectors, settings, console, show_progress)
 
