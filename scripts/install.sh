@@ -12,6 +12,8 @@ if [ ! -f "$stamp" ]; then
   spec="."
   [ -n "$extras" ] && spec=".[$extras]"
   # torch is pinned to the CPU build in pyproject.toml; pip takes it from the local wheel cache.
-  .venv/bin/pip install --disable-pip-version-check -q -e "$spec"
+  # (this machine's pip configuration names index folders that do not exist; pip warns about each)
+  .venv/bin/pip install --disable-pip-version-check -q -e "$spec" 2>&1 \
+    | { grep -v "is ignored: it is neither a file nor a directory" || true; }
   touch "$stamp"
 fi

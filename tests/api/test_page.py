@@ -166,7 +166,7 @@ def test_permalink_reproduces_the_answer(page, base_url):
     assert "13.960" in page.locator("#cost-list").inner_text()
     # With a filter in the link, the filter is applied again.
     page.goto(f"{base_url}/?{httpx.QueryParams({'q': QUESTION, 'year': '2024'})}")
-    page.get_by_role("heading", name="Svar").wait_for()
+    page.get_by_role("heading", name="Svar", exact=True).wait_for()
     page.locator("#status", has_text="Svaret er klar").wait_for()
     assert page.get_by_label("Budgetår").input_value() == "2024"
     assert "BI23" not in page.locator("#cost-list").inner_text()
