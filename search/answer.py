@@ -19,7 +19,7 @@ from search.hybrid import Filters, Hit, Searcher
 from search.lookup import RowQuery, RowRecord, ScenarioCost, earlier_grants, find_rows, scenario_costs
 
 _COST = re.compile(
-    r"\b(koste\w*|pris\w*|penge|beløb\w*|budget(?!notat)\w*|udgift\w*|afsat\w*|bevilg\w*|bevilling\w*|"
+    r"\b(koste\w*|pris\w*|dyr\w*|billig\w*|penge|beløb\w*|budget(?!notat)\w*|udgift\w*|afsat\w*|bevilg\w*|bevilling\w*|"
     r"mio|kr|finansier\w*|cost\w*|price\w*|money|spen[dt]\w*|fund\w*|budget\w*|grant\w*|how much)\b",
     re.IGNORECASE,
 )
@@ -248,12 +248,20 @@ class Answerer:
         for rank, h in enumerate(hits[:6]):
             if h.kind == "table":
                 continue
-            for start, end in _sentence_spans(h.text):
+            spans = _sentence_spans(h.text)
+            for i, (start, end) in enumerate(spans):
                 sentence = h.text[start:end]
                 tokens = set(analyzer.tokens(sentence))
                 overlap = _overlap(tokens, wanted)
                 if overlap == 0:
                     continue
+                if wants_number and not _KRONER.search(sentence) and i + 1 < len(spans):
+                    # "... er steget. Der er tale om stigning på 400.000 kr. pr. år": the amount often
+                    # stands in the sentence right after the one that matches the question
+                    nxt_start, nxt_end = spans[i + 1]
+                    if _KRONER.search(h.text[nxt_start:nxt_end]) and len(h.text[nxt_start:nxt_end].split()) <= 25:
+                        end = nxt_end
+                        sentence = h.text[start:end]
                 value = overlap + (0.5 if wants_number and NUMBER_RE.search(sentence) else 0) - 0.15 * rank
                 if "cost" in intents and _KRONER.search(sentence):
                     value += 1.0
@@ -312,6 +320,14 @@ class Answerer:
                 where = _where(t, f.note_id, f.title, f.budget_year, f.section, f.page, f.source)
                 lines.append(f"«{f.text}» ({where})")
                 evidence.append(f"{f.text} {where}")
+        elif "cost" in intents:
+            # the tables give the proposal's amounts; an amount the text states (an increase, a share)
+            # may be what was asked: quote the best sentence with kroner in it
+            money = next((f for f in facts if _KRONER.search(f.text)), None)
+            if money is not None:
+                where = _where(t, money.note_id, money.title, money.budget_year, money.section, money.page, money.source)
+                lines.append(f"{t['in_text']}: «{money.text}» ({where})")
+                evidence.append(f"{money.text} {where}")
         if not lines:
             lines.append(t["nearest"])
         return "\n".join(lines), tuple(evidence)
@@ -394,6 +410,7 @@ _T: dict[str, dict[str, str]] = {
         "proposal": "Forslaget",
         "versions": "{n} versioner af notatet findes; tallene er fra den nyeste ({newest}).",
         "earlier": "Tidligere afsat",
+        "in_text": "I teksten",
         "no_figures": "De fundne notater har ingen budgettabel med beløb for dette.",
         "nearest": "Se de fundne passager nedenfor.",
     },
@@ -406,6 +423,7 @@ _T: dict[str, dict[str, str]] = {
         "proposal": "The proposal",
         "versions": "{n} versions of the note exist; the figures are from the newest ({newest}).",
         "earlier": "Granted earlier",
+        "in_text": "In the text",
         "no_figures": "The notes found have no budget table with amounts for this.",
         "nearest": "See the passages found below.",
     },
