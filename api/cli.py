@@ -90,7 +90,11 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
         text = " ".join(h.text.split())
         print(f"   {text[:300]}{'…' if len(text) > 300 else ''}")
         if len(h.versions) > 1:
-            print(f"   {len(h.versions)} versioner af notatet: " + ", ".join(Path(v.source).name for v in h.versions))
+            print(
+                f"   {len(h.versions)} versioner af notatet, som afviger fra hinanden (nyeste først): "
+                + ", ".join(Path(v.source).name for v in h.versions)
+                + (f"; samme passage også i {', '.join(Path(x).name for x in h.also_in)}" if h.also_in else "")
+            )
     return 0
 
 
