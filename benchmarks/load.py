@@ -41,6 +41,8 @@ import sys
 import time
 from pathlib import Path
 
+from benchmarks.wrk_script import nonsense_word
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
@@ -222,14 +224,6 @@ WORKERS = 1
 unique_counter = itertools.count(1)
 
 
-def _letters(n: int) -> str:
-    out = ""
-    while n:
-        n, r = divmod(n, 26)
-        out += "bcdfghjklmnpqrstvwxzaeiouy"[r]
-    return "zq" + out
-
-
 async def _run_load(url: str, endpoint: str, clients: int, seconds: float, questions: list[str],
                     max_requests: int) -> dict:
     import httpx
@@ -247,7 +241,7 @@ async def _run_load(url: str, endpoint: str, clients: int, seconds: float, quest
                     return
                 q = questions[(i * 7 + j) % len(questions)]
                 if UNIQUE:  # a nonsense word makes every query new: no cache helps
-                    q = f"{q} {_letters(next(unique_counter))}"
+                    q = f"{q} {nonsense_word(next(unique_counter))}"
                 t0 = time.perf_counter()
                 try:
                     if endpoint == "search":

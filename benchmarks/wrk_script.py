@@ -32,7 +32,7 @@ end
 """
 
 
-def _nonsense(n: int) -> str:
+def nonsense_word(n: int) -> str:
     """A made-up word per number: makes a query new without changing what it asks."""
     out = ""
     while n:
@@ -44,7 +44,7 @@ def _nonsense(n: int) -> str:
 def lua(unique: bool, count: int = 30_000) -> str:
     questions = [json.loads(line)["question"] for line in GOLD.read_text("utf-8").splitlines() if line.strip()]
     queries = (
-        [f"{questions[i % len(questions)]} {_nonsense(i + 1)}" for i in range(count)] if unique else questions
+        [f"{questions[i % len(questions)]} {nonsense_word(i + 1)}" for i in range(count)] if unique else questions
     )
     paths = ",\n".join(f'  "/search?k=10&q={urllib.parse.quote(q)}"' for q in queries)
     return "paths = {\n" + paths + "\n}\n" + DONE

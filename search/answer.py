@@ -6,6 +6,7 @@ answer says so (`answered=False`) and shows the nearest passages instead of stre
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,21 +49,10 @@ _GENERIC = frozenset(
 _EARLIER_Q = re.compile(
     r"budgetaftale|tidligere|afsat|bevilget|fik\b|blev der|granted|previous|earlier|received", re.IGNORECASE
 )
+ScenarioOut = ScenarioCost  # what an answer shows of a scenario, an activity or an earlier grant
 MAX_PROGRAMMES = 4
 MAX_FACTS = 4
 RELATIVE_SCORE = 0.5  # a note is relevant when its best passage scores at least this share of the best
-
-
-@dataclass(frozen=True)
-class ScenarioOut:
-    name: str | None
-    amounts: Mapping[str, Amount]
-    total: Amount | None
-    unit: str | None
-    price_level: str | None
-    table: str
-    page: int | None
-    row_label: str
 
 
 @dataclass(frozen=True)
@@ -379,11 +369,13 @@ def _scenario_line(t: dict, s: ScenarioOut, activity: bool = False) -> tuple[str
 
 
 def _scenario_out(s: ScenarioCost) -> ScenarioOut:
-    return ScenarioOut(s.name, dict(s.amounts), s.total, s.unit, s.price_level, s.table, s.page, s.row_label)
+    """A scenario's cost without its activity rows: the answer cites the sum row."""
+    return dataclasses.replace(s, amounts=dict(s.amounts), rows=())
 
 
 def _row_out(r: RowRecord) -> ScenarioOut:
-    return ScenarioOut(r.scenario, dict(r.amounts), r.total, r.unit, r.price_level, r.table_title, r.page, r.label)
+    """One table row (an activity, an earlier grant) in the shape of a scenario's cost."""
+    return ScenarioCost(r.scenario, dict(r.amounts), r.total, r.unit, r.price_level, r.table_title, r.page, r.label)
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
