@@ -195,6 +195,14 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
 }
 
 
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    """The filters search, ask and inquiry share (the API's `filters`)."""
+    p.add_argument("--year", type=int, help="The note's budget year")
+    p.add_argument("--note-id", help="Note id, e.g. BI18")
+    p.add_argument("--doc-type", choices=["budget_note", "answer", "other"])
+    p.add_argument("--administration", help="Administration (forvaltning), or part of its name")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="budgetarkiv",
@@ -211,25 +219,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", help="Hybrid search over the index.")
     p.add_argument("query")
     p.add_argument("--k", type=int, default=10)
-    p.add_argument("--year", type=int)
-    p.add_argument("--note-id")
-    p.add_argument("--doc-type", choices=["budget_note", "answer", "other"])
-    p.add_argument("--administration", help="Administration (forvaltning), or part of its name")
+    _add_filters(p)
     p.add_argument("--mode", choices=["hybrid", "bm25", "dense"], default="hybrid")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("ask", help="Answer a question with cited figures.")
     p.add_argument("question")
-    p.add_argument("--year", type=int)
-    p.add_argument("--note-id")
-    p.add_argument("--doc-type", choices=["budget_note", "answer", "other"])
-    p.add_argument("--administration", help="Administration (forvaltning), or part of its name")
+    _add_filters(p)
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("inquiry", help="Answer a written inquiry: its questions, evidence and a draft reply.")
     p.add_argument("file", help="Text file with the whole inquiry ('-' reads standard input)")
-    p.add_argument("--year", type=int)
-    p.add_argument("--note-id")
-    p.add_argument("--doc-type", choices=["budget_note", "answer", "other"])
-    p.add_argument("--administration", help="Administration (forvaltning), or part of its name")
+    _add_filters(p)
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("serve", help="Serve the HTTP API and the web page.")
     p.add_argument("--host")
