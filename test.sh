@@ -9,6 +9,8 @@ if ! command -v chromium >/dev/null && [ "$(id -u)" = "0" ] && command -v apt-ge
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 \
     || echo "note: could not install chromium; the browser tests will skip (or fail when CI is set)" >&2
 fi
+echo "lint: ruff check" >&2
+.venv/bin/ruff check .
 set +e
 .venv/bin/python -m pytest "$@"
 code=$?

@@ -4,9 +4,9 @@
     python -m benchmarks.bench_index --sizes 1000,10000 --queries 100 --json results.json
 
 For each size a synthetic archive of about that many chunks is written (benchmarks.synthetic) and
-indexed with indexer.build.build_index into a temporary index directory, in a fresh subprocess, so its
+indexed with budgetarkiv.index.build.build_index into a temporary index directory, in a fresh subprocess, so its
 peak memory (ru_maxrss: the RSS high-water mark, which counts numpy, FAISS and torch memory) belongs to
-that size alone. A second fresh subprocess opens the index with search.hybrid.Searcher and times 200
+that size alone. A second fresh subprocess opens the index with budgetarkiv.search.hybrid.Searcher and times 200
 queries sampled from tests/data/gold.jsonl (k=10, the model loaded and warm).
 
 Embedding: the bundled all-MiniLM-L6-v2 is used for real at the sizes it can do in --real-max-seconds
@@ -62,10 +62,10 @@ def _log(msg: str) -> None:
 def sample_passages() -> list[str]:
     """The distinct index texts of the sample corpus's chunks (what the indexer would embed)."""
     from benchmarks.synthetic import sample_files
-    from indexer.chunking import chunk_note
-    from indexer.notes import parse_note
-    from indexer.readers import read_document
-    from indexer.settings import Settings
+    from budgetarkiv.core.settings import Settings
+    from budgetarkiv.ingest.chunking import chunk_note
+    from budgetarkiv.ingest.notes import parse_note
+    from budgetarkiv.ingest.readers import read_document
 
     settings = Settings()
     texts: dict[str, None] = {}
@@ -129,10 +129,10 @@ class PhaseTimer:
 
 
 def install_phase_timer() -> PhaseTimer:
-    import indexer.build as build
-    from indexer.store import Store
-    from search.dense import DenseIndex
-    from search.lexical import LexicalIndex
+    import budgetarkiv.index.build as build
+    from budgetarkiv.index.dense import DenseIndex
+    from budgetarkiv.index.lexical import LexicalIndex
+    from budgetarkiv.index.store import Store
 
     timer = PhaseTimer()
     timer.wrap(build, "_safe_fingerprint", "fingerprint files")
@@ -164,10 +164,10 @@ def worker_build(args: argparse.Namespace) -> dict:
     from rich.console import Console
 
     from benchmarks.synthetic import docs_for_chunks, make_archive
-    from indexer.build import build_index
-    from indexer.embedding import Embedder
-    from indexer.settings import Settings
-    from indexer.store import current_generation
+    from budgetarkiv.core.settings import Settings
+    from budgetarkiv.index.build import build_index
+    from budgetarkiv.index.encoders import Embedder
+    from budgetarkiv.index.store import current_generation
 
     work = Path(args.workdir)
     archive, index_dir = work / "archive", work / "index"
@@ -253,8 +253,8 @@ def _gold_questions() -> list[str]:
 
 def worker_query(args: argparse.Namespace) -> dict:
     """Fresh process: open the index, warm the model, time queries; recall@10 of HNSW against exact."""
-    from indexer.settings import Settings
-    from search.hybrid import Searcher
+    from budgetarkiv.core.settings import Settings
+    from budgetarkiv.search.hybrid import Searcher
 
     settings = Settings.from_env(index_dir=Path(args.workdir) / "index")
     res: dict = {"size": args.size}

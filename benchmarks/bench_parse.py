@@ -17,10 +17,10 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from benchmarks.synthetic import sample_files  # noqa: E402
-from indexer.chunking import chunk_note  # noqa: E402
-from indexer.notes import parse_note  # noqa: E402
-from indexer.readers import read_document  # noqa: E402
-from indexer.settings import Settings  # noqa: E402
+from budgetarkiv.core.settings import Settings  # noqa: E402
+from budgetarkiv.ingest.chunking import chunk_note  # noqa: E402
+from budgetarkiv.ingest.notes import parse_note  # noqa: E402
+from budgetarkiv.ingest.readers import read_document  # noqa: E402
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 LINES_PER_PAGE = 45

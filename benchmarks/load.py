@@ -71,7 +71,7 @@ def _env(index_dir: Path, corpus_dir: Path | None = None) -> dict[str, str]:
 
 def _cli() -> list[str]:
     exe = Path(sys.executable).with_name("budgetarkiv")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "api.cli"]
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "budgetarkiv.api.cli"]
 
 
 # ----------------------------------------------------------------------------------------------- indexes
@@ -118,9 +118,9 @@ def _build_worker(args: argparse.Namespace) -> None:
     from rich.console import Console
 
     from benchmarks.synthetic import make_archive
-    from indexer.build import build_index
-    from indexer.embedding import Embedder
-    from indexer.settings import Settings
+    from budgetarkiv.core.settings import Settings
+    from budgetarkiv.index.build import build_index
+    from budgetarkiv.index.encoders import Embedder
 
     dest, index_dir = Path(args.dest), Path(args.index_dir)
     shutil.rmtree(index_dir, ignore_errors=True)

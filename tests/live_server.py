@@ -4,8 +4,8 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 
 @contextmanager
@@ -35,7 +35,7 @@ def serve_app(app) -> Iterator[str]:
 
 @contextmanager
 def serve_service(service) -> Iterator[str]:
-    from api.app import create_app
+    from budgetarkiv.api.app import create_app
 
     with serve_app(create_app(service)) as url:
         yield url

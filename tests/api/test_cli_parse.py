@@ -18,7 +18,7 @@ CONTRACT_KEYS = {
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "api.cli", *args], capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "budgetarkiv.api.cli", *args], capture_output=True, text=True, timeout=120,
         cwd=CORPUS.parent,
     )
 

@@ -6,7 +6,6 @@ requests (valid and invalid: odd unicode, huge numbers, missing and extra fields
 """
 from __future__ import annotations
 
-
 import httpx
 import pytest
 import schemathesis
@@ -18,7 +17,7 @@ from tests.live_server import serve_service
 
 @pytest.fixture(scope="module")
 def fuzz_base_url(index_settings, searcher, answerer):
-    from api.app import Service
+    from budgetarkiv.api.app import Service
 
     with serve_service(Service(index_settings, searcher, answerer)) as url:
         yield url
@@ -31,8 +30,8 @@ def _openapi() -> dict:
     schema is built at collection time; `test_fuzzed_schema_is_the_served_one` checks that it is the very
     document the running server serves at /openapi.json.
     """
-    from api.app import Service, create_app
-    from indexer.settings import Settings
+    from budgetarkiv.api.app import Service, create_app
+    from budgetarkiv.core.settings import Settings
 
     return create_app(Service(Settings.from_env({}), None, None)).openapi()  # type: ignore[arg-type]
 

@@ -15,10 +15,11 @@ import os
 import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
-from tests.live_server import serve_service
 
 import httpx
 import pytest
+
+from tests.live_server import serve_service
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "test-output"
@@ -42,8 +43,8 @@ def _chromium() -> str:
 
 @pytest.fixture(scope="module")
 def base_url(index_settings, searcher):
-    from api.app import Service
-    from search.answer import Answerer
+    from budgetarkiv.answer.compose import Answerer
+    from budgetarkiv.api.app import Service
 
     with serve_service(Service(index_settings, searcher, Answerer(searcher))) as url:
         yield url

@@ -16,10 +16,11 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from tests.live_server import serve_service
 
 import httpx
 import pytest
+
+from tests.live_server import serve_service
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = [json.loads(line) for line in (ROOT / "tests" / "data" / "gold.jsonl").read_text("utf-8").splitlines() if line]
@@ -38,7 +39,7 @@ def _free_socket() -> socket.socket:
 
 @pytest.fixture(scope="module")
 def service(index_settings, searcher, answerer):
-    from api.app import Service
+    from budgetarkiv.api.app import Service
 
     return Service(index_settings, searcher, answerer)
 
@@ -452,7 +453,7 @@ def test_get_bad_requests(client, path, status):
 
 @pytest.fixture(scope="module")
 def keyed_url(service):
-    from api.app import Service
+    from budgetarkiv.api.app import Service
 
     settings = dataclasses.replace(service.settings, api_key="hemmelig-noegle-123")
     with serve_service(Service(settings, service.searcher, service.answerer)) as url:
@@ -479,8 +480,8 @@ def test_api_key(keyed_url):
 
 @pytest.fixture(scope="module")
 def cors_url(service):
-    from api.app import Service
-    from indexer.settings import Settings
+    from budgetarkiv.api.app import Service
+    from budgetarkiv.core.settings import Settings
 
     origins = Settings.from_env({"BUDGETARKIV_CORS_ORIGINS": "http://example.org"}).cors_origins
     settings = dataclasses.replace(service.settings, cors_origins=origins)
@@ -518,7 +519,7 @@ def test_no_cors_by_default(client):
 
 @pytest.fixture(scope="module")
 def cors_keyed_url(service):
-    from api.app import Service
+    from budgetarkiv.api.app import Service
 
     settings = dataclasses.replace(service.settings, cors_origins="http://example.org", api_key="k3y")
     with serve_service(Service(settings, service.searcher, service.answerer)) as url:
@@ -568,7 +569,7 @@ def test_concurrent_requests_agree(base_url):
 def test_budgetarkiv_serve_command(index_settings, tmp_path):
     """`budgetarkiv serve --port N` loads the index and the model and answers over HTTP."""
     exe = Path(sys.executable).with_name("budgetarkiv")
-    command = [str(exe)] if exe.exists() else [sys.executable, "-m", "api.cli"]
+    command = [str(exe)] if exe.exists() else [sys.executable, "-m", "budgetarkiv.api.cli"]
     sock = _free_socket()
     port = sock.getsockname()[1]
     sock.close()

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from search.evaluate import first_relevant_rank, load_gold
-from search.hybrid import Hit
+from budgetarkiv.search.evaluate import first_relevant_rank, load_gold
+from budgetarkiv.search.hybrid import Hit
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "data" / "gold.jsonl"

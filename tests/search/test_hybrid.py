@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from search.hybrid import Filters, Hit, fuse
+from budgetarkiv.search.hybrid import Filters, Hit, fuse
 
 F000, F001, F002, F003, F004 = (
     "000_306130193e619dd7.txt", "001_618edc94f49331f8.txt", "002_e7f046dac8aab057.txt",

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from indexer.notes import parse_note
-from indexer.readers import read_document
-from search.versions import diff_versions
+from budgetarkiv.ingest.notes import parse_note
+from budgetarkiv.ingest.readers import read_document
+from budgetarkiv.search.versions import diff_versions
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 

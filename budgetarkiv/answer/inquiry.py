@@ -1,0 +1,345 @@
+"""The inquiry helper: a council member's written questions → answers with evidence and a draft reply.
+
+Staff paste the whole inquiry (salutation, preamble, numbered questions, perhaps a signature).
+`split_inquiry` finds the questions; `answer_inquiry` answers each with `Answerer.ask` and writes a draft
+in the administration's usual form ("Spørgsmål 1: ..." then "Ad 1: ..."), in which every figure is
+followed by its citation in square brackets. The draft only copies figures from cited table cells and
+sentences: it is extractive, like the answers it is built from.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from budgetarkiv.answer.compose import Answer, Answerer, Fact, Programme, ScenarioOut
+from budgetarkiv.core.numbers import format_danish_number
+from budgetarkiv.search.hybrid import Filters
+
+MAX_QUESTIONS = 30
+_NUMBERED = re.compile(r"^(?:spørgsmål\s*)?(\d{1,2})\s*[.):]\s+(.*)$", re.IGNORECASE)
+_BULLET = re.compile(r"^[•\-–*·]\s+(.*)$")
+_SALUTATION = re.compile(
+    r"^(kære|hej|til\b|dear|hello|tak for|thank)", re.IGNORECASE
+)
+_CLOSING = re.compile(
+    r"^(med venlig hilsen|venlig hilsen|de bedste hilsner|bedste hilsner|mvh\b|vh\b|kind regards|best regards)",
+    re.IGNORECASE,
+)
+_ANSWER_START = re.compile(r"^ad\s*1\s*[:.]", re.IGNORECASE)
+_ABBREVIATIONS = frozenset(
+    "ca jf fx bl mv mio mia kr pct nr evt dvs osv etc inkl ekskl vedr st dk hhv iflg ift mht mhp jvf".split()
+)
+_TERMINATED = re.compile(r"[?.!:]\s*$")
+_EARLIER = re.compile(r"tidligere|afsat|bevilget|budgetaftale|granted|earlier|previous", re.IGNORECASE)
+_KRONER = re.compile(r"\bkr\.|\bmio\.|\bmia\.")
+_DIGIT = re.compile(r"\d")
+
+
+# --- splitting --------------------------------------------------------------------------------------
+def _dehyphenate(text: str) -> str:
+    """Join words a PDF hyphenated across lines ("forankre-\\nde" → "forankrede")."""
+    return re.sub(r"(\w)-[ \t]*\n[ \t]*\n?[ \t]*(?=[a-zæøå])", r"\1", text)
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _sentences(paragraph: str) -> list[str]:
+    """Sentences of a paragraph; "ca. 88" and "jf. ovenfor" do not end one."""
+    out, start = [], 0
+    for m in re.finditer(r"[?.!]+\s+(?=[A-ZÆØÅ«\"“])", paragraph):
+        before = re.search(r"(\w+)[?.!]*$", paragraph[start:m.start() + 1])
+        if m.group().startswith(".") and before and before.group(1).lower() in _ABBREVIATIONS:
+            continue
+        out.append(paragraph[start:m.end()].strip())
+        start = m.end()
+    if paragraph[start:].strip():
+        out.append(paragraph[start:].strip())
+    return out
+
+
+def split_inquiry(text: str) -> list[str]:
+    """The questions of an inquiry, in order, each on one line.
+
+    Numbered questions ("1. ...", "2) ...", "Spørgsmål 3: ...") may span lines, even blank lines (PDF
+    text), until they end with "?" or "." and a blank line or the next number follows. Numbers must
+    run 1, 2, 3 ... so a date at the start of a line ("22. juni ...") is not taken for a question.
+    Outside numbered questions, every sentence ending with "?" is a question. Salutations, the preamble
+    without questions, an answer part ("Ad 1: ...") and the signature are ignored.
+    """
+    lines = _dehyphenate(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+    questions: list[str] = []
+    current: list[str] | None = None  # the open numbered (or bulleted) question
+    paragraph: list[str] = []  # free text outside numbered questions
+    expected = 1
+    blank_since = False
+
+    def flush_paragraph() -> None:
+        if paragraph:
+            for s in _sentences(_clean(" ".join(paragraph))):
+                if s.endswith("?"):
+                    questions.append(s)
+            paragraph.clear()
+
+    def close_current() -> None:
+        nonlocal current
+        if current is not None:
+            q = _clean(" ".join(current))
+            if q:
+                questions.append(q)
+            current = None
+
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            blank_since = True
+            flush_paragraph()
+            continue
+        if _CLOSING.match(line) or _ANSWER_START.match(line):
+            break
+        numbered = _NUMBERED.match(line)
+        if numbered and int(numbered.group(1)) == expected and numbered.group(2).strip():
+            close_current()
+            flush_paragraph()
+            current = [numbered.group(2)]
+            expected += 1
+            blank_since = False
+            continue
+        bullet = _BULLET.match(line)
+        if bullet:
+            close_current()
+            flush_paragraph()
+            current = [bullet.group(1)]
+            blank_since = False
+            continue
+        if current is not None:
+            terminated = bool(_TERMINATED.search(current[-1]))
+            if not terminated or not blank_since:
+                current.append(line)
+                blank_since = False
+                continue
+            close_current()
+        if _SALUTATION.match(line) and "?" not in line:
+            blank_since = False
+            continue
+        paragraph.append(line)
+        blank_since = False
+    close_current()
+    flush_paragraph()
+    return questions[:MAX_QUESTIONS]
+
+
+# --- answering --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Citation:
+    ref: str  # what the draft shows in brackets: "BI23 Budget 2026, Tabel 2 ..., s. 1"
+    text: str  # the cited table cells or sentence: every figure before the bracket occurs here
+    source: str
+    doc_id: str
+    page: int | None
+
+
+@dataclass(frozen=True)
+class Statement:
+    text: str  # one sentence of the draft; each figure is followed by its citation "[...]"
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class InquiryAnswer:
+    number: int
+    question: str
+    answer: Answer
+    statements: tuple[Statement, ...]
+    draft: str  # "Spørgsmål n: ...\nAd n: ..."
+
+
+@dataclass(frozen=True)
+class Inquiry:
+    questions: tuple[InquiryAnswer, ...]
+    draft: str  # all questions and answers, ready to edit; empty when no question was found
+
+
+NO_QUESTIONS = "Der blev ikke fundet spørgsmål i teksten."
+NO_ANSWER = "Forvaltningen har ikke fundet oplysninger om dette i budgetarkivet."
+SAME_QUESTION = 0.7  # share of a question's words in an earlier answered question to call them the same
+
+
+def answer_inquiry(answerer: Answerer, text: str, filters: Filters | None = None, k: int = 10) -> Inquiry:
+    """Split the inquiry, answer each question, and write the draft reply."""
+    writer = _Writer(answerer)
+    items = []
+    for number, question in enumerate(split_inquiry(text), 1):
+        answer = answerer.ask(question, filters, k=k)
+        statements = tuple(writer.statements(question, answer))
+        body = "\n".join(s.text for s in statements) if statements else NO_ANSWER
+        items.append(InquiryAnswer(number, question, answer, statements, f"Spørgsmål {number}: {question}\nAd {number}: {body}"))
+    return Inquiry(tuple(items), "\n\n".join(i.draft for i in items))
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.lower()) if len(w) > 2}
+
+
+class _Writer:
+    def __init__(self, answerer: Answerer) -> None:
+        self.store = answerer.searcher.store
+        self._notes: dict[str, dict] = {}
+
+    def note(self, doc_id: str) -> dict:
+        if doc_id not in self._notes:
+            self._notes[doc_id] = self.store.note_json(doc_id) or {}
+        return self._notes[doc_id]
+
+    def doc_ref(self, doc_id: str, note_id: str | None, year: int | None, source: str) -> str:
+        head = " ".join(x for x in (note_id, f"Budget {year}" if year else None) if x)
+        if head:
+            return head
+        data = self.note(doc_id)
+        if data.get("doc_type") == "answer":
+            parts = ["Svar"]
+            if data.get("addressee"):
+                parts.append(f"til {data['addressee']}")
+            if data.get("date"):
+                parts.append(f"af {data['date']}")
+            return f"{' '.join(parts)} ({Path(source).name})"
+        return Path(source).name
+
+    def statements(self, question: str, answer: Answer) -> list[Statement]:
+        if not answer.answered:
+            return []
+        ranked: list[tuple[int, int, Statement]] = []
+        earlier = self._answered_before(question, answer)
+        if earlier is not None:
+            ranked.append((-1, 0, earlier))
+        order = 1
+        for p in answer.programmes:
+            statement = self._programme(question, p)
+            if statement is not None:
+                ranked.append((_rank(answer, p.doc_id, p.note_id, p.budget_year), order, statement))
+                order += 1
+        for f in [] if earlier is not None else self._chosen_facts(question, answer):
+            # (an earlier answer to the same question is the evidence: it is quoted whole, nothing else)
+            ranked.append((_rank(answer, f.doc_id, f.note_id, f.budget_year), order, self._fact(f)))
+            order += 1
+        ranked.sort(key=lambda x: (x[0], x[1]))
+        return [s for _, _, s in ranked]
+
+    def _answered_before(self, question: str, answer: Answer) -> Statement | None:
+        """An earlier answer letter that answered the same question: its answer, quoted whole."""
+        mine = _words(question)
+        if not mine:
+            return None
+        best: tuple[float, dict, object] | None = None
+        for h in answer.sources:
+            if h.doc_type != "answer":
+                continue
+            for q in self.note(h.doc_id).get("questions") or []:
+                share = len(mine & _words(q.get("question", ""))) / len(mine)
+                if share >= SAME_QUESTION and q.get("answer") and (best is None or share > best[0]):
+                    best = (share, q, h)
+        if best is None:
+            return None
+        _, q, h = best
+        text = _clean(q["answer"])
+        ref = f"{self.doc_ref(h.doc_id, None, None, h.source)}, Ad {q.get('number')}"
+        page = next((s.get("page") for s in self.note(h.doc_id).get("sections", []) if s.get("heading") == f"Ad {q.get('number')}"), None)
+        if page:
+            ref += f", s. {page}"
+        return Statement(
+            f"Spørgsmålet er besvaret tidligere: »{text}« [{ref}]",
+            (Citation(ref, text, h.source, h.doc_id, page),),
+        )
+
+    def _programme(self, question: str, p: Programme) -> Statement | None:
+        rows = [(s, False) for s in (*p.scenarios, *p.activities)]
+        if _EARLIER.search(question):
+            rows += [(s, True) for s in p.earlier_grants]
+        if not rows:
+            return None
+        doc = self.doc_ref(p.doc_id, p.note_id, p.budget_year, p.source)
+        parts, citations = [], []
+        for s, earlier in rows:
+            part, citation = _scenario_part(doc, p, s, earlier)
+            parts.append(part)
+            citations.append(citation)
+        title = f" »{p.title}«" if p.title else ""
+        subject = " ".join(x for x in ("Budgetnotat", p.note_id) if x) + title
+        body = parts[0] if len(parts) == 1 else "; ".join(parts[:-1]) + " og " + parts[-1]
+        return Statement(f"Af {subject[0].lower()}{subject[1:]} fremgår: {body}.", tuple(citations))
+
+    def _chosen_facts(self, question: str, answer: Answer) -> list[Fact]:
+        facts = [f for f in answer.facts if "?" not in f.text and not f.text.rstrip().endswith(":")]
+        has_figures = any(p.scenarios for p in answer.programmes)
+        if re.search(r"hvor mange|hvor stor|hvor meget|how many|how much", question, re.IGNORECASE):
+            facts = ([f for f in facts if _DIGIT.search(f.text)] or facts)[:1]  # the one sentence with the figure
+        if "fact" in answer.intents:
+            return facts[:2]
+        if "cost" in answer.intents:
+            money = [f for f in facts if _KRONER.search(f.text)]
+            return money[:1] if has_figures else (money or facts)[:2]
+        return [] if has_figures else facts[:1]
+
+    def _fact(self, f: Fact) -> Statement:
+        sentence = f.text.strip()
+        if f.section and sentence.startswith(f.section + " ") and not f.section.lower().startswith("ad "):
+            sentence = sentence[len(f.section) + 1:].lstrip()
+        sentence = _clean(re.sub(r"^Ad\s*\d+\s*:\s*", "", sentence))
+        ref = ", ".join(x for x in (
+            self.doc_ref(f.doc_id, f.note_id, f.budget_year, f.source), f.section, f"s. {f.page}" if f.page else "",
+        ) if x)
+        return Statement(f"{sentence} [{ref}]", (Citation(ref, _clean(f.text), f.source, f.doc_id, f.page),))
+
+
+def _rank(answer: Answer, doc_id: str, note_id: str | None, year: int | None) -> int:
+    """Where the document stands among the answer's sources (versions of one note count as one)."""
+    for i, h in enumerate(answer.sources):
+        if h.doc_id == doc_id or (note_id and h.note_id == note_id and h.budget_year == year):
+            return i
+    return len(answer.sources)
+
+
+def _scenario_part(doc: str, p: Programme, s: ScenarioOut, earlier: bool) -> tuple[str, Citation]:
+    unit = ", ".join(x for x in (s.unit, s.price_level) if x)
+    values = list(s.amounts.values())
+    years = sorted(s.amounts)
+    if values and all(v == values[0] for v in values):
+        period = years[0] if len(years) == 1 else f"{years[0]}-{years[-1]}"
+        amount = f"{format_danish_number(values[0])} om året i {period}"
+    else:
+        amount = ", ".join(f"{y}: {format_danish_number(v)}" for y, v in s.amounts.items())
+    total = f", i alt {format_danish_number(s.total)}" if s.total is not None else ""
+    label = s.row_label.lower()
+    if earlier:
+        name = f"tidligere afsat ({s.row_label})"
+    elif label.startswith("udgifter i alt") or label.startswith("i alt"):
+        name = s.name or "forslaget"
+    else:
+        name = f"{s.row_label} ({s.name})" if s.name else s.row_label
+    ref = ", ".join(x for x in (doc, s.table, f"s. {s.page}" if s.page else "") if x)
+    cells = " ".join(f"{y} {format_danish_number(v)}" for y, v in s.amounts.items())
+    cited = f"{s.table} {unit} {s.row_label} {cells}"
+    if s.total is not None:
+        cited += f" I alt {format_danish_number(s.total)}"
+    return f"{name}: {amount}{total} ({unit}) [{ref}]", Citation(ref, cited, p.source, p.doc_id, s.page)
+
+
+def uncited_figures(draft: str) -> list[str]:
+    """Text of a draft's answers carrying a figure after its last citation (empty: every figure is cited)."""
+    bad = []
+    for line in draft.splitlines():
+        if line.startswith("Spørgsmål "):
+            continue
+        body = re.sub(r"^Ad \d+:\s*", "", line)
+        tail = re.split(r"\[[^\]]*\]", body)[-1] if "[" in body else body
+        if _DIGIT.search(tail):
+            bad.append(line)
+    return bad
+
+
+__all__ = [
+    "NO_ANSWER", "NO_QUESTIONS", "Citation", "Inquiry", "InquiryAnswer", "Statement", "answer_inquiry",
+    "split_inquiry", "uncited_figures",
+]

@@ -1,0 +1,266 @@
+"""The `budgetarkiv` command line: parse, index, search, ask, inquiry, serve, eval, bench."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from budgetarkiv.core.settings import Settings
+
+# Offline always: no machine here reaches a model hub, so never let a library try.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+
+def _print_json(value: object) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
+    from budgetarkiv.core.models import ReadError, to_jsonable
+    from budgetarkiv.ingest.notes import parse_note
+    from budgetarkiv.ingest.readers import read_documents
+    from budgetarkiv.ingest.summary import note_summary
+
+    status = 0
+    for item in read_documents([Path(p) for p in args.files], int(settings.max_file_mb * 1_000_000)):
+        if isinstance(item, ReadError):
+            print(f"fejl: {item.source}: {item.reason}", file=sys.stderr)
+            status = 1
+            continue
+        note = parse_note(item)
+        if args.json:
+            data = to_jsonable(note)
+            data.pop("text", None)
+            data.pop("page_starts", None)
+            _print_json(data)
+        else:
+            print(note_summary(note))
+    return status
+
+
+def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+    from budgetarkiv.index.build import build_index
+    from budgetarkiv.index.encoders import Embedder
+
+    paths = [Path(p) for p in args.paths] or [settings.corpus_dir]
+    report = build_index(paths, settings, lambda: Embedder(settings), show_progress=not args.quiet)
+    if report.unchanged:
+        print(f"Indekset er uændret: {report.documents} dokumenter, {report.chunks} passager ({report.seconds:.2f} s).")
+    else:
+        print(
+            f"Indekseret {report.documents} dokumenter, {report.chunks} passager; {report.embedded} nye "
+            f"indlejret på {report.seconds:.1f} s (generation {report.generation})."
+        )
+        for label, items in (("Tilføjet", report.added), ("Fjernet", report.removed)):
+            if items:
+                print(f"{label}: " + ", ".join(items))
+    for source, reason in report.errors:
+        print(f"fejl: {source}: {reason}", file=sys.stderr)
+    return 0
+
+
+def _searcher(settings: Settings):
+    from budgetarkiv.search.hybrid import Searcher
+
+    return Searcher(settings)
+
+
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    from budgetarkiv.search.hybrid import Filters
+
+    searcher = _searcher(settings)
+    hits = searcher.search(
+        args.query, k=args.k, filters=Filters(args.year, args.note_id, args.doc_type, args.administration), mode=args.mode
+    )
+    if args.json:
+        from budgetarkiv.api.schemas import hit_to_dict
+
+        _print_json([hit_to_dict(h) for h in hits])
+        return 0
+    if not hits:
+        print("Ingen resultater.")
+    for i, h in enumerate(hits, 1):
+        where = ", ".join(x for x in (h.note_id, str(h.budget_year or ""), h.section, f"s. {h.page}" if h.page else "") if x)
+        print(f"{i}. [{h.score:.4f} {'+'.join(h.retrievers)}] {h.title or Path(h.source).name} ({where})")
+        print(f"   {Path(h.source).name}")
+        text = " ".join(h.text.split())
+        print(f"   {text[:300]}{'…' if len(text) > 300 else ''}")
+        if len(h.versions) > 1:
+            print(
+                f"   {len(h.versions)} versioner af notatet, som afviger fra hinanden (nyeste først): "
+                + ", ".join(Path(v.source).name for v in h.versions)
+                + (f"; samme passage også i {', '.join(Path(x).name for x in h.also_in)}" if h.also_in else "")
+            )
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from budgetarkiv.search.evaluate import evaluate, format_report, load_gold
+
+    results = evaluate(_searcher(settings), load_gold(Path(args.gold)))
+    if args.json:
+        from budgetarkiv.core.models import to_jsonable
+
+        _print_json(to_jsonable(results))
+    else:
+        print(format_report(results))
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from budgetarkiv.answer.compose import Answerer
+    from budgetarkiv.search.hybrid import Filters
+
+    answer = Answerer(_searcher(settings)).ask(args.question, Filters(args.year, args.note_id, args.doc_type, args.administration))
+    if args.json:
+        from budgetarkiv.api.schemas import answer_to_dict
+
+        _print_json(answer_to_dict(answer))
+        return 0
+    print(answer.answer)
+    if answer.sources:
+        print("\nKilder:" if answer.language == "da" else "\nSources:")
+        for h in answer.sources:
+            where = ", ".join(x for x in (h.note_id, str(h.budget_year or ""), h.section, f"s. {h.page}" if h.page else "") if x)
+            print(f"- {Path(h.source).name} ({where})")
+    return 0
+
+
+def cmd_inquiry(args: argparse.Namespace, settings: Settings) -> int:
+    from budgetarkiv.answer.compose import Answerer
+    from budgetarkiv.answer.inquiry import NO_QUESTIONS, answer_inquiry
+    from budgetarkiv.search.hybrid import Filters
+
+    text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8", errors="replace")
+    result = answer_inquiry(Answerer(_searcher(settings)), text, Filters(args.year, args.note_id, args.doc_type, args.administration))
+    if args.json:
+        from budgetarkiv.api.schemas import inquiry_to_dict
+
+        _print_json(inquiry_to_dict(result))
+        return 0 if result.questions else 1
+    if not result.questions:
+        print(NO_QUESTIONS, file=sys.stderr)
+        return 1
+    print(result.draft)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from budgetarkiv.api.app import Service, create_app
+
+    host, port = args.host or settings.host, args.port or settings.port
+    if args.workers > 1:
+        # Worker processes each load the index and the model (about 0.5 GB each), and get the settings
+        # from the environment: the only way to spread Python work over more than one core.
+        from budgetarkiv.api.app import open_index_or_fail
+
+        open_index_or_fail(settings)
+        print(f"budgetarkiv kører på http://{host}:{port}/ med {args.workers} processer", file=sys.stderr)
+        uvicorn.run("budgetarkiv.api.app:app_from_env", factory=True, host=host, port=port, workers=args.workers,
+                    log_level="warning")
+        return 0
+    app = create_app(Service.load(settings))
+    print(f"budgetarkiv kører på http://{host}:{port}/", file=sys.stderr)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+    return 0
+
+
+BENCHMARKS = {"parse": "benchmarks.bench_parse", "index": "benchmarks.bench_index", "load": "benchmarks.load"}
+
+
+def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
+    """Runs a benchmark script from the checkout's benchmarks/ folder (they print their figures)."""
+    import runpy
+
+    root = Path(__file__).resolve().parents[2]
+    if not (root / "benchmarks").is_dir():
+        print("fejl: benchmarks/ findes kun i en udtjekning af projektet", file=sys.stderr)
+        return 1
+    sys.path.insert(0, str(root))
+    sys.argv = [BENCHMARKS[args.which], *args.rest]
+    runpy.run_module(BENCHMARKS[args.which], run_name="__main__")
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
+    "bench": cmd_bench,
+    "parse": cmd_parse, "index": cmd_index, "search": cmd_search, "eval": cmd_eval, "ask": cmd_ask,
+    "serve": cmd_serve, "inquiry": cmd_inquiry,
+}
+
+
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    """The filters search, ask and inquiry share (the API's `filters`)."""
+    p.add_argument("--year", type=int, help="The note's budget year")
+    p.add_argument("--note-id", help="Note id, e.g. BI18")
+    p.add_argument("--doc-type", choices=["budget_note", "answer", "other"])
+    p.add_argument("--administration", help="Administration (forvaltning), or part of its name")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="budgetarkiv",
+        description="Search and answer questions over Copenhagen budget notes (budgetnotater).",
+        epilog="Settings: " + "; ".join(f"{k} ({h})" for k, _, h in Settings.describe()),
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("parse", help="Parse documents and print their structure.")
+    p.add_argument("files", nargs="+", help="Files or folders")
+    p.add_argument("--json", action="store_true", help="One JSON object per document")
+    p = sub.add_parser("index", help="Index files and folders (default: the corpus folder), incrementally.")
+    p.add_argument("paths", nargs="*", help="Files or folders (default: BUDGETARKIV_CORPUS_DIR)")
+    p.add_argument("--quiet", action="store_true", help="No progress bars")
+    p = sub.add_parser("search", help="Hybrid search over the index.")
+    p.add_argument("query")
+    p.add_argument("--k", type=int, default=10)
+    _add_filters(p)
+    p.add_argument("--mode", choices=["hybrid", "bm25", "dense"], default="hybrid")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("ask", help="Answer a question with cited figures.")
+    p.add_argument("question")
+    _add_filters(p)
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("inquiry", help="Answer a written inquiry: its questions, evidence and a draft reply.")
+    p.add_argument("file", help="Text file with the whole inquiry ('-' reads standard input)")
+    _add_filters(p)
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("serve", help="Serve the HTTP API and the web page.")
+    p.add_argument("--host")
+    p.add_argument("--port", type=int)
+    p.add_argument("--workers", type=int, default=1,
+                   help="Server processes (each loads the model); 2 uses both cores of a 2-core machine")
+    p = sub.add_parser("bench", help="Run a benchmark (parse, index or load) and print its figures.")
+    p.add_argument("which", choices=sorted(BENCHMARKS))
+    p.add_argument("rest", nargs=argparse.REMAINDER, help="Arguments for the benchmark script")
+    p = sub.add_parser("eval", help="Recall@1, recall@5 and MRR@10 of each retriever on a gold file.")
+    p.add_argument("gold", nargs="?", default="tests/data/gold.jsonl")
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = Settings.from_env()
+    except ValueError as exc:
+        print(f"fejl i indstillinger: {exc}", file=sys.stderr)
+        return 2
+    from budgetarkiv.index.encoders import ModelUnavailable
+    from budgetarkiv.search.hybrid import IndexMissing
+
+    try:
+        return COMMANDS[args.command](args, settings)
+    except (IndexMissing, ModelUnavailable, FileNotFoundError, ValueError) as exc:
+        print(f"fejl: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

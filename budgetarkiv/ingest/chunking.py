@@ -1,0 +1,196 @@
+"""Notes → passages that follow the note's structure.
+
+Prose is cut per section into paragraph groups of at most `max_words` words (the bundled model reads
+about 256 tokens, roughly 100 Danish words; longer passages would be silently cut on the dense side),
+never across a section or into a table. Every table becomes its own passage, a row per line with its head,
+so both retrievers can find it. Each passage carries note id, year, title, section, scenario and position.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from budgetarkiv.core.models import BudgetTable, Chunk, NormalizedText, Note
+from budgetarkiv.core.numbers import format_danish_number
+
+_PARAGRAPH_SPLIT = re.compile(r"\n[ \t]*\n")
+_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÆØÅ0-9•])")
+_LETTER_ANSWER = re.compile(r"^Ad (\d+)\s*:", re.MULTILINE)
+_SCENARIO_IN_HEADING = re.compile(r"scenarie\s*(\d+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    heading: str | None
+
+
+def chunk_note(note: Note, max_words: int = 100) -> tuple[Chunk, ...]:
+    """All passages of a note: prose by section, then one per table."""
+    pages = NormalizedText(note.text, note.page_starts)
+    table_spans = sorted((t.start, t.end) for t in note.tables if t.end > t.start)
+    chunks: list[Chunk] = []
+    for span in _section_spans(note):
+        for start, end in _subtract(span.start, span.end, table_spans):
+            for p_start, p_end in _paragraph_groups(note.text, start, end, max_words):
+                body = _clean(note.text[p_start:p_end])
+                if len(body.split()) < 3 and span.heading and body.strip() == span.heading:
+                    continue
+                if not body:
+                    continue
+                chunks.append(
+                    _make_chunk(note, len(chunks), "prose", body, span.heading, p_start, p_end, pages.page_at(p_start))
+                )
+    for i, table in enumerate(note.tables):
+        body = table_as_text(table)
+        chunks.append(
+            _make_chunk(
+                note, len(chunks), "table", body, table.section, table.start, table.end,
+                table.page or pages.page_at(table.start), table_index=i, scenario=table.scenario,
+            )
+        )
+    return tuple(chunks)
+
+
+def table_as_text(table: BudgetTable) -> str:
+    """A table as readable lines: its title, its head, then a row per line."""
+    lines = [table.title]
+    if table.kind == "money":
+        head = ", ".join(x for x in (table.unit, table.price_level) if x)
+        if head:
+            lines.append(head)
+        for row in table.rows:
+            where = ", ".join(
+                x for x in (row.styringsomraade, row.udvalg, row.bevilling, row.indtaegt_udgift) if x
+            )
+            cells = "; ".join(f"{y}: {format_danish_number(v)}" for y, v in row.amounts.items())
+            total = f"; I alt: {format_danish_number(row.total)}" if row.total is not None else ""
+            lines.append(f"{row.label}{f' ({where})' if where else ''}: {cells}{total}")
+    else:
+        if table.columns:
+            lines.append(" | ".join(table.columns))
+        lines.extend(" | ".join(c for c in row if c) for row in table.text_rows)
+    return "\n".join(lines)
+
+
+def _make_chunk(
+    note: Note, ordinal: int, kind: str, body: str, heading: str | None, start: int, end: int,
+    page: int | None, table_index: int | None = None, scenario: str | None = None,
+) -> Chunk:
+    if scenario is None and heading:
+        m = _SCENARIO_IN_HEADING.search(heading)
+        scenario = f"Scenarie {m.group(1)}" if m else None
+    return Chunk(
+        chunk_id=f"{note.doc_id}:{ordinal}",
+        doc_id=note.doc_id,
+        source=note.source,
+        doc_type=note.doc_type,
+        kind=kind,  # type: ignore[arg-type]
+        text=body,
+        index_text=_index_text(note, heading, body),
+        note_id=note.note_id,
+        budget_year=note.budget_year,
+        title=note.title,
+        section=heading,
+        scenario=scenario,
+        page=page,
+        start=start,
+        end=end,
+        table_index=table_index,
+    )
+
+
+def _index_text(note: Note, heading: str | None, body: str) -> str:
+    """Title and section in every passage: measured to help every retriever on this corpus."""
+    head = " ".join(
+        x for x in (
+            note.note_id,
+            note.title,
+            f"Budget {note.budget_year}" if note.budget_year else None,
+            heading,
+        ) if x
+    )
+    return f"{head}\n{body}" if head else body
+
+
+def _section_spans(note: Note) -> list[_Span]:
+    """Spans of text by heading; text before the first heading is the head of the note."""
+    sections = sorted(note.sections, key=lambda s: s.start)
+    if note.doc_type == "answer" and not sections:
+        marks = list(_LETTER_ANSWER.finditer(note.text))
+        spans = [_Span(0, marks[0].start() if marks else len(note.text), None)]
+        for i, m in enumerate(marks):
+            end = marks[i + 1].start() if i + 1 < len(marks) else len(note.text)
+            spans.append(_Span(m.start(), end, f"Ad {m.group(1)}"))
+        return spans
+    if not sections:
+        return [_Span(0, len(note.text), None)]
+    spans = [_Span(0, sections[0].start, None)] if sections[0].start > 0 else []
+    for i, s in enumerate(sections):
+        end = sections[i + 1].start if i + 1 < len(sections) else len(note.text)
+        spans.append(_Span(s.start, max(end, s.start), s.heading))
+    return spans
+
+
+def _subtract(start: int, end: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """[start, end) without the table spans inside it."""
+    parts, cursor = [], start
+    for h_start, h_end in holes:
+        if h_end <= cursor or h_start >= end:
+            continue
+        if h_start > cursor:
+            parts.append((cursor, h_start))
+        cursor = max(cursor, h_end)
+    if cursor < end:
+        parts.append((cursor, end))
+    return parts
+
+
+def _paragraph_groups(text: str, start: int, end: int, max_words: int) -> list[tuple[int, int]]:
+    """Consecutive paragraphs merged up to `max_words`; a longer paragraph is cut at sentence ends."""
+    pieces: list[tuple[int, int]] = []
+    cursor = start
+    for m in _PARAGRAPH_SPLIT.finditer(text, start, end):
+        pieces.extend(_split_long(text, cursor, m.start(), max_words))
+        cursor = m.end()
+    pieces.extend(_split_long(text, cursor, end, max_words))
+    groups: list[tuple[int, int]] = []
+    words = 0
+    for p_start, p_end in pieces:
+        n = len(text[p_start:p_end].split())
+        if n == 0:
+            continue
+        if groups and words + n <= max_words:
+            groups[-1] = (groups[-1][0], p_end)
+            words += n
+        else:
+            groups.append((p_start, p_end))
+            words = n
+    return groups
+
+
+def _split_long(text: str, start: int, end: int, max_words: int) -> list[tuple[int, int]]:
+    if len(text[start:end].split()) <= max_words:
+        return [(start, end)]
+    out: list[tuple[int, int]] = []
+    piece_start, words = start, 0
+    cursor = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        n = len(text[cursor:m.start()].split())
+        if words and words + n > max_words:
+            out.append((piece_start, cursor))
+            piece_start, words = cursor, 0
+        words += n
+        cursor = m.end()
+    if words and words + len(text[cursor:end].split()) > max_words:  # the last sentence counts too
+        out.append((piece_start, cursor))
+        piece_start = cursor
+    out.append((piece_start, end))
+    return out
+
+
+def _clean(text: str) -> str:
+    """Line breaks inside a paragraph become spaces; paragraphs stay apart."""
+    paragraphs = [" ".join(p.split()) for p in _PARAGRAPH_SPLIT.split(text)]
+    return "\n".join(p for p in paragraphs if p)

@@ -1,0 +1,445 @@
+"""Files -> `Document`: PDF, plain text / Markdown, Word (.docx) and HTML.
+
+The format is chosen by the file's CONTENT first (magic bytes), the extension only breaks ties between the
+text formats: archives are full of PDFs saved as ".txt" and exports without extensions. Every way a file can
+be unusable gets its own sentence in `UnreadableFile.reason`, so the person running the indexer knows what to
+do with the file; no library traceback is ever the only message.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from budgetarkiv.core.models import Document, Page, ReadError
+
+if TYPE_CHECKING:  # the libraries are imported where used: reading text files needs none of them
+    from bs4 import Tag
+    from docx.table import Table
+    from pypdf import PdfReader
+
+__all__ = ["UnreadableFile", "read_document", "read_documents", "sniff_format"]
+
+TEXT_EXTENSIONS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
+HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
+_HTML_START = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_IMAGE_MAGIC = {
+    b"\x89PNG\r\n\x1a\n": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF87a": "a GIF image",
+    b"GIF89a": "a GIF image",
+    b"II*\x00": "a TIFF image",
+    b"MM\x00*": "a TIFF image",
+}
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # C0/C1 controls but tab, newlines, \f
+_OCR_HINT = "run OCR on it (e.g. ocrmypdf) and index the result"
+
+
+class UnreadableFile(Exception):
+    """A file that cannot become a Document; `reason` says why in a sentence a person can act on."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(source, reason)
+        self.source = source
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+# ----------------------------------------------------------------------------------------------- public API
+
+
+def read_document(path: Path, max_bytes: int) -> Document:
+    """Read one file into a Document (one Page per PDF page, one Page for other formats).
+
+    Raises UnreadableFile for a missing, empty, too large, encrypted, damaged, scanned or binary file.
+    `max_bytes` is the size limit (Settings.max_file_mb * 1_000_000); it is checked before reading.
+    """
+    path = Path(path)
+    source = str(path)
+    data = _read_bytes(path, source, max_bytes)
+    try:
+        fmt = sniff_format(data, path.suffix)
+    except ValueError as exc:
+        raise UnreadableFile(source, str(exc)) from exc
+    doc_id = hashlib.sha256(data).hexdigest()[:16]
+    if fmt == "pdf":
+        pages = _read_pdf(data, source)
+    elif fmt == "docx":
+        pages = (Page(1, _read_docx(data, source)),)
+    elif fmt == "html":
+        pages = (Page(1, _read_html(_decode_text(data, source), source)),)
+    else:
+        text = _decode_text(data, source)
+        if not text.strip():
+            raise UnreadableFile(source, "contains only whitespace, no text to index.")
+        pages = (Page(1, text),)
+    return Document(doc_id=doc_id, source=source, fmt=fmt, pages=pages)
+
+
+def read_documents(paths: Iterable[Path], max_bytes: int) -> Iterator[Document | ReadError]:
+    """Read files and folders; yield a Document per good file and a ReadError per bad one, never raise.
+
+    Folders are walked recursively in sorted order. While walking, hidden files and folders (name starts
+    with ".") are skipped, and so are README files (README.md, README.txt, README-*.md ...): they describe
+    the folder, they are not documents of the archive. A path given explicitly is always read.
+    """
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from _read_folder(path, max_bytes)
+        else:
+            yield _read_or_error(path, max_bytes)
+
+
+def sniff_format(data: bytes, extension: str = "") -> str:
+    """The format of `data`: "pdf" | "docx" | "html" | "txt" | "md", by magic bytes, then by extension.
+
+    Raises ValueError with the reason when the bytes are no document we can read (binary, an image,
+    another kind of archive, a .pdf/.docx extension on content that is not that format).
+    """
+    ext = extension.lower()
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        return _sniff_zip(data, ext)
+    if data.startswith(_OLE_MAGIC):
+        raise ValueError(
+            "is an OLE2 compound file: an old binary Word/Excel file (.doc/.xls) or a password-protected "
+            "Office document; save it as an unprotected .docx or PDF."
+        )
+    for magic, what in _IMAGE_MAGIC.items():
+        if data.startswith(magic):
+            raise ValueError(f"is {what}, not a document with text; {_OCR_HINT}.")
+    if ext == ".pdf":
+        raise ValueError(
+            f"has the extension .pdf but is not a PDF (no %PDF- header; it starts with {_preview(data)}); "
+            "it may be a failed download - fetch the file again."
+        )
+    if ext == ".docx":
+        raise ValueError(
+            f"has the extension .docx but is not a Word document (not a ZIP package; it starts with "
+            f"{_preview(data)}); save it again from Word."
+        )
+    why_binary = _binary_reason(data)
+    if why_binary:
+        raise ValueError(why_binary)
+    if ext in HTML_EXTENSIONS or _HTML_START.search(_quick_decode(head)):
+        return "html"
+    return TEXT_EXTENSIONS.get(ext, "txt")
+
+
+# ----------------------------------------------------------------------------------------------- helpers
+
+
+def _read_folder(folder: Path, max_bytes: int) -> Iterator[Document | ReadError]:
+    """Every non-hidden, non-README file under `folder`, sorted, each read or reported."""
+    walk_errors: list[OSError] = []
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=walk_errors.append):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            if name.startswith(".") or _is_readme(name):
+                continue
+            found.append(Path(dirpath) / name)
+    for err in walk_errors:
+        yield ReadError(str(err.filename or folder), f"folder could not be listed: {err.strerror or err}.")
+    for path in sorted(found, key=lambda p: p.relative_to(folder).parts):
+        yield _read_or_error(path, max_bytes)
+
+
+def _is_readme(name: str) -> bool:
+    """README.md, readme.txt, README-corpus.md: a folder's description, not an archive document."""
+    stem, _, ext = name.rpartition(".")
+    return bool(stem) and stem.upper().startswith("README") and ext.lower() in {"md", "txt", "markdown", "rst"}
+
+
+def _read_or_error(path: Path, max_bytes: int) -> Document | ReadError:
+    """read_document, with every failure (even an unexpected library error) turned into a ReadError."""
+    try:
+        return read_document(path, max_bytes)
+    except UnreadableFile as exc:
+        return ReadError(exc.source, exc.reason)
+    except Exception as exc:  # noqa: BLE001 - one odd file must never stop a whole archive run
+        return ReadError(str(path), f"could not be read because of an unexpected {type(exc).__name__}: {exc}")
+
+
+def _read_bytes(path: Path, source: str, max_bytes: int) -> bytes:
+    """The file's bytes, after the existence, type and size checks (size first: never load a huge file)."""
+    try:
+        if not path.exists():
+            raise UnreadableFile(source, "does not exist.")
+        if not path.is_file():
+            raise UnreadableFile(source, "is not a regular file (a folder, device or socket).")
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise UnreadableFile(source, _too_large(size, max_bytes))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFile(source, f"could not be opened: {exc.strerror or exc}.") from exc
+    if not data:
+        raise UnreadableFile(source, "is empty (0 bytes).")
+    if len(data) > max_bytes:  # grew between stat and read
+        raise UnreadableFile(source, _too_large(len(data), max_bytes))
+    return data
+
+
+def _too_large(size: int, max_bytes: int) -> str:
+    """'is 50.0 MB, over the 20 MB limit (...)', with enough decimals that the two numbers differ."""
+    limit = max_bytes / 1_000_000
+    for decimals in range(1, 7):
+        shown = f"{size / 1_000_000:.{decimals}f}"
+        if float(shown) > limit:
+            break
+    return f"is {shown} MB, over the {limit:g} MB limit (BUDGETARKIV_MAX_FILE_MB); raise the limit to read it."
+
+
+def _preview(data: bytes) -> str:
+    """The first bytes of a file, printable, for reasons like 'it starts with b"<html>..."'."""
+    return repr(data[:16])
+
+
+def _quick_decode(data: bytes) -> str:
+    """Lenient decode of a file's head, only for sniffing."""
+    return data.decode("utf-8", errors="replace")
+
+
+def _binary_reason(data: bytes) -> str | None:
+    """Why these bytes are not text, or None when they decode to text."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None  # UTF-16 with a byte order mark: NULs are expected
+    if b"\x00" in data:
+        return "is binary data, not a document: it contains NUL bytes and is no PDF, Word or HTML file."
+    try:
+        text = _decode_bytes(data)
+    except UnicodeDecodeError:
+        return "is binary data, not a document: its bytes are neither UTF-8 nor Windows-1252 text."
+    controls = len(_CONTROL.findall(text))
+    if controls > max(2, len(text) // 100):
+        return f"is binary data, not a document: {controls} control characters in {len(text)} characters."
+    return None
+
+
+def _decode_bytes(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 (old Danish Windows files)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252")
+
+
+def _decode_text(data: bytes, source: str) -> str:
+    """Decoded text, or UnreadableFile naming the encoding problem."""
+    try:
+        return _decode_bytes(data)
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(source, "is not valid UTF-8, UTF-16 or Windows-1252 text.") from exc
+
+
+# ----------------------------------------------------------------------------------------------- PDF
+
+
+def _read_pdf(data: bytes, source: str) -> tuple[Page, ...]:
+    """One Page per PDF page (numbered from 1), decrypting with the empty password when that suffices."""
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError
+
+    if b"%%EOF" not in data:
+        raise UnreadableFile(
+            source,
+            "is a truncated PDF: its end marker (%%EOF) is missing, so the file was cut off "
+            f"(it has {len(data):,} bytes); copy or download it again.",
+        )
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            _decrypt(reader, source)
+        count = len(reader.pages)
+    except UnreadableFile:
+        raise
+    except DependencyError as exc:
+        raise UnreadableFile(
+            source,
+            f"is an encrypted PDF whose cipher needs the 'cryptography' package, which is not installed ({exc}).",
+        ) from exc
+    except FileNotDecryptedError as exc:
+        raise UnreadableFile(source, _ENCRYPTED) from exc
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds (PdfReadError, KeyError ...) on damage
+        raise UnreadableFile(
+            source, f"is a damaged PDF that cannot be opened ({type(exc).__name__}: {exc})."
+        ) from exc
+    if count == 0:
+        raise UnreadableFile(source, "is a PDF without pages.")
+    pages: list[Page] = []
+    for number in range(1, count + 1):
+        try:
+            text = reader.pages[number - 1].extract_text() or ""
+        except Exception as exc:  # noqa: BLE001
+            raise UnreadableFile(
+                source, f"is a damaged PDF: the text of page {number} cannot be read ({type(exc).__name__}: {exc})."
+            ) from exc
+        pages.append(Page(number, text))
+    if not any(p.text.strip() for p in pages):
+        raise UnreadableFile(
+            source,
+            f"is a PDF of {count} page(s) without extractable text (probably scanned images); {_OCR_HINT}.",
+        )
+    return tuple(pages)
+
+
+_ENCRYPTED = (
+    "is an encrypted PDF; it needs a password to open. Save an unprotected copy (print to PDF, or "
+    "remove the password) and index that."
+)
+
+
+def _decrypt(reader: PdfReader, source: str) -> None:
+    """Open an encrypted PDF with the empty user password (owner-only protection); else UnreadableFile."""
+    from pypdf import PasswordType
+
+    result = reader.decrypt("")
+    if result == PasswordType.NOT_DECRYPTED:
+        raise UnreadableFile(source, _ENCRYPTED)
+
+
+# ----------------------------------------------------------------------------------------------- DOCX
+
+
+def _sniff_zip(data: bytes, ext: str) -> str:
+    """A ZIP package is a document only when it is a Word file (has word/document.xml)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        if ext == ".docx":
+            raise ValueError(f"is a damaged Word (.docx) file: its ZIP package cannot be opened ({exc}).") from exc
+        raise ValueError(f"is a damaged ZIP archive, not a document ({exc}).") from exc
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        raise ValueError("is an Excel workbook (.xlsx), not a document; export the sheet as PDF to index it.")
+    if "ppt/presentation.xml" in names:
+        raise ValueError("is a PowerPoint file (.pptx), not a document; export it as PDF to index it.")
+    if ext == ".docx":
+        raise ValueError("is a ZIP package without word/document.xml, so not a readable Word (.docx) file.")
+    raise ValueError("is a ZIP archive, not a document; unpack it and index the files inside.")
+
+
+def _read_docx(data: bytes, source: str) -> str:
+    """Paragraphs and tables in document order; a table row is one line with its cells tab-separated."""
+    import docx
+    from docx.table import Table
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        lines: list[str] = []
+        for block in document.iter_inner_content():
+            if isinstance(block, Table):
+                lines.extend(_docx_table_lines(block))
+            else:
+                lines.append(block.text)
+    except Exception as exc:  # noqa: BLE001 - python-docx/lxml raise many kinds on damaged files
+        raise UnreadableFile(
+            source, f"is a damaged Word (.docx) file that cannot be read ({type(exc).__name__}: {exc})."
+        ) from exc
+    text = "\n".join(lines)
+    if not text.strip():
+        raise UnreadableFile(source, "is a Word (.docx) file without any text.")
+    return text
+
+
+def _docx_table_lines(table: Table) -> list[str]:
+    """One line per row; a merged cell counts once; a cell's own paragraphs are joined by spaces."""
+    lines: list[str] = []
+    for row in table.rows:
+        cells: list[str] = []
+        seen: set[int] = set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # a horizontally merged cell repeats in row.cells
+                continue
+            seen.add(id(cell._tc))
+            cells.append(" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
+        lines.append("\t".join(cells))
+    return lines
+
+
+# ----------------------------------------------------------------------------------------------- HTML
+
+_DROP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "button", "select"}
+_BLOCK = {
+    "address", "article", "aside", "blockquote", "caption", "dd", "details", "div", "dl", "dt", "fieldset",
+    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
+    "main", "nav", "ol", "p", "pre", "section", "summary", "table", "ul", "body", "html",
+}
+_PARAGRAPH = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "dl", "blockquote", "pre"}
+
+
+def _read_html(markup: str, source: str) -> str:
+    """Visible text: block elements on their own lines, table rows as tab-separated cells, no scripts."""
+    from bs4 import BeautifulSoup
+
+    try:
+        soup = BeautifulSoup(markup, "html.parser")
+        title = soup.title.get_text(" ", strip=True) if soup.title else ""
+        parts: list[str] = []
+        _html_walk(soup, parts, pre=False)
+    except Exception as exc:  # noqa: BLE001
+        raise UnreadableFile(source, f"is HTML that cannot be parsed ({type(exc).__name__}: {exc}).") from exc
+    lines = [_tidy_html_line(line) for line in "".join(parts).split("\n")]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    if title and title not in text:
+        text = f"{title}\n\n{text}" if text else title
+    if not text.strip():
+        raise UnreadableFile(source, "is an HTML page without visible text.")
+    return text
+
+
+def _tidy_html_line(line: str) -> str:
+    """One space for each run of whitespace, none around the tabs between cells or at the ends."""
+    return re.sub(r" *\t *", "\t", re.sub(r"[^\S\t\n]+", " ", line)).strip(" ")
+
+
+def _html_walk(node: Tag, out: list[str], pre: bool) -> None:
+    """Append the text of `node`'s children to `out`, with line breaks for blocks and tabs for cells."""
+    from bs4 import NavigableString, Tag
+    from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
+
+    for child in node.children:
+        if isinstance(child, (Comment, Doctype, Declaration, ProcessingInstruction, CData)):
+            continue
+        if isinstance(child, NavigableString):
+            out.append(str(child) if pre else re.sub(r"\s+", " ", str(child)))
+            continue
+        if not isinstance(child, Tag):
+            continue
+        name = (child.name or "").lower()
+        if name in _DROP:
+            continue
+        if name == "br":
+            out.append("\n")
+        elif name == "tr":
+            cells = [_html_cell(c) for c in child.find_all(["td", "th"], recursive=False)]
+            out.append("\n" + "\t".join(cells) + "\n")
+        elif name in _BLOCK:
+            out.append("\n")
+            _html_walk(child, out, pre or name == "pre")
+            out.append("\n\n" if name in _PARAGRAPH else "\n")
+        else:
+            _html_walk(child, out, pre)
+
+
+def _html_cell(cell: Tag) -> str:
+    """A table cell's text on one line (its inner line breaks and tabs become spaces)."""
+    parts: list[str] = []
+    _html_walk(cell, parts, pre=False)
+    return re.sub(r"\s+", " ", "".join(parts)).strip()

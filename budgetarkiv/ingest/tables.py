@@ -1,0 +1,770 @@
+"""Tables of a budget note, read from its normalized text.
+
+Budget notes come as PDF text (cells one or several per line, labels wrapped over lines, empty cells
+lost, blank lines everywhere) or as word-processor text (tab-separated cells, empty cells kept). One
+pure function, `extract_tables`, reads both into `BudgetTable`s and checks the arithmetic of every
+money table (row totals and column sums) without ever "fixing" a figure: a row that cannot be read
+without guessing goes to `BudgetTable.unreadable`.
+
+The parser does not rely on the normalizer: hyphenated line ends, blank lines, trailing spaces,
+page markers and `<i>` tags are tolerated here too.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from budgetarkiv.core.models import Amount, BudgetTable, TableCheck, TableRow
+from budgetarkiv.core.numbers import parse_danish_number
+
+# --- patterns ---------------------------------------------------------------------------------
+
+# "Tabel 2 – Oversigt ...", "Tabel 2. Oversigt", "Tablet 2 - ..." (source typo), "Tabel X - ...",
+# "Tabel 4.Tidligere afsatte midler". A separator is required so prose ("Tabel 2 viser") is no title.
+TITLE_RE = re.compile(r"^Tab(?:el|let)\s+(\d+[a-z]?|[A-ZÆØÅ])\s*(?:[–—-]\s*|[.:]\s*)(\S.*)$")
+UNTITLED_RE = re.compile(r"^Tidligere afsatte midler:?$", re.IGNORECASE)
+SCENARIO_IN_TITLE_RE = re.compile(r"\(\s*scenari[eo]\s+([^)]*?)\s*\)", re.IGNORECASE)
+SCENARIO_LINE_RE = re.compile(r"^Scenarie\s+(\d+(?:\s*(?:og|\+|,)\s*\d+)*)\s*[:–—-]", re.IGNORECASE)
+PAGE_MARKER_RE = re.compile(r"^\d+\s*/\s*\d+$")
+FOOTNOTE_LINE_RE = re.compile(r"^\*+\s*\D")
+TAG_RE = re.compile(r"</?(?:i|b|u|em|strong)>", re.IGNORECASE)
+
+UNIT_RE = re.compile(r"(1\.000|mio\.|mia\.)\s*kr\b\.?", re.IGNORECASE)
+PRICE_LEVEL_RE = re.compile(r"\b(\d{4}|løbende)\s*p\s*/\s*[l1](?![\w])", re.IGNORECASE)
+YEAR_RE = re.compile(r"^(?:19|20)\d{2}$")
+YEAR_IN_LABEL_RE = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,])")
+
+# A cell in a money table: an amount written the Danish way (thousands always grouped, so a bare
+# "2021" is a year in a label, not an amount) with an optional footnote marker, or "-" for empty.
+AMOUNT_CELL_RE = re.compile(r"^([-−–]?(?:\d{1,3}(?:\.\d{3})+|\d{1,3})(?:,\d+)?)(\*+)?$")
+EMPTY_CELL_RE = re.compile(r"^[-–—]$")
+
+UDVALG = ("BIU", "SOU", "BUU", "KFU", "SUU", "TMU", "ØU")
+STYRINGSOMRAADER = (
+    "Overførsler mv.",
+    "Overførsler",
+    "Service",
+    "Anlæg",
+    "Finansiering",
+    "Ældreboliger",
+    "Aktivitetsbestemt medfinansiering",
+    "Forsikrede ledige",
+)
+_STYR_ALT = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in STYRINGSOMRAADER)
+STYR_END_RE = re.compile(rf"(?:^|\s)({_STYR_ALT})$")
+UDVALG_END_RE = re.compile(rf"(?:^|\s)({'|'.join(UDVALG)})$")
+BEVILLING_END_RE = re.compile(r"(?:^|\s)(\d{2,3}\.\d{2})$")
+IU_END_RE = re.compile(r"(?:^|\s)([IU])$")
+SUM_LABEL_RE = re.compile(r"\bi\s+alt\b", re.IGNORECASE)
+
+# Headings of a budget note: a table never runs past one.
+HEADINGS = frozenset(
+    h.casefold()
+    for h in (
+        "Resume", "Resumé", "Beslutning", "Baggrund", "Indhold", "Forventet effekt og opfølgning",
+        "Økonomi", "Risikovurdering", "Risikovurdering og proces", "Tekniske oplysninger",
+        "Bevillingstekniske oplysninger", "Administrativt bilag", "Øvrige tekniske oplysninger",
+        "Bydele", "Bydel og adresse", "Kategorisering",
+    )
+)
+
+# Column heads of the goals table, longest first; spaces may be line breaks in PDF text.
+GOAL_HEADERS = (
+    "Opfølgning på og/eller evaluering af indsatsen",
+    "Opfølgning/evaluering",
+    "Evaluering af indsatsen",
+    "Målgruppe",
+    "Målsætning",
+    "Indsats",
+    "Opfølgning",
+    "Evaluering",
+)
+GOAL_HEADER_RE = re.compile(
+    r"\s*(" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in GOAL_HEADERS) + r")(?![\w-])",
+    re.IGNORECASE,
+)
+# Lower-case words after a line-end hyphen that mean "Beskæftigelses- og ..." (keep the hyphen).
+CONJUNCTIONS = frozenset({"og", "eller", "samt", "til"})
+
+MAX_HEAD_LINES = 10  # non-blank lines between a title and the year columns
+MAX_LABEL_LINES = 6  # a longer run of text without cells is prose, not a row label
+MAX_TEXT_TABLE_LINES = 120
+
+
+# --- small values -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One line of the text: cleaned content plus where its content sits in the text."""
+
+    start: int  # offset of the first non-blank character (line start when blank)
+    end: int  # offset after the last non-blank character
+    text: str  # tags removed, NBSP as space, right-stripped; tabs kept
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def plain(self) -> str:
+        """Whitespace collapsed, tabs included."""
+        return " ".join(self.text.split())
+
+
+@dataclass(frozen=True)
+class _Head:
+    """What a money table's head says about its columns."""
+
+    years: tuple[str, ...]
+    has_total: bool
+    unit: str | None
+    price_level: str | None
+    has_styr: bool = False
+    has_udvalg: bool = False
+    has_bevilling: bool = False
+    has_iu: bool = False
+    roles: tuple[str, ...] = ()  # tab-separated heads: role of each cell ("label", "2024", "total", ...)
+
+    @property
+    def width(self) -> int:
+        """Number of money cells a complete row has."""
+        return len(self.years) + (1 if self.has_total else 0)
+
+    @property
+    def price_level_year(self) -> int | None:
+        if self.price_level and self.price_level[:4].isdigit():
+            return int(self.price_level[:4])
+        return None
+
+
+@dataclass(frozen=True)
+class _Cells:
+    """The money cells at the end of a PDF row, and the text before them."""
+
+    rest: str
+    values: tuple[Amount | None, ...]  # None for an explicit "-"
+    markers: tuple[str, ...]  # footnote marker per cell, "" when none
+    explicit_empty: bool
+
+
+# --- lines ------------------------------------------------------------------------------------
+
+
+def _split_lines(text: str) -> tuple[_Line, ...]:
+    """The text's lines with offsets, cleaned of the noise a normalizer may have left."""
+    lines: list[_Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.rstrip()
+        lead = len(raw) - len(raw.lstrip())
+        clean = TAG_RE.sub("", stripped).replace("\u00a0", " ").replace("\r", "").rstrip()
+        if PAGE_MARKER_RE.match(clean.strip()):
+            clean = ""
+        start = pos + lead if stripped.strip() else pos
+        lines.append(_Line(start=start, end=pos + len(stripped), text=clean))
+        pos += len(raw) + 1
+    return tuple(lines)
+
+
+def join_wrapped(parts: Iterable[str]) -> str:
+    """Lines of one cell joined into one string, undoing line-end hyphenation.
+
+    "herun-" + "der" -> "herunder", "AMU-kur-" + "ser" -> "AMU-kurser", but
+    "Beskæftigelses-" + "og ..." keeps its hyphen.
+    """
+    out = ""
+    for part in parts:
+        piece = " ".join(part.split())
+        if not piece:
+            continue
+        if not out:
+            out = piece
+        elif len(out) >= 2 and out.endswith("-") and out[-2].isalpha():
+            first_word = piece.split(" ", 1)[0].rstrip(".,;:")
+            if piece[0].islower() and first_word not in CONJUNCTIONS:
+                out = out[:-1] + piece
+            elif piece[0].islower():
+                out = out + " " + piece
+            else:
+                out = out + piece
+        else:
+            out = out + " " + piece
+    return out
+
+
+def _is_heading(line: _Line) -> bool:
+    return line.plain.rstrip(":").casefold() in HEADINGS
+
+
+def _title_of(line: _Line) -> tuple[str | None, str] | None:
+    """(number, title) when the line starts a table, else None."""
+    plain = line.plain
+    m = TITLE_RE.match(plain)
+    if m:
+        return m.group(1), plain
+    if UNTITLED_RE.match(plain):
+        return None, "Tidligere afsatte midler"
+    return None
+
+
+def _is_boundary(line: _Line) -> bool:
+    """A line no table row runs into: a heading, another table, a scenario head or a footnote."""
+    plain = line.plain
+    return (
+        _is_heading(line)
+        or _title_of(line) is not None
+        or SCENARIO_LINE_RE.match(plain) is not None
+        or FOOTNOTE_LINE_RE.match(plain) is not None
+    )
+
+
+# --- head -------------------------------------------------------------------------------------
+
+
+def _year_run(tokens: Sequence[str]) -> tuple[tuple[str, ...], bool, int] | None:
+    """Year columns (and "I alt") at the end of a head line: (years, has_total, tokens before)."""
+    end = len(tokens)
+    has_total = end >= 2 and tokens[-2].casefold() == "i" and tokens[-1].casefold() == "alt"
+    if has_total:
+        end -= 2
+    i = end
+    while i > 0 and YEAR_RE.match(tokens[i - 1]):
+        i -= 1
+    years = tuple(tokens[i:end])
+    if len(years) < 2 and not (years and has_total):
+        return None
+    if any(int(a) >= int(b) for a, b in zip(years, years[1:])):
+        return None
+    return years, has_total, i
+
+
+def _unit_and_price_level(head_text: str) -> tuple[str | None, str | None]:
+    """("1.000 kr.", "2024 p/l") from a head; the source's "p/1" typo reads as p/l."""
+    unit_m = UNIT_RE.search(head_text)
+    unit = f"{unit_m.group(1).lower()} kr." if unit_m else None
+    pl_m = PRICE_LEVEL_RE.search(head_text)
+    price_level = f"{pl_m.group(1).lower()} p/l" if pl_m else None
+    return unit, price_level
+
+
+def _column_flags(head_text: str) -> dict[str, bool]:
+    flat = join_wrapped([head_text])
+    return {
+        "has_styr": re.search(r"Styrings-?\s*område", flat, re.IGNORECASE) is not None,
+        "has_udvalg": re.search(r"\bUdvalg\b", flat, re.IGNORECASE) is not None,
+        "has_bevilling": re.search(r"\bBevil-?\s*ling\b", flat, re.IGNORECASE) is not None,
+        "has_iu": re.search(r"Indtægt\s*/|\(I/U\)", flat, re.IGNORECASE) is not None,
+    }
+
+
+def _tab_head(line: _Line) -> _Head | None:
+    """The head of a word-processor table: one tab-separated line."""
+    cells = [" ".join(c.split()) for c in line.text.split("\t")]
+    roles: list[str] = []
+    years: list[str] = []
+    has_total = False
+    for i, cell in enumerate(cells):
+        if YEAR_RE.match(cell):
+            roles.append(cell)
+            years.append(cell)
+        elif cell.casefold() == "i alt":
+            roles.append("total")
+            has_total = True
+        elif i == 0:
+            roles.append("label")
+        elif re.search(r"Styrings-?\s*område", cell, re.IGNORECASE):
+            roles.append("styr")
+        elif re.fullmatch(r"Udvalg", cell, re.IGNORECASE):
+            roles.append("udvalg")
+        elif re.fullmatch(r"Bevilling", cell, re.IGNORECASE):
+            roles.append("bevilling")
+        elif re.search(r"Indtægt|I/U", cell, re.IGNORECASE):
+            roles.append("iu")
+        else:
+            roles.append("")
+    if len(years) < 2 and not (years and has_total):
+        return None
+    unit, price_level = _unit_and_price_level(cells[0])
+    return _Head(
+        years=tuple(years), has_total=has_total, unit=unit, price_level=price_level, roles=tuple(roles),
+        has_styr="styr" in roles, has_udvalg="udvalg" in roles, has_bevilling="bevilling" in roles,
+        has_iu="iu" in roles,
+    )
+
+
+def _find_head(lines: Sequence[_Line], i: int) -> tuple[_Head, int] | None:
+    """The money head after a title: (head, index of its last line), or None for no money table."""
+    seen: list[str] = []
+    for j in range(i, min(len(lines), i + 4 * MAX_HEAD_LINES)):
+        line = lines[j]
+        if line.blank:
+            continue
+        if _is_boundary(line) or len(seen) >= MAX_HEAD_LINES:
+            return None
+        if "\t" in line.text.strip():
+            head = _tab_head(line)
+            if head is not None:
+                return head, j
+            return None
+        tokens = line.plain.split(" ")
+        run = _year_run(tokens)
+        if run is None:
+            seen.append(line.plain)
+            continue
+        years, has_total, before = run
+        head_text = join_wrapped([*seen, " ".join(tokens[:before])])
+        unit, price_level = _unit_and_price_level(head_text)
+        head = _Head(years=years, has_total=has_total, unit=unit, price_level=price_level,
+                     **_column_flags(head_text))
+        return head, j
+    return None
+
+
+# --- scenario ---------------------------------------------------------------------------------
+
+
+def _scenario(title: str, lines: Sequence[_Line], title_index: int, floor: int) -> str | None:
+    """The scenario from the title ("(scenarie 1)"), else from a "Scenarie 2: ..." line just before it."""
+    m = SCENARIO_IN_TITLE_RE.search(title)
+    if m:
+        return "Scenarie " + " ".join(m.group(1).split())
+    looked = 0
+    for j in range(title_index - 1, floor - 1, -1):
+        line = lines[j]
+        if line.blank:
+            continue
+        if _is_heading(line) or looked >= 4:
+            return None
+        found = SCENARIO_LINE_RE.match(line.plain)
+        if found:
+            return "Scenarie " + " ".join(found.group(1).split())
+        looked += 1
+    return None
+
+
+# --- money cells ------------------------------------------------------------------------------
+
+
+def _parse_cell(token: str) -> tuple[Amount, str] | None:
+    """(amount, footnote marker) of one money cell token."""
+    m = AMOUNT_CELL_RE.match(token)
+    if not m:
+        return None
+    value = parse_danish_number(m.group(1))
+    return (value, m.group(2) or "") if value is not None else None
+
+
+def _trailing_cells(text: str, width: int) -> _Cells:
+    """Split a PDF row into its text and the money cells at its end (at most `width` of them)."""
+    tokens = text.split()
+    i = len(tokens)
+    while i > 0 and (AMOUNT_CELL_RE.match(tokens[i - 1]) or EMPTY_CELL_RE.match(tokens[i - 1])):
+        i -= 1
+    i = max(i, len(tokens) - width)  # extra leading numbers belong to the label ("Spor 2 ...")
+    values: list[Amount | None] = []
+    markers: list[str] = []
+    explicit_empty = False
+    for token in tokens[i:]:
+        parsed = _parse_cell(token)
+        if parsed is None:
+            values.append(None)
+            markers.append("")
+            explicit_empty = True
+        else:
+            values.append(parsed[0])
+            markers.append(parsed[1])
+    return _Cells(" ".join(tokens[:i]), tuple(values), tuple(markers), explicit_empty)
+
+
+def _cell_count(text: str) -> int:
+    tokens = text.split()
+    i = len(tokens)
+    while i > 0 and (AMOUNT_CELL_RE.match(tokens[i - 1]) or EMPTY_CELL_RE.match(tokens[i - 1])):
+        i -= 1
+    return len(tokens) - i
+
+
+def _is_pure_cells(line: _Line) -> bool:
+    tokens = line.plain.split()
+    return bool(tokens) and _cell_count(line.plain) == len(tokens)
+
+
+def _is_cells_line(line: _Line) -> bool:
+    """Does this PDF line end a row (carry its money cells)?"""
+    count = _cell_count(line.plain)
+    if count >= 2 or _is_pure_cells(line):
+        return True
+    if count == 1:
+        before = " ".join(line.plain.split()[:-1])
+        return any(p.search(before) for p in (STYR_END_RE, UDVALG_END_RE, BEVILLING_END_RE, IU_END_RE))
+    return False
+
+
+def _strip_columns(rest: str, head: _Head) -> tuple[str, dict[str, str]]:
+    """Take the I/U, Bevilling, Udvalg and Styringsområde cells off the end of a row's text."""
+    found: dict[str, str] = {}
+    for key, flag, pattern in (
+        ("indtaegt_udgift", head.has_iu, IU_END_RE),
+        ("bevilling", head.has_bevilling, BEVILLING_END_RE),
+        ("udvalg", head.has_udvalg, UDVALG_END_RE),
+        ("styringsomraade", head.has_styr, STYR_END_RE),
+    ):
+        if not flag:
+            continue
+        m = pattern.search(rest)
+        if m:
+            found[key] = " ".join(m.group(1).split())
+            rest = rest[: m.start()].rstrip()
+    return rest.strip(), found
+
+
+def _sum_close(a: Amount, b: Amount) -> bool:
+    return abs(a - b) < 1e-6
+
+
+def _total(values: Iterable[Amount]) -> Amount:
+    """Sum that stays an int when every value is one, rounded to hide float noise."""
+    vals = list(values)
+    s = sum(vals)
+    return s if all(isinstance(v, int) for v in vals) else round(s, 6)
+
+
+def _anchor_year(label: str, is_sum: bool, earlier: Sequence[TableRow], budget_year: int | None,
+                 head: _Head) -> int | None:
+    """Where contiguous values with lost empty cells start: see `_place`."""
+    m = YEAR_IN_LABEL_RE.search(label)
+    if m:
+        return int(m.group(1))
+    if is_sum:
+        used = [int(y) for r in earlier if not r.is_sum for y in r.amounts]
+        if used:
+            return min(used)
+    if budget_year is not None:
+        return budget_year
+    return head.price_level_year
+
+
+def _place(values: Sequence[Amount], markers: Sequence[str], years: Sequence[str],
+           anchor: int | None) -> tuple[dict[str, Amount], dict[str, str]] | None:
+    """Values whose empty cells were lost, put in the first column year >= anchor and onwards."""
+    if anchor is None:
+        return None
+    start = next((k for k, y in enumerate(years) if int(y) >= anchor), None)
+    if start is None or start + len(values) > len(years):
+        return None
+    amounts = {years[start + k]: v for k, v in enumerate(values)}
+    notes = {years[start + k]: mk for k, mk in enumerate(markers) if mk}
+    return amounts, notes
+
+
+def _pdf_row(raw_lines: Sequence[_Line], head: _Head, earlier: Sequence[TableRow],
+             budget_year: int | None) -> TableRow | None:
+    """One row of PDF text, or None when its cells cannot be placed without guessing."""
+    text = join_wrapped(line.plain for line in raw_lines)
+    cells = _trailing_cells(text, head.width)
+    label, columns = _strip_columns(cells.rest, head)
+    is_sum = SUM_LABEL_RE.search(label) is not None
+    n = len(cells.values)
+    if n == head.width:
+        amounts: dict[str, Amount] = {}
+        notes: dict[str, str] = {}
+        for year, value, marker in zip(head.years, cells.values, cells.markers):
+            if value is not None:
+                amounts[year] = value
+                if marker:
+                    notes[year] = marker
+        total = cells.values[-1] if head.has_total else None
+        if head.has_total and cells.markers[-1]:
+            notes["total"] = cells.markers[-1]
+    else:
+        if cells.explicit_empty or n == 0:
+            return None
+        values, markers = list(cells.values), list(cells.markers)
+        total = None
+        total_marker = ""
+        if head.has_total:
+            total, total_marker = values.pop(), markers.pop()
+            if not values or not _sum_close(_total(v for v in values if v is not None), total):
+                return None
+        anchor = _anchor_year(label, is_sum, earlier, budget_year, head)
+        placed = _place([v for v in values if v is not None], markers, head.years, anchor)
+        if placed is None:
+            return None
+        amounts, notes = placed
+        if total_marker:
+            notes["total"] = total_marker
+    return TableRow(label=label, amounts=amounts, total=total, is_sum=is_sum, cell_notes=notes,
+                    **columns)
+
+
+def _tab_row(line: _Line, head: _Head) -> TableRow | None:
+    """One row of a tab-separated table; every cell sits in its own column."""
+    cells = [" ".join(c.split()) for c in line.text.split("\t")]
+    while len(cells) > len(head.roles) and not cells[-1]:
+        cells.pop()
+    if len(cells) > len(head.roles):
+        return None
+    cells += [""] * (len(head.roles) - len(cells))
+    fields: dict[str, str] = {}
+    amounts: dict[str, Amount] = {}
+    notes: dict[str, str] = {}
+    total: Amount | None = None
+    for role, cell in zip(head.roles, cells):
+        if role in ("label", "styr", "udvalg", "bevilling", "iu"):
+            if cell:
+                fields[role] = cell
+            continue
+        if role != "total" and not YEAR_RE.match(role):
+            continue
+        if not cell or EMPTY_CELL_RE.match(cell):
+            continue
+        parsed = _parse_cell(cell.replace(" ", ""))
+        if parsed is None:
+            value = parse_danish_number(cell)
+            if value is None:
+                return None
+            parsed = (value, "")
+        key = "total" if role == "total" else role
+        if role == "total":
+            total = parsed[0]
+        else:
+            amounts[role] = parsed[0]
+        if parsed[1]:
+            notes[key] = parsed[1]
+    label = fields.get("label", "")
+    return TableRow(
+        label=label, amounts=amounts, total=total, styringsomraade=fields.get("styr"),
+        udvalg=fields.get("udvalg"), bevilling=fields.get("bevilling"),
+        indtaegt_udgift=fields.get("iu"), is_sum=SUM_LABEL_RE.search(label) is not None,
+        cell_notes=notes,
+    )
+
+
+# --- row collection ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Body:
+    rows: tuple[TableRow, ...]
+    unreadable: tuple[str, ...]
+    last_line: int  # index of the table's last line
+
+
+def _pdf_groups(lines: Sequence[_Line], i: int, head: _Head) -> list[list[int]]:
+    """Line indices of each row after the head: label lines, then the line(s) with its cells."""
+    groups: list[list[int]] = []
+    pending: list[int] = []
+    for j in range(i, len(lines)):
+        line = lines[j]
+        if line.blank:
+            continue
+        if _is_boundary(line):
+            break
+        last_text = join_wrapped(lines[k].plain for k in groups[-1]) if groups else ""
+        last_count = _cell_count(last_text)
+        if (not pending and groups and last_count < head.width and _is_pure_cells(line)
+                and last_count + _cell_count(line.plain) <= head.width):
+            groups[-1].append(j)  # a row whose cells the PDF split over lines
+            continue
+        if groups and SUM_LABEL_RE.search(_trailing_cells(last_text, head.width).rest):
+            # a sum row closes the table, unless another one-line sum row follows it
+            if not (_is_cells_line(line) and SUM_LABEL_RE.search(_trailing_cells(line.plain, head.width).rest)):
+                break
+        if _is_cells_line(line):
+            groups.append([*pending, j])
+            pending = []
+            continue
+        pending.append(j)
+        if len(pending) > MAX_LABEL_LINES:
+            break
+    return groups
+
+
+def _pdf_body(lines: Sequence[_Line], i: int, head: _Head, budget_year: int | None) -> _Body:
+    rows: list[TableRow] = []
+    unreadable: list[str] = []
+    groups = _pdf_groups(lines, i, head)
+    for group in groups:
+        row = _pdf_row([lines[k] for k in group], head, rows, budget_year)
+        if row is None:
+            unreadable.append("\n".join(lines[k].text.strip() for k in group))
+        else:
+            rows.append(row)
+    return _Body(tuple(rows), tuple(unreadable), groups[-1][-1] if groups else i - 1)
+
+
+def _tab_body(lines: Sequence[_Line], i: int, head: _Head) -> _Body:
+    rows: list[TableRow] = []
+    unreadable: list[str] = []
+    last = i - 1
+    for j in range(i, len(lines)):
+        line = lines[j]
+        if line.blank:
+            continue
+        if "\t" not in line.text or _is_boundary(line):
+            break
+        row = _tab_row(line, head)
+        if row is None:
+            unreadable.append(line.text.strip())
+        else:
+            rows.append(row)
+        last = j
+    return _Body(tuple(rows), tuple(unreadable), last)
+
+
+# --- checks -----------------------------------------------------------------------------------
+
+
+def table_checks(rows: Sequence[TableRow], years: Sequence[str], has_total: bool) -> tuple[TableCheck, ...]:
+    """Row totals against their cells, and columns against the (last) sum row; never fixes."""
+    checks: list[TableCheck] = []
+    for row in rows:
+        if row.total is not None:
+            computed = _total(row.amounts.values())
+            checks.append(TableCheck("row_total", row.label, row.total, computed,
+                                     _sum_close(row.total, computed)))
+    sums = [r for r in rows if r.is_sum]
+    parts = [r for r in rows if not r.is_sum]
+    if not sums or not parts:
+        return tuple(checks)
+    sum_row = sums[-1]
+    subjects: list[tuple[str, Amount | None, list[Amount]]] = [
+        (y, sum_row.amounts.get(y), [r.amounts[y] for r in parts if y in r.amounts]) for y in years
+    ]
+    if has_total:
+        subjects.append(("I alt", sum_row.total, [r.total for r in parts if r.total is not None]))
+    for subject, stated, cells in subjects:
+        if stated is None and not cells:
+            continue  # an empty column: nothing to check
+        expected = stated if stated is not None else 0
+        computed = _total(cells)
+        checks.append(TableCheck("column_sum", subject, expected, computed, _sum_close(expected, computed)))
+    return tuple(checks)
+
+
+# --- text (goal) tables -----------------------------------------------------------------------
+
+
+def _text_table(lines: Sequence[_Line], i: int) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...], int] | None:
+    """(columns, rows, index of last line) of a goals table, or None when it has no known head."""
+    body: list[int] = []
+    for j in range(i, min(len(lines), i + MAX_TEXT_TABLE_LINES)):
+        if not lines[j].blank and _is_boundary(lines[j]):
+            break
+        body.append(j)
+    filled = [j for j in body if not lines[j].blank]
+    if not filled:
+        return None
+    first = lines[filled[0]]
+    if "\t" in first.text:
+        columns = tuple(" ".join(c.split()) for c in first.text.split("\t"))
+        if not any(GOAL_HEADER_RE.fullmatch(c) for c in columns):
+            return None
+        rows: list[tuple[str, ...]] = []
+        last = filled[0]
+        for j in filled[1:]:
+            if "\t" not in lines[j].text:
+                break
+            cells = [" ".join(c.split()) for c in lines[j].text.split("\t")]
+            while len(cells) > len(columns) and not cells[-1]:
+                cells.pop()
+            rows.append(tuple(cells + [""] * (len(columns) - len(cells))))
+            last = j
+        return columns, tuple(rows), last
+    # PDF text: column heads first, then the cells in reading order, split at blank lines.
+    paragraphs: list[list[str]] = [[]]
+    for j in body:
+        if lines[j].blank:
+            if paragraphs[-1]:
+                paragraphs.append([])
+        else:
+            paragraphs[-1].append(lines[j].plain)
+    flat = "\n\n".join(join_wrapped(p) for p in paragraphs if p)
+    columns_found: list[str] = []
+    pos = 0
+    while (m := GOAL_HEADER_RE.match(flat, pos)) is not None:
+        columns_found.append(" ".join(m.group(1).split()))
+        pos = m.end()
+    if not columns_found:
+        return None
+    cells = tuple(c.strip() for c in flat[pos:].split("\n\n") if c.strip())
+    return tuple(columns_found), (cells,) if cells else (), filled[-1]
+
+
+# --- public -----------------------------------------------------------------------------------
+
+
+def extract_tables(text: str, budget_year: int | None = None) -> tuple[BudgetTable, ...]:
+    """Every table of a budget note's normalized text, in order.
+
+    `budget_year` (the note's "Budget 2024") anchors rows whose empty cells the PDF text lost; when
+    None, the year of the table's price level ("2018 p/l") is used. `page` and `section` are left
+    for the caller.
+    """
+    lines = _split_lines(text)
+    tables: list[BudgetTable] = []
+    floor = 0
+    i = 0
+    while i < len(lines):
+        found = None if lines[i].blank else _title_of(lines[i])
+        if found is None:
+            i += 1
+            continue
+        number, title = found
+        title_end = i
+        nxt = _next_filled(lines, i + 1)
+        if nxt is not None and number is not None and _continues_title(title, lines[nxt]):
+            title, title_end = join_wrapped([title, lines[nxt].plain]), nxt
+        table, last = _table_at(lines, i, title_end, number, title, floor, budget_year)
+        if table is None:
+            i += 1
+            continue
+        tables.append(table)
+        floor = last + 1
+        i = last + 1
+    return tuple(tables)
+
+
+def _next_filled(lines: Sequence[_Line], i: int) -> int | None:
+    return next((j for j in range(i, len(lines)) if not lines[j].blank), None)
+
+
+def _continues_title(title: str, line: _Line) -> bool:
+    """A title the PDF wrapped: "... styrings-" + "områder (scenarie 2)"."""
+    plain = line.plain
+    wrapped_word = len(title) >= 2 and title.endswith("-") and title[-2].isalpha() and plain[:1].islower()
+    return (wrapped_word or SCENARIO_IN_TITLE_RE.fullmatch(plain) is not None) and not _is_boundary(line)
+
+
+def _table_at(lines: Sequence[_Line], i: int, title_end: int, number: str | None, title: str, floor: int,
+              budget_year: int | None) -> tuple[BudgetTable | None, int]:
+    """The table whose title is lines `i`..`title_end`, and the index of its last line."""
+    scenario = _scenario(title, lines, i, floor)
+    head_found = _find_head(lines, title_end + 1)
+    if head_found is not None:
+        head, head_index = head_found
+        if head.roles:
+            body = _tab_body(lines, head_index + 1, head)
+        else:
+            body = _pdf_body(lines, head_index + 1, head, budget_year)
+        last = max(body.last_line, head_index)
+        table = BudgetTable(
+            title=title, kind="money", number=number, scenario=scenario, unit=head.unit,
+            price_level=head.price_level, years=head.years, rows=body.rows,
+            checks=table_checks(body.rows, head.years, head.has_total), unreadable=body.unreadable,
+            start=lines[i].start, end=lines[last].end,
+        )
+        return table, last
+    if number is None:
+        return None, i  # an untitled "Tidligere afsatte midler" without a money head is prose
+    text_found = _text_table(lines, title_end + 1)
+    if text_found is None:
+        return None, i
+    columns, text_rows, last = text_found
+    table = BudgetTable(
+        title=title, kind="text", number=number, scenario=scenario, columns=columns,
+        text_rows=text_rows, start=lines[i].start, end=lines[last].end,
+    )
+    return table, last

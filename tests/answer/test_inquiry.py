@@ -1,0 +1,176 @@
+"""The inquiry helper: split a pasted inquiry into its questions, answer each, draft a reply with every figure cited.
+
+Splitting is pure and tested on text alone; answering runs on the session's real index and model; the HTTP
+route runs over a real server (uvicorn in a thread) and the CLI as a real subprocess.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+
+from budgetarkiv.answer.inquiry import answer_inquiry, split_inquiry, uncited_figures
+from tests.live_server import serve_service
+
+ROOT = Path(__file__).resolve().parents[2]
+LETTER = ROOT / "corpus" / "004_8ec66430a271036e.txt"
+
+# A council member's inquiry written from the sample corpus's topics, with what a real one has around
+# the questions: a salutation, a preamble, a question over two lines, a signature.
+INQUIRY = """Kære Beskæftigelses- og Integrationsforvaltning
+
+Forud for budgetforhandlingerne har jeg nogle spørgsmål til indsatserne for
+borgere på kanten af arbejdsmarkedet. Jeg vil gerne bede om svar på følgende:
+
+1. Hvad koster indsatsen mod negativ social kontrol?
+2. Hvor mange borgere deltog i Perspektiv i
+   perioden 2020-2022?
+3. Hvad er det samlede indsatsbudget for aktivitetsparate kontanthjælpsmodtagere fyldt 30 år?
+
+Med venlig hilsen
+
+Medlem af Borgerrepræsentationen
+"""
+LETTER_QUESTIONS = [
+    "Hvor mange borgere er der i København i alt i de to målgrupper som LFI henvender sig til i København i 2020?",
+    "Hvor meget fylder gruppen i beskæftigelsesindsatsen?",
+    "Hvor stor en del af midlerne/indsatsen ligger hos kommunen vs. anden aktør?",
+]
+_FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?!\w)")  # a figure, not the 23 of BI23
+
+
+# --- splitting (pure) -------------------------------------------------------------------------------
+def test_split_the_2021_letters_question_block():
+    """The letter as extracted from its PDF: hyphenation, a question broken by a blank line, answers after."""
+    text = LETTER.read_text("utf-8")
+    assert split_inquiry(text) == LETTER_QUESTIONS
+    block = text[text.index("Spørgsmål"):text.index("Beskæftigelses- og Integrationsforvaltningens svar")]
+    assert split_inquiry(block) == LETTER_QUESTIONS
+
+
+def test_split_a_written_inquiry():
+    assert split_inquiry(INQUIRY) == [
+        "Hvad koster indsatsen mod negativ social kontrol?",
+        "Hvor mange borgere deltog i Perspektiv i perioden 2020-2022?",
+        "Hvad er det samlede indsatsbudget for aktivitetsparate kontanthjælpsmodtagere fyldt 30 år?",
+    ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hej\n\nHvad koster Perspektiv? Og hvor mange deltog ca. i 2022?\nTak.\n\nVh Ole",
+     ["Hvad koster Perspektiv?", "Og hvor mange deltog ca. i 2022?"]),
+    ("Spørgsmål 1: Hvad koster X?\nSpørgsmål 2: Hvad koster Y?", ["Hvad koster X?", "Hvad koster Y?"]),
+    ("1) Redegør for udgifterne til Perspektiv.\n2) Hvad er målsætningen?",
+     ["Redegør for udgifterne til Perspektiv.", "Hvad er målsætningen?"]),
+    ("22. juni 2021 spurgte jeg om noget.\n\n1. Hvad koster X?", ["Hvad koster X?"]),  # a date is not question 22
+    ("- Hvad koster X?\n- Hvem står for Y?", ["Hvad koster X?", "Hvem står for Y?"]),
+    ("Kære forvaltning\n\nTak for sidst.\n\nMed venlig hilsen\nOle", []),
+    ("", []),
+])
+def test_split_cases(text, expected):
+    assert split_inquiry(text) == expected
+
+
+def test_uncited_figures_finds_a_figure_without_source():
+    assert uncited_figures("Spørgsmål 1: Hvad koster 2 ting?\nAd 1: Det koster 5 kr. [BI1 Budget 2024, s. 2]") == []
+    assert uncited_figures("Spørgsmål 1: Hvad?\nAd 1: Det koster 5 kr. [BI1, s. 2] og 7 kr. mere") != []
+
+
+# --- answering (real index and model) ------------------------------------------------------------------
+def _ad(draft: str, n: int) -> str:
+    """The text of answer n in a draft: from "Ad n:" to the next "Spørgsmål"."""
+    m = re.search(rf"^Ad {n}: (.*?)(?=^Spørgsmål \d+:|\Z)", draft, re.MULTILINE | re.DOTALL)
+    assert m, f"no 'Ad {n}:' in the draft:\n{draft}"
+    return m.group(1)
+
+
+def _check_cited(result) -> None:
+    """Every figure of the draft stands before a citation, and occurs in the cited cell or sentence."""
+    assert uncited_figures(result.draft) == [], result.draft
+    for q in result.questions:
+        for s in q.statements:
+            segments = re.split(r"\[[^\]]*\]", s.text)
+            cited = " ".join(c.text for c in s.citations)
+            for segment in segments:
+                for figure in _FIGURE.findall(segment):
+                    assert figure in cited, f"{figure!r} in {s.text!r} is not in its sources: {cited!r}"
+
+
+def test_answer_inquiry_drafts_each_answer_with_cited_figures(answerer):
+    result = answer_inquiry(answerer, INQUIRY)
+    assert [q.number for q in result.questions] == [1, 2, 3]
+    draft = result.draft
+    for n in (1, 2, 3):
+        assert f"Spørgsmål {n}: " in draft and f"\nAd {n}: " in draft
+    ad1, ad2, ad3 = _ad(draft, 1), _ad(draft, 2), _ad(draft, 3)
+    assert "3.490" in ad1 and "13.960" in ad1 and "2026 p/l" in ad1 and "BI23 Budget 2026" in ad1
+    assert "ca. 320 borgere" in ad2 and "[BI18 Budget 2024" in ad2
+    assert "ca. 88 mio. kr." in ad3 and "004_8ec66430a271036e.txt" in ad3
+    _check_cited(result)
+    # The evidence behind each answer is there too: the full answers with their sources.
+    assert all(q.answer.answered and q.answer.sources for q in result.questions)
+
+
+def test_an_earlier_answer_to_the_same_question_is_quoted(answerer):
+    result = answer_inquiry(answerer, LETTER.read_text("utf-8"))
+    assert [q.question for q in result.questions] == LETTER_QUESTIONS
+    ad3 = _ad(result.draft, 3)
+    assert "besvaret tidligere" in ad3 and "ca. 53 mio. kr." in ad3 and "Ad 3" in ad3
+    _check_cited(result)
+
+
+def test_no_questions_gives_an_empty_inquiry(answerer):
+    result = answer_inquiry(answerer, "Kære forvaltning\n\nTak for et godt møde.\n\nMed venlig hilsen\nOle")
+    assert result.questions == () and result.draft == ""
+
+
+# --- over HTTP and the command line -----------------------------------------------------------------------
+def test_post_inquiry_over_a_real_server(index_settings, searcher):
+    from budgetarkiv.answer.compose import Answerer
+    from budgetarkiv.api.app import Service
+
+    with serve_service(Service(index_settings, searcher, Answerer(searcher))) as url, httpx.Client(base_url=url, timeout=120) as c:
+        r = c.post("/inquiry", json={"text": INQUIRY})
+        assert r.status_code == 200, r.text
+        data = r.json()
+        assert [q["number"] for q in data["questions"]] == [1, 2, 3]
+        assert "Ad 3:" in data["draft"] and "ca. 88 mio. kr." in data["draft"]
+        first = data["questions"][0]
+        assert first["question"] == "Hvad koster indsatsen mod negativ social kontrol?"
+        assert first["answer"]["programmes"][0]["scenarios"][0]["total"] == 13960
+        assert first["statements"][0]["citations"][0]["ref"].startswith("BI23 Budget 2026")
+        # Malformed requests are refused with a Danish message, never a stack trace.
+        for body in ({}, {"text": ""}, {"text": "x" * 20001}, {"text": "Hvad?", "extra": 1}, {"text": "   "}):
+            bad = c.post("/inquiry", json=body)
+            assert bad.status_code == 422, body
+            assert bad.json()["detail"].startswith("Ugyldig forespørgsel")
+        empty = c.post("/inquiry", json={"text": "Kære forvaltning, tak for sidst."}).json()
+        assert empty == {"draft": "", "questions": []}
+
+
+def test_cli_inquiry(index_settings, tmp_path):
+    path = tmp_path / "henvendelse.txt"
+    path.write_text(INQUIRY, "utf-8")
+    env = dict(os.environ, BUDGETARKIV_INDEX_DIR=str(index_settings.index_dir), HF_HUB_OFFLINE="1",
+               TRANSFORMERS_OFFLINE="1")
+    run = subprocess.run([sys.executable, "-m", "budgetarkiv.api.cli", "inquiry", str(path)], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("Spørgsmål 1: Hvad koster indsatsen mod negativ social kontrol?\nAd 1: ")
+    assert "Ad 2:" in run.stdout and "ca. 320 borgere" in run.stdout and "ca. 88 mio. kr." in run.stdout
+    assert uncited_figures(run.stdout) == []
+    run = subprocess.run([sys.executable, "-m", "budgetarkiv.api.cli", "inquiry", str(path), "--json"], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert len(json.loads(run.stdout)["questions"]) == 3
+    empty = tmp_path / "tom.txt"
+    empty.write_text("Kære forvaltning\n\nMed venlig hilsen\nOle", "utf-8")
+    run = subprocess.run([sys.executable, "-m", "budgetarkiv.api.cli", "inquiry", str(empty)], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 1 and "ikke fundet spørgsmål" in run.stderr

@@ -1,0 +1,35 @@
+"""Danish number format, as budget notes write it."""
+import pytest
+
+from budgetarkiv.core.numbers import format_danish_number, parse_danish_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("4.400", 4400),
+        ("13.960", 13960),
+        ("737", 737),
+        ("0,65", 0.65),
+        ("2,7", 2.7),
+        ("-500", -500),
+        ("1.000.000", 1_000_000),
+    ],
+)
+def test_danish_numbers_parse_to_their_value(text: str, value: float) -> None:
+    assert parse_danish_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["35.10", "12.5", "abc", "", "4.40"])
+def test_things_that_are_not_danish_numbers_give_none(text: str) -> None:
+    """An appropriation number like 35.10 must never be read as an amount."""
+    assert parse_danish_number(text) is None
+
+
+def test_integers_stay_integers_so_amounts_print_as_written() -> None:
+    assert isinstance(parse_danish_number("4.400"), int)
+
+
+@pytest.mark.parametrize("value", [4400, 15528, 0.65, -500, 2.7, 1_000_000])
+def test_formatting_is_the_inverse_of_parsing(value: float) -> None:
+    assert parse_danish_number(format_danish_number(value)) == value

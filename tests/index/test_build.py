@@ -1,0 +1,260 @@
+"""Incremental, atomic indexing with the real model, in temporary folders with copies of the corpus.
+
+Only new or changed passages are embedded; deleted files leave the index; a broken file is reported
+while the rest is indexed; a killed build leaves the previous generation in use; a searcher opened
+before a rebuild keeps answering.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from budgetarkiv.core.settings import Settings
+from budgetarkiv.index.build import build_index
+from budgetarkiv.index.english import EnglishBridge
+from budgetarkiv.index.store import CURRENT, current_generation
+from budgetarkiv.ingest.chunking import chunk_note
+from budgetarkiv.ingest.notes import parse_note
+from budgetarkiv.ingest.readers import read_document
+from budgetarkiv.search.hybrid import Searcher
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+F002, F003, F004 = "002_e7f046dac8aab057.txt", "003_830cee1fd0b10859.txt", "004_8ec66430a271036e.txt"
+CLI = Path(sys.executable).with_name("budgetarkiv")
+NO_BRIDGE = EnglishBridge({})
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory, embedder) -> Path:
+    """An index of two corpus files (002, 004), built once; each test works on a copy of it."""
+    root = tmp_path_factory.mktemp("build-base")
+    (root / "corpus").mkdir()
+    for name in (F002, F004):
+        shutil.copy(CORPUS / name, root / "corpus" / name)
+    report = build_index([root / "corpus"], _settings(root), lambda: embedder, show_progress=False)
+    assert not report.unchanged and report.documents == 2 and not report.errors
+    return root
+
+
+def _settings(root: Path) -> Settings:
+    return Settings.from_env({}, index_dir=root / "idx", corpus_dir=root / "corpus")
+
+
+@pytest.fixture
+def work(base, tmp_path) -> Path:
+    """A private copy of the base corpus and index (the `current` link is relative, so it survives).
+
+    The copy's files have other paths, so the first build re-indexes them, but takes every vector from
+    the copied index: moving files never needs the model.
+    """
+    shutil.copytree(base / "corpus", tmp_path / "corpus")
+    shutil.copytree(base / "idx", tmp_path / "idx", symlinks=True)
+    moved = build_index([tmp_path / "corpus"], _settings(tmp_path), never_called, show_progress=False)
+    assert not moved.unchanged and moved.embedded == 0 and moved.documents == 2
+    return tmp_path
+
+
+def build(root: Path, embedder):
+    return build_index([root / "corpus"], _settings(root), lambda: embedder, show_progress=False)
+
+
+def searcher(root: Path, embedder) -> Searcher:
+    return Searcher(_settings(root), embedder=embedder, bridge=NO_BRIDGE)
+
+
+def sources(hits) -> set[str]:
+    return {Path(h.source).name for h in hits}
+
+
+def chunk_count(path: Path) -> int:
+    return len(chunk_note(parse_note(read_document(path, 50_000_000)), Settings().chunk_words))
+
+
+def never_called():
+    raise AssertionError("the model was loaded although nothing needed embedding")
+
+
+def test_an_unchanged_corpus_returns_at_once_and_embeds_nothing(work):
+    before = current_generation(work / "idx")
+    started = time.perf_counter()
+    report = build_index([work / "corpus"], _settings(work), never_called, show_progress=False)
+    assert report.unchanged and report.embedded == 0
+    assert report.documents == 2 and report.chunks == chunk_count(CORPUS / F002) + chunk_count(CORPUS / F004)
+    assert time.perf_counter() - started < 2.0
+    assert current_generation(work / "idx") == before  # no new generation
+
+
+def test_an_added_file_embeds_only_its_passages(work, embedder):
+    shutil.copy(CORPUS / F003, work / "corpus" / F003)
+    report = build(work, embedder)
+    assert not report.unchanged
+    assert report.embedded == chunk_count(CORPUS / F003)
+    assert report.documents == 3 and report.added == (str(work / "corpus" / F003),) and report.removed == ()
+    s = searcher(work, embedder)
+    try:
+        hits = s.search("social kontrol-vejledere på Jobcenter København", k=3)
+        assert sources(hits[:1]) == {F003}
+    finally:
+        s.close()
+    again = build_index([work / "corpus"], _settings(work), never_called, show_progress=False)
+    assert again.unchanged
+
+
+def test_a_changed_file_reembeds_only_the_changed_passages(work, embedder):
+    path = work / "corpus" / F002
+    path.write_text(
+        path.read_text("utf-8")
+        + "\n\nForsøget evalueres af Zyxqvartetten, som afleverer en rapport om familiernes forløb.\n",
+        "utf-8",
+    )
+    report = build(work, embedder)
+    assert not report.unchanged
+    assert 1 <= report.embedded <= 2 < chunk_count(path)  # the last passage (and perhaps a new one)
+    assert report.added == () and report.removed == ()
+    s = searcher(work, embedder)
+    try:
+        hits = s.search("Zyxqvartetten", k=3, mode="bm25")
+        assert hits and "Zyxqvartetten" in hits[0].text and sources(hits[:1]) == {F002}
+        assert s.store.meta()["documents"] == 2
+        assert len({r["doc_id"] for r in s.store.chunk_rows()}) == 2  # the old version of 002 is gone
+    finally:
+        s.close()
+
+
+def test_a_deleted_file_leaves_the_index(work, embedder):
+    (work / "corpus" / F004).unlink()
+    report = build_index([work / "corpus"], _settings(work), never_called, show_progress=False)
+    assert not report.unchanged and report.embedded == 0
+    assert report.removed == (str(work / "corpus" / F004),)
+    assert report.documents == 1 and report.chunks == chunk_count(CORPUS / F002)
+    s = searcher(work, embedder)
+    try:
+        hits = s.search("indsatsbudget for aktivitetsparate kontanthjælpsmodtagere lokalt forankret", k=10)
+        assert F004 not in sources(hits)
+        assert {Path(d["source"]).name for d in s.store.documents()} == {F002}
+    finally:
+        s.close()
+
+
+def test_corrupt_files_are_reported_and_the_rest_is_indexed(work, embedder):
+    (work / "corpus" / "empty.txt").write_bytes(b"")
+    (work / "corpus" / "garbage.pdf").write_bytes(os.urandom(3000))
+    (work / "corpus" / "broken.docx").write_bytes(b"PK\x03\x04" + os.urandom(500))
+    report = build_index([work / "corpus"], _settings(work), never_called, show_progress=False)
+    failed = {Path(source).name: reason for source, reason in report.errors}
+    assert set(failed) == {"empty.txt", "garbage.pdf", "broken.docx"}
+    assert all(reason.strip() for reason in failed.values())
+    assert report.documents == 2 and report.embedded == 0
+    s = searcher(work, embedder)
+    try:
+        assert {Path(src).name for src, _ in s.store.errors()} == set(failed)
+        assert sources(s.search("fritidsjob til unge", k=1)) == {F002}
+    finally:
+        s.close()
+
+
+_COPY_WORDS = ("beskæftigelse", "integration", "kontanthjælp", "praktik", "uddannelse", "mentor", "familie")
+
+
+def _copy_word(i: int, k: int) -> str:
+    return f"{_COPY_WORDS[(i + k) % len(_COPY_WORDS)]}{i}x{k}"
+
+
+def _copies(folder: Path, n: int) -> None:
+    """n new notes with their own text, so every passage of every one of them needs the model."""
+    for i in range(n):
+        text = f"Notat {i} om forsøg nummer {i}: " + " ".join(_copy_word(i, k) for k in range(60))
+        (folder / f"kopi_{i:03d}.txt").write_text(f"Budget 2030\n\nForsøg {i}\n\n{text}\n", "utf-8")
+
+
+def test_a_killed_build_leaves_the_previous_index_in_use(work, embedder):
+    index_dir = work / "idx"
+    old_generation = current_generation(index_dir)
+    _copies(work / "corpus", 40)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BUDGETARKIV_")}
+    env.update(BUDGETARKIV_INDEX_DIR=str(index_dir), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+    child = subprocess.Popen(
+        [str(CLI), "index", str(work / "corpus"), "--quiet"], env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+    try:
+        # the new generation directory appears once the passages are embedded; kill it while it is
+        # being written, or, on a slow machine, while it is still embedding
+        deadline = time.monotonic() + 25
+        while time.monotonic() < deadline and child.poll() is None:
+            if any(index_dir.glob("gen-*.building")):
+                break
+            time.sleep(0.02)
+        assert child.poll() is None, "the build finished before it could be killed"
+        os.kill(child.pid, signal.SIGKILL)
+        assert child.wait(timeout=30) == -signal.SIGKILL
+    finally:
+        if child.poll() is None:
+            os.kill(child.pid, signal.SIGKILL)
+            child.wait()
+
+    assert (index_dir / CURRENT).is_symlink()
+    assert current_generation(index_dir) == old_generation
+    s = searcher(work, embedder)
+    try:
+        assert s.generation == old_generation
+        assert sources(s.search("fritidsjob til unge", k=1)) == {F002}
+        assert not any(Path(d["source"]).name.startswith("kopi_") for d in s.store.documents())
+    finally:
+        s.close()
+
+    report = build(work, embedder)  # a normal run after the kill completes and publishes
+    assert not report.unchanged and report.documents == 42 and not report.errors
+    new_generation = current_generation(index_dir)
+    assert new_generation != old_generation and new_generation.name == report.generation
+    assert not any(index_dir.glob("gen-*.building"))  # the killed build's leftovers are gone
+    s = searcher(work, embedder)
+    try:
+        assert sources(s.search(_copy_word(7, 3), k=1, mode="bm25")) == {"kopi_007.txt"}
+    finally:
+        s.close()
+
+
+def test_a_searcher_keeps_answering_during_and_after_a_rebuild(work, embedder):
+    reader = searcher(work, embedder)
+    query = "fritidsjob til teenagere fra familier på kontanthjælp"
+    expected = reader.search(query, k=3)
+    assert sources(expected[:1]) == {F002}
+    shutil.copy(CORPUS / F003, work / "corpus" / F003)
+    result: dict = {}
+    builder = threading.Thread(target=lambda: result.setdefault("report", build(work, embedder)))
+    try:
+        builder.start()
+        answered = 0
+        while builder.is_alive():
+            hits = reader.search(query, k=3)
+            assert [h.chunk_id for h in hits] == [h.chunk_id for h in expected]
+            answered += 1
+        builder.join()
+        assert answered >= 1
+        assert result["report"].documents == 3
+        assert current_generation(work / "idx") != reader.generation  # the swap happened
+        # after the swap the old searcher still answers from its own generation
+        assert [h.chunk_id for h in reader.search(query, k=3)] == [h.chunk_id for h in expected]
+        assert reader.store.meta()["documents"] == 2
+        # a second rebuild prunes the generation the reader uses: it keeps answering from what it loaded
+        (work / "corpus" / F004).unlink()
+        build(work, embedder)
+        assert [h.chunk_id for h in reader.search(query, k=3)] == [h.chunk_id for h in expected]
+    finally:
+        builder.join()
+        reader.close()
+    fresh = searcher(work, embedder)
+    try:
+        assert fresh.store.meta()["documents"] == 2
+        assert sources(fresh.search("social kontrol-vejledere på Jobcenter København", k=1)) == {F003}
+    finally:
+        fresh.close()

@@ -1,0 +1,408 @@
+"""Interpreting documents: what a budget note or an answer letter says about itself.
+
+The first part tests the pure functions on inline text; the second reads the bundled corpus through
+readers -> normalize -> parse_note, the way the indexer does.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from budgetarkiv.core.models import BudgetTable, Note, Scenario
+from budgetarkiv.ingest import notes
+
+PERSPEKTIV = "Perspektiv – en beskæftigelsesindsats for ægtefælleforsørgede (udløb)"
+HEAD_2024 = (
+    "\nBudget 2024 \nBeskæftigelses- og Integrationsforvaltningen \n\n"
+    "BI18 Perspektiv – en beskæftigelsesindsats for ægtefælleforsør-\ngede (udløb) \n\n \nBaggrund \n"
+)
+
+NOTE_WITH_BOX = """BI18 Perspektiv
+
+Baggrund
+Beskæftigelses- og Integrationsudvalget har bestilt et budgetnotat til forhandlingerne om Budget 2024.
+
+Videreførelse af Perspektiv (scenarie 1)
+Målgruppen er ægtefælleforsørgede kvinder og mænd med ikke-vestlig baggrund, der er bosat i København. For at rekruttere målgruppen vil en medarbejder lave opsøgende arbejde. Tredje sætning.
+
+Kategorisering
+
+Need to  
+
+Bevillingsudløb X 
+
+Bestilt af fagudvalg X 
+
+Bestilt administrativt  
+ Erfaringerne med målgruppen er, at de har sociale, sproglige og kompetencemæssige udfordringer.
+
+Udvidelse af Perspektiv med øget indsats over for negativ social kontrol (scenarie 2)
+Der er mulighed for at udvide spor 5. En ekstra medarbejder vil hjælpe.
+
+Økonomi
+Udgifterne dækker over fem årsværk (scenarie 1). Hertil 0,65 mio. kr. årligt (scenarie 2).
+
+Bydele
+
+Bydækkende: X 
+
+Bispebjerg  Indre by  
+"""
+
+
+# ---------------------------------------------------------------- pure functions
+
+
+@pytest.mark.parametrize(
+    ("head", "note_id", "title"),
+    [
+        (HEAD_2024, "BI18", PERSPEKTIV),
+        (" BI18: Styrket integration af etniske minoritetsfamilier på \nkontanthjælp \n\n", "BI18",
+         "Styrket integration af etniske minoritetsfamilier på kontanthjælp"),
+        ("\nBI23 -Videreførelse af ’Bekæmpelse af negativ social kon-\ntrol som barriere for beskæftigelse’ (bevillingsudløb) \n\n",
+         "BI23", "Videreførelse af ’Bekæmpelse af negativ social kontrol som barriere for beskæftigelse’ (bevillingsudløb)"),
+        ("BUU12a – Flere pædagoger \n", "BUU12a", "Flere pædagoger"),
+        ("Budget 2024 \nIngen id her \n", None, None),
+    ],
+)
+def test_note_id_and_title_from_the_head(head: str, note_id: str | None, title: str | None) -> None:
+    assert notes.find_note_id_and_title(head) == (note_id, title)
+
+
+@pytest.mark.parametrize(
+    ("head", "text", "expected"),
+    [
+        (HEAD_2024, "", (2024, "head")),
+        ("BI18 X", "bestilt et budgetnotat til forhandlingerne om Budget 2024.", (2024, "text")),
+        ("BI23 X", "Med Budget 2021 og 2023 blev der afsat midler. Der søges om at videreføre bevillingen til \nbudget 2026.",
+         (2026, "text")),
+        ("BI18: X", "Tabel 1 (1.000 kr. – 2018 p/l ) \nTabel 2 (1.000 kr. – 2018 p/l ) \nBudgetaftale 2020", (2018, "price_level")),
+        ("", "Kære Gyda Heding, tak for din henvendelse af d. 22/6 2021.", (None, None)),
+    ],
+)
+def test_budget_year_and_how_it_was_found(head: str, text: str, expected: tuple[int | None, str | None]) -> None:
+    assert notes.find_budget_year(head, text) == expected
+
+
+def test_administration_from_head_then_text_then_short_name() -> None:
+    assert notes.find_administration(HEAD_2024, "") == "Beskæftigelses- og Integrationsforvaltningen"
+    assert notes.find_administration("", "ikke omfattet af Beskæftigelses- og Integrationsforvaltningens lovpligtige indsats") == (
+        "Beskæftigelses- og Integrationsforvaltningen"
+    )
+    assert notes.find_administration("", "en lavere årsværkpris i BIF") == "Beskæftigelses- og Integrationsforvaltningen"
+    assert notes.find_administration("", "inden for forvaltningens eksisterende ramme") is None
+
+
+def test_committee_only_when_it_ordered_the_note() -> None:
+    assert notes.find_committee(NOTE_WITH_BOX) == "Beskæftigelses- og Integrationsudvalget"
+    assert notes.find_committee("ekspertgruppen, som er nedsat af Beskæftigelses- og Integrationsudvalget") is None
+
+
+def test_sections_have_headings_offsets_and_text_until_the_next_heading() -> None:
+    sections = notes.find_sections(NOTE_WITH_BOX)
+    assert [s.heading for s in sections] == [
+        "Baggrund",
+        "Videreførelse af Perspektiv (scenarie 1)",
+        "Kategorisering",
+        "Videreførelse af Perspektiv (scenarie 1)",
+        "Udvidelse af Perspektiv med øget indsats over for negativ social kontrol (scenarie 2)",
+        "Økonomi",
+        "Bydele",
+    ]
+    for s in sections:
+        assert NOTE_WITH_BOX[s.start:].startswith(s.heading.split(" (")[0]) or s.text.startswith("Erfaringerne")
+        assert s.start < s.end
+    assert sections[0].text.startswith("Beskæftigelses- og Integrationsudvalget har bestilt")
+    assert sections[5].text.startswith("Udgifterne dækker")
+
+
+def test_the_kategorisering_box_ends_where_prose_resumes() -> None:
+    sections = notes.find_sections(NOTE_WITH_BOX)
+    box = sections[2]
+    assert "Erfaringerne" not in box.text
+    assert sections[3].text.startswith("Erfaringerne med målgruppen")
+    assert notes.section_at(sections, NOTE_WITH_BOX.index("Erfaringerne")) == "Videreførelse af Perspektiv (scenarie 1)"
+    assert notes.section_at(sections, 0) is None  # the head is not a section
+
+
+def test_categories_and_districts_marked_with_x() -> None:
+    sections = notes.find_sections(NOTE_WITH_BOX)
+    assert notes.find_categories(sections) == ("Bevillingsudløb", "Bestilt af fagudvalg")
+    assert notes.find_districts(sections) == ("Bydækkende",)
+
+
+def test_tab_separated_category_box_and_bracketed_district_mark() -> None:
+    text = (
+        "Kategorisering\t\nNeed to\t\nBevillingsudløb\tX\nBestilt af fagudvalg\tX\n\n"
+        "Bydel og adresse \n\nBydækkende (X) X  \n\nValby   Amager Øst \n"
+    )
+    sections = notes.find_sections(text)
+    assert notes.find_categories(sections) == ("Bevillingsudløb", "Bestilt af fagudvalg")
+    assert notes.find_districts(sections) == ("Bydækkende",)
+
+
+def test_scenarios_from_sub_headings() -> None:
+    scenarios = notes.find_scenarios(NOTE_WITH_BOX, notes.find_sections(NOTE_WITH_BOX))
+    assert [(s.name, s.title) for s in scenarios] == [
+        ("Scenarie 1", "Videreførelse af Perspektiv"),
+        ("Scenarie 2", "Udvidelse af Perspektiv med øget indsats over for negativ social kontrol"),
+    ]
+    assert scenarios[0].description.startswith("Målgruppen er ægtefælleforsørgede")
+    assert scenarios[0].description.endswith("opsøgende arbejde.")
+    assert scenarios[1].description == "Der er mulighed for at udvide spor 5. En ekstra medarbejder vil hjælpe."
+
+
+def test_scenarios_from_bullets_one_per_number_the_first_title_wins() -> None:
+    text = (
+        "Beslutning  \n"
+        "• Scenarie 1 – Videreførelse af indsats: Der skal træffes beslutning om at afsætte \n"
+        "3,5 mio. kr. årligt til fem so-\ncial kontrol-vejledere.  \n \n"
+        "• Scenarie 2 – Opskalering af indsats: Der skal træffes beslutning om at afsætte 3,9 \nmio. kr. årligt.  \n \n"
+        "Indhold \n"
+        "Scenarie 1 - Videreførelse af indsatsen med fem social kontrol-vejledere: Indholdet vil være som beskrevet.  \n"
+        "Scenarie 2: Opskalering af indsats til social kontrol-vejledere samt midler til koordina-\ntor 2026-2029 \n"
+        "Tabel 3. Oversigt \n"
+    )
+    assert notes.find_scenarios(text, notes.find_sections(text)) == (
+        Scenario("Scenarie 1", "Videreførelse af indsats",
+                 "Der skal træffes beslutning om at afsætte 3,5 mio. kr. årligt til fem social kontrol-vejledere."),
+        Scenario("Scenarie 2", "Opskalering af indsats", "Der skal træffes beslutning om at afsætte 3,9 mio. kr. årligt."),
+    )
+
+
+def test_table_titles_naming_a_scenario_are_not_scenarios_or_headings() -> None:
+    text = "Økonomi \nTekst. \n\nTabel 2 – Oversigt over ønskets aktiviteter (scenarie 1) \n1.000 kr., 2024 p/l \n"
+    assert [s.heading for s in notes.find_sections(text)] == ["Økonomi"]
+    assert notes.find_scenarios(text, notes.find_sections(text)) == ()
+
+
+def test_target_group_from_the_text_kept_short_else_from_the_goals_table() -> None:
+    text = "Indhold \nMålgruppen vil være etniske minoritetsfamilier, hvor begge \nforældre er på kontanthjælp. Mere."
+    assert notes.find_target_group(text) == (
+        "Målgruppen vil være etniske minoritetsfamilier, hvor begge forældre er på kontanthjælp."
+    )
+    assert notes.find_target_group("Målgruppen er primært ledige kvinder, men indsatsen hjælper alle.") == (
+        "Målgruppen er primært ledige kvinder"
+    )
+    goals = BudgetTable(
+        title="Tabel 1", kind="text", columns=("Målgruppe", "Indsats"), text_rows=(("Ægtefælleforsørgede.", "Opsøgende"),)
+    )
+    assert notes.find_target_group("Ingen sætning.", (goals,)) == "Ægtefælleforsørgede."
+    assert notes.find_target_group("Ingen sætning.") is None
+
+
+def test_join_lines_rejoins_hyphenated_words_but_keeps_compound_hyphens() -> None:
+    assert notes.join_lines(["ægtefælleforsør-", "gede (udløb)"]) == "ægtefælleforsørgede (udløb)"
+    assert notes.join_lines(["Beskæftigelses-", "og Integrationsforvaltningen"]) == "Beskæftigelses- og Integrationsforvaltningen"
+    assert notes.join_lines(["2026–", "2029"]) == "2026–2029"
+
+
+def test_classify_budget_note_letter_and_other() -> None:
+    assert notes.classify(NOTE_WITH_BOX, "BI18", ["Baggrund", "Økonomi"], False) == "budget_note"
+    letter = "Kære X \nTak for din henvendelse. \nAd 1: Svar. \nMed venlig hilsen \nY"
+    assert notes.classify(letter, None, [], False) == "answer"
+    assert notes.classify("Referat af udvalgsmødet.", None, [], False) == "other"
+    assert notes.classify("noget", None, ["Baggrund", "Indhold", "Økonomi"], True) == "budget_note"
+
+
+# ---------------------------------------------------------------- the bundled corpus
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+def _parse(name: str) -> Note:
+    from budgetarkiv.ingest.readers import read_document
+
+    (path,) = CORPUS.glob(f"{name}_*.txt")
+    return notes.parse_note(read_document(path, 20_000_000))
+
+
+@pytest.fixture(scope="module")
+def corpus() -> dict[str, Note]:
+    return {name: _parse(name) for name in ("000", "001", "002", "003", "004")}
+
+
+@pytest.mark.parametrize(
+    ("name", "doc_type", "note_id", "title", "year", "year_from"),
+    [
+        ("000", "budget_note", "BI18", PERSPEKTIV, 2024, "head"),
+        ("001", "budget_note", "BI18", PERSPEKTIV, 2024, "text"),
+        ("002", "budget_note", "BI18", "Styrket integration af etniske minoritetsfamilier på kontanthjælp", 2018, "price_level"),
+        ("003", "budget_note", "BI23",
+         "Videreførelse af ’Bekæmpelse af negativ social kontrol som barriere for beskæftigelse’ (bevillingsudløb)", 2026, "text"),
+        ("004", "answer", None, None, None, None),
+    ],
+)
+def test_corpus_metadata(corpus: dict[str, Note], name: str, doc_type: str, note_id: str | None, title: str | None,
+                         year: int | None, year_from: str | None) -> None:
+    note = corpus[name]
+    assert (note.doc_type, note.note_id, note.title, note.budget_year, note.budget_year_from) == (
+        doc_type, note_id, title, year, year_from,
+    )
+    assert note.errors == ()
+
+
+def test_bi18_of_2018_is_told_from_bi18_of_2024_by_its_year(corpus: dict[str, Note]) -> None:
+    keys = {(corpus[n].budget_year, corpus[n].note_id) for n in ("000", "001", "002")}
+    assert keys == {(2024, "BI18"), (2018, "BI18")}
+
+
+@pytest.mark.parametrize(
+    ("name", "administration", "committee"),
+    [
+        ("000", "Beskæftigelses- og Integrationsforvaltningen", "Beskæftigelses- og Integrationsudvalget"),
+        ("001", "Beskæftigelses- og Integrationsforvaltningen", "Beskæftigelses- og Integrationsudvalget"),
+        ("002", None, None),
+        ("003", "Beskæftigelses- og Integrationsforvaltningen", None),  # named only as "BIF"
+        ("004", "Beskæftigelses- og Integrationsforvaltningen", None),
+    ],
+)
+def test_corpus_administration_and_committee(corpus: dict[str, Note], name: str, administration: str | None,
+                                             committee: str | None) -> None:
+    assert (corpus[name].administration, corpus[name].committee) == (administration, committee)
+
+
+def test_corpus_sections(corpus: dict[str, Note]) -> None:
+    headings = {name: [s.heading for s in note.sections] for name, note in corpus.items()}
+    assert headings["000"] == [
+        "Baggrund", "Indhold", "Videreførelse af Perspektiv (scenarie 1)", "Kategorisering",
+        "Videreførelse af Perspektiv (scenarie 1)",
+        "Udvidelse af Perspektiv med øget indsats over for negativ social kontrol (scenarie 2)",
+        "Forventet effekt og opfølgning", "Økonomi", "Risikovurdering og proces", "Tekniske oplysninger",
+        "Bevillingstekniske oplysninger", "Øvrige tekniske oplysninger", "Bydele", "Tidligere afsatte midler",
+    ]
+    assert headings["001"] == [
+        "Baggrund", "Indhold", "Kategorisering", "Indhold", "Forventet effekt og opfølgning", "Økonomi",
+        "Risikovurdering og proces", "Tekniske oplysninger", "Bevillingstekniske oplysninger",
+        "Øvrige tekniske oplysninger", "Bydele", "Tidligere afsatte midler",
+    ]
+    assert headings["002"] == [
+        "Baggrund", "Indhold", "Økonomi", "Risikovurdering", "Bevillingstekniske oplysninger",
+        "Øvrige tekniske oplysninger", "Bydel og adresse",
+    ]
+    assert headings["003"] == [
+        "Resume", "Beslutning", "Baggrund", "Indhold", "Forventet effekt og opfølgning", "Økonomi",
+        "Risikovurdering og proces", "Administrativt bilag", "Bevillingstekniske oplysninger",
+        "Øvrige tekniske oplysninger",
+    ]
+    assert headings["004"] == ["Spørgsmål", "Beskæftigelses- og Integrationsforvaltningens svar", "Ad 1", "Ad 2", "Ad 3"]
+    for note in corpus.values():
+        for s in note.sections:
+            assert note.text[s.start:s.end].strip()
+            # a text file marks only some page ends: before the first marker the page is unknown (None)
+            assert s.page is None or s.page >= 1
+
+
+def test_section_text_is_the_text_under_its_heading(corpus: dict[str, Note]) -> None:
+    (economy,) = [s for s in corpus["000"].sections if s.heading == "Økonomi"]
+    assert economy.text.startswith("Udgifterne dækker over fem årsværk samt husleje til 2 lokationer")
+    assert economy.page == 4
+
+
+def test_corpus_scenarios(corpus: dict[str, Note]) -> None:
+    assert [(s.name, s.title) for s in corpus["000"].scenarios] == [
+        ("Scenarie 1", "Videreførelse af Perspektiv"),
+        ("Scenarie 2", "Udvidelse af Perspektiv med øget indsats over for negativ social kontrol"),
+    ]
+    assert corpus["000"].scenarios[1].description.startswith("Der er mulighed for at udvide spor 5")
+    assert corpus["003"].scenarios == (
+        Scenario("Scenarie 1", "Videreførelse af indsats",
+                 "Der skal træffes beslutning om at afsætte 3,5 mio. kr. årligt(servicemidler) i perioden 2026-2029 "
+                 "til ansættelse af fem social kontrol-vejledere på Jobcenter København."),
+        Scenario("Scenarie 2", "Opskalering af indsats",
+                 "Der skal træffes beslutning om at afsætte 3,9 mio. kr. årligt i perioden 2026-2029(servicemidler) "
+                 "til ansættelse af fem social kontrol-vejledere samt en koordinerende funktion på Jobcenter København."),
+    )
+    assert corpus["001"].scenarios == ()
+    assert corpus["002"].scenarios == ()
+
+
+def test_corpus_categories_districts_and_target_group(corpus: dict[str, Note]) -> None:
+    for name in ("000", "001"):
+        assert corpus[name].categories == ("Bevillingsudløb", "Bestilt af fagudvalg")
+        assert corpus[name].districts == ("Bydækkende",)
+        assert corpus[name].target_group == (
+            "Målgruppen er ægtefælleforsørgede kvinder og mænd med ikke-vestlig baggrund, der er bosat i udsatte "
+            "boligområder i København."
+        )
+    assert corpus["002"].categories == ()
+    assert corpus["002"].districts == ("Bydækkende",)
+    assert corpus["002"].target_group == "Målgruppen vil være etniske minoritetsfamilier, hvor begge forældre er på kontanthjælp."
+    assert corpus["003"].target_group == "Målgruppen er primært ledige kvinder med etnisk minoritetsbaggrund"
+
+
+def test_corpus_letter(corpus: dict[str, Note]) -> None:
+    letter = corpus["004"]
+    assert (letter.date, letter.addressee, letter.signatory) == (
+        "2021-06-22", "Gyda Heding", "Line Nørbæk, Administrerende direktør",
+    )
+    assert [q.number for q in letter.questions] == [1, 2, 3]
+    q1, q2, q3 = letter.questions
+    assert q1.question == (
+        "Hvor mange borgere er der i København i alt i de to målgrupper som LFI henvender sig til i København i 2020?"
+    )
+    assert q1.answer.startswith("Målgruppen for de lokalt forankrede indsatser er defineret i rammeaftalen")
+    assert q1.answer.endswith("kan profitere mere af et andet tilbud.")
+    assert q2.question == "Hvor meget fylder gruppen i beskæftigelsesindsatsen?"
+    assert q2.answer.endswith("udgør ca. 14 pct. af alle ydelsesgrupper i Københavns Kommune.")
+    assert q3.question == "Hvor stor en del af midlerne/indsatsen ligger hos kommunen vs. anden aktør?"
+    assert q3.answer.startswith("Det samlede indsatsbudget for aktivitetsparate kontanthjælpsmodtagere fyldt 30 år")
+    assert letter.tables == ()
+
+
+def _amounts(note: Note) -> list[tuple[str, float, str | None]]:
+    return [(a.text, a.amount_kr, a.section) for a in note.prose_amounts]
+
+
+def test_corpus_prose_amounts(corpus: dict[str, Note]) -> None:
+    assert _amounts(corpus["000"]) == [
+        ("0,2 mio. kr.", 200_000.0, "Økonomi"),
+        ("0,65 mio. kr.", 650_000.0, "Økonomi"),
+        ("400.000 kr.", 400_000.0, "Økonomi"),
+    ]
+    assert _amounts(corpus["003"]) == [
+        ("3,5 mio. kr.", 3_500_000.0, "Beslutning"),
+        ("3,9 mio. kr.", 3_900_000.0, "Beslutning"),
+        ("2,7 mia. kr.", 2_700_000_000.0, "Risikovurdering og proces"),
+    ]
+    assert _amounts(corpus["004"]) == [
+        ("ca. 88 mio. kr.", 88_000_000.0, "Ad 3"),
+        ("ca. 53 mio. kr.", 53_000_000.0, "Ad 3"),
+        ("ca. 22 mio. kr.", 22_000_000.0, "Ad 3"),
+        ("ca. 13 mio. kr.", 13_000_000.0, "Ad 3"),
+    ]
+    assert [a.text for a in corpus["002"].prose_amounts] == [
+        "3,7 mio. kr.", "3,0 mio. kr.", "0,2 mio. kr.", "0,5 mio. kr.", "0,6 mio. kr.",
+    ]
+
+
+def test_corpus_prose_amounts_carry_their_sentence_and_page(corpus: dict[str, Note]) -> None:
+    by_text = {a.text: a for a in corpus["000"].prose_amounts}
+    assert by_text["0,2 mio. kr."].sentence == (
+        "Herudover består udgifterne af 0,2 mio. kr. årligt til opkvalificering af deltagerne, eksempelvis AMU-kurser."
+    )
+    assert by_text["400.000 kr."].sentence.startswith("Der er tale om stigning på 400.000 kr. pr. år")
+    assert by_text["0,65 mio. kr."].page == 4
+    (crisis,) = [a for a in corpus["003"].prose_amounts if a.text == "2,7 mia. kr."]
+    assert crisis.sentence == (
+        "Beskæftigelsesområdet går en tid i møde, hvor der er lagt op til en besparelse på 2,7 mia. kr. på "
+        "landsplan frem mod 2035."
+    )
+    first = corpus["004"].prose_amounts[0]
+    assert first.sentence == (
+        "Ad 3: Det samlede indsatsbudget for aktivitetsparate kontanthjælpsmodtagere fyldt 30 år er i 2021 på ca. 88 mio. kr."
+    )
+    for note in corpus.values():
+        for a in note.prose_amounts:
+            assert note.text[a.start:].startswith(a.text.split()[0])
+
+
+def test_corpus_tables_get_page_and_section(corpus: dict[str, Note]) -> None:
+    tables = corpus["000"].tables
+    assert tables, "extract_tables found no table in 000"
+    for t in tables:
+        assert t.page is not None
+        assert t.section is not None
+    money = [t for t in tables if t.kind == "money"]
+    assert {t.section for t in money} >= {"Økonomi", "Bevillingstekniske oplysninger"}

@@ -1,0 +1,472 @@
+"""Tables of a budget note: every money table of the sample corpus comes out exactly right.
+
+The same expectations hold whatever state the text is in (raw extraction, lightly cleaned, line-end
+hyphens joined, blank lines gone, or the project's normalizer), because the normalizer is written
+separately and the table parser must not depend on its details.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from budgetarkiv.core.models import Amount, BudgetTable, TableCheck, TableRow
+from budgetarkiv.ingest.normalize import normalize_text
+from budgetarkiv.ingest.tables import extract_tables, join_wrapped, table_checks
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+DOCS = {
+    "000": "000_306130193e619dd7.txt",
+    "001": "001_618edc94f49331f8.txt",
+    "002": "002_e7f046dac8aab057.txt",
+    "003": "003_830cee1fd0b10859.txt",
+    "004": "004_8ec66430a271036e.txt",
+}
+# What the caller knows from the note's head ("Budget 2024"); 002 states no year outside its tables.
+BUDGET_YEAR = {"000": 2024, "001": 2024, "002": None, "003": 2026, "004": None}
+
+
+# --- preparing input the way a normalizer might ---------------------------------------------
+
+
+def read_doc(key: str) -> str:
+    return (CORPUS / DOCS[key]).read_text(encoding="utf-8")
+
+
+def light_clean(raw: str) -> str:
+    """The minimum a normalizer does: NFC, no <i> tags, no trailing spaces, at most one blank line."""
+    text = re.sub(r"</?i>", "", unicodedata.normalize("NFC", raw))
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = line.rstrip()
+        if line.strip() or (out and out[-1]):
+            out.append(line if line.strip() else "")
+    return "\n".join(out)
+
+
+def join_hyphens_into_line(text: str) -> str:
+    """Line-end hyphenation undone by pulling the whole next line up ("hus-\\nleje" -> "husleje")."""
+    return re.sub(r"(?<=[^\W\d_])-[ \t]*\n(?=[a-zæøå])", "", text)
+
+
+def join_hyphens_word_up(text: str) -> str:
+    """Line-end hyphenation undone by moving only the rest of the word up."""
+    return re.sub(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*([a-zæøå]\S*)[ \t]*", r"\1\n", text)
+
+
+def drop_blank_lines(text: str) -> str:
+    return "\n".join(line for line in text.split("\n") if line.strip())
+
+
+VARIANTS: dict[str, Callable[[str], str]] = {
+    "raw": lambda raw: raw,
+    "light": light_clean,
+    "hyphens_joined": lambda raw: join_hyphens_into_line(light_clean(raw)),
+    "no_blank_lines": lambda raw: drop_blank_lines(join_hyphens_word_up(light_clean(raw))),
+}
+
+
+def prepared(key: str, variant: str) -> str:
+    raw = read_doc(key)
+    if variant == "normalizer":
+        return normalize_text(raw)
+    return VARIANTS[variant](raw)
+
+
+ALL_VARIANTS = [*VARIANTS, "normalizer"]
+
+
+def tables_of(key: str, variant: str = "light") -> tuple[BudgetTable, ...]:
+    return extract_tables(prepared(key, variant), BUDGET_YEAR[key])
+
+
+def money_tables(key: str, variant: str = "light") -> tuple[BudgetTable, ...]:
+    return tuple(t for t in tables_of(key, variant) if t.kind == "money")
+
+
+# --- the expected figures ---------------------------------------------------------------------
+
+
+def each_year(value: Amount, first: int, last: int) -> dict[str, Amount]:
+    """The same amount in every year first..last."""
+    return {str(y): value for y in range(first, last + 1)}
+
+
+def row(label: str, amounts: dict[str, Amount], total: Amount | None = None, *, styr: str | None = None,
+        udvalg: str | None = None, bevilling: str | None = None, iu: str | None = None,
+        notes: dict[str, str] | None = None) -> TableRow:
+    return TableRow(
+        label=label, amounts=amounts, total=total, styringsomraade=styr, udvalg=udvalg,
+        bevilling=bevilling, indtaegt_udgift=iu, is_sum=bool(re.search(r"\bi alt\b", label)),
+        cell_notes=notes or {},
+    )
+
+
+def years(first: int, last: int) -> tuple[str, ...]:
+    return tuple(str(y) for y in range(first, last + 1))
+
+
+PERSPEKTIV_ACTIVITIES = {  # 000 Tabel 2/3 and 001 Tablet 2: (service per year, its total) -> rows
+    (4400, 17600): (
+        row("Årsværk og husleje", each_year(4400, 2024, 2027), 17600, styr="Service"),
+        row("Opkvalificering af deltagere, herunder fx AMU-kurser", each_year(200, 2024, 2027), 800,
+            styr="Overførsler mv."),
+        row("Udgifter i alt (netto)", each_year(4600, 2024, 2027), 18400),
+    ),
+    (5050, 20200): (
+        row("Årsværk og husleje", each_year(5050, 2024, 2027), 20200, styr="Service"),
+        row("Opkvalificering af deltagere, herunder fx AMU-kurser", each_year(200, 2024, 2027), 800,
+            styr="Overførsler mv."),
+        row("Udgifter i alt (netto)", each_year(5250, 2024, 2027), 21000),
+    ),
+}
+
+
+def service_rows(per_year: Amount, total: Amount) -> tuple[TableRow, ...]:
+    return (
+        row("Årsværk og husleje", each_year(per_year, 2024, 2027), total, udvalg="BIU", bevilling="35.10",
+            iu="U"),
+        row("Udgifter i alt", each_year(per_year, 2024, 2027), total),
+    )
+
+
+TRANSFER_ROWS = (
+    row("Opkvalificering", each_year(200, 2024, 2027), 800, udvalg="BIU", bevilling="35.30", iu="U"),
+    row("Udgifter i alt", each_year(200, 2024, 2027), 800),
+)
+PERSPEKTIV_EARLIER = (
+    row("Budgetaftale 2020", each_year(4200, 2020, 2023)),
+    row("Afsatte midler i alt", each_year(4200, 2020, 2023)),
+)
+
+# (number, title, scenario, price level, years, rows) of every money table, in document order.
+Expected = tuple[str | None, str, str | None, str, tuple[str, ...], tuple[TableRow, ...]]
+EXPECTED: dict[str, tuple[Expected, ...]] = {
+    "000": (
+        ("2", "Tabel 2 – Oversigt over ønskets aktiviteter på alle styringsområder (scenarie 1)",
+         "Scenarie 1", "2024 p/l", years(2023, 2027), PERSPEKTIV_ACTIVITIES[(4400, 17600)]),
+        ("3", "Tabel 3 – Oversigt over ønskets aktiviteter på alle styringsområder (scenarie 2)",
+         "Scenarie 2", "2024 p/l", years(2023, 2027), PERSPEKTIV_ACTIVITIES[(5050, 20200)]),
+        ("4", "Tabel 4 – Udgifter til service (scenarie 1)", "Scenarie 1", "2024 p/l", years(2023, 2027),
+         service_rows(4400, 17600)),
+        ("5", "Tabel 5 – Udgifter til service (scenarie 2)", "Scenarie 2", "2024 p/l", years(2023, 2027),
+         service_rows(5050, 20200)),
+        ("6", "Tabel 6 – Udgifter til overførsler mv. (scenarie 1 og 2)", "Scenarie 1 og 2", "2024 p/l",
+         years(2023, 2027), TRANSFER_ROWS),
+        (None, "Tidligere afsatte midler", None, "løbende p/l", years(2019, 2025), PERSPEKTIV_EARLIER),
+    ),
+    "001": (
+        ("2", "Tablet 2 - Oversigt over ønskets aktiviteter på alle styringsområder", None, "2024 p/l",
+         years(2023, 2027), PERSPEKTIV_ACTIVITIES[(4400, 17600)]),
+        ("3", "Tabel 3 - Udgifter til service", None, "2024 p/l", years(2023, 2027), service_rows(4400, 17600)),
+        ("X", "Tabel X - Udgifter til overførsler mv.", None, "2024 p/l", years(2023, 2027), TRANSFER_ROWS),
+        (None, "Tidligere afsatte midler", None, "løbende p/l", years(2019, 2025), PERSPEKTIV_EARLIER),
+    ),
+    "002": (
+        ("1", "Tabel 1 – Oversigt over ønskets aktiviteter på alle styringsområder", None, "2018 p/l",
+         years(2018, 2021), (
+             row("Styrket beskæftigelsesindsat for minoritetsforældrene", each_year(3200, 2018, 2019), 6400,
+                 styr="Service"),
+             row("Styrket beskæftigelsesindsat for minoritetsforældrene", each_year(500, 2018, 2019), 1000,
+                 styr="Overførsler mv."),
+             row("Forebyggelse af frafald på uddannelsesinstitutioner", each_year(600, 2018, 2019), 1200,
+                 styr="Service"),
+             row("Udgifter i alt", each_year(4300, 2018, 2019), 8600),
+         )),
+        ("2", "Tabel 2 – Udgifter til service og overførsler", None, "2018 p/l", years(2018, 2021), (
+            row("Styrket beskæftigelsesindsat for minoritetsforældrene", each_year(3200, 2018, 2019), 6400,
+                udvalg="BIU", bevilling="18.21"),
+            row("Styrket beskæftigelsesindsat for minoritetsforældrene", each_year(500, 2018, 2019), 1000,
+                udvalg="BIU", bevilling="78.10"),
+            row("Forebyggelse af frafald på uddannelsesinstitutioner", each_year(600, 2018, 2019), 1200,
+                udvalg="BIU", bevilling="18.21"),
+            row("Udgifter i alt", each_year(4300, 2018, 2019), 8600),
+        )),
+    ),
+    "003": (
+        ("2", "Tabel 2. Oversigt over ønskets aktiviteter på alle styringsområder", "Scenarie 1", "2026 p/l",
+         years(2026, 2029), (
+             row("Fem social kontrol-vejledere på Jobcenter København (5 årsværk)",
+                 each_year(3490, 2026, 2029), 13960, styr="Service"),
+             row("Udgifter i alt (netto)", each_year(3490, 2026, 2029), 13960, styr="Service"),
+         )),
+        ("3", "Tabel 3. Oversigt over ønskets aktiviteter på alle styringsområder", "Scenarie 2", "2026 p/l",
+         years(2026, 2029), (
+             row("Fem social kontrol-vejledere på Jobcenter København (5 årsværk)",
+                 each_year(3145, 2026, 2029), 12580, styr="Service"),
+             row("Koordinering (1 årsværk)", each_year(737, 2026, 2029), 2948, styr="Service"),
+             row("Udgifter i alt (netto)", each_year(3882, 2026, 2029), 15528, styr="Service"),
+         )),
+        ("4", "Tabel 4.Tidligere afsatte midler", None, "løbende p/l", years(2021, 2025), (
+            row("Budgetaftale 2021", each_year(3000, 2021, 2022)),
+            row("Budgetaftale 2023", each_year(3200, 2023, 2025)),
+            row("Afsatte midler i alt", {**each_year(3000, 2021, 2022), **each_year(3200, 2023, 2025)}),
+        )),
+        ("5", "Tabel 5. Udgifter til service", "Scenarie 1", "2026 p/l", years(2026, 2029), (
+            row("Fem social kontrol-vejledere på Jobcenter København (5 årsværk)",
+                each_year(3490, 2026, 2029), 13960, udvalg="BIU", bevilling="35.10", iu="U",
+                notes={"2026": "*"}),
+            row("Serviceudgifter i alt", each_year(3490, 2026, 2029), 13960, iu="U"),
+        )),
+        ("6", "Tabel 6. Udgifter til service", "Scenarie 2", "2026 p/l", years(2026, 2029), (
+            row("Fem social kontrol-vejledere på Jobcenter København (5 årsværk)",
+                each_year(3145, 2026, 2029), 12580, udvalg="BIU", bevilling="35.10", iu="U"),
+            row("Koordinering (1 årsværk)", each_year(737, 2026, 2029), 2948, udvalg="BIU", bevilling="35.10",
+                iu="U"),
+            row("Serviceudgifter i alt", each_year(3882, 2026, 2029), 15528),
+        )),
+    ),
+    "004": (),
+}
+
+MONEY_CASES = [
+    pytest.param(key, k, id=f"{key}-{exp[1][:24]}") for key, tables in EXPECTED.items()
+    for k, exp in enumerate(tables)
+]
+
+
+# --- every money table of the corpus ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("variant", ALL_VARIANTS)
+@pytest.mark.parametrize("key", list(DOCS))
+def test_each_document_has_exactly_its_money_tables(key: str, variant: str) -> None:
+    """No table missed, none invented (Bydele and Kategorisering boxes are not tables)."""
+    assert [t.title for t in money_tables(key, variant)] == [e[1] for e in EXPECTED[key]]
+
+
+@pytest.mark.parametrize("variant", ALL_VARIANTS)
+@pytest.mark.parametrize(("key", "index"), MONEY_CASES)
+def test_money_table_rows_are_exactly_the_documents_figures(key: str, index: int, variant: str) -> None:
+    number, title, scenario, price_level, table_years, rows = EXPECTED[key][index]
+    table = money_tables(key, variant)[index]
+    assert (table.number, table.title, table.scenario) == (number, title, scenario)
+    assert (table.unit, table.price_level, table.years) == ("1.000 kr.", price_level, table_years)
+    assert table.rows == rows
+    assert table.unreadable == ()
+
+
+@pytest.mark.parametrize("variant", ALL_VARIANTS)
+@pytest.mark.parametrize("key", list(DOCS))
+def test_every_arithmetic_check_of_the_corpus_holds(key: str, variant: str) -> None:
+    for table in tables_of(key, variant):
+        assert table.checks_ok, (table.title, [c for c in table.checks if not c.ok], table.unreadable)
+
+
+@pytest.mark.parametrize(("key", "index"), MONEY_CASES)
+def test_every_row_total_and_every_used_column_is_checked(key: str, index: int) -> None:
+    table = money_tables(key)[index]
+    row_checks = {c.subject for c in table.checks if c.kind == "row_total"}
+    assert row_checks == {r.label for r in table.rows if r.total is not None}
+    used_years = {y for r in table.rows for y in r.amounts}
+    has_total = any(r.total is not None for r in table.rows)
+    columns = {c.subject for c in table.checks if c.kind == "column_sum"}
+    assert columns == used_years | ({"I alt"} if has_total else set())
+
+
+@pytest.mark.parametrize("variant", ALL_VARIANTS)
+@pytest.mark.parametrize("key", list(DOCS))
+def test_a_table_spans_from_its_title_to_its_last_row(key: str, variant: str) -> None:
+    text = prepared(key, variant)
+    for table in extract_tables(text, BUDGET_YEAR[key]):
+        span = text[table.start:table.end]
+        assert span.startswith(table.title.split()[0])
+        assert table.page is None and table.section is None  # the caller fills these
+        if table.kind == "money":
+            last = table.rows[-1]
+            last_cell = last.total if last.total is not None else list(last.amounts.values())[-1]
+            assert span.rstrip().endswith(f"{last_cell:,}".replace(",", "."))
+
+
+def test_the_row_of_003_whose_cells_an_empty_line_split_is_one_row() -> None:
+    """In 003 Tabel 6, "BIU 35.10 U 3.145 3.145 3.145 / (blank) / 3.145 12.580" is 4 years and a total."""
+    table = money_tables("003", "raw")[-1]
+    assert table.rows[0].amounts == each_year(3145, 2026, 2029) and table.rows[0].total == 12580
+
+
+def test_a_footnote_marker_is_kept_apart_from_the_amount() -> None:
+    first = money_tables("003")[3].rows[0]  # Tabel 5
+    assert first.amounts["2026"] == 3490 and first.cell_notes == {"2026": "*"}
+
+
+def test_a_lost_empty_cell_is_placed_by_the_year_in_the_label() -> None:
+    """000 is the PDF of 001: 'Budgetaftale 2020' gets 2020-2023 as the word-processor file shows."""
+    pdf = money_tables("000")[-1].rows[0]
+    word = money_tables("001")[-1].rows[0]
+    assert pdf == word and set(pdf.amounts) == {"2020", "2021", "2022", "2023"}
+
+
+def test_002s_year_comes_from_the_price_level_when_the_caller_knows_none() -> None:
+    for table in money_tables("002"):
+        assert all(set(r.amounts) == {"2018", "2019"} for r in table.rows)
+
+
+# --- goal tables (text) -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", ["000", "001", "003"])
+def test_the_goals_table_is_a_text_table_with_its_column_heads(key: str) -> None:
+    goals = [t for t in tables_of(key) if t.kind == "text"]
+    assert len(goals) == 1
+    table = goals[0]
+    assert table.number == "1" and table.unit is None and table.rows == ()
+    assert table.columns[:3] == ("Målgruppe", "Indsats", "Målsætning")
+    assert table.text_rows and any("Målgruppe" not in cell for cell in table.text_rows[0])
+
+
+def test_tab_separated_goal_cells_stay_cells() -> None:
+    table = next(t for t in tables_of("001") if t.kind == "text")
+    assert table.columns[3] == "Opfølgning på og/eller evaluering af indsatsen"
+    assert table.text_rows[0][0] == "Ægtefælleforsørgede med ikke-vestlig baggrund i udsatte boligområder."
+    assert all(len(r) == 4 for r in table.text_rows)
+
+
+def test_a_letter_has_no_tables() -> None:
+    assert tables_of("004") == ()
+
+
+# --- synthetic tables: the rules on their own -------------------------------------------------
+
+HEAD = "Tabel 9 – Test (scenarie 3)\n1.000 kr., 2024 p/l\nStyringsområde 2024 2025 I alt\n"
+
+
+def one_table(text: str, budget_year: int | None = None) -> BudgetTable:
+    tables = extract_tables(text, budget_year)
+    assert len(tables) == 1
+    return tables[0]
+
+
+def test_a_wrong_total_is_recorded_not_fixed() -> None:
+    table = one_table(HEAD + "Drift Service 100 100 300\nUdgifter i alt 100 100 300\n")
+    assert table.rows[0].total == 300
+    assert TableCheck("row_total", "Drift", 300, 200, False) in table.checks
+    assert TableCheck("column_sum", "I alt", 300, 300, True) in table.checks
+    assert not table.checks_ok
+
+
+def test_a_sum_row_that_does_not_add_up_fails_its_column_check() -> None:
+    table = one_table(HEAD + "A Service 100 100 200\nB Service 50 50 100\nUdgifter i alt 150 160 310\n")
+    assert TableCheck("column_sum", "2025", 160, 150, False) in table.checks
+    assert TableCheck("row_total", "Udgifter i alt", 310, 310, True) in table.checks
+
+
+@pytest.mark.parametrize(
+    ("text", "budget_year"),
+    [
+        ("Tidligere afsatte midler\n1.000 kr., løbende p/l 2019 2020 2021\nTilskud 500 500\n", None),
+        ("Tabel 1 – T\n1.000 kr., 2020 p/l\n2020 2021 2022 I alt\nDrift 500 500 1.000\n", 2022),
+        ("Tabel 1 – T\n1.000 kr., 2020 p/l\n2020 2021 2022 I alt\nDrift 500 500 900\n", 2020),
+        ("Tabel 1 – T\n1.000 kr., 2020 p/l\n2020 2021 2022 2023\nDrift - 500 500\n", 2020),
+    ],
+    ids=["no-anchor", "does-not-fit", "total-disagrees", "dash-and-lost-cell"],
+)
+def test_a_row_with_an_unresolvable_gap_lands_in_unreadable(text: str, budget_year: int | None) -> None:
+    table = one_table(text, budget_year)
+    assert table.rows == ()
+    assert len(table.unreadable) == 1 and table.unreadable[0].startswith("Drift" if "Drift" in text else "Tilskud")
+    assert not table.checks_ok
+
+
+@pytest.mark.parametrize(("budget_year", "placed"), [(2021, {"2021", "2022"}), (None, {"2020", "2021"})])
+def test_a_lost_cell_is_placed_from_the_budget_year_else_the_price_level(
+    budget_year: int | None, placed: set[str]
+) -> None:
+    table = one_table("Tabel 1 – T\n1.000 kr., 2020 p/l\n2020 2021 2022 I alt\nDrift 500 500 1.000\n",
+                      budget_year)
+    assert set(table.rows[0].amounts) == placed
+
+
+def test_a_negative_amount_is_negative() -> None:
+    table = one_table(HEAD + "Besparelse Service -500 -500 -1.000\nUdgifter i alt -500 -500 -1.000\n")
+    assert table.rows[0].amounts == {"2024": -500, "2025": -500} and table.rows[0].total == -1000
+    assert table.checks_ok
+
+
+def test_a_negative_amount_in_a_tab_separated_table() -> None:
+    text = "Tabel 1 - T\n\n1.000 kr., 2024 p/l\tStyringsområde\t2024\t2025\tI alt\nBesparelse\tService\t-500\t\t-500\n"
+    table = one_table(text)
+    assert table.rows[0] == row("Besparelse", {"2024": -500}, -500, styr="Service")
+
+
+@pytest.mark.parametrize(
+    ("head", "price_level"),
+    [
+        ("1.000 kr., 2024 p/l", "2024 p/l"),
+        ("1.000 kr., 2024 \np/l", "2024 p/l"),
+        ("(1.000 kr. – 2018 p/l )", "2018 p/l"),
+        ("<i>1.000 kr., 2024 p/1</i>", "2024 p/l"),
+        ("1.000 kr., løbende p/l", "løbende p/l"),
+    ],
+)
+def test_unit_and_price_level_are_read_from_any_head(head: str, price_level: str) -> None:
+    table = one_table(f"Tabel 1 – T\n{head}\n2024 2025 I alt\nDrift 100 100 200\n")
+    assert (table.unit, table.price_level) == ("1.000 kr.", price_level)
+
+
+@pytest.mark.parametrize(
+    ("title", "number", "scenario"),
+    [
+        ("Tabel 2 – Oversigt (scenarie 1)", "2", "Scenarie 1"),
+        ("Tabel 6 – Udgifter (scenarie 1 og 2)", "6", "Scenarie 1 og 2"),
+        ("Tablet 2 - Oversigt", "2", None),
+        ("Tabel X - Udgifter til overførsler mv.", "X", None),
+        ("Tabel 4.Tidligere afsatte midler", "4", None),
+    ],
+)
+def test_titles_give_number_and_scenario(title: str, number: str, scenario: str | None) -> None:
+    table = one_table(f"{title}\n1.000 kr., 2024 p/l\n2024 2025 I alt\nDrift 100 100 200\n")
+    assert (table.title, table.number, table.scenario) == (title, number, scenario)
+
+
+def test_a_scenario_line_just_before_the_title_names_the_scenario() -> None:
+    text = "Scenarie 2: Opskalering af indsats\n\nTabel 3. Oversigt\n1.000 kr., 2026 p/l\n2026 2027 I alt\nA 1 1 2\n"
+    assert one_table(text).scenario == "Scenarie 2"
+
+
+def test_a_title_wrapped_over_two_lines_is_one_title() -> None:
+    text = ("Tabel 3 – Oversigt over aktiviteter på alle styrings-\nområder (scenarie 2)\n"
+            "1.000 kr., 2024 p/l\n2024 2025 I alt\nDrift 100 100 200\n")
+    table = one_table(text)
+    assert table.title == "Tabel 3 – Oversigt over aktiviteter på alle styringsområder (scenarie 2)"
+    assert table.scenario == "Scenarie 2" and table.rows[0].total == 200
+
+
+def test_several_sum_rows_all_belong_to_the_table() -> None:
+    text = (HEAD + "A Service 100 100 200\nB Overførsler mv. 50 50 100\nServiceudgifter i alt 100 100 200\n"
+            "Udgifter i alt 150 150 300\nDet samlede beløb er 3 4\n")
+    table = one_table(text)
+    assert [r.label for r in table.rows] == ["A", "B", "Serviceudgifter i alt", "Udgifter i alt"]
+    assert table.checks_ok
+
+
+def test_prose_mentioning_a_table_is_not_a_table() -> None:
+    assert extract_tables("Se Tabel 2 nedenfor.\nTabel 2 viser udgifterne.\nBydele\nBydækkende: X\n") == ()
+
+
+def test_checks_compare_columns_against_the_sum_row() -> None:
+    rows = (row("A", {"2024": 1}, 1), row("Udgifter i alt", {"2024": 2}, 2))
+    assert table_checks(rows, ("2024",), True) == (
+        TableCheck("row_total", "A", 1, 1, True),
+        TableCheck("row_total", "Udgifter i alt", 2, 2, True),
+        TableCheck("column_sum", "2024", 2, 1, False),
+        TableCheck("column_sum", "I alt", 2, 1, False),
+    )
+
+
+@pytest.mark.parametrize(
+    ("lines", "label"),
+    [
+        (["Opkvalificering af", "deltagere, herun-", "der fx AMU-kur-", "ser"],
+         "Opkvalificering af deltagere, herunder fx AMU-kurser"),
+        (["Fem social kontrol-vej-", "ledere på Jobcenter Kø-", "benhavn (5 årsværk)"],
+         "Fem social kontrol-vejledere på Jobcenter København (5 årsværk)"),
+        (["Beskæftigelses-", "og Integrationsudvalget"], "Beskæftigelses- og Integrationsudvalget"),
+        (["Udgifter i alt  ", "(netto) "], "Udgifter i alt (netto)"),
+        (["Overførsler", "mv."], "Overførsler mv."),
+    ],
+)
+def test_wrapped_labels_are_joined_and_line_end_hyphens_undone(lines: list[str], label: str) -> None:
+    assert join_wrapped(lines) == label
