@@ -14,8 +14,8 @@ from pathlib import Path
 
 from budgetarkiv.core.models import Amount
 from budgetarkiv.core.numbers import NUMBER_RE, format_danish_number
+from budgetarkiv.core.text import sentence_bounds
 from budgetarkiv.index.english import looks_english
-from budgetarkiv.ingest.amounts import sentence_bounds
 from budgetarkiv.search.hybrid import Filters, Hit, Searcher
 from budgetarkiv.search.lookup import RowQuery, RowRecord, ScenarioCost, earlier_grants, find_rows, scenario_costs
 

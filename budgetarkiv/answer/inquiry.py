@@ -14,6 +14,7 @@ from pathlib import Path
 
 from budgetarkiv.answer.compose import Answer, Answerer, Fact, Programme, ScenarioOut
 from budgetarkiv.core.numbers import format_danish_number
+from budgetarkiv.core.text import ANSWER_MARK_RE, collapse_ws, dehyphenate, split_sentences, strip_answer_mark
 from budgetarkiv.search.hybrid import Filters
 
 MAX_QUESTIONS = 30
@@ -26,10 +27,6 @@ _CLOSING = re.compile(
     r"^(med venlig hilsen|venlig hilsen|de bedste hilsner|bedste hilsner|mvh\b|vh\b|kind regards|best regards)",
     re.IGNORECASE,
 )
-_ANSWER_START = re.compile(r"^ad\s*1\s*[:.]", re.IGNORECASE)
-_ABBREVIATIONS = frozenset(
-    "ca jf fx bl mv mio mia kr pct nr evt dvs osv etc inkl ekskl vedr st dk hhv iflg ift mht mhp jvf".split()
-)
 _TERMINATED = re.compile(r"[?.!:]\s*$")
 _EARLIER = re.compile(r"tidligere|afsat|bevilget|budgetaftale|granted|earlier|previous", re.IGNORECASE)
 _KRONER = re.compile(r"\bkr\.|\bmio\.|\bmia\.")
@@ -37,27 +34,12 @@ _DIGIT = re.compile(r"\d")
 
 
 # --- splitting --------------------------------------------------------------------------------------
-def _dehyphenate(text: str) -> str:
-    """Join words a PDF hyphenated across lines ("forankre-\\nde" → "forankrede")."""
-    return re.sub(r"(\w)-[ \t]*\n[ \t]*\n?[ \t]*(?=[a-zæøå])", r"\1", text)
 
 
-def _clean(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _sentences(paragraph: str) -> list[str]:
-    """Sentences of a paragraph; "ca. 88" and "jf. ovenfor" do not end one."""
-    out, start = [], 0
-    for m in re.finditer(r"[?.!]+\s+(?=[A-ZÆØÅ«\"“])", paragraph):
-        before = re.search(r"(\w+)[?.!]*$", paragraph[start:m.start() + 1])
-        if m.group().startswith(".") and before and before.group(1).lower() in _ABBREVIATIONS:
-            continue
-        out.append(paragraph[start:m.end()].strip())
-        start = m.end()
-    if paragraph[start:].strip():
-        out.append(paragraph[start:].strip())
-    return out
+def _starts_answers(line: str) -> bool:
+    """ "Ad 1:" opens the administration's answers: what follows is not a question."""
+    m = ANSWER_MARK_RE.match(line)
+    return bool(m and m.group(1) == "1")
 
 
 def split_inquiry(text: str) -> list[str]:
@@ -69,7 +51,7 @@ def split_inquiry(text: str) -> list[str]:
     Outside numbered questions, every sentence ending with "?" is a question. Salutations, the preamble
     without questions, an answer part ("Ad 1: ...") and the signature are ignored.
     """
-    lines = _dehyphenate(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+    lines = dehyphenate(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
     questions: list[str] = []
     current: list[str] | None = None  # the open numbered (or bulleted) question
     paragraph: list[str] = []  # free text outside numbered questions
@@ -78,7 +60,7 @@ def split_inquiry(text: str) -> list[str]:
 
     def flush_paragraph() -> None:
         if paragraph:
-            for s in _sentences(_clean(" ".join(paragraph))):
+            for s in split_sentences(collapse_ws(" ".join(paragraph))):
                 if s.endswith("?"):
                     questions.append(s)
             paragraph.clear()
@@ -86,7 +68,7 @@ def split_inquiry(text: str) -> list[str]:
     def close_current() -> None:
         nonlocal current
         if current is not None:
-            q = _clean(" ".join(current))
+            q = collapse_ws(" ".join(current))
             if q:
                 questions.append(q)
             current = None
@@ -97,7 +79,7 @@ def split_inquiry(text: str) -> list[str]:
             blank_since = True
             flush_paragraph()
             continue
-        if _CLOSING.match(line) or _ANSWER_START.match(line):
+        if _CLOSING.match(line) or _starts_answers(line):
             break
         numbered = _NUMBERED.match(line)
         if numbered and int(numbered.group(1)) == expected and numbered.group(2).strip():
@@ -243,7 +225,7 @@ class _Writer:
         if best is None:
             return None
         _, q, h = best
-        text = _clean(q["answer"])
+        text = collapse_ws(q["answer"])
         ref = f"{self.doc_ref(h.doc_id, None, None, h.source)}, Ad {q.get('number')}"
         page = next((s.get("page") for s in self.note(h.doc_id).get("sections", []) if s.get("heading") == f"Ad {q.get('number')}"), None)
         if page:
@@ -286,11 +268,11 @@ class _Writer:
         sentence = f.text.strip()
         if f.section and sentence.startswith(f.section + " ") and not f.section.lower().startswith("ad "):
             sentence = sentence[len(f.section) + 1:].lstrip()
-        sentence = _clean(re.sub(r"^Ad\s*\d+\s*:\s*", "", sentence))
+        sentence = collapse_ws(strip_answer_mark(sentence))
         ref = ", ".join(x for x in (
             self.doc_ref(f.doc_id, f.note_id, f.budget_year, f.source), f.section, f"s. {f.page}" if f.page else "",
         ) if x)
-        return Statement(f"{sentence} [{ref}]", (Citation(ref, _clean(f.text), f.source, f.doc_id, f.page),))
+        return Statement(f"{sentence} [{ref}]", (Citation(ref, collapse_ws(f.text), f.source, f.doc_id, f.page),))
 
 
 def _rank(answer: Answer, doc_id: str, note_id: str | None, year: int | None) -> int:
@@ -332,7 +314,7 @@ def uncited_figures(draft: str) -> list[str]:
     for line in draft.splitlines():
         if line.startswith("Spørgsmål "):
             continue
-        body = re.sub(r"^Ad \d+:\s*", "", line)
+        body = strip_answer_mark(line)
         tail = re.split(r"\[[^\]]*\]", body)[-1] if "[" in body else body
         if _DIGIT.search(tail):
             bad.append(line)

@@ -45,7 +45,7 @@ from budgetarkiv.index.store import (
 )
 from budgetarkiv.ingest.chunking import chunk_note
 from budgetarkiv.ingest.notes import parse_note
-from budgetarkiv.ingest.readers import UnreadableFile, read_document
+from budgetarkiv.ingest.readers import UnreadableFile, read_document, walk_files
 
 PARSER_VERSION = 2  # bump when parsing or chunking changes, so an unchanged corpus is indexed again
 
@@ -67,21 +67,6 @@ class BuildReport:
     generation: str = ""
     added: tuple[str, ...] = field(default=())
     removed: tuple[str, ...] = field(default=())
-
-
-def list_files(paths: Sequence[Path]) -> list[Path]:
-    """Files under the given paths, sorted; hidden files and folder READMEs skipped."""
-    out: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            out.extend(
-                p for p in sorted(path.rglob("*"))
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and not p.name.upper().startswith("README")
-            )
-        else:
-            out.append(path)
-    return out
 
 
 @contextmanager
@@ -116,7 +101,7 @@ def build_index(
     index_dir = settings.index_dir
     with _build_lock(index_dir):
         missing = [str(p) for p in paths if not p.exists()]
-        files = list_files([p for p in paths if p.exists()])
+        files, walk_errors = walk_files([p for p in paths if p.exists()])
         fingerprints = {p: _safe_fingerprint(p) for p in files}
         inputs = sorted([str(p), fp] for p, fp in fingerprints.items()) + [[m, "missing"] for m in missing]
         signature = {"inputs": inputs, "model": settings.model, "passage_prompt": settings.passage_prompt,
@@ -136,7 +121,7 @@ def build_index(
         reusable = old_store is not None and (old_meta.get("signature") or {}).get("parser_version") == PARSER_VERSION
         stored = old_store.stored_notes(set(fingerprints.values())) if reusable else {}
         notes, errors, formats = _parse_all(files, fingerprints, stored, settings, console, show_progress)
-        errors += [(m, "does not exist") for m in missing]
+        errors += [(e.source, e.reason) for e in walk_errors] + [(m, "does not exist") for m in missing]
         chunks = [c for n in notes for c in chunk_note(n, settings.chunk_words)]
         hashes = [text_hash(settings.model, settings.passage_prompt, c.index_text) for c in chunks]
 

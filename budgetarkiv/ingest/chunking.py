@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from budgetarkiv.core.models import BudgetTable, Chunk, NormalizedText, Note
 from budgetarkiv.core.numbers import format_danish_number
+from budgetarkiv.core.text import sentence_ends
 
 _PARAGRAPH_SPLIT = re.compile(r"\n[ \t]*\n")
-_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÆØÅ0-9•])")
 _LETTER_ANSWER = re.compile(r"^Ad (\d+)\s*:", re.MULTILINE)
 _SCENARIO_IN_HEADING = re.compile(r"scenarie\s*(\d+)", re.IGNORECASE)
 
@@ -176,13 +176,13 @@ def _split_long(text: str, start: int, end: int, max_words: int) -> list[tuple[i
     out: list[tuple[int, int]] = []
     piece_start, words = start, 0
     cursor = start
-    for m in _SENTENCE_END.finditer(text, start, end):
-        n = len(text[cursor:m.start()].split())
+    for stop in sentence_ends(text, start, end, loose=True):
+        n = len(text[cursor:stop].split())
         if words and words + n > max_words:
             out.append((piece_start, cursor))
             piece_start, words = cursor, 0
         words += n
-        cursor = m.end()
+        cursor = stop + len(text[stop:end]) - len(text[stop:end].lstrip())
     if words and words + len(text[cursor:end].split()) > max_words:  # the last sentence counts too
         out.append((piece_start, cursor))
         piece_start = cursor

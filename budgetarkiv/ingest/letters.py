@@ -9,13 +9,13 @@ import re
 from dataclasses import dataclass
 
 from budgetarkiv.core.models import QuestionAnswer
-from budgetarkiv.ingest.amounts import collapse_ws
+from budgetarkiv.core.text import ANSWER_MARK_RE, collapse_ws
 
 # Phrases only an answer letter has; two of them make a letter.
 _LETTER_MARKERS: tuple[re.Pattern[str], ...] = (
     re.compile(r"Tak for (?:din|jeres|Deres) henvendelse", re.IGNORECASE),
     re.compile(r"^[ \t]*Spørgsmål[ \t]*:?[ \t]*$", re.MULTILINE),
-    re.compile(r"^[ \t]*Ad[ \t]+\d{1,2}[ \t]*[:.]", re.MULTILINE),
+    ANSWER_MARK_RE,
     re.compile(r"Med venlig hilsen", re.IGNORECASE),
     re.compile(r"^[ \t]*Kære[ \t]+\S", re.MULTILINE),
 )
@@ -32,7 +32,6 @@ _CLOSING_RE = re.compile(
     r"^[ \t]*(?:Med venlig hilsen|Venlig hilsen|Med venlige hilsner)[ \t]*,?[ \t]*$", re.MULTILINE | re.IGNORECASE
 )
 _QUESTIONS_HEAD_RE = re.compile(r"^[ \t]*Spørgsmål[ \t]*:?[ \t]*$", re.MULTILINE)
-_ANSWER_RE = re.compile(r"^[ \t]*Ad[ \t]+(\d{1,2})[ \t]*[:.][ \t]*", re.MULTILINE)
 _ITEM_RE = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]+(?=\S)", re.MULTILINE)
 # The administration's answer heading ("Beskæftigelses- og Integrationsforvaltningens svar") ends the questions.
 _SVAR_HEAD_RE = re.compile(r"^[^\n]{0,80}\bsvar[ \t]*:?[ \t]*$", re.MULTILINE | re.IGNORECASE)
@@ -116,7 +115,7 @@ def find_questions(text: str) -> dict[int, str]:
     """The numbered questions after the "Spørgsmål" heading, up to the answers."""
     head = _QUESTIONS_HEAD_RE.search(text)
     start = head.end() if head else 0
-    first_answer = _ANSWER_RE.search(text, start)
+    first_answer = ANSWER_MARK_RE.search(text, start)
     svar = _SVAR_HEAD_RE.search(text, start)
     ends = [m.start() for m in (first_answer, svar) if m]
     end = min(ends) if ends else len(text)
@@ -127,7 +126,7 @@ def find_questions(text: str) -> dict[int, str]:
 
 def find_answers(text: str) -> dict[int, str]:
     """The text after each "Ad N:" up to the next one or the closing greeting."""
-    marks = list(_ANSWER_RE.finditer(text))
+    marks = list(ANSWER_MARK_RE.finditer(text))
     closing = _CLOSING_RE.search(text)
     stop = closing.start() if closing else len(text)
     answers: dict[int, str] = {}

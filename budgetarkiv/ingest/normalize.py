@@ -48,6 +48,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from budgetarkiv.core.models import Document, NormalizedText, Page
+from budgetarkiv.core.text import hyphen_joint
 
 __all__ = ["normalize_text", "normalize_document", "document_vocabulary"]
 
@@ -69,7 +70,6 @@ _WORD = re.compile(r"\w+(?:[-\u2010]\w+)*")
 _PROSE_END = re.compile(r"[.:;!?)\]\"'”’]$")
 _HYPHENS = "-\u2010\u00ad"
 _SPACE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c != "\t")  # not tabs: cells
-_SUSPENDED = {"og", "eller", "samt", "and", "or"}
 
 
 def normalize_text(raw: str, vocabulary: set[str] | None = None) -> str:
@@ -220,26 +220,17 @@ def _word_before_hyphen(line: str) -> str:
 
 
 def _hyphen_joint(first: str, hyphen: str, nxt: str, vocab: set[str], bridged: bool) -> str | None:
-    """What goes between the two halves: "" (join), "-" (keep hyphen), "- " (suspended); None = no join."""
+    """What goes between the two halves (see `hyphen_joint`); None = no join.
+
+    Across a blank line or a page break only a lowercase continuation is joined.
+    """
     m = _WORD.match(nxt)
     if not m:
         return None
     second = m.group(0)
-    lowercase = second[0].islower()
-    if bridged and not lowercase:
+    if bridged and not second[0].islower():
         return None
-    if hyphen == "\u00ad":
-        return ""
-    if (first + second).lower() in vocab:
-        return ""
-    if f"{first}-{second}".lower() in vocab:
-        return "-"
-    if second.lower() in _SUSPENDED:
-        return "- "
-    if not lowercase:
-        return "-"
-    return ""
-
+    return hyphen_joint(first, second, vocab, soft=hyphen == "\u00ad")
 
 def _collapse_blank_lines(lines: list[str], double_spaced: bool) -> list[str]:
     """BLANK LINE RULE; blank lines next to page sentinels are dropped (pages get their own separator)."""

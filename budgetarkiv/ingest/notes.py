@@ -23,32 +23,19 @@ from collections import Counter
 from collections.abc import Iterable
 
 from budgetarkiv.core.models import BudgetTable, DocType, Document, NormalizedText, Note, ProseAmount, Scenario, Section
-from budgetarkiv.ingest.amounts import collapse_ws, extract_prose_amounts, is_paragraph_break, sentence_bounds
+from budgetarkiv.core.text import (
+    BODY_HEADINGS,
+    canonical_heading,
+    collapse_ws,
+    is_paragraph_break,
+    join_wrapped,
+    sentence_bounds,
+)
+from budgetarkiv.ingest.amounts import extract_prose_amounts
 from budgetarkiv.ingest.letters import is_answer_letter, parse_letter
 from budgetarkiv.ingest.normalize import normalize_document
 from budgetarkiv.ingest.tables import extract_tables
 
-SECTION_HEADINGS: tuple[str, ...] = (
-    "Resume",
-    "Beslutning",
-    "Baggrund",
-    "Indhold",
-    "Forventet effekt og opfølgning",
-    "Økonomi",
-    "Risikovurdering",
-    "Risikovurdering og proces",
-    "Tekniske oplysninger",
-    "Bevillingstekniske oplysninger",
-    "Administrativt bilag",
-    "Øvrige tekniske oplysninger",
-    "Bydele",
-    "Bydel og adresse",
-    "Tidligere afsatte midler",
-    "Kategorisering",
-)
-_HEADINGS_BY_KEY: dict[str, str] = {h.casefold(): h for h in SECTION_HEADINGS}
-# Headings of a note's own content (not the appendix boxes) used to tell a budget note.
-_BUDGET_HEADINGS = frozenset(SECTION_HEADINGS[:12])
 CATEGORY_HEADING = "Kategorisering"
 DISTRICT_HEADINGS = frozenset({"Bydele", "Bydel og adresse"})
 
@@ -116,7 +103,6 @@ _LETTER_SVAR_RE = re.compile(r"^[ \t]*(?P<h>[^\n]{0,80}\bsvar)[ \t]*:?[ \t]*$", 
 _LETTER_QUESTIONS_RE = re.compile(r"^[ \t]*(?P<h>Spørgsmål)[ \t]*:?[ \t]*$", re.MULTILINE)
 _LETTER_ANSWER_RE = re.compile(r"^[ \t]*(?P<h>Ad[ \t]+\d{1,2})[ \t]*[:.]", re.MULTILINE)
 _LINE_RE = re.compile(r"[^\n]*(?:\n|$)")
-_NO_JOIN_WORDS = ("og ", "eller ", "samt ", "til ")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -137,36 +123,6 @@ def _lines(text: str) -> Iterable[tuple[int, str]]:
         if m.start() == len(text) and not m.group(0):
             return
         yield m.start(), m.group(0).rstrip("\n")
-
-
-def join_lines(lines: Iterable[str]) -> str:
-    """Lines as one string, re-joining words a PDF hyphenated at the line end ("kon-" + "trol")."""
-    out = ""
-    for raw in lines:
-        line = raw.strip()
-        if not line:
-            continue
-        if not out:
-            out = line
-        elif out[-1] in "-–" and len(out) > 1 and out[-2].isdigit() and line[:1].isdigit():
-            out += line  # "2026–" + "2029"
-        elif (
-            out.endswith("-")
-            and len(out) > 1
-            and out[-2].isalpha()
-            and line[:1].islower()
-            and not line.startswith(_NO_JOIN_WORDS)
-        ):
-            out = out[:-1] + line
-        else:
-            out += " " + line
-    return out
-
-
-def canonical_heading(line: str) -> str | None:
-    """The fixed section heading a line consists of ("Økonomi  " -> "Økonomi"), or None."""
-    key = line.strip().rstrip(":").strip().casefold()
-    return _HEADINGS_BY_KEY.get(key)
 
 
 def _starts_paragraph(text: str, offset: int) -> bool:
@@ -249,7 +205,7 @@ def build_sections(text: str, headings: tuple[_Heading, ...]) -> tuple[Section, 
 def find_sections(text: str, letter: bool = False) -> tuple[Section, ...]:
     """The sections of a note (or of an answer letter when `letter`), pages not yet set."""
     headings = find_headings(text)
-    if letter and not any(h.heading in _BUDGET_HEADINGS for h in headings):
+    if letter and not any(h.heading in BODY_HEADINGS for h in headings):
         headings = find_letter_headings(text)
     return build_sections(text, headings)
 
@@ -283,7 +239,7 @@ def find_note_id_and_title(head: str) -> tuple[str | None, str | None]:
         if not line.strip() or canonical_heading(line):
             break
         lines.append(line)
-    title = _TITLE_LEAD_RE.sub("", join_lines(lines)).strip()
+    title = _TITLE_LEAD_RE.sub("", join_wrapped(lines)).strip()
     return m.group("id"), (title or None)
 
 
@@ -368,7 +324,7 @@ def _paragraph_from(text: str, start: int) -> str:
         if m.group(0).count("\n") == 1 or is_paragraph_break(text, m.start(), m.end()):
             end = m.start()
             break
-    return join_lines(text[start:end].split("\n"))
+    return join_wrapped(text[start:end].split("\n"))
 
 
 def _scenario_from_item(paragraph: str, number: str) -> Scenario:
@@ -418,7 +374,7 @@ def find_target_group(text: str, tables: tuple[BudgetTable, ...] = ()) -> str | 
     if m:
         bounds = [b for b in sentence_bounds(text) if b > m.start()]
         end = bounds[0] if bounds else len(text)
-        return shorten(join_lines(text[m.start():end].split("\n")))
+        return shorten(join_wrapped(text[m.start():end].split("\n")))
     for table in tables:
         heads = [c.strip().casefold() for c in table.columns]
         if table.kind == "text" and "målgruppe" in heads and table.text_rows:
@@ -434,7 +390,7 @@ def find_target_group(text: str, tables: tuple[BudgetTable, ...] = ()) -> str | 
 
 def classify(text: str, note_id: str | None, headings: Iterable[str], has_money_table: bool) -> DocType:
     """ "budget_note" (note id head and budget sections/tables), "answer" (letter) or "other"."""
-    budget = {h for h in headings if h in _BUDGET_HEADINGS}
+    budget = {h for h in headings if h in BODY_HEADINGS}
     if note_id and (len(budget) >= 2 or has_money_table):
         return "budget_note"
     if is_answer_letter(text):

@@ -91,12 +91,10 @@ def read_documents(paths: Iterable[Path], max_bytes: int) -> Iterator[Document |
     with ".") are skipped, and so are README files (README.md, README.txt, README-*.md ...): they describe
     the folder, they are not documents of the archive. A path given explicitly is always read.
     """
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            yield from _read_folder(path, max_bytes)
-        else:
-            yield _read_or_error(path, max_bytes)
+    files, errors = walk_files(paths)
+    yield from errors
+    for path in files:
+        yield _read_or_error(path, max_bytes)
 
 
 def sniff_format(data: bytes, extension: str = "") -> str:
@@ -140,20 +138,27 @@ def sniff_format(data: bytes, extension: str = "") -> str:
 # ----------------------------------------------------------------------------------------------- helpers
 
 
-def _read_folder(folder: Path, max_bytes: int) -> Iterator[Document | ReadError]:
-    """Every non-hidden, non-README file under `folder`, sorted, each read or reported."""
-    walk_errors: list[OSError] = []
-    found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(folder, onerror=walk_errors.append):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in filenames:
-            if name.startswith(".") or _is_readme(name):
-                continue
-            found.append(Path(dirpath) / name)
-    for err in walk_errors:
-        yield ReadError(str(err.filename or folder), f"folder could not be listed: {err.strerror or err}.")
-    for path in sorted(found, key=lambda p: p.relative_to(folder).parts):
-        yield _read_or_error(path, max_bytes)
+def walk_files(paths: Iterable[Path]) -> tuple[list[Path], list[ReadError]]:
+    """The files `parse` and `index` both read: folders walked in sorted order, hidden files and folders
+    and folder READMEs skipped, a path given explicitly always kept; folders that cannot be listed reported.
+    """
+    files: list[Path] = []
+    errors: list[ReadError] = []
+    for given in paths:
+        path = Path(given)
+        if not path.is_dir():
+            files.append(path)
+            continue
+        walk_errors: list[OSError] = []
+        found: list[Path] = []
+        for dirpath, dirnames, filenames in os.walk(path, onerror=walk_errors.append):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            found += [Path(dirpath) / n for n in filenames if not n.startswith(".") and not _is_readme(n)]
+        errors += [
+            ReadError(str(e.filename or path), f"folder could not be listed: {e.strerror or e}.") for e in walk_errors
+        ]
+        files += sorted(found, key=lambda p: p.relative_to(path).parts)
+    return files, errors
 
 
 def _is_readme(name: str) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from budgetarkiv.core.models import Amount, BudgetTable, TableCheck, TableRow
 from budgetarkiv.core.numbers import parse_danish_number
+from budgetarkiv.core.text import TABLE_TITLE_HEADINGS, canonical_heading, join_wrapped
 
 # --- patterns ---------------------------------------------------------------------------------
 
@@ -58,17 +59,6 @@ BEVILLING_END_RE = re.compile(r"(?:^|\s)(\d{2,3}\.\d{2})$")
 IU_END_RE = re.compile(r"(?:^|\s)([IU])$")
 SUM_LABEL_RE = re.compile(r"\bi\s+alt\b", re.IGNORECASE)
 
-# Headings of a budget note: a table never runs past one.
-HEADINGS = frozenset(
-    h.casefold()
-    for h in (
-        "Resume", "Resumé", "Beslutning", "Baggrund", "Indhold", "Forventet effekt og opfølgning",
-        "Økonomi", "Risikovurdering", "Risikovurdering og proces", "Tekniske oplysninger",
-        "Bevillingstekniske oplysninger", "Administrativt bilag", "Øvrige tekniske oplysninger",
-        "Bydele", "Bydel og adresse", "Kategorisering",
-    )
-)
-
 # Column heads of the goals table, longest first; spaces may be line breaks in PDF text.
 GOAL_HEADERS = (
     "Opfølgning på og/eller evaluering af indsatsen",
@@ -84,8 +74,6 @@ GOAL_HEADER_RE = re.compile(
     r"\s*(" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in GOAL_HEADERS) + r")(?![\w-])",
     re.IGNORECASE,
 )
-# Lower-case words after a line-end hyphen that mean "Beskæftigelses- og ..." (keep the hyphen).
-CONJUNCTIONS = frozenset({"og", "eller", "samt", "til"})
 
 MAX_HEAD_LINES = 10  # non-blank lines between a title and the year columns
 MAX_LABEL_LINES = 6  # a longer run of text without cells is prose, not a row label
@@ -168,34 +156,10 @@ def _split_lines(text: str) -> tuple[_Line, ...]:
     return tuple(lines)
 
 
-def join_wrapped(parts: Iterable[str]) -> str:
-    """Lines of one cell joined into one string, undoing line-end hyphenation.
-
-    "herun-" + "der" -> "herunder", "AMU-kur-" + "ser" -> "AMU-kurser", but
-    "Beskæftigelses-" + "og ..." keeps its hyphen.
-    """
-    out = ""
-    for part in parts:
-        piece = " ".join(part.split())
-        if not piece:
-            continue
-        if not out:
-            out = piece
-        elif len(out) >= 2 and out.endswith("-") and out[-2].isalpha():
-            first_word = piece.split(" ", 1)[0].rstrip(".,;:")
-            if piece[0].islower() and first_word not in CONJUNCTIONS:
-                out = out[:-1] + piece
-            elif piece[0].islower():
-                out = out + " " + piece
-            else:
-                out = out + piece
-        else:
-            out = out + " " + piece
-    return out
-
-
 def _is_heading(line: _Line) -> bool:
-    return line.plain.rstrip(":").casefold() in HEADINGS
+    """A section heading ends any table above it (a table-title heading does not)."""
+    heading = canonical_heading(line.plain)
+    return heading is not None and heading not in TABLE_TITLE_HEADINGS
 
 
 def _title_of(line: _Line) -> tuple[str | None, str] | None:

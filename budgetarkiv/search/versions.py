@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from budgetarkiv.ingest.amounts import sentence_bounds
+from budgetarkiv.core.text import sentence_bounds
 
 _WORDS = re.compile(r"\w+")
 _NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from budgetarkiv.core.models import BudgetTable, Note, Scenario
+from budgetarkiv.core.text import join_wrapped
 from budgetarkiv.ingest import notes
 
 PERSPEKTIV = "Perspektiv – en beskæftigelsesindsats for ægtefælleforsørgede (udløb)"
@@ -192,10 +193,10 @@ def test_target_group_from_the_text_kept_short_else_from_the_goals_table() -> No
     assert notes.find_target_group("Ingen sætning.") is None
 
 
-def test_join_lines_rejoins_hyphenated_words_but_keeps_compound_hyphens() -> None:
-    assert notes.join_lines(["ægtefælleforsør-", "gede (udløb)"]) == "ægtefælleforsørgede (udløb)"
-    assert notes.join_lines(["Beskæftigelses-", "og Integrationsforvaltningen"]) == "Beskæftigelses- og Integrationsforvaltningen"
-    assert notes.join_lines(["2026–", "2029"]) == "2026–2029"
+def test_join_wrapped_rejoins_hyphenated_words_but_keeps_compound_hyphens() -> None:
+    assert join_wrapped(["ægtefælleforsør-", "gede (udløb)"]) == "ægtefælleforsørgede (udløb)"
+    assert join_wrapped(["Beskæftigelses-", "og Integrationsforvaltningen"]) == "Beskæftigelses- og Integrationsforvaltningen"
+    assert join_wrapped(["2026–", "2029"]) == "2026–2029"
 
 
 def test_classify_budget_note_letter_and_other() -> None:

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from budgetarkiv.core.models import Amount, BudgetTable, TableCheck, TableRow
+from budgetarkiv.core.text import join_wrapped
 from budgetarkiv.ingest.normalize import normalize_text
-from budgetarkiv.ingest.tables import extract_tables, join_wrapped, table_checks
+from budgetarkiv.ingest.tables import extract_tables, table_checks
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 DOCS = {
