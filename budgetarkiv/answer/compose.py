@@ -17,7 +17,7 @@ from budgetarkiv.core.numbers import NUMBER_RE, format_danish_number
 from budgetarkiv.core.text import sentence_bounds
 from budgetarkiv.index.english import looks_english
 from budgetarkiv.search.hybrid import Filters, Hit, Searcher
-from budgetarkiv.search.lookup import RowQuery, RowRecord, ScenarioCost, earlier_grants, find_rows, scenario_costs
+from budgetarkiv.search.lookup import RowQuery, RowRecord, ScenarioCost, earlier_grants, scenario_costs
 
 _COST = re.compile(
     r"\b(koste\w*|pris\w*|dyr\w*|billig\w*|penge|beløb\w*|budget(?!notat)\w*|udgift\w*|afsat\w*|bevilg\w*|bevilling\w*|"
@@ -205,7 +205,7 @@ class Answerer:
         if hit.doc_type != "budget_note":
             return None
         doc_id = hit.versions[0].doc_id if hit.versions else hit.doc_id  # the newest version
-        rows = find_rows(self.searcher.store, RowQuery(doc_ids=[doc_id]))
+        rows = self.searcher.store.find_rows(RowQuery(doc_ids=[doc_id]))
         if not rows:
             return None
         first = rows[0]

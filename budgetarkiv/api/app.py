@@ -26,7 +26,7 @@ from budgetarkiv.api.schemas import AnswerOut, AskIn, FiltersIn, SearchOut, answ
 from budgetarkiv.api.tools import TOOLS
 from budgetarkiv.core.settings import Settings
 from budgetarkiv.search.hybrid import Filters, Searcher
-from budgetarkiv.search.lookup import RowQuery, find_rows
+from budgetarkiv.search.lookup import RowQuery
 from budgetarkiv.search.versions import diff_versions
 
 log = logging.getLogger("budgetarkiv.api")
@@ -215,7 +215,7 @@ def create_app(service: Service) -> FastAPI:
     ):
         reject_unknown(request, TABLE_PARAMS)
         _known_note(note_id)
-        rows = find_rows(service.searcher.store, RowQuery(
+        rows = service.searcher.store.find_rows(RowQuery(
             note_id=note_id, year=year, text=q, scenario=scenario, styringsomraade=styringsomraade, udvalg=udvalg,
             bevilling=bevilling, min_amount=min_amount,
         ))

@@ -16,13 +16,13 @@ import shutil
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from budgetarkiv.core.models import Chunk, Note, to_jsonable
+from budgetarkiv.index.queries import ROW_ORDER, ROW_SELECT, RowQuery, RowRecord, compile_filters, row_record
 
 CURRENT = "current"
 DB_NAME = "index.sqlite"
@@ -253,8 +253,10 @@ class Store:
             " page, start, \"end\", table_index, text FROM chunks ORDER BY row"
         )
 
-    def chunk(self, row: int) -> sqlite3.Row | None:
-        return self._db.execute("SELECT * FROM chunks WHERE row = ?", (row,)).fetchone()
+    def vectors(self, dimension: int) -> np.ndarray:
+        """All passage vectors in row order (row i of the dense index is row i here)."""
+        blobs = [r[0] for r in self._db.execute("SELECT vector FROM chunks ORDER BY row")]
+        return np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(-1, dimension)
 
     def documents(self) -> list[sqlite3.Row]:
         return list(self._db.execute(
@@ -266,9 +268,10 @@ class Store:
         r = self._db.execute("SELECT note_json FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
         return json.loads(r["note_json"]) if r else None
 
-    def query(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
-        """Parameterised read queries for the look-up layer (never text-to-SQL)."""
-        return list(self._db.execute(sql, params))
+    def find_rows(self, query: RowQuery) -> list[RowRecord]:
+        """Table rows matching a structured query: parameterised SQL compiled from its filters."""
+        where, params = compile_filters(query.filters(), "?")
+        return [row_record(r) for r in self._db.execute(ROW_SELECT + " WHERE " + where + ROW_ORDER, params)]
 
 
 def open_current(index_dir: Path) -> tuple[Path, Store] | None:
@@ -278,18 +281,5 @@ def open_current(index_dir: Path) -> tuple[Path, Store] | None:
     return gen, Store(gen / DB_NAME)
 
 
-def write_vectors_file(path: Path, vectors: np.ndarray) -> None:
-    with open(path, "wb") as f:
-        np.save(f, vectors)
-        f.flush()
-        os.fsync(f.fileno())
-
-
 def read_only(path: Path) -> Store:
     return Store(path, readonly=True)
-
-
-__all__ = [
-    "Store", "DocumentEntry", "current_generation", "new_generation", "publish_generation", "open_current",
-    "text_hash", "DB_NAME", "FAISS_NAME", "BM25_DIR", "closing",
-]

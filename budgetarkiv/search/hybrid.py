@@ -1,4 +1,7 @@
-"""Hybrid retrieval: Danish BM25 and dense (FAISS) rankings fused by weighted reciprocal rank fusion.
+"""Hybrid retrieval: Danish BM25 and dense (FAISS) rankings fused into one score.
+
+Fusion (`Settings.fusion`): by default "score", BM25 scaled by its best score plus a weighted, min-max
+scaled cosine (measured best on the gold questions); "rrf", weighted reciprocal rank fusion, on request.
 
 Filters (year, note id, document type) become a row mask applied inside both retrievers before their
 top-k cut. Years and note ids named in the query act as soft filters (a boost, never an exclusion).
@@ -8,8 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import numpy as np
@@ -18,7 +20,7 @@ from budgetarkiv.core.settings import Settings
 from budgetarkiv.index.dense import DenseIndex
 from budgetarkiv.index.english import EnglishBridge
 from budgetarkiv.index.lexical import LexicalIndex
-from budgetarkiv.index.store import BM25_DIR, FAISS_NAME, Store, open_current
+from budgetarkiv.index.store import BM25_DIR, FAISS_NAME, open_current
 
 Mode = Literal["hybrid", "bm25", "dense"]
 _YEAR = re.compile(r"\b(20[0-4]\d)\b")
@@ -198,7 +200,7 @@ class Searcher:
                     break
             else:
                 h = kept[twin]
-                kept[twin] = _replace(h, also_in=h.also_in + (hit.source,))
+                kept[twin] = replace(h, also_in=h.also_in + (hit.source,))
         return kept
 
     def _same_passage(self, a: Hit, b: Hit) -> bool:
@@ -237,20 +239,3 @@ def fuse(
         for row, s in dense:
             fused[row] = fused.get(row, 0.0) + dense_weight * ((s - lo) / (hi - lo) if hi > lo else 1.0)
     return fused
-
-
-def _replace(hit: Hit, **changes) -> Hit:
-    from dataclasses import replace
-
-    return replace(hit, **changes)
-
-
-def open_searcher(settings: Settings, embedder=None) -> Searcher:
-    return Searcher(settings, embedder=embedder)
-
-
-def index_exists(index_dir: Path) -> bool:
-    return open_current(index_dir) is not None
-
-
-__all__ = ["Searcher", "Hit", "Filters", "Version", "IndexMissing", "open_searcher", "index_exists", "Store"]

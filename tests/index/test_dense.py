@@ -26,11 +26,9 @@ def vectors(index_settings) -> np.ndarray:
     """The real embeddings of the corpus passages, as stored by the session index."""
     store = read_only(current_generation(index_settings.index_dir) / DB_NAME)
     try:
-        dim = int(store.meta()["dimension"])
-        rows = store.query("SELECT vector FROM chunks ORDER BY row")
+        return store.vectors(int(store.meta()["dimension"]))
     finally:
         store.close()
-    return np.stack([np.frombuffer(r["vector"], dtype=np.float32) for r in rows]).reshape(-1, dim)
 
 
 @pytest.fixture(scope="module")
