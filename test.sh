@@ -6,6 +6,7 @@ bash scripts/install.sh test
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
 # The page's end-to-end tests drive Debian's chromium (Playwright cannot download its own browser here).
 if ! command -v chromium >/dev/null && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+  echo "budgetarkiv: installerer chromium til browsertestene (ca. 80 s) ..." >&2
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 \
     || echo "note: could not install chromium; the browser tests will skip (or fail when CI is set)" >&2
 fi

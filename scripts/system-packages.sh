@@ -11,9 +11,10 @@ missing=()
 [ -f /usr/share/dictd/freedict-dan-eng.index ] || missing+=(dict-freedict-dan-eng)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+  echo "budgetarkiv: installerer systempakker: ${missing[*]} (ca. 30 s) ..." >&2
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >/dev/null 2>&1 \
-    || echo "note: could not install ${missing[*]}; search works without them (less well for English)" >&2
+    || echo "bemærk: kunne ikke installere ${missing[*]}; søgningen virker uden dem (dårligere på engelsk)" >&2
 else
-  echo "note: optional packages missing: ${missing[*]} (sudo apt-get install ${missing[*]})" >&2
+  echo "bemærk: valgfrie pakker mangler: ${missing[*]} (sudo apt-get install ${missing[*]})" >&2
 fi
 exit 0

@@ -149,25 +149,53 @@ def cmd_inquiry(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _bind(host: str, port: int):
+    """The listening socket, or None with a Danish message when the address is taken or not ours."""
+    import errno
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        why = {errno.EADDRINUSE: "porten er optaget af et andet program", errno.EACCES: "ingen adgang til porten",
+               errno.EADDRNOTAVAIL: "adressen findes ikke på denne maskine"}.get(exc.errno, str(exc))
+        print(
+            f"fejl: kan ikke lytte på http://{host}:{port}/: {why}. Vælg en anden port med "
+            f"BUDGETARKIV_PORT={port + 1} (eller --port {port + 1}), eller en anden adresse med BUDGETARKIV_HOST.",
+            file=sys.stderr,
+        )
+        return None
+    return sock
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from budgetarkiv.api.app import Service, create_app
 
     host, port = args.host or settings.host, args.port or settings.port
+    sock = _bind(host, port)
+    if sock is None:
+        return 3
     if args.workers > 1:
-        # Worker processes each load the index and the model (about 0.5 GB each), and get the settings
-        # from the environment: the only way to spread Python work over more than one core.
+        # Worker processes each load the index and the model, and get the settings from the environment:
+        # the only way to spread Python work over more than one core. uvicorn binds again itself.
         from budgetarkiv.api.app import open_index_or_fail
 
+        sock.close()
         open_index_or_fail(settings)
         print(f"budgetarkiv kører på http://{host}:{port}/ med {args.workers} processer", file=sys.stderr)
         uvicorn.run("budgetarkiv.api.app:app_from_env", factory=True, host=host, port=port, workers=args.workers,
                     log_level="warning")
         return 0
     app = create_app(Service.load(settings))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     print(f"budgetarkiv kører på http://{host}:{port}/", file=sys.stderr)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    server.run(sockets=[sock])
     return 0
 
 
