@@ -1,0 +1,241 @@
+"""Question analysis: a question → a typed `Query` (what is asked, about what, for which years).
+
+Pure functions over the question text, tested on their own. The distinctions the answer depends on:
+- A year in the question ("i 2026", "2024-2027") selects the amount columns of that year; only "Budget
+  2026" or "budgetåret 2026" (or the filter) selects a note's budget year. "Budgetaftale 2020" names the
+  agreement that granted money earlier. A date ("1. februar 2023", "June 2023") is neither.
+- The answer type says what kind of statement answers it: an amount, a count, a percentage, a goal or a
+  result, a person, a date, a list, a sum, a comparison or a note's history.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from budgetarkiv.index.english import looks_english
+
+ANSWER_TYPES = (
+    "amount", "count", "percent", "goal", "result", "person", "date", "list", "sum", "comparison", "history", "fact",
+)
+
+_MONTHS = (
+    "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|"
+    "january|february|march|may|june|july|october"
+)
+_DATE = re.compile(rf"\b(?:\d{{1,2}}\.?\s+)?(?:{_MONTHS})\.?\s+(?:(?:19|20)\d\d)\b", re.IGNORECASE)
+_BUDGET_YEAR = re.compile(
+    r"\b(?:budget(?:året|år|year)?|budgetåret|fiscal year)\s+((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)", re.IGNORECASE
+)
+_AGREEMENT = re.compile(r"\b(?:budgetaftale[n]?|overførselssag(?:en)?)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:[-–]|til|to|until)\s*((?:19|20)\d\d)\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
+_SCENARIO = re.compile(r"\bscenari(?:e|o|et)?\s*(\d{1,2})\b", re.IGNORECASE)
+_SCENARIO_LIST = re.compile(r"\bscenari(?:e|o|erne|os)?\s+(\d{1,2})(?:\s*(?:,|og|and|&|eller|or)\s*(\d{1,2}))+",
+                            re.IGNORECASE)
+_NOTE_ID = re.compile(r"\b([A-ZÆØÅ]{2,4})\s?([A-Z]?\d{1,3}[a-z]?)\b")
+
+_COST = re.compile(
+    r"\b(koste\w*|pris\w*|dyr\w*|billig\w*|penge|beløb\w*|budget(?!notat)\w*|udgift\w*|afsat\w*|bevilg\w*|bevilling\w*|"
+    r"mio|kr|finansier\w*|cost\w*|price\w*|money|spen[dt]\w*|fund\w*|budget\w*|grant\w*|how much)\b",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(
+    r"\b(koste\w*|pris\w*|dyr\w*|billig\w*|penge|beløb\w*|udgift\w*|afsat\w*|bevilg\w*|mio|kr|spar\w*|"
+    r"anlægs\w*|investering\w*|økonomisk\w*|finansier\w*|cost\w*|price\w*|money|spen[dt]\w*|sav(?:e|es|ing)\w*|"
+    r"fund(?:s|ed|ing)?|grant\w*|set aside|budgeted)\b|how much (?:would|does|did|will|is|has)",
+    re.IGNORECASE,
+)
+_LIST = re.compile(r"\b(hvilke|hvilken|which|what programmes|what programs|list)\b", re.IGNORECASE)
+_FACT = re.compile(
+    r"\b(hvor mange|hvor stor\w*|hvem|hvornår|hvordan|hvad er|hvad var|hvilke resultat\w*|hvad viser|"
+    r"how many|who|when|how|what is|what was|what were|results?)\b",
+    re.IGNORECASE,
+)
+_SUM = re.compile(r"\b(tilsammen|i alt|samlet|samlede|sammenlagt|in total|altogether|combined|all together|total)\b",
+                  re.IGNORECASE)
+_COMPARE = re.compile(
+    r"\b(sammenlign\w*|forskel\w*|compared?|comparison|versus|vs\.?|difference|frem for|i forhold til|end ansøgt|"
+    r"mere end|mindre end|more than|less than)\b",
+    re.IGNORECASE,
+)
+_HISTORY = re.compile(
+    r"\b(tidligere afsat|tidligere bevilget|first funded|previously|hvilke budgetår|note-id|i hvilke år|"
+    r"hvilke programmer har haft|set aside (?:for|in) (?:19|20)\d\d)\b|\bbudgetaftale\w*\b.*\b(?:afsat|hvilken)\b",
+    re.IGNORECASE,
+)
+_EARLIER = re.compile(
+    r"budgetaftale|tidligere|afsat|bevilget|fik\b|blev der|granted|previous|earlier|received|first funded",
+    re.IGNORECASE,
+)
+_GOAL = re.compile(
+    r"\b(mål|målet|målene|målsætning\w*|målsat\w*|succeskriter\w*|forventet effekt|forventes|skal\b|goals?|targets?|"
+    r"aims?|should|expected to|intended)\b",
+    re.IGNORECASE,
+)
+_RESULT = re.compile(
+    r"\b(resultat\w*|nåede|opnåede|opnået|blev resultatet|viste|stadig|fik job|har fået|effekt(?:en)? var|"
+    r"results?|outcomes?|achieved|reached|still)\b",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(r"\b(hvor mange|how many|antal\w*|number of)\b", re.IGNORECASE)
+_PERCENT = re.compile(
+    r"\b(hvor stor en (?:del|andel)|hvor stor en procent\w*|hvor stor del|andel\w*|procent\w*|pct|percent\w*|"
+    r"share|proportion)\b",
+    re.IGNORECASE,
+)
+_PERSON = re.compile(
+    r"\b(hvem|who|whom|hvilket parti|hvilke partier|which party|underskrev\w*|signed|signatory|job title|"
+    r"hvilken titel|stilling)\b",
+    re.IGNORECASE,
+)
+_DATE_Q = re.compile(r"\b(hvornår|when|hvilken dato|what date|dato|dateret|dated)\b", re.IGNORECASE)
+_HOW_MUCH = re.compile(r"\b(hvor meget|hvor stor\w*|how much|how large|how big)\b", re.IGNORECASE)
+_LIST_RESULTS = re.compile(r"\bhvilke resultat", re.IGNORECASE)
+
+# Words every question uses: they say nothing about what is asked for, so they cannot make it relevant.
+GENERIC_WORDS = frozenset(
+    """hvad hvilke hvilken hvor hvem hvordan hvornår mange meget stor koster koste kostede kost pris penge beløb
+    budget budgettet budgetnotat notat notater indsats indsatser indsatsen programmer program projekt år året
+    årligt om pr per i alt samlet samlede der er var blev bliver har have den det de en et og eller til af på
+    for med som fra ved ikke kan skal vil findes gives gik bruges brugt kommunen københavns københavn
+    ny nye nyt gammel gamle andre anden alle hele stort store større over under mellem mere mest noget nogen
+    sat sætte givet gives får fik går gik været være findes fandtes
+    it its this that these those they them their be been being has have had can could will would should
+    about from with into than then also any some all more most other
+    what which who how much many does did do is are was were the a an of for to in on and or cost costs
+    price money spend spent programme programmes program programs project per year annual total there
+    city copenhagen municipality""".split()
+)
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a question asks, as the answer needs it."""
+
+    text: str  # the question as asked
+    language: str  # "da" or "en"
+    answer_type: str  # one of ANSWER_TYPES: what kind of statement answers it
+    intents: tuple[str, ...]  # "list", "cost", "fact": which parts the answer shows
+    subject: tuple[str, ...]  # the question's own words (lower case, question words removed)
+    years: tuple[int, ...] = ()  # amount columns asked for ("i 2026", "2024-2027")
+    budget_year: int | None = None  # the note's budget year, only from "Budget 2026" / "budgetåret 2026"
+    agreement_years: tuple[int, ...] = ()  # "Budgetaftale 2020": the agreement that granted money earlier
+    scenarios: tuple[int, ...] = ()  # "scenarie 1 og scenarie 2"
+    note_ids: tuple[str, ...] = ()  # "BI18", "SUF09", "SUF E3"
+    wants_goal: bool = False  # "mål", "målsætning", "target": a goal, not a result
+    wants_result: bool = False  # "resultat", "nåede", "achieved": a result, not a goal
+    wants_number: bool = False  # "hvor mange", "hvor meget", "pct.": the answer is a figure
+    earlier: bool = False  # money granted earlier ("tidligere afsat", "Budgetaftale 2020")
+    whole_period: bool = False  # "i alt i perioden", "over hele perioden": the table's total
+
+    @property
+    def search_text(self) -> str:
+        """The question for retrieval: years of amount columns removed (they would pull notes of that
+        budget year up), the budget year and everything else kept."""
+        text = self.text
+        if self.years:
+            text = _RANGE.sub(lambda m: _keep_budget(m, self), text)
+            text = _YEAR.sub(lambda m: _keep_budget(m, self), text)
+        return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def _keep_budget(m: re.Match, q: Query) -> str:
+    years = [int(y) for y in re.findall(r"(?:19|20)\d\d", m.group(0))]
+    keep = q.budget_year in years or any(y in q.agreement_years for y in years)
+    return m.group(0) if keep else ""
+
+
+def route(question: str) -> tuple[str, ...]:
+    """What the question asks for; a question can ask several things at once."""
+    intents = []
+    if _LIST.search(question) and not _LIST_RESULTS.search(question):
+        intents.append("list")
+    if _COST.search(question):
+        intents.append("cost")
+    if _FACT.search(question) or not intents:
+        intents.append("fact")
+    return tuple(intents)
+
+
+def analyse(question: str, language: str | None = None) -> Query:
+    """The typed query for a question (language detected unless given)."""
+    text = question.strip()
+    lang = language or ("en" if looks_english(text) else "da")
+    without_dates = _DATE.sub(" ", text)
+    budget = [int(y) for y in _BUDGET_YEAR.findall(without_dates)]
+    agreement = tuple(dict.fromkeys(int(y) for y in _AGREEMENT.findall(without_dates)))
+    plain = _AGREEMENT.sub(" ", _BUDGET_YEAR.sub(" ", without_dates))
+    years: list[int] = []
+    for a, b in _RANGE.findall(plain):
+        lo, hi = sorted((int(a), int(b)))
+        if hi - lo <= 20:
+            years.extend(range(lo, hi + 1))
+    plain = _RANGE.sub(" ", plain)
+    years.extend(int(y) for y in _YEAR.findall(plain))
+    scenarios = [int(n) for n in _SCENARIO.findall(text)]
+    for m in _SCENARIO_LIST.finditer(text):
+        scenarios.extend(int(n) for n in re.findall(r"\d{1,2}", m.group(0)))
+    note_ids = [f"{a} {b}" if b[0].isalpha() else f"{a}{b}" for a, b in _NOTE_ID.findall(text)]
+    q = Query(
+        text=text, language=lang, answer_type="fact", intents=route(text), subject=subject_words(text),
+        years=tuple(sorted(set(years))), budget_year=budget[0] if budget else None, agreement_years=agreement,
+        scenarios=tuple(sorted(set(scenarios))), note_ids=tuple(dict.fromkeys(note_ids)),
+        wants_goal=bool(_GOAL.search(text)), wants_result=bool(_RESULT.search(text)),
+        wants_number=bool(_COUNT.search(text) or _HOW_MUCH.search(text) or _PERCENT.search(text)),
+        earlier=bool(_EARLIER.search(text)),
+        whole_period=bool(re.search(r"hele perioden|i alt i perioden|whole period|entire period|over the period",
+                                    text, re.IGNORECASE)),
+    )
+    return _with_type(q)
+
+
+def _with_type(q: Query) -> Query:
+    from dataclasses import replace
+
+    return replace(q, answer_type=answer_type(q))
+
+
+def answer_type(q: Query) -> str:
+    """The kind of statement that answers the question; the first rule that fits wins."""
+    t = q.text
+    money = bool(_MONEY.search(t))
+    if _HISTORY.search(t) or (q.note_ids and re.search(r"hvilke budgetår|which (?:budget )?years", t, re.I)):
+        return "history"
+    if _PERSON.search(t):
+        return "person"
+    if _DATE_Q.search(t) and not money:
+        return "date"
+    if money and (len(q.scenarios) >= 2 or _COMPARE.search(t)):
+        return "comparison"
+    if _COMPARE.search(t) and (len(q.scenarios) >= 2 or len(q.years) == 2):
+        return "comparison"
+    if money and _SUM.search(t) and not q.whole_period and (len(q.years) >= 2 or "tilsammen" in t.lower()
+                                                            or q.earlier or re.search(r"\bsamlede udgifter", t, re.I)):
+        return "sum"
+    if q.wants_goal and q.wants_result:
+        return "result"
+    if q.wants_goal and not money:
+        return "goal"
+    if "list" in q.intents and not _COUNT.search(t) and not _HOW_MUCH.search(t.split(",")[0]):
+        return "list"
+    if _PERCENT.search(t):
+        return "percent"
+    if _COUNT.search(t):
+        return "count"
+    if money:
+        return "amount"
+    if q.wants_result:
+        return "result"
+    if "list" in q.intents:
+        return "list"
+    return "fact"
+
+
+def subject_words(question: str) -> tuple[str, ...]:
+    """The question's own words in order: lower case, question words and digits removed."""
+    words = [w.lower() for w in _WORD.findall(question)]
+    return tuple(dict.fromkeys(w for w in words if w not in GENERIC_WORDS and len(w) >= 3))
+
+
+__all__ = ["ANSWER_TYPES", "GENERIC_WORDS", "Query", "analyse", "answer_type", "route", "subject_words"]

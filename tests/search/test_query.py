@@ -1,0 +1,97 @@
+"""Question analysis: what a question asks, about what, and for which years — without an index."""
+from __future__ import annotations
+
+import pytest
+
+from budgetarkiv.search.query import analyse, route, subject_words
+
+
+def test_a_year_in_the_question_selects_amount_columns_not_the_budget_year():
+    q = analyse("Hvad koster Perspektiv i 2026?")
+    assert q.years == (2026,) and q.budget_year is None
+    assert q.answer_type == "amount" and q.language == "da"
+    assert "2026" not in q.search_text and "Perspektiv" in q.search_text
+
+
+@pytest.mark.parametrize("question", [
+    "Hvilke bevillinger udløber i Budget 2026?",
+    "Hvad blev der foreslået i budgetåret 2026?",
+])
+def test_only_budget_or_budgetaaret_names_the_notes_budget_year(question):
+    q = analyse(question)
+    assert q.budget_year == 2026 and q.years == ()
+    assert "2026" in q.search_text
+
+
+def test_a_period_selects_every_year_in_it():
+    q = analyse("Hvad koster Perspektiv i alt i perioden 2024-2027?")
+    assert q.years == (2024, 2025, 2026, 2027)
+    assert q.whole_period
+
+
+def test_an_agreement_year_is_an_earlier_grant_not_an_amount_column():
+    q = analyse("Hvor mange penge fik Perspektiv med Budgetaftale 2020?")
+    assert q.agreement_years == (2020,) and q.years == () and q.budget_year is None
+    assert q.earlier
+
+
+def test_dates_are_neither_amount_years_nor_budget_years():
+    q = analyse("Hvor mange elever ventede på et specialskoletilbud pr. 1. februar 2023?")
+    assert q.years == () and q.budget_year is None
+    assert q.answer_type == "count"
+
+
+def test_scenarios_named_make_a_comparison():
+    q = analyse("Hvad koster scenarie 1 og scenarie 2 for Perspektiv i 2026?")
+    assert q.scenarios == (1, 2) and q.years == (2026,)
+    assert q.answer_type == "comparison"
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Hvad koster Perspektiv i 2026?", "amount"),
+    ("Hvad koster alle indsatserne tilsammen i 2026?", "sum"),
+    ("Hvad koster Sprogløft i 2022 og 2023 tilsammen?", "sum"),
+    ("Hvor mange familier indgår i pilotforsøget?", "count"),
+    ("Hvor stor en andel af deltagerne fik job?", "percent"),
+    ("Hvad var målsætningen for ordinær beskæftigelse i Perspektiv?", "goal"),
+    ("Nåede indsatsen sit mål? Hvad var målet, og hvad blev resultatet?", "result"),
+    ("Hvem har underskrevet svaret til Gyda Heding?", "person"),
+    ("Who signed the reply?", "person"),
+    ("Hvornår åbner de nye klubtilbud?", "date"),
+    ("Hvilke indsatser er rettet mod negativ social kontrol?", "list"),
+    ("Hvad er der tidligere afsat til Perspektiv, og med hvilken budgetaftale?", "history"),
+    ("Hvilke programmer har haft note-id BI18, og i hvilke budgetår?", "history"),
+    ("How much would the two scenarios cost compared with each other?", "comparison"),
+    ("Hvad går indsatsen ud på?", "fact"),
+])
+def test_answer_types(question, kind):
+    assert analyse(question).answer_type == kind
+
+
+def test_goal_and_result_are_told_apart():
+    goal = analyse("Hvad var målsætningen for ordinær beskæftigelse i Perspektiv?")
+    result = analyse("Hvor mange af deltagerne fik job?")
+    assert goal.wants_goal and not goal.wants_result
+    assert result.wants_result and not result.wants_goal
+
+
+def test_language_and_note_ids():
+    q = analyse("What does BI23 cost per year?")
+    assert q.language == "en" and q.note_ids == ("BI23",)
+    assert analyse("Hvad sparer SUF E3?").note_ids == ("SUF E3",)
+
+
+def test_subject_words_leave_out_question_words():
+    assert subject_words("Hvad koster Perspektiv om året?") == ("perspektiv",)
+    assert subject_words("How many citizens took part in Perspektiv?") == ("citizens", "took", "part", "perspektiv")
+
+
+@pytest.mark.parametrize("question, intents", [
+    ("Hvilke indsatser er rettet mod negativ social kontrol, og hvad koster de?", ("list", "cost")),
+    ("Hvad koster videreførelsen af Perspektiv om året?", ("cost",)),
+    ("Hvilke resultater har indsatsen vist?", ("fact",)),
+    ("Perspektiv", ("fact",)),
+])
+def test_route_says_which_parts_the_answer_shows(question, intents):
+    assert route(question) == intents
+    assert analyse(question).intents == intents
