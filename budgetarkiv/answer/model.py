@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Annotated
+
+from pydantic import Field
 
 from budgetarkiv.search.hybrid import Hit
 from budgetarkiv.search.lookup import ScenarioCost
@@ -24,9 +27,9 @@ class Programme:
 
 @dataclass(frozen=True)
 class Fact:
-    text: str  # the sentence that answers
-    passage: str  # the passage it stands in
-    highlight: tuple[int, int]  # the sentence's offsets in `passage`
+    text: Annotated[str, Field(description="The sentence that answers")]
+    passage: Annotated[str, Field(description="The passage it stands in")]
+    highlight: Annotated[tuple[int, int], Field(description="Offsets of `text` in `passage`")]
     source: str
     doc_id: str
     note_id: str | None
@@ -39,15 +42,17 @@ class Fact:
 @dataclass(frozen=True)
 class Answer:
     question: str
-    answered: bool
-    answer: str
+    answered: Annotated[bool, Field(description="False when the archive holds no answer; `sources` then shows the nearest")]
+    answer: Annotated[str, Field(description="Short text; every figure in it is cited")]
     intents: tuple[str, ...]
     language: str
     programmes: tuple[Programme, ...] = ()
     facts: tuple[Fact, ...] = ()
     sources: tuple[Hit, ...] = ()
-    evidence: tuple[str, ...] = field(default=())  # the cited cells and sentences, for checking figures
-    written_by: str = "extractive"  # or "llm" when the optional writer's text passed the figure check
+    # the cited cells and sentences, for checking figures (not part of the JSON)
+    evidence: Annotated[tuple[str, ...], Field(exclude=True)] = field(default=())
+    written_by: Annotated[str, Field(description="extractive, or llm when the optional writer's text passed the "
+                                                 "figure check")] = "extractive"
 
 
 __all__ = ["Answer", "Fact", "Programme", "ScenarioOut"]

@@ -69,17 +69,27 @@ def _searcher(settings: Settings):
     return Searcher(settings)
 
 
-def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+def _filters(args: argparse.Namespace):
+    """The shared filter options (see `_add_filters`) as the one `Filters` type, checked like the API's."""
+    from pydantic import ValidationError
+
     from budgetarkiv.search.hybrid import Filters
 
-    searcher = _searcher(settings)
-    hits = searcher.search(
-        args.query, k=args.k, filters=Filters(args.year, args.note_id, args.doc_type, args.administration), mode=args.mode
-    )
-    if args.json:
-        from budgetarkiv.api.schemas import hit_to_dict
+    try:
+        return Filters(**{name: getattr(args, name) for name in Filters.model_fields})
+    except ValidationError as exc:
+        problems = "; ".join(f"--{'.'.join(map(str, e['loc'])).replace('_', '-')}: {e['msg']}" for e in exc.errors())
+        raise ValueError(f"ugyldigt filter: {problems}") from None
 
-        _print_json([hit_to_dict(h) for h in hits])
+
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    filters = _filters(args)  # checked before the model loads
+    hits = _searcher(settings).search(args.query, k=args.k, filters=filters, mode=args.mode)
+    if args.json:
+        from budgetarkiv.api.schemas import jsonable
+        from budgetarkiv.search.hybrid import Hit
+
+        _print_json(jsonable(hits, list[Hit]))
         return 0
     if not hits:
         print("Ingen resultater.")
@@ -113,13 +123,14 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from budgetarkiv.answer.compose import Answerer
-    from budgetarkiv.search.hybrid import Filters
+    from budgetarkiv.answer.model import Answer
 
-    answer = Answerer(_searcher(settings)).ask(args.question, Filters(args.year, args.note_id, args.doc_type, args.administration))
+    filters = _filters(args)  # checked before the model loads
+    answer = Answerer(_searcher(settings)).ask(args.question, filters)
     if args.json:
-        from budgetarkiv.api.schemas import answer_to_dict
+        from budgetarkiv.api.schemas import jsonable
 
-        _print_json(answer_to_dict(answer))
+        _print_json(jsonable(answer, Answer))
         return 0
     print(answer.answer)
     if answer.sources:
@@ -132,15 +143,15 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_inquiry(args: argparse.Namespace, settings: Settings) -> int:
     from budgetarkiv.answer.compose import Answerer
-    from budgetarkiv.answer.inquiry import NO_QUESTIONS, answer_inquiry
-    from budgetarkiv.search.hybrid import Filters
+    from budgetarkiv.answer.inquiry import NO_QUESTIONS, Inquiry, answer_inquiry
 
     text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8", errors="replace")
-    result = answer_inquiry(Answerer(_searcher(settings)), text, Filters(args.year, args.note_id, args.doc_type, args.administration))
+    filters = _filters(args)
+    result = answer_inquiry(Answerer(_searcher(settings)), text, filters)
     if args.json:
-        from budgetarkiv.api.schemas import inquiry_to_dict
+        from budgetarkiv.api.schemas import jsonable
 
-        _print_json(inquiry_to_dict(result))
+        _print_json(jsonable(result, Inquiry))
         return 0 if result.questions else 1
     if not result.questions:
         print(NO_QUESTIONS, file=sys.stderr)

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Annotated, Literal
 
 import numpy as np
+from pydantic import BaseModel, ConfigDict, Field
 
 from budgetarkiv.core.settings import Settings
 from budgetarkiv.index.dense import DenseIndex
@@ -33,12 +34,20 @@ class IndexMissing(RuntimeError):
     """No index has been built in the configured directory."""
 
 
-@dataclass(frozen=True)
-class Filters:
-    year: int | None = None
-    note_id: str | None = None
-    doc_type: str | None = None
-    administration: str | None = None  # matched case-insensitively as part of the name
+class Filters(BaseModel):
+    """What a search, question or inquiry is limited to: built and checked here once for the API, MCP and CLI.
+
+    Unknown keys are refused, so a misspelt filter is an error instead of a silently wider search.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    year: int | None = Field(None, ge=1990, le=2100, description="The note's budget year, e.g. 2024")
+    note_id: str | None = Field(None, min_length=1, max_length=20, pattern=r"^[A-Za-zÆØÅæøå]{1,6}\s?\d{1,4}[a-zA-Z]?$",
+                                description="Note id, e.g. BI18")
+    doc_type: Literal["budget_note", "answer", "other"] | None = Field(
+        None, description="budget_note, answer (to a council member's question) or other")
+    administration: str | None = Field(None, min_length=1, max_length=200,
+                                       description="Administration (forvaltning), or a part of its name")
 
     def is_empty(self) -> bool:
         return self.year is None and self.note_id is None and self.doc_type is None and not self.administration
@@ -50,30 +59,36 @@ class Version:
     source: str
 
 
+Internal = Field(exclude=True)  # a field the search needs that JSON (HTTP, MCP, CLI) leaves out
+
+
 @dataclass(frozen=True)
 class Hit:
-    row: int
+    """One retrieved passage with everything a citation needs."""
+
+    row: Annotated[int, Internal]
     chunk_id: str
-    doc_id: str
-    source: str
-    doc_type: str
-    kind: str
-    note_id: str | None
+    doc_id: Annotated[str, Field(description="Content hash of the file")]
+    source: Annotated[str, Field(description="The file the passage comes from")]
+    doc_type: Annotated[str, Internal]
+    kind: Annotated[str, Field(description="prose, table or answer")]
+    note_id: Annotated[str | None, Field(description="Note id, e.g. BI23")]
     budget_year: int | None
     title: str | None
-    section: str | None
+    section: Annotated[str | None, Field(description="Section heading the passage stands under")]
     scenario: str | None
     page: int | None
     text: str
-    score: float
-    retrievers: tuple[str, ...]
-    table_index: int | None = None
-    start: int = 0
-    end: int = 0
-    bm25_score: float = 0.0
-    dense_score: float = 0.0
-    also_in: tuple[str, ...] = ()  # sources of other versions holding the same passage
-    versions: tuple[Version, ...] = field(default=())  # all versions of this note, most recent first
+    score: Annotated[float, Field(description="Fused score (higher is better; comparable within one query)")]
+    retrievers: Annotated[tuple[str, ...], Field(description="Which retrievers found it: bm25, dense")]
+    table_index: Annotated[int | None, Internal] = None
+    start: Annotated[int, Internal] = 0
+    end: Annotated[int, Internal] = 0
+    bm25_score: Annotated[float, Internal] = 0.0
+    dense_score: Annotated[float, Internal] = 0.0
+    also_in: Annotated[tuple[str, ...], Field(description="Other versions holding the same passage")] = ()
+    versions: Annotated[tuple[Version, ...], Field(description="All versions of the note, newest first")] = field(
+        default=())
 
 
 class Searcher:
@@ -183,9 +198,9 @@ class Searcher:
         return Hit(
             row=row, chunk_id=r["chunk_id"], doc_id=r["doc_id"], source=r["source"], doc_type=r["doc_type"],
             kind=r["kind"], note_id=r["note_id"], budget_year=r["budget_year"], title=r["title"],
-            section=r["section"], scenario=r["scenario"], page=r["page"], text=r["text"], score=score,
+            section=r["section"], scenario=r["scenario"], page=r["page"], text=r["text"], score=float(score),
             retrievers=tuple(sorted(found)), table_index=r["table_index"], start=r["start"], end=r["end"],
-            bm25_score=scores.get("bm25", 0.0), dense_score=scores.get("dense", 0.0),
+            bm25_score=float(scores.get("bm25", 0.0)), dense_score=float(scores.get("dense", 0.0)),
             versions=self.versions.get(r["doc_id"], ()),
         )
 

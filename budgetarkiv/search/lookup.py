@@ -9,6 +9,9 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Annotated
+
+from pydantic import Field
 
 from budgetarkiv.core.models import Amount
 from budgetarkiv.index.queries import RowQuery, RowRecord
@@ -21,15 +24,17 @@ _EARLIER = re.compile(r"tidligere afsatte", re.IGNORECASE)
 class ScenarioCost:
     """What a note asks for in one scenario: the table's sum row, as the document states it."""
 
-    name: str | None  # "Scenarie 1", or None when the note has one proposal
-    amounts: Mapping[str, Amount]
-    total: Amount | None
-    unit: str | None
-    price_level: str | None
-    table: str
+    name: Annotated[str | None, Field(description="Scenarie 1, Scenarie 2 ... or null when the note has one proposal")]
+    amounts: Annotated[Mapping[str, Amount], Field(description="Year → amount in `unit`, copied from the table")]
+    total: Annotated[Amount | None, Field(description="The table's 'I alt' cell")]
+    unit: Annotated[str | None, Field(description="e.g. '1.000 kr.'")]
+    price_level: Annotated[str | None, Field(description="e.g. '2024 p/l' or 'løbende p/l'")]
+    table: Annotated[str, Field(description="Title of the table the figures come from")]
     page: int | None
     row_label: str
-    rows: tuple[RowRecord, ...] = ()  # the activity rows behind the sum
+    rows: Annotated[tuple[RowRecord, ...], Field(exclude=True)] = ()  # the activity rows behind the sum
+    title: Annotated[str | None, Field(description="The scenario's heading in the note")] = None
+    description: Annotated[str | None, Field(description="What the scenario buys, from the note's own text")] = None
 
 
 def scenario_costs(rows: Sequence[RowRecord]) -> list[ScenarioCost]:

@@ -285,7 +285,7 @@
       $("#result").removeAttribute("aria-busy");
       return;
     }
-    renderAnswer(answer, url, 0, $("#f-admin").value);  // the server applies the administration filter
+    renderAnswer(answer, url);  // the server applies the administration filter
     if (pushHistory && window.matchMedia("(max-width: 40rem)").matches) {
       $("#answer-heading").scrollIntoView({ block: "start" });  // on a phone the form fills the screen
     }
@@ -294,7 +294,7 @@
     document.title = `${question} – Budgetarkiv`;
   }
 
-  function renderAnswer(answer, url, hidden, admin) {
+  function renderAnswer(answer, url) {
     $("#result").hidden = false;
     $("#answer-question").textContent = answer.question;
     const text = $("#answer-text");
@@ -303,9 +303,6 @@
     text.classList.toggle("unanswered", !answer.answered);
     const link = $("#permalink");
     link.href = url;
-    const note = $("#filter-note");
-    note.hidden = !hidden;
-    note.textContent = hidden ? `${hidden} resultat(er) fra andre forvaltninger end ${admin} er skjult nedenfor.` : "";
 
     const programmes = (answer.programmes || []).filter((p) =>
       (p.scenarios || []).length || (p.activities || []).length || (p.earlier_grants || []).length);

@@ -1,0 +1,56 @@
+"""The documents: GET /notes (all, versions grouped) and GET /notes/{doc_id} (one, as JSON or as a page)."""
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi.responses import FileResponse, HTMLResponse
+
+from budgetarkiv.api.routes.page import NOT_FOUND_HTML, PAGE_DIR, prefers_html
+from budgetarkiv.api.service import ServiceDep
+from budgetarkiv.search.versions import diff_versions
+
+router = APIRouter()
+
+
+@router.get("/notes", summary="All documents in the index, versions grouped")
+def notes(service: ServiceDep) -> list[dict]:
+    versions = service.searcher.versions
+    return [
+        {
+            "doc_id": d["doc_id"], "source": d["source"], "doc_type": d["doc_type"], "note_id": d["note_id"],
+            "budget_year": d["budget_year"], "title": d["title"], "administration": d["administration"],
+            "versions": [v.doc_id for v in versions.get(d["doc_id"], ())],
+        }
+        for d in service.searcher.store.documents()
+    ]
+
+
+@router.get("/notes/{doc_id}", summary="One parsed note with its tables, versions and what differs between them")
+def note(doc_id: str, request: Request, response: Response, service: ServiceDep) -> dict:
+    response.headers["Vary"] = "Accept"  # one URL, two representations: caches must keep them apart
+    store = service.searcher.store
+    if prefers_html(request.headers.get("accept", "")):  # a browser: the readable page, which fetches JSON
+        if store.note_json(doc_id) is None:
+            return HTMLResponse(NOT_FOUND_HTML, status_code=404, headers={"Vary": "Accept"})
+        return FileResponse(PAGE_DIR / "note.html", media_type="text/html; charset=utf-8",
+                            headers={"Vary": "Accept", "Cache-Control": "no-cache"})
+    return note_with_versions(service, doc_id)
+
+
+def note_with_versions(service, doc_id: str) -> dict:
+    """The parsed note, and for each other version of it the sentences that differ."""
+    store = service.searcher.store
+    data = store.note_json(doc_id)
+    if data is None:
+        raise HTTPException(404, f"Ukendt dokument: {doc_id}. Se /notes for de kendte.")
+    data.pop("page_starts", None)
+    data["versions"] = []
+    for v in service.searcher.versions.get(doc_id, ()):
+        entry = {"doc_id": v.doc_id, "source": v.source, "current": v.doc_id == doc_id}
+        if v.doc_id != doc_id:
+            other = store.note_json(v.doc_id) or {}
+            d = diff_versions(data.get("text", ""), other.get("text", ""))
+            entry["changed"] = [{"here": c.here, "there": c.there} for c in d.changed]
+            entry["only_here"] = list(d.only_here)
+            entry["only_there"] = list(d.only_there)
+        data["versions"].append(entry)
+    return data

@@ -1,0 +1,64 @@
+"""GET /tables: budget table rows by parameterised look-up, as JSON or as CSV for a spreadsheet."""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from budgetarkiv.api.errors import reject_unknown
+from budgetarkiv.api.schemas import TableRows, jsonable
+from budgetarkiv.api.service import ServiceDep
+from budgetarkiv.index.queries import RowQuery
+
+router = APIRouter()
+TABLE_PARAMS = {"note_id", "year", "q", "scenario", "styringsomraade", "udvalg", "bevilling", "min_amount", "format"}
+CSV_COLUMNS = [
+    "note_id", "budget_year", "note_title", "source", "table_title", "scenario", "unit", "price_level", "page",
+    "label", "styringsomraade", "udvalg", "bevilling", "indtaegt_udgift", "is_sum", "year", "amount", "total",
+]
+
+
+@router.get("/tables", response_model=TableRows, summary="Budget table rows; CSV with Accept: text/csv or format=csv")
+def tables(
+    request: Request,
+    service: ServiceDep,
+    note_id: Annotated[str | None, Query(max_length=20)] = None,
+    year: Annotated[int | None, Query(ge=1990, le=2100)] = None,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    scenario: Annotated[str | None, Query(max_length=50)] = None,
+    styringsomraade: Annotated[str | None, Query(max_length=50)] = None,
+    udvalg: Annotated[str | None, Query(max_length=20)] = None,
+    bevilling: Annotated[str | None, Query(max_length=20)] = None,
+    min_amount: Annotated[float | None, Query(ge=-1e12, le=1e12)] = None,
+    format: Literal["json", "csv"] | None = None,  # noqa: A002 - the public parameter name
+) -> Response:
+    reject_unknown(request, TABLE_PARAMS)
+    service.check_note(note_id)
+    rows = service.searcher.store.find_rows(RowQuery(
+        note_id=note_id, year=year, text=q, scenario=scenario, styringsomraade=styringsomraade, udvalg=udvalg,
+        bevilling=bevilling, min_amount=min_amount,
+    ))
+    wants_csv = format == "csv" or (format is None and "text/csv" in request.headers.get("accept", ""))
+    if wants_csv:
+        return Response(to_csv(rows), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": 'attachment; filename="budgettabeller.csv"'})
+    return JSONResponse(jsonable(TableRows(tuple(rows)), TableRows))
+
+
+def to_csv(rows) -> str:
+    """One line per row and year, so a spreadsheet can sum and pivot without parsing."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(CSV_COLUMNS)
+    for r in rows:
+        for year, amount in (r.amounts.items() or [("", "")]):
+            writer.writerow([
+                r.note_id, r.budget_year, r.note_title, Path(r.source).name, r.table_title, r.scenario, r.unit,
+                r.price_level, r.page, r.label, r.styringsomraade, r.udvalg, r.bevilling, r.indtaegt_udgift,
+                int(r.is_sum), year, amount, r.total,
+            ])
+    return "\ufeff" + out.getvalue()  # BOM: Excel then reads æøå right
