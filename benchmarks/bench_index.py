@@ -167,7 +167,7 @@ def worker_build(args: argparse.Namespace) -> dict:
     from budgetarkiv.core.settings import Settings
     from budgetarkiv.index.build import build_index
     from budgetarkiv.index.encoders import Embedder
-    from budgetarkiv.index.store import current_generation
+    from budgetarkiv.index.generations import current_generation
 
     work = Path(args.workdir)
     archive, index_dir = work / "archive", work / "index"

@@ -42,12 +42,24 @@ def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
     return status
 
 
+EXIT_OK, EXIT_FAILED, EXIT_SOME_FILES_FAILED = 0, 1, 3  # `index`: 3 = indexed, but some files were not
+
+
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
-    from budgetarkiv.index.build import build_index
+    from budgetarkiv.index.build import build_index, remove_sources
     from budgetarkiv.index.encoders import Embedder
 
-    paths = [Path(p) for p in args.paths] or [settings.corpus_dir]
-    report = build_index(paths, settings, lambda: Embedder(settings), show_progress=not args.quiet)
+    def encoder():
+        return Embedder(settings)
+
+    if args.remove:
+        if not args.paths:
+            print("fejl: --remove kræver mindst én kilde (se `budgetarkiv sources`)", file=sys.stderr)
+            return EXIT_FAILED
+        report = remove_sources([Path(p) for p in args.paths], settings, encoder, show_progress=not args.quiet)
+    else:
+        paths = [Path(p) for p in args.paths] or [settings.corpus_dir]
+        report = build_index(paths, settings, encoder, show_progress=not args.quiet)
     if report.unchanged:
         print(f"Indekset er uændret: {report.documents} dokumenter, {report.chunks} passager ({report.seconds:.2f} s).")
     else:
@@ -60,6 +72,33 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
                 print(f"{label}: " + ", ".join(items))
     for source, reason in report.errors:
         print(f"fejl: {source}: {reason}", file=sys.stderr)
+    if report.failed:
+        return EXIT_FAILED
+    return EXIT_SOME_FILES_FAILED if report.errors else EXIT_OK
+
+
+def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
+    import datetime
+
+    from budgetarkiv.index.build import list_sources
+
+    sources = list_sources(settings)
+    if args.json:
+        _print_json([
+            {"path": s.path, "kind": s.kind, "documents": s.documents, "indexed_at": s.indexed_at,
+             "errors": [{"source": f, "reason": r} for f, r in s.errors]}
+            for s in sources
+        ])
+        return 0
+    if not sources:
+        print(f"Ingen kilder: {settings.index_dir} indeholder intet indeks endnu (kør `budgetarkiv index STI`).")
+        return 0
+    for s in sources:
+        when = datetime.datetime.fromtimestamp(s.indexed_at).strftime("%Y-%m-%d %H:%M") if s.indexed_at else "ukendt"
+        kind = "mappe" if s.kind == "folder" else "fil"
+        print(f"{s.path} ({kind}): {s.documents} dokumenter, {len(s.errors)} fejl, sidst indekseret {when}")
+        for f, reason in s.errors:
+            print(f"    fejl: {f}: {reason}")
     return 0
 
 
@@ -229,7 +268,7 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "bench": cmd_bench,
-    "parse": cmd_parse, "index": cmd_index, "search": cmd_search, "eval": cmd_eval, "ask": cmd_ask,
+    "parse": cmd_parse, "index": cmd_index, "sources": cmd_sources, "search": cmd_search, "eval": cmd_eval, "ask": cmd_ask,
     "serve": cmd_serve, "inquiry": cmd_inquiry,
 }
 
@@ -252,9 +291,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", help="Parse documents and print their structure.")
     p.add_argument("files", nargs="+", help="Files or folders")
     p.add_argument("--json", action="store_true", help="One JSON object per document")
-    p = sub.add_parser("index", help="Index files and folders (default: the corpus folder), incrementally.")
+    p = sub.add_parser(
+        "index", help="Add or update sources (files, folders) of the index, incrementally; the others are kept.",
+        epilog="Exit status: 0 indexed; 1 nothing indexed (a path that does not exist, no readable document, an "
+               "unusable index directory); 3 indexed, but some files could not be read (named on stderr).",
+    )
     p.add_argument("paths", nargs="*", help="Files or folders (default: BUDGETARKIV_CORPUS_DIR)")
+    p.add_argument("--remove", action="store_true", help="Take these sources out of the index instead")
     p.add_argument("--quiet", action="store_true", help="No progress bars")
+    p = sub.add_parser("sources", help="The index's sources: documents, errors and when each was last indexed.")
+    p.add_argument("--json", action="store_true")
     p = sub.add_parser("search", help="Hybrid search over the index.")
     p.add_argument("query")
     p.add_argument("--k", type=int, default=10)
@@ -292,12 +338,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"fejl i indstillinger: {exc}", file=sys.stderr)
         return 2
     from budgetarkiv.index.encoders import ModelUnavailable
+    from budgetarkiv.index.generations import IndexDirUnusable
     from budgetarkiv.search.hybrid import IndexMissing
 
     try:
         return COMMANDS[args.command](args, settings)
-    except (IndexMissing, ModelUnavailable, FileNotFoundError, ValueError) as exc:
+    except (IndexMissing, IndexDirUnusable, ModelUnavailable, FileNotFoundError, ValueError) as exc:
         print(f"fejl: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # a disk full or a folder without permission: one line, not a traceback
+        print(f"fejl: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
         return 1
 
 

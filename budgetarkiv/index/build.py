@@ -7,11 +7,9 @@ passages are taken from the previous generation by a hash of model, prompt and t
 from __future__ import annotations
 
 import dataclasses
-import fcntl
 import hashlib
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -32,17 +30,20 @@ from rich.text import Text
 from budgetarkiv.core.models import Chunk, Note, note_from_jsonable
 from budgetarkiv.core.settings import Settings
 from budgetarkiv.index.dense import DenseIndex
+from budgetarkiv.index.generations import build_lock, new_generation, publish_generation
 from budgetarkiv.index.lexical import DanishAnalyzer, LexicalIndex, known_parts
-from budgetarkiv.index.store import (
-    BM25_DIR,
-    DB_NAME,
-    FAISS_NAME,
-    Store,
-    new_generation,
-    open_current,
-    publish_generation,
-    text_hash,
+from budgetarkiv.index.sources import (
+    IndexRefused,
+    Source,
+    check_exist,
+    from_meta,
+    normalise,
+    owner,
+    plan_removal,
+    plan_update,
+    to_meta,
 )
+from budgetarkiv.index.store import BM25_DIR, DB_NAME, FAISS_NAME, DocumentEntry, Store, open_current, text_hash
 from budgetarkiv.ingest.chunking import chunk_note
 from budgetarkiv.ingest.notes import parse_note
 from budgetarkiv.ingest.readers import UnreadableFile, read_document, walk_files
@@ -62,31 +63,20 @@ class BuildReport:
     documents: int = 0
     chunks: int = 0
     embedded: int = 0  # passages that needed the model this time
-    errors: tuple[tuple[str, str], ...] = ()
+    errors: tuple[tuple[str, str], ...] = ()  # files of this run's sources that could not be indexed
     seconds: float = 0.0
     generation: str = ""
     added: tuple[str, ...] = field(default=())
     removed: tuple[str, ...] = field(default=())
+    sources: tuple[Source, ...] = ()  # every source of the index after the run
+    kept_previous: tuple[str, ...] = ()  # sources with no readable document this time: their old ones kept
+    refused: tuple[str, ...] = ()  # new sources with no readable document: not added
+    requested: tuple[str, ...] = ()  # the sources this run read
 
-
-@contextmanager
-def _build_lock(index_dir: Path) -> Iterator[None]:
-    """One build at a time per index directory (a second one waits)."""
-    index_dir.mkdir(parents=True, exist_ok=True)
-    with open(index_dir / ".lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def _fingerprint(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()[:16]
+    @property
+    def failed(self) -> bool:
+        """Nothing of what was asked could be indexed: every source read kept its old state or was refused."""
+        return bool(self.requested) and set(self.requested) <= {*self.kept_previous, *self.refused}
 
 
 def build_index(
@@ -96,63 +86,201 @@ def build_index(
     console: Console | None = None,
     show_progress: bool = True,
 ) -> BuildReport:
+    """Add or update the given files and folders as sources of the index; every other source is kept.
+
+    Raises IndexRefused (index unchanged) when a path does not exist; IndexDirUnusable when the index
+    directory cannot be used.
+    """
+    check_exist(paths)
+    return _update(settings, encoder_factory, console or Console(stderr=True), show_progress, add=paths)
+
+
+def remove_sources(
+    paths: Sequence[Path], settings: Settings, encoder_factory: Callable[[], PassageEncoder],
+    console: Console | None = None, show_progress: bool = True,
+) -> BuildReport:
+    """Take sources out of the index (their documents leave it); the other sources are kept as they are."""
+    return _update(settings, encoder_factory, console or Console(stderr=True), show_progress, remove=paths)
+
+
+def list_sources(settings: Settings) -> tuple[Source, ...]:
+    opened = open_current(settings.index_dir)
+    if opened is None:
+        return ()
+    store = opened[1]
+    try:
+        meta = store.meta()
+        documents: dict[str, int] = {}
+        stored = from_meta(meta)
+        for entry in store.document_entries():  # counted afresh: an old index stores no counts
+            key = owner(entry.source, stored)
+            if key is not None:
+                documents[key] = documents.get(key, 0) + 1
+        return tuple(dataclasses.replace(s, documents=documents.get(k, 0)) for k, s in sorted(stored.items()))
+    finally:
+        store.close()
+
+
+def _update(
+    settings: Settings, encoder_factory: Callable[[], PassageEncoder], console: Console, show_progress: bool,
+    add: Sequence[Path] = (), remove: Sequence[Path] = (),
+) -> BuildReport:
     started = time.perf_counter()
-    console = console or Console(stderr=True)
     index_dir = settings.index_dir
-    with _build_lock(index_dir):
-        missing = [str(p) for p in paths if not p.exists()]
-        files, walk_errors = walk_files([p for p in paths if p.exists()])
-        fingerprints = {p: _safe_fingerprint(p) for p in files}
-        inputs = sorted([str(p), fp] for p, fp in fingerprints.items()) + [[m, "missing"] for m in missing]
-        signature = {"inputs": inputs, "model": settings.model, "passage_prompt": settings.passage_prompt,
-                     "parser_version": PARSER_VERSION, "chunk_words": settings.chunk_words}
+    with build_lock(index_dir):
         previous = open_current(index_dir)
         old_store = previous[1] if previous else None
-        old_meta = old_store.meta() if old_store else {}
-        if old_store is not None and old_meta.get("signature") == signature:
-            report = BuildReport(
-                unchanged=True, documents=int(old_meta.get("documents", 0)), chunks=int(old_meta.get("chunks", 0)),
-                errors=tuple(tuple(e) for e in old_store.errors()), seconds=time.perf_counter() - started,
-                generation=previous[0].name,
-            )
-            old_store.close()
-            return report
+        try:
+            old_meta = old_store.meta() if old_store else {}
+            existing = from_meta(old_meta)
+            if remove:
+                dropped = plan_removal(remove, existing)
+                targets: list[str] = []
+            else:
+                targets, dropped = plan_update(add, existing)
+            given = {normalise(p): p for p in add}
+            kept = {k: s for k, s in existing.items() if k not in targets and k not in dropped}
 
-        reusable = old_store is not None and (old_meta.get("signature") or {}).get("parser_version") == PARSER_VERSION
-        stored = old_store.stored_notes(set(fingerprints.values())) if reusable else {}
-        notes, errors, formats = _parse_all(files, fingerprints, stored, settings, console, show_progress)
-        errors += [(e.source, e.reason) for e in walk_errors] + [(m, "does not exist") for m in missing]
-        chunks = [c for n in notes for c in chunk_note(n, settings.chunk_words)]
-        hashes = [text_hash(settings.model, settings.passage_prompt, c.index_text) for c in chunks]
+            files, walk_errors = walk_files([given.get(t, Path(t)) for t in targets])
+            fingerprints = {p: _safe_fingerprint(p) for p in files}
+            run_errors = [(e.source, e.reason) for e in walk_errors]
+            base = {"model": settings.model, "passage_prompt": settings.passage_prompt,
+                    "parser_version": PARSER_VERSION, "chunk_words": settings.chunk_words}
+            reusable = (old_meta.get("signature") or {}).get("parser_version") == PARSER_VERSION
+            old_documents = {e.source: e for e in old_store.document_entries()} if old_store else {}
+            wanted = set(fingerprints.values()) | {fp for k in [*kept, *targets] for _, fp in _inputs(existing, k)}
+            stored = old_store.stored_notes(wanted) if (old_store is not None and reusable) else {}
+            entries = {e.doc_id: e for e in old_documents.values()}
 
-        encoder: PassageEncoder | None = None
-        known: dict[str, np.ndarray] = {}
-        dimension = int(old_meta.get("dimension", 0)) if old_store else 0
-        if old_store is not None and dimension:
-            known = old_store.vectors_by_hash(hashes, dimension)
-        todo = [i for i, h in enumerate(hashes) if h not in known]
-        if todo or not dimension:
-            encoder = encoder_factory()
-            dimension = encoder.dimension
-        vectors = np.zeros((len(chunks), dimension), dtype=np.float32)
-        for i, h in enumerate(hashes):
-            if h in known:
-                vectors[i] = known[h]
-        del known  # the copies now live in `vectors`: at 100k passages this is ~200 MB less at the peak
-        if todo and encoder is not None:
-            _embed(encoder, chunks, todo, vectors, settings, console, show_progress)
+            carried = _stored_notes([i for k in kept for i in kept[k].inputs], stored, entries, set())
+            notes, errors, formats = _parse_all(files, fingerprints, stored, settings, console, show_progress,
+                                                seen={n.doc_id for n, _ in carried})
+            errors = run_errors + errors
+            sources, notes, kept_previous, refused = _settle_sources(
+                targets, given, existing, files, fingerprints, notes, errors, stored, entries, carried)
+            kept_sources = [_without_fixed_errors(kept[k], {n.source for n in notes}) for k in kept]
+            sources = sorted([*kept_sources, *sources], key=lambda s: s.path)
+            for note, _ in carried:
+                notes.append(note)
+            for note in notes:  # notes taken from the previous generation: its format, size and time
+                if note.doc_id not in formats:
+                    entry = entries[note.doc_id]
+                    formats[note.doc_id] = (stored[note.doc_id][1], entry.size, entry.mtime)
+            if not notes:
+                raise IndexRefused("Ingen læsbare dokumenter i " + ", ".join(targets) + "; intet er indekseret.")
 
-        old_docs = {e.source for e in old_store.document_entries()} if old_store else set()
-        if old_store is not None:
-            old_store.close()
-        generation = _write_generation(index_dir, notes, formats, chunks, hashes, vectors, errors, signature,
-                                       settings, dimension)
+            signature = {"sources": [[s.path, [list(i) for i in s.inputs]] for s in sources], **base}
+            if old_store is not None and old_meta.get("signature") == signature:
+                return BuildReport(
+                    unchanged=True, documents=int(old_meta.get("documents", 0)),
+                    chunks=int(old_meta.get("chunks", 0)), errors=tuple(errors),
+                    seconds=time.perf_counter() - started, generation=previous[0].name, sources=tuple(sources),
+                    kept_previous=tuple(kept_previous), refused=tuple(refused), requested=tuple(targets),
+                )
+
+            chunks = [c for n in notes for c in chunk_note(n, settings.chunk_words)]
+            hashes = [text_hash(settings.model, settings.passage_prompt, c.index_text) for c in chunks]
+            encoder: PassageEncoder | None = None
+            known: dict[str, np.ndarray] = {}
+            dimension = int(old_meta.get("dimension", 0)) if old_store else 0
+            if old_store is not None and dimension:
+                known = old_store.vectors_by_hash(hashes, dimension)
+            todo = [i for i, h in enumerate(hashes) if h not in known]
+            if todo or not dimension:
+                encoder = encoder_factory()
+                dimension = encoder.dimension
+            vectors = np.zeros((len(chunks), dimension), dtype=np.float32)
+            for i, h in enumerate(hashes):
+                if h in known:
+                    vectors[i] = known[h]
+            del known  # the copies now live in `vectors`: at 100k passages this is ~200 MB less at the peak
+            if todo and encoder is not None:
+                _embed(encoder, chunks, todo, vectors, settings, console, show_progress)
+        finally:
+            if old_store is not None:
+                old_store.close()  # before publishing: our own lease must not keep the old generation
+        stored_errors = [e for s in sources for e in s.errors]
+        generation = _write_generation(index_dir, notes, formats, chunks, hashes, vectors, stored_errors,
+                                       signature, settings, dimension, sources)
         new_docs = {n.source for n in notes}
         return BuildReport(
             unchanged=False, documents=len(notes), chunks=len(chunks), embedded=len(todo),
             errors=tuple(errors), seconds=time.perf_counter() - started, generation=generation.name,
-            added=tuple(sorted(new_docs - old_docs)), removed=tuple(sorted(old_docs - new_docs)),
+            added=tuple(sorted(new_docs - set(old_documents))), removed=tuple(sorted(set(old_documents) - new_docs)),
+            sources=tuple(sources), kept_previous=tuple(kept_previous), refused=tuple(refused), requested=tuple(targets),
         )
+
+
+def _inputs(sources: dict[str, Source], key: str) -> tuple[tuple[str, str], ...]:
+    return sources[key].inputs if key in sources else ()
+
+
+def _stored_notes(
+    inputs: Sequence[tuple[str, str]], stored: dict[str, tuple[dict, str]], entries: dict[str, DocumentEntry],
+    seen: set[str],
+) -> list[tuple[Note, DocumentEntry]]:
+    """Notes exactly as the previous generation stored them, by content: the files are not read again.
+
+    Found by fingerprint, so a copy that was skipped while its twin in another source was indexed takes
+    its place when that source is removed.
+    """
+    out = []
+    for path, fingerprint in sorted(inputs):
+        if fingerprint in stored and fingerprint in entries and fingerprint not in seen:
+            seen.add(fingerprint)
+            note = dataclasses.replace(note_from_jsonable(stored[fingerprint][0]), source=path)
+            out.append((note, entries[fingerprint]))
+    return out
+
+
+def _without_fixed_errors(source: Source, indexed: set[str]) -> Source:
+    return dataclasses.replace(source, errors=tuple(e for e in source.errors if e[0] not in indexed))
+
+
+def _settle_sources(
+    targets: Sequence[str], given: dict[str, Path], existing: dict[str, Source], files: Sequence[Path],
+    fingerprints: dict[Path, str], notes: list[Note], errors: list[tuple[str, str]],
+    stored: dict[str, tuple[dict, str]], entries: dict[str, DocumentEntry], carried: list,
+) -> tuple[list[Source], list[Note], list[str], list[str]]:
+    """The new state of each source read in this run, and the notes they contribute.
+
+    A source in which this run found no readable document keeps what it had (or, if new, is not added):
+    a typo, an unmounted disk or a folder of broken files must never empty a source.
+    """
+    now = time.time()
+    sources: list[Source] = []
+    out: list[Note] = []
+    kept_previous: list[str] = []
+    refused: list[str] = []
+    indexed_ids = {n.doc_id for n in notes} | {n.doc_id for n, _ in carried}
+    for target in targets:
+        mine = [n for n in notes if owner(n.source, [target])]
+        their_files = [f for f in files if owner(str(f), [target])]
+        copies = [f for f in their_files if fingerprints[f] in indexed_ids and f not in {Path(n.source) for n in mine}]
+        their_errors = tuple(e for e in errors if owner(e[0], [target]))
+        if mine or copies:
+            kind = "folder" if Path(given.get(target, target)).is_dir() else "file"
+            inputs = tuple((str(f), fingerprints[f]) for f in their_files)
+            sources.append(Source(target, kind, now, len(mine), their_errors, inputs))
+            out += mine
+        elif existing.get(target) and existing[target].inputs:
+            old = existing[target]
+            kept_previous.append(target)
+            sources.append(dataclasses.replace(old, errors=their_errors))
+            out += [n for n, _ in _stored_notes(old.inputs, stored, entries, set(indexed_ids))]
+            errors.append((target, "ingen læsbare dokumenter denne gang; kildens tidligere dokumenter beholdes"))
+        else:
+            refused.append(target)
+            errors.append((target, "ingen læsbare dokumenter; kilden er ikke tilføjet"))
+    return sources, out, kept_previous, refused
+
+
+def _fingerprint(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()[:16]
 
 
 def _safe_fingerprint(path: Path) -> str:
@@ -164,13 +292,15 @@ def _safe_fingerprint(path: Path) -> str:
 
 def _parse_all(
     files: Sequence[Path], fingerprints: dict[Path, str], stored: dict[str, tuple[dict, str]],
-    settings: Settings, console: Console, show_progress: bool,
+    settings: Settings, console: Console, show_progress: bool, seen: set[str],
 ) -> tuple[list[Note], list[tuple[str, str]], dict[str, tuple[str, int, float]]]:
-    """Notes of all files: an unchanged file's note comes from the previous index, the rest are parsed."""
+    """Notes of all files: an unchanged file's note comes from the previous index, the rest are parsed.
+
+    `seen`: documents already in the index from other sources (a copy of one is indexed once)."""
     notes: list[Note] = []
     errors: list[tuple[str, str]] = []
     formats: dict[str, tuple[str, int, float]] = {}
-    seen: set[str] = set()
+    seen = set(seen)
     max_bytes = int(settings.max_file_mb * 1_000_000)
     with _progress(console, show_progress) as progress:
         task = progress.add_task("Læser filer", total=len(files), unit="filer")
@@ -185,8 +315,8 @@ def _parse_all(
                     formats[fingerprint] = (fmt, stat.st_size, stat.st_mtime)
                     progress.advance(task)
                     continue
-                doc = read_document(path, max_bytes)
-                if doc.doc_id in seen:
+                doc = None if fingerprint in seen else read_document(path, max_bytes)
+                if doc is None or doc.doc_id in seen:
                     errors.append((str(path), "is an exact copy of another indexed file; indexed once"))
                 else:
                     seen.add(doc.doc_id)
@@ -218,7 +348,7 @@ def _embed(
 def _write_generation(
     index_dir: Path, notes: Sequence[Note], formats: dict[str, tuple[str, int, float]], chunks: Sequence[Chunk],
     hashes: Sequence[str], vectors: np.ndarray, errors: Sequence[tuple[str, str]], signature: dict,
-    settings: Settings, dimension: int,
+    settings: Settings, dimension: int, sources: Sequence[Source],
 ) -> Path:
     building = new_generation(index_dir)
     store = Store.create(building / DB_NAME)
@@ -231,7 +361,8 @@ def _write_generation(
             store.add_error(source, reason)
         dense = DenseIndex.build(vectors, settings.exact_search_max, dimension)
         store.set_meta(signature=signature, documents=len(notes), chunks=len(chunks), dimension=dimension,
-                       model=settings.model, dense_kind=dense.kind, built_at=time.time())
+                       model=settings.model, dense_kind=dense.kind, built_at=time.time(),
+                       sources=to_meta(_counted(sources, notes)))
         store.commit()
     finally:
         store.close()
@@ -239,6 +370,15 @@ def _write_generation(
     analyzer = DanishAnalyzer(known_parts(c.index_text for c in chunks))
     LexicalIndex.build([c.index_text for c in chunks], analyzer).save(building / BM25_DIR)
     return publish_generation(index_dir, building)
+
+
+def _counted(sources: Sequence[Source], notes: Sequence[Note]) -> list[Source]:
+    keys = [s.path for s in sources]
+    counts: dict[str | None, int] = {}
+    for note in notes:
+        key = owner(note.source, keys)
+        counts[key] = counts.get(key, 0) + 1
+    return [dataclasses.replace(s, documents=counts.get(s.path, 0)) for s in sources]
 
 
 class _RateColumn(ProgressColumn):

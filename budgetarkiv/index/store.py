@@ -6,13 +6,12 @@
     <index_dir>/gen-000007/bm25/            bm25s files, row i = chunks.row i
 
 A build writes a new generation beside the current one and swaps the link only when it is complete, so
-a crash or kill mid-build leaves the previous index in use. All SQL of the project lives here.
+a crash or kill mid-build leaves the previous index in use (index/generations.py: publishing, reader
+leases, pruning). All SQL of the project lives here.
 """
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -22,9 +21,9 @@ from pathlib import Path
 import numpy as np
 
 from budgetarkiv.core.models import Chunk, Note, to_jsonable
+from budgetarkiv.index.generations import Lease, lease_current
 from budgetarkiv.index.queries import ROW_ORDER, ROW_SELECT, RowQuery, RowRecord, compile_filters, row_record
 
-CURRENT = "current"
 DB_NAME = "index.sqlite"
 FAISS_NAME = "vectors.faiss"
 BM25_DIR = "bm25"
@@ -69,57 +68,6 @@ class DocumentEntry:
     mtime: float
 
 
-def current_generation(index_dir: Path) -> Path | None:
-    """The generation directory in use, or None when nothing was indexed yet."""
-    link = index_dir / CURRENT
-    if not link.exists():
-        return None
-    return (index_dir / os.readlink(link)).resolve() if link.is_symlink() else link.resolve()
-
-
-def new_generation(index_dir: Path) -> Path:
-    """A fresh, empty directory for a build, named after the next generation number."""
-    index_dir.mkdir(parents=True, exist_ok=True)
-    numbers = [int(p.name.split("-")[1].split(".")[0]) for p in index_dir.glob("gen-*") if p.name[4:10].isdigit()]
-    path = index_dir / f"gen-{max(numbers, default=0) + 1:06d}.building"
-    if path.exists():
-        shutil.rmtree(path)
-    path.mkdir()
-    return path
-
-
-def publish_generation(index_dir: Path, building: Path) -> Path:
-    """Make a finished build current with an atomic rename and link swap; prune old generations."""
-    final = building.with_suffix("")
-    building.rename(final)
-    tmp_link = index_dir / f".{CURRENT}.tmp"
-    if tmp_link.is_symlink() or tmp_link.exists():
-        tmp_link.unlink()
-    tmp_link.symlink_to(final.name)
-    os.replace(tmp_link, index_dir / CURRENT)
-    _fsync_dir(index_dir)
-    _prune(index_dir, keep={final.name})
-    return final
-
-
-def _prune(index_dir: Path, keep: set[str]) -> None:
-    """Delete all but the current and the previous generation (a reader may still use that one)."""
-    gens = sorted(p for p in index_dir.glob("gen-*") if p.is_dir() and not p.name.endswith(".building"))
-    for old in gens[:-2]:
-        if old.name not in keep:
-            shutil.rmtree(old, ignore_errors=True)
-    for stale in index_dir.glob("gen-*.building"):
-        shutil.rmtree(stale, ignore_errors=True)
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def text_hash(model: str, passage_prompt: str, index_text: str) -> str:
     import hashlib
 
@@ -135,6 +83,7 @@ class Store:
         self._local = threading.local()  # one connection per thread: the API reads from a thread pool
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
+        self.lease: Lease | None = None  # held while open: the generation's files are not pruned
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -162,6 +111,8 @@ class Store:
                 db.close()
             self._connections.clear()
         self._local = threading.local()
+        if self.lease is not None:
+            self.lease.release()
 
     # --- writing (a build) -------------------------------------------------------------------
     def set_meta(self, **values: object) -> None:
@@ -275,10 +226,16 @@ class Store:
 
 
 def open_current(index_dir: Path) -> tuple[Path, Store] | None:
-    gen = current_generation(index_dir)
-    if gen is None or not (gen / DB_NAME).exists():
+    """The current generation and its store, leased until the store is closed."""
+    lease = lease_current(index_dir)
+    if lease is None:
         return None
-    return gen, Store(gen / DB_NAME)
+    if not (lease.path / DB_NAME).exists():
+        lease.release()
+        return None
+    store = Store(lease.path / DB_NAME)
+    store.lease = lease
+    return lease.path, store
 
 
 def read_only(path: Path) -> Store:

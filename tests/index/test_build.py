@@ -18,9 +18,10 @@ from pathlib import Path
 import pytest
 
 from budgetarkiv.core.settings import Settings
-from budgetarkiv.index.build import build_index
+from budgetarkiv.index.build import build_index, list_sources, remove_sources
 from budgetarkiv.index.english import EnglishBridge
-from budgetarkiv.index.store import CURRENT, current_generation
+from budgetarkiv.index.generations import CURRENT, current_generation
+from budgetarkiv.index.sources import IndexRefused
 from budgetarkiv.ingest.chunking import chunk_note
 from budgetarkiv.ingest.notes import parse_note
 from budgetarkiv.ingest.readers import read_document
@@ -57,8 +58,10 @@ def work(base, tmp_path) -> Path:
     """
     shutil.copytree(base / "corpus", tmp_path / "corpus")
     shutil.copytree(base / "idx", tmp_path / "idx", symlinks=True)
-    moved = build_index([tmp_path / "corpus"], _settings(tmp_path), never_called, show_progress=False)
+    build_index([tmp_path / "corpus"], _settings(tmp_path), never_called, show_progress=False)
+    moved = remove_sources([base / "corpus"], _settings(tmp_path), never_called, show_progress=False)
     assert not moved.unchanged and moved.embedded == 0 and moved.documents == 2
+    assert [s.path for s in moved.sources] == [str(tmp_path / "corpus")]
     return tmp_path
 
 
@@ -245,16 +248,137 @@ def test_a_searcher_keeps_answering_during_and_after_a_rebuild(work, embedder):
         # after the swap the old searcher still answers from its own generation
         assert [h.chunk_id for h in reader.search(query, k=3)] == [h.chunk_id for h in expected]
         assert reader.store.meta()["documents"] == 2
-        # a second rebuild prunes the generation the reader uses: it keeps answering from what it loaded
+        # a second rebuild prunes old generations, but not the one the reader holds: new threads of the
+        # reader (a server's worker pool) can still open its database
         (work / "corpus" / F004).unlink()
         build(work, embedder)
+        assert reader.generation.is_dir()
         assert [h.chunk_id for h in reader.search(query, k=3)] == [h.chunk_id for h in expected]
+        in_thread: dict = {}
+        worker = threading.Thread(target=lambda: in_thread.setdefault("meta", reader.store.meta()))
+        worker.start()
+        worker.join()
+        assert in_thread["meta"]["documents"] == 2
     finally:
         builder.join()
         reader.close()
+    (work / "corpus" / F002).write_text((CORPUS / F002).read_text("utf-8"), "utf-8")  # same text: no model
+    build_index([work / "corpus"], _settings(work), never_called, show_progress=False)
+    assert not reader.generation.exists()  # released: the next build deleted it
     fresh = searcher(work, embedder)
     try:
         assert fresh.store.meta()["documents"] == 2
         assert sources(fresh.search("social kontrol-vejledere på Jobcenter København", k=1)) == {F003}
     finally:
         fresh.close()
+
+
+def _bm25_sources(root: Path, query: str) -> set[str]:
+    s = searcher(root, None)
+    try:
+        return sources(s.search(query, k=5, mode="bm25"))
+    finally:
+        s.close()
+
+
+Q002, Q004 = "fritidsjob", "aktivitetsparate kontanthjælpsmodtagere"
+
+
+def test_a_second_source_is_added_beside_the_first_and_can_be_removed(work, embedder):
+    (work / "b").mkdir()
+    (work / "corpus" / F004).rename(work / "b" / F004)
+    build_index([work / "corpus"], _settings(work), never_called, show_progress=False)
+    assert F004 not in _bm25_sources(work, Q004)
+    report = build_index([work / "b"], _settings(work), lambda: embedder, show_progress=False)
+    assert report.documents == 2 and report.added == (str(work / "b" / F004),)
+    assert {s.path: s.documents for s in report.sources} == {str(work / "b"): 1, str(work / "corpus"): 1}
+    assert F002 in _bm25_sources(work, Q002) and F004 in _bm25_sources(work, Q004)
+
+    listed = {s.path: s for s in list_sources(_settings(work))}
+    assert {k: (s.kind, s.documents) for k, s in listed.items()} == {
+        str(work / "b"): ("folder", 1), str(work / "corpus"): ("folder", 1)}
+    assert listed[str(work / "b")].indexed_at > listed[str(work / "corpus")].indexed_at
+
+    removed = remove_sources([work / "corpus"], _settings(work), never_called, show_progress=False)
+    assert removed.removed == (str(work / "corpus" / F002),) and removed.documents == 1
+    assert F002 not in _bm25_sources(work, Q002) and F004 in _bm25_sources(work, Q004)
+    assert [s.path for s in list_sources(_settings(work))] == [str(work / "b")]
+
+
+def test_a_path_inside_a_source_updates_that_source(work):
+    report = build_index([work / "corpus" / F002], _settings(work), never_called, show_progress=False)
+    assert [s.path for s in report.sources] == [str(work / "corpus")] and report.documents == 2
+
+
+def test_a_path_that_does_not_exist_changes_nothing(work):
+    before = current_generation(work / "idx")
+    with pytest.raises(IndexRefused, match="findes ikke"):
+        build_index([work / "corpus", work / "korpus"], _settings(work), never_called, show_progress=False)
+    assert current_generation(work / "idx") == before
+    assert F002 in _bm25_sources(work, Q002) and F004 in _bm25_sources(work, Q004)
+
+
+def test_removing_an_unknown_source_or_every_source_is_refused(work):
+    before = current_generation(work / "idx")
+    with pytest.raises(IndexRefused, match="Ikke en kilde"):
+        remove_sources([work / "andet"], _settings(work), never_called, show_progress=False)
+    with pytest.raises(IndexRefused, match="tomt indeks"):
+        remove_sources([work / "corpus"], _settings(work), never_called, show_progress=False)
+    assert current_generation(work / "idx") == before
+
+
+def test_a_source_left_without_readable_documents_keeps_its_previous_ones(work):
+    before = current_generation(work / "idx")
+    for name in (F002, F004):
+        (work / "corpus" / name).write_bytes(b"")
+    report = build_index([work / "corpus"], _settings(work), never_called, show_progress=False)
+    assert report.failed and report.kept_previous == (str(work / "corpus"),)
+    assert {Path(f).name for f, _ in report.errors} == {F002, F004, "corpus"}
+    assert current_generation(work / "idx") == before
+    assert F002 in _bm25_sources(work, Q002) and F004 in _bm25_sources(work, Q004)
+
+
+def test_a_new_source_without_readable_documents_is_not_added(work):
+    (work / "tom").mkdir()
+    (work / "tom" / "x.pdf").write_bytes(b"%PDF-1.4 broken")
+    report = build_index([work / "tom"], _settings(work), never_called, show_progress=False)
+    assert report.failed and report.refused == (str(work / "tom"),)
+    assert [s.path for s in list_sources(_settings(work))] == [str(work / "corpus")]
+
+
+def test_leftovers_of_killed_builds_are_removed_when_the_next_build_starts(work):
+    (work / "idx" / "gen-000099.building").mkdir()
+    (work / "idx" / "gen-000099.building" / "index.sqlite").write_bytes(b"half")
+    report = build_index([work / "corpus"], _settings(work), never_called, show_progress=False)
+    assert report.unchanged and not any((work / "idx").glob("gen-*.building"))
+
+
+def _cli(*args: str, index_dir: Path) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BUDGETARKIV_")}
+    env.update(BUDGETARKIV_INDEX_DIR=str(index_dir), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+    return subprocess.run([sys.executable, "-m", "budgetarkiv.api.cli", *args], env=env, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_index_exit_codes_tell_total_failure_from_some_failed_files(work):
+    before = current_generation(work / "idx")
+    missing = _cli("index", str(work / "no" / "such" / "path"), "--quiet", index_dir=work / "idx")
+    assert missing.returncode == 1 and "findes ikke" in missing.stderr and "Traceback" not in missing.stderr
+    assert current_generation(work / "idx") == before
+    (work / "corpus" / "tom.txt").write_bytes(b"")
+    partial = _cli("index", str(work / "corpus"), "--quiet", index_dir=work / "idx")
+    assert partial.returncode == 3 and "tom.txt" in partial.stderr
+    ok = _cli("index", str(work / "corpus" / F002), "--quiet", index_dir=work / "idx")
+    assert ok.returncode == 3  # the same source, its empty file still fails
+    (work / "corpus" / "tom.txt").unlink()
+    assert _cli("index", str(work / "corpus"), "--quiet", index_dir=work / "idx").returncode == 0
+    listed = _cli("sources", index_dir=work / "idx")
+    assert listed.returncode == 0 and f"{work / 'corpus'} (mappe): 2 dokumenter, 0 fejl" in listed.stdout
+
+
+def test_an_unusable_index_directory_is_a_one_line_error(work):
+    blocker = work / "fil"
+    blocker.write_text("ikke en mappe")
+    result = _cli("index", str(work / "corpus"), "--quiet", index_dir=blocker / "idx")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip().count("\n") == 0 and "kan ikke bruges" in result.stderr

@@ -8,7 +8,8 @@ import pytest
 
 import budgetarkiv.index.dense as dense_module
 from budgetarkiv.index.dense import DenseIndex
-from budgetarkiv.index.store import DB_NAME, current_generation, read_only
+from budgetarkiv.index.generations import current_generation
+from budgetarkiv.index.store import DB_NAME, read_only
 
 QUESTIONS = [
     "Hvad koster videreførelsen af Perspektiv om året?",
