@@ -10,7 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from budgetarkiv.api import errors
-from budgetarkiv.api.routes import health, inquiry, notes, page, search, tables
+from budgetarkiv.api.routes import health, inquiry, notes, page, programmes, search, tables
 from budgetarkiv.api.service import Service
 from budgetarkiv.core.settings import Settings
 from budgetarkiv.search.hybrid import Searcher
@@ -37,7 +37,7 @@ def create_app(service: Service) -> FastAPI:
             CORSMiddleware, allow_origins=[o.strip() for o in settings.cors_origins.split(",") if o.strip()],
             allow_methods=["GET", "POST"], allow_headers=["*"],
         )
-    for module in (health, search, notes, tables, inquiry, page):
+    for module in (health, search, notes, tables, programmes, inquiry, page):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=page.PAGE_DIR), name="static")
     return app

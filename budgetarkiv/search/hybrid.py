@@ -9,6 +9,8 @@ Passages repeated in several versions of one note are collapsed into the best-ra
 """
 from __future__ import annotations
 
+import functools
+
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -17,11 +19,13 @@ from typing import Annotated, Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
+from budgetarkiv.core.models import note_from_jsonable
 from budgetarkiv.core.settings import Settings
 from budgetarkiv.index.dense import DenseIndex
 from budgetarkiv.index.english import EnglishBridge
 from budgetarkiv.index.lexical import LexicalIndex
 from budgetarkiv.index.store import BM25_DIR, FAISS_NAME, open_current
+from budgetarkiv.search.history import ProgrammeHistory, build_histories
 
 Mode = Literal["hybrid", "bm25", "dense"]
 _YEAR = re.compile(r"\b(20[0-4]\d)\b")
@@ -116,6 +120,12 @@ class Searcher:
         self.versions = self._version_groups()
         self.known_note_ids = frozenset(n for n in self._note_ids if n)
         self.known_years = frozenset(int(y) for y in self._years if y)
+
+    @functools.cached_property
+    def histories(self) -> list[ProgrammeHistory]:
+        """Every programme's history in this generation (built on first use: it reads every note)."""
+        notes = (self.store.note_json(d["doc_id"]) for d in self.store.documents())
+        return build_histories(note_from_jsonable(n) for n in notes if n)
 
     @property
     def embedder(self):

@@ -234,3 +234,23 @@ def test_inquiry_helper_on_the_page(page, base_url):
     assert "3.490" in draft and "13.960" in draft and "ca. 320 borgere" in draft and "ca. 88 mio. kr." in draft
     OUT.mkdir(exist_ok=True)
     page.screenshot(path=str(OUT / "inquiry.png"), full_page=True)
+
+
+def test_note_page_shows_the_programme_history_as_chart_table_and_csv(page, base_url):
+    with httpx.Client(base_url=base_url, timeout=60) as c:
+        notes = c.get("/notes").json()
+    perspektiv = next(n for n in notes if n["note_id"] == "BI18" and n["budget_year"] == 2024)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{base_url}/notes/{perspektiv['doc_id']}")
+    page.get_by_role("heading", name="Økonomi over årene").wait_for()
+    chart = page.get_by_role("img", name="Økonomi over årene: Perspektiv", exact=False)
+    assert chart.count() == 1 and chart.bounding_box()["width"] <= 390
+    table = page.locator("table.history-table")
+    text = table.inner_text()
+    assert "Bevilget: Budgetaftale 2020" in text and "løbende p/l" in text and "4.200" in text
+    assert "Foreslået: Scenarie 1" in text and "2024 p/l" in text and "4.600" in text
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Hent som CSV").click()
+    content = Path(download.value.path()).read_text(encoding="utf-8")
+    assert content.splitlines()[0].startswith("programme_id;kind;series;year;amount")
+    assert "granted;Budgetaftale 2020;2021;4200;1.000 kr.;løbende p/l" in content

@@ -503,6 +503,47 @@
     return section;
   }
 
+  const KIND_LABELS = { granted: "Bevilget", proposed: "Foreslået" };
+
+  /** The programme's money over the years: the server's SVG chart, the same figures as a table, and CSV. */
+  async function historyBlock(docId) {
+    const base = `/programmes/${encodeURIComponent(docId)}/history`;
+    let h, svg;
+    try {
+      h = await getJSON(base);
+      const res = await fetch(`${base}.svg`);
+      svg = res.ok ? await res.text() : "";
+    } catch (_) { return null; }
+    if (!h || !(h.points || []).length) return null;
+    const series = [];
+    const seen = new Map();
+    for (const p of h.points) {
+      const key = [p.kind, p.series, p.price_level, p.budget_year].join("|");
+      if (!seen.has(key)) { seen.set(key, { p, cells: {} }); series.push(seen.get(key)); }
+      seen.get(key).cells[p.year] = p;
+    }
+    const years = [...new Set(h.points.map((p) => p.year))].sort();
+    const table = el("table", { class: "money history-table" },
+      el("caption", {}, "Beløb pr. år (1.000 kr. medmindre andet står); hvert prisniveau for sig"),
+      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Serie"), el("th", { scope: "col" }, "Prisniveau"),
+        years.map((y) => el("th", { scope: "col", class: "num" }, y)))),
+      el("tbody", {}, series.map(({ p, cells }) => el("tr", {},
+        el("th", { scope: "row" }, `${KIND_LABELS[p.kind] || p.kind}: ${p.series} (budget ${p.budget_year || "?"})`),
+        el("td", {}, `${p.price_level || "ukendt"}${p.unit && p.unit !== "1.000 kr." ? ", " + p.unit : ""}`),
+        years.map((y) => el("td", { class: "num", title: cells[y] ? `${cells[y].table} · ${cells[y].row}` : null },
+          cells[y] ? fmt(cells[y].amount) : ""))))));
+    const evidence = (h.links || []).filter((l) => l.kind === "continuation");
+    const chart = el("figure", { class: "chart" });
+    chart.innerHTML = svg;  // made by the server from parsed numbers, every text escaped there
+    return el("section", { class: "card", "aria-labelledby": "history-heading", id: "historik" },
+      el("h2", { id: "history-heading" }, "Økonomi over årene"),
+      chart,
+      el("div", { class: "table-scroll" }, table),
+      el("p", {}, el("a", { href: `${base}?format=csv`, download: `historik-${h.programme_id}.csv` }, "Hent som CSV")),
+      evidence.length ? el("details", {}, el("summary", {}, "Hvorfor hænger notaterne sammen?"),
+        el("ul", {}, evidence.map((l) => el("li", {}, l.evidence.join("; "))))) : null);
+  }
+
   async function initNote() {
     const docId = decodeURIComponent(location.pathname.split("/").filter(Boolean).pop() || "");
     const main = $("#indhold");
@@ -571,6 +612,10 @@
         data.questions.map((q) => el("div", { class: "qa" },
           el("h3", {}, `Spørgsmål ${q.number}`), el("p", { class: "question" }, q.question),
           el("p", {}, el("strong", {}, `Ad ${q.number}: `), q.answer || "")))));
+    }
+    if (data.doc_type === "budget_note") {
+      const history = await historyBlock(docId);
+      if (history) parts.splice(1, 0, history);
     }
     main.append(...parts);
     if (location.hash) {
