@@ -10,7 +10,6 @@ Passages repeated in several versions of one note are collapsed into the best-ra
 from __future__ import annotations
 
 import functools
-
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
