@@ -12,7 +12,9 @@ Pure functions, no I/O. What they do, in order:
 - Hyphenated line ends are joined, deciding with the document's own words (HYPHEN RULE).
 - Blank lines: in "double-spaced" extractions (a blank line after every line) single blank lines are
   dropped and runs of two or more become one paragraph break; elsewhere every run of blank lines becomes
-  one blank line (BLANK LINE RULE). No other lines are merged.
+  one blank line (BLANK LINE RULE), except before a lone table cell ("5.800", "-") after another cell or
+  a short label line: there each blank line is an empty cell of a one-cell-per-line table and is kept
+  (CELL RULE). No other lines are merged.
 
 PAGE MARKER RULE (single-page documents, i.e. text files): a marker "N/M" alone on a line is printed at
 the bottom of page N, so the text up to it (since the previous marker) ends page N, and the text after it
@@ -248,10 +250,27 @@ def _collapse_blank_lines(lines: list[str], double_spaced: bool) -> list[str]:
         sentinels = [s for s in run if _is_sentinel(s)]
         if sentinels:
             out.extend(sentinels)
+        elif not double_spaced and out and j < len(lines) and _is_cell(lines[j]) and _is_cell_or_label(out[-1]):
+            out.extend(run)  # CELL RULE: blank lines among one-per-line table cells are empty cells
         elif len(run) >= (2 if double_spaced else 1) and out and j < len(lines):
             out.append("")
         i = j
     return out
+
+
+_CELL = re.compile(r"^[-−–]?(?:\d{1,3}(?:\.\d{3})+|\d{1,3})(?:,\d+)?\*?$|^[-–—]$")
+
+
+def _is_cell(line: str) -> bool:
+    """A line that is one table cell: an amount ("5.800", "-1,25") or "-"."""
+    return _CELL.match(line.strip()) is not None
+
+
+def _is_cell_or_label(line: str) -> bool:
+    """A cell, or a short line without sentence punctuation ("Anlæg", "Overførsler mv."): what stands
+    before the first cell of a one-per-line table row."""
+    s = line.strip()
+    return _is_cell(s) or (0 < len(s.split()) <= 3 and s[-1] not in ",;:!?" and not _is_sentinel(s))
 
 
 # ----------------------------------------------------------------------------------------------- pages

@@ -39,8 +39,11 @@ from budgetarkiv.ingest.tables import extract_tables
 CATEGORY_HEADING = "Kategorisering"
 DISTRICT_HEADINGS = frozenset({"Bydele", "Bydel og adresse"})
 
-# "BI18 Perspektiv – ...", "BI18: Styrket ...", "BI23 -Videreførelse ...", "BUU12a ...".
-_NOTE_ID_RE = re.compile(r"^[ \t]*(?P<id>[A-ZÆØÅ]{2,4}\d{1,3}[a-z]?)(?![\w/.,])(?P<rest>.*)$", re.MULTILINE)
+# "BI18 Perspektiv – ...", "BI18: Styrket ...", "BI23 -Videreførelse ...", "BUU12a ...", and savings
+# proposals (effektiviseringsforslag) "SUF E3 ...", "SOF E05 ...": letters, an optional space and capital, digits.
+_NOTE_ID_RE = re.compile(
+    r"^[ \t]*(?P<id>[A-ZÆØÅ]{2,4}(?:[ \t][A-ZÆØÅ])?\d{1,3}[a-z]?)(?![\w/.,])(?P<rest>.*)$", re.MULTILINE
+)
 _TITLE_LEAD_RE = re.compile(r"^[\s:–—-]+")
 _HEAD_YEAR_RE = re.compile(r"^[ \t]*Budget(?:forslag)?[ \t]+(\d{4})[ \t]*$", re.MULTILINE | re.IGNORECASE)
 _TEXT_YEAR_RE = re.compile(
@@ -60,7 +63,10 @@ _ADMINISTRATION_ABBREVIATIONS: dict[str, str] = {
     "TMF": "Teknik- og Miljøforvaltningen",
     "ØKF": "Økonomiforvaltningen",
 }
-_ABBREVIATION_RE = re.compile(r"(?<![\w-])(" + "|".join(_ADMINISTRATION_ABBREVIATIONS) + r")(?![\w-])")
+# An abbreviation that starts a note id ("SUF E3", "SUF09") refers to a note, not to the text's own administration.
+_ABBREVIATION_RE = re.compile(
+    r"(?<![\w-])(" + "|".join(_ADMINISTRATION_ABBREVIATIONS) + r")(?![\w-])(?![ \t][A-ZÆØÅ]\d)"
+)
 _COMMITTEE_RE = re.compile(r"\b((?:[A-ZÆØÅ][a-zæøå]+-\s+og\s+)?[A-ZÆØÅ][a-zæøå]*?[a-zæøå]udvalget)s?\b")
 _ORDERED_AFTER_RE = re.compile(r"^\s+har\s+(?:bestilt|anmodet\s+om|bedt\s+om)")
 _ORDERED_BEFORE_RE = re.compile(r"(?:bestilt|anmodet|ønsket)\s+af\s+$")
@@ -240,7 +246,7 @@ def find_note_id_and_title(head: str) -> tuple[str | None, str | None]:
             break
         lines.append(line)
     title = _TITLE_LEAD_RE.sub("", join_wrapped(lines)).strip()
-    return m.group("id"), (title or None)
+    return " ".join(m.group("id").split()), (title or None)
 
 
 def find_budget_year(head: str, text: str) -> tuple[int | None, str | None]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from budgetarkiv.core.models import Document, Page, ReadError
+from budgetarkiv.ingest.markdown import markdown_to_text
 
 if TYPE_CHECKING:  # the libraries are imported where used: reading text files needs none of them
     from bs4 import Tag
@@ -80,7 +81,7 @@ def read_document(path: Path, max_bytes: int) -> Document:
         text = _decode_text(data, source)
         if not text.strip():
             raise UnreadableFile(source, "contains only whitespace, no text to index.")
-        pages = (Page(1, text),)
+        pages = (Page(1, markdown_to_text(text) if fmt == "md" else text),)
     return Document(doc_id=doc_id, source=source, fmt=fmt, pages=pages)
 
 
@@ -396,17 +397,23 @@ def _read_html(markup: str, source: str) -> str:
     try:
         soup = BeautifulSoup(markup, "html.parser")
         title = soup.title.get_text(" ", strip=True) if soup.title else ""
+        h1 = soup.h1.get_text(" ", strip=True) if soup.h1 else ""
         parts: list[str] = []
         _html_walk(soup, parts, pre=False)
     except Exception as exc:  # noqa: BLE001
         raise UnreadableFile(source, f"is HTML that cannot be parsed ({type(exc).__name__}: {exc}).") from exc
     lines = [_tidy_html_line(line) for line in "".join(parts).split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
-    if title and title not in text:
+    if title and title not in text and not _names_same(title, h1):  # an <h1> with the same id names the document
         text = f"{title}\n\n{text}" if text else title
     if not text.strip():
         raise UnreadableFile(source, "is an HTML page without visible text.")
     return text
+
+
+def _names_same(title: str, heading: str) -> bool:
+    """Do <title> and <h1> start with the same word (a note id: "TMF E12 ... – Budget 2023" vs "TMF E12 ...")?"""
+    return bool(title.split()) and bool(heading.split()) and title.split()[0] == heading.split()[0]
 
 
 def _tidy_html_line(line: str) -> str:

@@ -25,10 +25,16 @@ from budgetarkiv.core.text import TABLE_TITLE_HEADINGS, canonical_heading, join_
 # "Tabel 4.Tidligere afsatte midler". A separator is required so prose ("Tabel 2 viser") is no title.
 TITLE_RE = re.compile(r"^Tab(?:el|let)\s+(\d+[a-z]?|[A-ZÆØÅ])\s*(?:[–—-]\s*|[.:]\s*)(\S.*)$")
 UNTITLED_RE = re.compile(r"^Tidligere afsatte midler:?$", re.IGNORECASE)
-SCENARIO_IN_TITLE_RE = re.compile(r"\(\s*scenari[eo]\s+([^)]*?)\s*\)", re.IGNORECASE)
+# "(scenarie 1)", "(scenarie 1 og 2)" or ", scenarie 3 (mio. kr., ...)": the scenario a table belongs to.
+SCENARIO_IN_TITLE_RE = re.compile(
+    r"\bscenari[eo]\s+(\d{1,2}(?:\s*(?:og|\+|,)\s*\d{1,2})*)(?![\d.])", re.IGNORECASE
+)
+SCENARIO_ONLY_RE = re.compile(r"\(\s*scenari[eo]\s+[^)]*\)", re.IGNORECASE)
 SCENARIO_LINE_RE = re.compile(r"^Scenarie\s+(\d+(?:\s*(?:og|\+|,)\s*\d+)*)\s*[:–—-]", re.IGNORECASE)
 PAGE_MARKER_RE = re.compile(r"^\d+\s*/\s*\d+$")
-FOOTNOTE_LINE_RE = re.compile(r"^\*+\s*\D")
+FOOTNOTE_MARKS = "*¹²³⁴⁵⁶⁷⁸⁹⁰"
+FOOTNOTE_LINE_RE = re.compile(rf"^[{FOOTNOTE_MARKS}]+\s*\D")
+LABEL_NOTE_RE = re.compile(rf"(?<=\w)([{FOOTNOTE_MARKS[1:]}]+|\*+)$")  # "Billetindtægter¹"
 TAG_RE = re.compile(r"</?(?:i|b|u|em|strong)>", re.IGNORECASE)
 
 UNIT_RE = re.compile(r"(1\.000|mio\.|mia\.)\s*kr\b\.?", re.IGNORECASE)
@@ -57,7 +63,8 @@ STYR_END_RE = re.compile(rf"(?:^|\s)({_STYR_ALT})$")
 UDVALG_END_RE = re.compile(rf"(?:^|\s)({'|'.join(UDVALG)})$")
 BEVILLING_END_RE = re.compile(r"(?:^|\s)(\d{2,3}\.\d{2})$")
 IU_END_RE = re.compile(r"(?:^|\s)([IU])$")
-SUM_LABEL_RE = re.compile(r"\bi\s+alt\b", re.IGNORECASE)
+# Sum rows: "Udgifter i alt (netto)", "Anlæg i alt", and savings proposals' "Samlet økonomisk påvirkning".
+SUM_LABEL_RE = re.compile(r"\bi\s+alt\b|^(?:Samlet|Samlede|Total)\b", re.IGNORECASE)
 
 # Column heads of the goals table, longest first; spaces may be line breaks in PDF text.
 GOAL_HEADERS = (
@@ -114,6 +121,10 @@ class _Head:
     has_bevilling: bool = False
     has_iu: bool = False
     roles: tuple[str, ...] = ()  # tab-separated heads: role of each cell ("label", "2024", "total", ...)
+    # Space-aligned heads: (role, start, end) of each column in the head line, so a row's cells are
+    # placed by where they stand rather than by how many there are.
+    columns: tuple[tuple[str, int, int], ...] = ()
+    vertical: bool = False  # the year heads stand one per line: so do the row's cells
 
     @property
     def width(self) -> int:
@@ -259,11 +270,18 @@ def _tab_head(line: _Line) -> _Head | None:
 
 
 def _find_head(lines: Sequence[_Line], i: int) -> tuple[_Head, int] | None:
-    """The money head after a title: (head, index of its last line), or None for no money table."""
+    """The money head after a title: (head, index of its last line), or None for no money table.
+
+    Three shapes: one tab-separated line (word processors); years on one line, placed by column
+    position when they are spaced like aligned columns (PDF layout text); or one year per line.
+    """
     seen: list[str] = []
-    for j in range(i, min(len(lines), i + 4 * MAX_HEAD_LINES)):
+    j = i
+    end = min(len(lines), i + 4 * MAX_HEAD_LINES)
+    while j < end:
         line = lines[j]
         if line.blank:
+            j += 1
             continue
         if _is_boundary(line) or len(seen) >= MAX_HEAD_LINES:
             return None
@@ -272,18 +290,87 @@ def _find_head(lines: Sequence[_Line], i: int) -> tuple[_Head, int] | None:
             if head is not None:
                 return head, j
             return None
+        if _is_year_cell(line.plain):
+            return _vertical_head(lines, j, seen)
         tokens = line.plain.split(" ")
         run = _year_run(tokens)
         if run is None:
             seen.append(line.plain)
+            j += 1
             continue
         years, has_total, before = run
         head_text = join_wrapped([*seen, " ".join(tokens[:before])])
         unit, price_level = _unit_and_price_level(head_text)
         head = _Head(years=years, has_total=has_total, unit=unit, price_level=price_level,
-                     **_column_flags(head_text))
+                     columns=_aligned_columns(line.text, years, has_total), **_column_flags(head_text))
         return head, j
     return None
+
+
+def _is_year_cell(plain: str) -> bool:
+    return YEAR_RE.match(plain) is not None or plain.casefold() == "i alt"
+
+
+def _vertical_head(lines: Sequence[_Line], j: int, seen: Sequence[str]) -> tuple[_Head, int] | None:
+    """Year heads one per line ("2021", "2022", ..., "I alt"), as PDF text gives a narrow table."""
+    tokens: list[str] = []
+    last = j
+    while j < len(lines) and (lines[j].blank or _is_year_cell(lines[j].plain)):
+        if not lines[j].blank:
+            tokens += lines[j].plain.split(" ")
+            last = j
+        j += 1
+    run = _year_run(tokens)
+    if run is None or run[2] != 0:
+        return None
+    years, has_total, _ = run
+    head_text = join_wrapped(seen)
+    unit, price_level = _unit_and_price_level(head_text)
+    head = _Head(years=years, has_total=has_total, unit=unit, price_level=price_level, vertical=True,
+                 **_column_flags(head_text))
+    return head, last
+
+
+_FIELD_RE = re.compile(r"\S+(?: \S+)*")  # text between runs of two or more spaces
+
+
+def _fields(text: str) -> list[tuple[str, int, int]]:
+    """(text, start, end) of each field of a space-aligned line."""
+    return [(m.group(0), m.start(), m.end()) for m in _FIELD_RE.finditer(text)]
+
+
+def _aligned_columns(text: str, years: Sequence[str], has_total: bool) -> tuple[tuple[str, int, int], ...]:
+    """Column roles and spans of a head line whose fields are set apart by runs of spaces, else ().
+
+    Only when every year (and "I alt") is a field of its own: single spaces between the years mean the
+    text lost the positions (plain PDF text), and cells must then be counted instead.
+    """
+    fields = _fields(text)
+    wanted = [*years, *(["I alt"] if has_total else [])]
+    texts = [" ".join(f[0].split()) for f in fields]
+    if len(fields) < len(wanted) or [t.casefold() for t in texts[-len(wanted):]] != [w.casefold() for w in wanted]:
+        return ()
+    columns: list[tuple[str, int, int]] = []
+    for k, (cell, start, stop) in enumerate(fields):
+        columns.append((_column_role(cell, k, years), start, stop))
+    return tuple(columns)
+
+
+def _column_role(cell: str, index: int, years: Sequence[str]) -> str:
+    """What a head cell names: "label", a year, "total", "styr", "udvalg", "bevilling", "iu" or ""."""
+    if cell in years:
+        return cell
+    if cell.casefold() == "i alt":
+        return "total"
+    if re.search(r"Styrings-?\s*område", cell, re.IGNORECASE):
+        return "styr"
+    if re.fullmatch(r"Udvalg", cell, re.IGNORECASE):
+        return "udvalg"
+    if re.fullmatch(r"Bevilling", cell, re.IGNORECASE):
+        return "bevilling"
+    if re.search(r"Indtægt|I/U", cell, re.IGNORECASE):
+        return "iu"
+    return "label" if index == 0 else ""
 
 
 # --- scenario ---------------------------------------------------------------------------------
@@ -426,6 +513,8 @@ def _place(values: Sequence[Amount], markers: Sequence[str], years: Sequence[str
 def _pdf_row(raw_lines: Sequence[_Line], head: _Head, earlier: Sequence[TableRow],
              budget_year: int | None) -> TableRow | None:
     """One row of PDF text, or None when its cells cannot be placed without guessing."""
+    if head.columns:
+        return _aligned_row(raw_lines, head)
     text = join_wrapped(line.plain for line in raw_lines)
     cells = _trailing_cells(text, head.width)
     label, columns = _strip_columns(cells.rest, head)
@@ -459,8 +548,103 @@ def _pdf_row(raw_lines: Sequence[_Line], head: _Head, earlier: Sequence[TableRow
         amounts, notes = placed
         if total_marker:
             notes["total"] = total_marker
-    return TableRow(label=label, amounts=amounts, total=total, is_sum=is_sum, cell_notes=notes,
-                    **columns)
+    return _make_row(label, amounts, total, notes, columns)
+
+
+def _make_row(label: str, amounts: dict[str, Amount], total: Amount | None, notes: dict[str, str],
+              columns: dict[str, str]) -> TableRow:
+    """A row, its label's footnote marker ("Billetindtægter¹") moved to `cell_notes["label"]`."""
+    m = LABEL_NOTE_RE.search(label)
+    if m:
+        notes = {**notes, "label": m.group(1)}
+        label = label[: m.start()].rstrip()
+    return TableRow(label=label, amounts=amounts, total=total, is_sum=SUM_LABEL_RE.search(label) is not None,
+                    cell_notes=notes, **columns)
+
+
+def _slots_row(label: str, slots: Sequence[str | None], head: _Head, columns: dict[str, str]) -> TableRow | None:
+    """A row whose cells are known by position: `slots` holds each money column's cell (None: empty)."""
+    amounts: dict[str, Amount] = {}
+    notes: dict[str, str] = {}
+    total: Amount | None = None
+    keys = [*head.years, *(["total"] if head.has_total else [])]
+    for key, cell in zip(keys, slots):
+        if cell is None or EMPTY_CELL_RE.match(cell):
+            continue
+        parsed = _parse_cell(cell.replace(" ", ""))
+        if parsed is None:
+            return None
+        if key == "total":
+            total = parsed[0]
+        else:
+            amounts[key] = parsed[0]
+        if parsed[1]:
+            notes[key] = parsed[1]
+    if not amounts and total is None:
+        return None
+    return _make_row(label, amounts, total, notes, columns)
+
+
+def _best_column(columns: Sequence[tuple[str, int, int]], start: int, stop: int) -> str | None:
+    """The role of the head column a cell at [start, stop) overlaps most; None when it overlaps none."""
+    overlap, role = max(((min(stop, c_stop) - max(start, c_start), role) for role, c_start, c_stop in columns),
+                        default=(0, None))
+    return role if overlap > 0 else None
+
+
+_TOKEN_RE = re.compile(r"\S+")
+
+
+def _aligned_row(raw_lines: Sequence[_Line], head: _Head) -> TableRow | None:
+    """A row of space-aligned text: each cell goes to the head column it stands under.
+
+    Text before the first money cell is the label (wrapped label lines above included); a cell under
+    no column, two cells under one, or text among the money cells makes the row unreadable.
+    """
+    label_parts = [line.plain for line in raw_lines[:-1]]
+    money_roles = {*head.years, "total"}
+    columns: dict[str, str] = {}
+    slots: dict[str, str] = {}
+    text_run: list[tuple[str, int, int]] = []  # consecutive text tokens: one field
+    fields: list[tuple[str, int, int]] = []
+    for m in _TOKEN_RE.finditer(raw_lines[-1].text):
+        token = m.group(0)
+        if _parse_cell(token) is not None or EMPTY_CELL_RE.match(token):
+            if text_run:
+                fields.append((" ".join(t for t, _, _ in text_run), text_run[0][1], text_run[-1][2]))
+                text_run = []
+            fields.append((token, m.start(), m.end()))
+        elif text_run and m.start() - text_run[-1][2] == 1:
+            text_run.append((token, m.start(), m.end()))
+        else:
+            if text_run:
+                fields.append((" ".join(t for t, _, _ in text_run), text_run[0][1], text_run[-1][2]))
+            text_run = [(token, m.start(), m.end())]
+    if text_run:
+        fields.append((" ".join(t for t, _, _ in text_run), text_run[0][1], text_run[-1][2]))
+    label_end = min((start for role, start, _ in head.columns if role not in ("label", "")), default=0)
+    for text, start, stop in fields:
+        role = _best_column(head.columns, start, stop)
+        is_cell = _parse_cell(text) is not None or EMPTY_CELL_RE.match(text) is not None
+        if is_cell and role is None and stop > label_end:
+            return None  # an amount between two columns: its year is unknown
+        if role in money_roles and is_cell:
+            if role in slots:
+                return None
+            slots[role] = text
+        elif slots:
+            return None  # text among or after the money cells
+        elif role in ("styr", "udvalg", "bevilling", "iu"):
+            columns[role] = text
+        else:
+            label_parts.append(text)
+    if not slots:
+        return None
+    label, stripped = _strip_columns(join_wrapped(label_parts), head)
+    names = {"styr": "styringsomraade", "udvalg": "udvalg", "bevilling": "bevilling", "iu": "indtaegt_udgift"}
+    found = {**stripped, **{names[k]: v for k, v in columns.items()}}
+    ordered = [slots.get(y) for y in head.years] + ([slots.get("total")] if head.has_total else [])
+    return _slots_row(label, ordered, head, found)
 
 
 def _tab_row(line: _Line, head: _Head) -> TableRow | None:
@@ -528,7 +712,7 @@ def _pdf_groups(lines: Sequence[_Line], i: int, head: _Head) -> list[list[int]]:
             break
         last_text = join_wrapped(lines[k].plain for k in groups[-1]) if groups else ""
         last_count = _cell_count(last_text)
-        if (not pending and groups and last_count < head.width and _is_pure_cells(line)
+        if (not head.columns and not pending and groups and last_count < head.width and _is_pure_cells(line)
                 and last_count + _cell_count(line.plain) <= head.width):
             groups[-1].append(j)  # a row whose cells the PDF split over lines
             continue
@@ -557,6 +741,65 @@ def _pdf_body(lines: Sequence[_Line], i: int, head: _Head, budget_year: int | No
         else:
             rows.append(row)
     return _Body(tuple(rows), tuple(unreadable), groups[-1][-1] if groups else i - 1)
+
+
+def _is_cell_line(line: _Line) -> bool:
+    plain = line.plain
+    return " " not in plain and (AMOUNT_CELL_RE.match(plain) is not None or EMPTY_CELL_RE.match(plain) is not None)
+
+
+def _vertical_body(lines: Sequence[_Line], i: int, head: _Head, budget_year: int | None) -> _Body:
+    """Rows of a table whose cells stand one per line: label lines, then one line per cell, where a
+    blank line is an empty cell (the normalizer keeps blank lines between cells)."""
+    rows: list[TableRow] = []
+    unreadable: list[str] = []
+    last = i - 1
+    j, n = i, len(lines)
+    while j < n:
+        k = j
+        while k < n and lines[k].blank:
+            k += 1
+        text_lines: list[int] = []
+        while k < n and not lines[k].blank and not _is_cell_line(lines[k]) and not _is_boundary(lines[k]):
+            text_lines.append(k)
+            k += 1
+        if not text_lines or len(text_lines) > MAX_LABEL_LINES:
+            break
+        if rows and rows[-1].is_sum and not SUM_LABEL_RE.search(join_wrapped(lines[t].plain for t in text_lines)):
+            break  # a sum row closes the table unless another sum row follows
+        block: list[int] = []
+        while k < n and (lines[k].blank or _is_cell_line(lines[k])):
+            block.append(k)
+            k += 1
+        while block and lines[block[-1]].blank:
+            block.pop()
+        if not block:
+            break
+        row = _vertical_row([lines[t] for t in text_lines], [lines[b] for b in block], head, rows, budget_year)
+        if row is None:
+            unreadable.append("\n".join(lines[t].text.strip() for t in [*text_lines, *block]))
+        else:
+            rows.append(row)
+        last = block[-1]
+        j = last + 1
+    return _Body(tuple(rows), tuple(unreadable), last)
+
+
+def _vertical_row(text_lines: Sequence[_Line], block: Sequence[_Line], head: _Head, earlier: Sequence[TableRow],
+                  budget_year: int | None) -> TableRow | None:
+    """One row of a one-cell-per-line table; its cells are placed by line when their count fits."""
+    label, columns = _strip_columns(join_wrapped(line.plain for line in text_lines), head)
+    slots: list[str | None] = [None if line.blank else line.plain for line in block]
+    filled = [s for s in slots if s is not None]
+    if len(slots) != head.width and len(filled) == head.width:
+        slots = filled
+    while len(slots) > head.width and slots[0] is None:
+        slots = slots[1:]
+    if len(slots) == head.width:
+        return _slots_row(label, slots, head, columns)
+    if len(filled) == len(slots):  # no blank lines: positions unknown, as in plain PDF text
+        return _pdf_row([*text_lines, *block], head, earlier, budget_year)
+    return None
 
 
 def _tab_body(lines: Sequence[_Line], i: int, head: _Head) -> _Body:
@@ -674,7 +917,16 @@ def extract_tables(text: str, budget_year: int | None = None) -> tuple[BudgetTab
     while i < len(lines):
         found = None if lines[i].blank else _title_of(lines[i])
         if found is None:
-            i += 1
+            if lines[i].blank or not _is_untitled_head(lines[i]):
+                i += 1
+                continue
+            # a money table without a "Tabel N" title: named by the heading it stands under
+            table, last = _table_at(lines, i, i - 1, None, _heading_above(lines, i, floor), floor, budget_year)
+            if table is None or not table.rows:
+                i += 1
+                continue
+            tables.append(table)
+            floor = i = last + 1
             continue
         number, title = found
         title_end = i
@@ -691,6 +943,25 @@ def extract_tables(text: str, budget_year: int | None = None) -> tuple[BudgetTab
     return tuple(tables)
 
 
+def _is_untitled_head(line: _Line) -> bool:
+    """A money table's head line with no title above it: years, and a unit or "I alt", on one line."""
+    if "\t" in line.text.strip():
+        head = _tab_head(line)
+        return head is not None and (head.unit is not None or head.has_total)
+    tokens = line.plain.split(" ")
+    run = _year_run(tokens)
+    return run is not None and (UNIT_RE.search(" ".join(tokens[: run[2]])) is not None)
+
+
+def _heading_above(lines: Sequence[_Line], i: int, floor: int) -> str:
+    """The nearest section heading above line `i` (not above `floor`), or "" when there is none."""
+    for j in range(i - 1, floor - 1, -1):
+        heading = canonical_heading(lines[j].plain) if not lines[j].blank else None
+        if heading:
+            return heading
+    return ""
+
+
 def _next_filled(lines: Sequence[_Line], i: int) -> int | None:
     return next((j for j in range(i, len(lines)) if not lines[j].blank), None)
 
@@ -699,7 +970,7 @@ def _continues_title(title: str, line: _Line) -> bool:
     """A title the PDF wrapped: "... styrings-" + "områder (scenarie 2)"."""
     plain = line.plain
     wrapped_word = len(title) >= 2 and title.endswith("-") and title[-2].isalpha() and plain[:1].islower()
-    return (wrapped_word or SCENARIO_IN_TITLE_RE.fullmatch(plain) is not None) and not _is_boundary(line)
+    return (wrapped_word or SCENARIO_ONLY_RE.fullmatch(plain) is not None) and not _is_boundary(line)
 
 
 def _table_at(lines: Sequence[_Line], i: int, title_end: int, number: str | None, title: str, floor: int,
@@ -711,12 +982,15 @@ def _table_at(lines: Sequence[_Line], i: int, title_end: int, number: str | None
         head, head_index = head_found
         if head.roles:
             body = _tab_body(lines, head_index + 1, head)
+        elif head.vertical:
+            body = _vertical_body(lines, head_index + 1, head, budget_year)
         else:
             body = _pdf_body(lines, head_index + 1, head, budget_year)
         last = max(body.last_line, head_index)
+        title_unit, title_price_level = _unit_and_price_level(title)  # "Økonomi (mio. kr., 2026 p/l)"
         table = BudgetTable(
-            title=title, kind="money", number=number, scenario=scenario, unit=head.unit,
-            price_level=head.price_level, years=head.years, rows=body.rows,
+            title=title, kind="money", number=number, scenario=scenario, unit=head.unit or title_unit,
+            price_level=head.price_level or title_price_level, years=head.years, rows=body.rows,
             checks=table_checks(body.rows, head.years, head.has_total), unreadable=body.unreadable,
             start=lines[i].start, end=lines[last].end,
         )

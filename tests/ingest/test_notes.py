@@ -65,6 +65,9 @@ Bispebjerg  Indre by
          "BI23", "Videreførelse af ’Bekæmpelse af negativ social kontrol som barriere for beskæftigelse’ (bevillingsudløb)"),
         ("BUU12a – Flere pædagoger \n", "BUU12a", "Flere pædagoger"),
         ("Budget 2024 \nIngen id her \n", None, None),
+        ("Effektiviseringsstrategi – Budget 2031\n\nKFF E7 Færre åbningstimer i svømmehallerne\n", "KFF E7",
+         "Færre åbningstimer i svømmehallerne"),
+        ("BIF E14: Digital post til borgerne\n", "BIF E14", "Digital post til borgerne"),
     ],
 )
 def test_note_id_and_title_from_the_head(head: str, note_id: str | None, title: str | None) -> None:
@@ -407,3 +410,9 @@ def test_corpus_tables_get_page_and_section(corpus: dict[str, Note]) -> None:
         assert t.section is not None
     money = [t for t in tables if t.kind == "money"]
     assert {t.section for t in money} >= {"Økonomi", "Bevillingstekniske oplysninger"}
+
+
+def test_a_note_id_naming_another_administrations_note_does_not_make_it_the_administration() -> None:
+    text = "Referat\n\nUdvalget drøftede forslaget KFF E7 og besluttede at sende det videre.\n"
+    assert notes.find_administration("", text) is None
+    assert notes.find_administration("", text + "Forslaget kommer fra KFF.\n") == "Kultur- og Fritidsforvaltningen"

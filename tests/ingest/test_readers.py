@@ -367,3 +367,20 @@ def test_an_explicitly_named_readme_is_read(tmp_path: Path) -> None:
     readme.write_text("# Noter", encoding="utf-8")
     (item,) = read_documents([readme], LIMIT)
     assert isinstance(item, Document) and item.fmt == "md"
+
+
+def test_an_html_title_repeating_the_h1s_note_id_is_not_put_before_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "forslag.html"
+    path.write_text(
+        "<html><head><title>KFF E7 Svømmehaller – Effektiviseringsstrategi 2031</title></head><body>"
+        "<p>Effektiviseringsstrategi 2031</p><h1>KFF E7 Færre åbningstimer</h1><p>Tekst.</p></body></html>",
+        encoding="utf-8",
+    )
+    text = read_document(path, LIMIT).text
+    assert "Svømmehaller" not in text and text.split("\n")[0] == "Effektiviseringsstrategi 2031"
+
+
+def test_a_markdown_file_is_read_as_plain_lines(tmp_path: Path) -> None:
+    path = tmp_path / "notat.md"
+    path.write_text("# KFF21 Ny skatepark\n\n| A | 2031 |\n|---|---:|\n| **x** | 1 |\n", encoding="utf-8")
+    assert read_document(path, LIMIT).text.strip() == "KFF21 Ny skatepark\n\nA\t2031\nx\t1"

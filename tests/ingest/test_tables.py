@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from budgetarkiv.core.models import Amount, BudgetTable, TableCheck, TableRow
+from budgetarkiv.core.numbers import format_danish_number
 from budgetarkiv.core.text import join_wrapped
 from budgetarkiv.ingest.normalize import normalize_text
 from budgetarkiv.ingest.tables import extract_tables, table_checks
@@ -471,3 +472,135 @@ def test_checks_compare_columns_against_the_sum_row() -> None:
 )
 def test_wrapped_labels_are_joined_and_line_end_hyphens_undone(lines: list[str], label: str) -> None:
     assert join_wrapped(lines) == label
+
+
+# --- layouts unlike the samples (notes written for these tests) -------------------------------
+
+ALIGNED = """Tabel 3 – Økonomi, scenarie 2 (mio. kr., 2030 p/l)
+
+Aktivitet                       Styringsområde      2030     2031     2032    I alt
+Nattevagter (4 årsværk)         Service                      2,15     2,15     4,3
+Anlæg af vagtrum                Anlæg                1,5                       1,5
+Udgifter i alt (netto)                               1,5     2,15     2,15     5,8
+"""
+
+
+def test_space_aligned_cells_are_placed_by_the_column_they_stand_under() -> None:
+    (table,) = extract_tables(normalize_text(ALIGNED), 2030)
+    assert (table.unit, table.price_level, table.scenario) == ("mio. kr.", "2030 p/l", "Scenarie 2")
+    assert table.rows == (
+        row("Nattevagter (4 årsværk)", {"2031": 2.15, "2032": 2.15}, 4.3, styr="Service"),
+        row("Anlæg af vagtrum", {"2030": 1.5}, 1.5, styr="Anlæg"),
+        row("Udgifter i alt (netto)", {"2030": 1.5, "2031": 2.15, "2032": 2.15}, 5.8),
+    )
+    assert table.checks_ok
+
+
+def test_an_aligned_cell_under_no_column_makes_its_row_unreadable_not_guessed() -> None:
+    shifted = ALIGNED.replace("Service                      2,15", "Service                  2,15    ")
+    (table,) = extract_tables(normalize_text(shifted), 2030)
+    assert [r.label for r in table.rows] == ["Anlæg af vagtrum", "Udgifter i alt (netto)"]
+    assert len(table.unreadable) == 1 and "Nattevagter" in table.unreadable[0]
+    assert not table.checks_ok
+
+
+ONE_PER_LINE = """Tabel 2 – Oversigt over ønskets aktiviteter
+1.000 kr., 2031 p/l
+Styrings-
+område
+2031
+2032
+2033
+I alt
+Ombygning af
+lokaler
+Anlæg
+2.400
+
+
+2.400
+Rådgivning*
+Service
+
+−150
+{third}
+{total}
+Udgifter i alt
+(netto)
+2.400
+−150
+{third}
+{sum_total}
+
+* Rådgivningen er finansieret af puljen.
+"""
+
+
+@pytest.mark.parametrize("third", ["−150", "-", ""])
+def test_one_cell_per_line_blank_lines_and_dashes_are_empty_cells(third: str) -> None:
+    """Blank lines stand for empty cells, so each amount keeps its year (the first row starts in 2031,
+    the second in 2032), whether the third year is an amount, a dash or a blank line."""
+    advice = {"2032": -150} | ({"2033": -150} if third == "−150" else {})
+    total = sum(advice.values())
+    text = ONE_PER_LINE.format(third=third, total=format_danish_number(total),
+                               sum_total=format_danish_number(2400 + total))
+    (table,) = extract_tables(normalize_text(text), 2031)
+    assert table.rows == (
+        row("Ombygning af lokaler", {"2031": 2400}, 2400, styr="Anlæg"),
+        row("Rådgivning", advice, total, styr="Service", notes={"label": "*"}),
+        row("Udgifter i alt (netto)", {"2031": 2400} | advice, 2400 + total),
+    )
+    assert table.checks_ok
+
+
+def test_one_cell_per_line_with_a_lost_blank_cell_is_unreadable() -> None:
+    text = ONE_PER_LINE.format(third="−150", total="−300", sum_total="2.100").replace("2.400\n\n\n2.400", "2.400\n\n2.400")
+    (table,) = extract_tables(normalize_text(text), 2031)
+    assert "Ombygning" in table.unreadable[0] and not table.checks_ok
+
+
+SAVINGS = """Tabel 1. Økonomisk oversigt
+1.000 kr., 2029 p/l\tStyringsområde\t2029\t2030\t2031\tI alt
+Varige ændringer (færre vikartimer)\tService\t−600\t−1.200\t−1.200\t−3.000
+Anlæg – nyt bookingsystem\tAnlæg\t900\t\t\t900
+Samlet økonomisk påvirkning\t\t300\t−1.200\t−1.200\t−2.100
+"""
+
+
+def test_a_savings_proposal_has_negative_permanent_changes_and_its_overall_effect_is_the_sum_row() -> None:
+    (table,) = extract_tables(SAVINGS, 2029)
+    permanent, investment, overall = table.rows
+    assert permanent.amounts == {"2029": -600, "2030": -1200, "2031": -1200} and permanent.total == -3000
+    assert investment.styringsomraade == "Anlæg" and investment.amounts == {"2029": 900}
+    assert overall.is_sum and overall.amounts == {"2029": 300, "2030": -1200, "2031": -1200}
+    assert overall.total == -2100
+    assert table.checks_ok and any(c.kind == "column_sum" for c in table.checks)
+
+
+def test_a_page_marker_between_two_rows_is_skipped() -> None:
+    text = (
+        "Tabel 2 – Udgifter\n1.000 kr., 2029 p/l Styringsområde 2029 2030 I alt\n"
+        "Drift Service 100 100 200\n\n                3/5\n\nHusleje Service 50 50 100\n"
+        "Udgifter i alt (netto) 150 150 300\n"
+    )
+    for prepared_text in (text, normalize_text(text)):
+        (table,) = extract_tables(prepared_text, 2029)
+        assert [r.label for r in table.rows] == ["Drift", "Husleje", "Udgifter i alt (netto)"]
+        assert table.checks_ok
+
+
+def test_a_money_table_without_a_title_is_named_by_its_section_heading() -> None:
+    text = (
+        "Tekniske oplysninger\n\n"
+        "1.000 kr., 2029 p/l\tUdvalg\tBevilling\t2029\t2030\tI alt\n"
+        "Drift\tKFU\t20.10\t100\t100\t200\n"
+        "Serviceudgifter i alt\t\t\t100\t100\t200\n\n"
+        "Udgifterne afholdes i 2029 og 2030.\n"
+    )
+    (table,) = extract_tables(text, 2029)
+    assert (table.title, table.number, table.unit) == ("Tekniske oplysninger", None, "1.000 kr.")
+    assert table.rows[0].udvalg == "KFU" and table.rows[1].is_sum and table.checks_ok
+
+
+def test_prose_with_years_is_no_untitled_table() -> None:
+    assert extract_tables("Økonomi\nMidlerne bruges i 2029 2030\nog senere.\n", 2029) == ()
