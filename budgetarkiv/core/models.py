@@ -28,6 +28,7 @@ class Document:
     source: str  # path as given
     fmt: str  # "pdf" | "txt" | "md" | "docx" | "html"
     pages: tuple[Page, ...]  # one page for formats without pages
+    warnings: tuple[str, ...] = ()  # read, but not perfectly: bad bytes replaced, pages OCR could not read
 
     @property
     def text(self) -> str:
@@ -47,7 +48,9 @@ class NormalizedText:
     """Clean text of a whole document and where each page starts in it."""
 
     text: str
-    page_starts: tuple[int, ...] = (0,)  # char offset of page 1, 2, ... in `text`
+    # char offset of page 1, 2, ... in `text`; () when the file says nothing about pages (a text, Word or
+    # HTML file without page markers): its passages then have no page rather than a guessed "s. 1"
+    page_starts: tuple[int, ...] = ()
 
     def page_at(self, offset: int) -> int | None:
         """1-based page number holding char `offset`; None where page breaks are unknown.
@@ -55,6 +58,8 @@ class NormalizedText:
         Text files only mark some page ends ("3/6"): pages whose starts are unknown share one offset,
         and text there cannot be pinned to one page.
         """
+        if not self.page_starts:
+            return None
         page = 1
         for i, start in enumerate(self.page_starts):
             if start <= offset:
@@ -76,7 +81,7 @@ class TableRow:
     bevilling: str | None = None
     indtaegt_udgift: str | None = None  # "I" or "U"
     is_sum: bool = False  # "Udgifter i alt", "Serviceudgifter i alt", "Afsatte midler i alt" ...
-    cell_notes: Mapping[str, str] = field(default_factory=dict)  # year|"total" -> footnote marker ("*")
+    cell_notes: Mapping[str, str] = field(default_factory=dict)  # year|"total"|"label" -> footnote marker ("*")
 
 
 @dataclass(frozen=True)
@@ -155,7 +160,7 @@ class Note:
     source: str
     doc_type: DocType
     text: str  # normalized full text
-    page_starts: tuple[int, ...] = (0,)
+    page_starts: tuple[int, ...] = ()  # see NormalizedText
     note_id: str | None = None  # "BI18"
     title: str | None = None
     budget_year: int | None = None
@@ -229,7 +234,7 @@ def note_from_jsonable(data: Mapping[str, Any]) -> Note:
 
     return Note(**{
         **data,
-        "page_starts": tuple(data.get("page_starts", (0,))),
+        "page_starts": tuple(data.get("page_starts", ())),
         "sections": tuple(Section(**s) for s in data.get("sections", ())),
         "scenarios": tuple(Scenario(**s) for s in data.get("scenarios", ())),
         "categories": tuple(data.get("categories", ())),

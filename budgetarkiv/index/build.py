@@ -322,6 +322,7 @@ def _parse_all(
                     seen.add(doc.doc_id)
                     note = parse_note(doc)
                     notes.append(note)
+                    errors += [(str(path), warning) for warning in doc.warnings]  # indexed, but say what was off
                     stat = path.stat()
                     formats[doc.doc_id] = (doc.fmt, stat.st_size, stat.st_mtime)
             except UnreadableFile as exc:

@@ -87,10 +87,11 @@ def normalize_text(raw: str, vocabulary: set[str] | None = None) -> str:
 def normalize_document(doc: Document) -> NormalizedText:
     """The whole document cleaned, pages joined by a blank line, with the offset where each page starts.
 
-    PDFs (several pages) keep their page numbers, and every page gets its own start, an empty page too
-    (its text is empty, so the joined text then has a longer run of newlines there). A text file's pages
-    come from its form feeds or, failing that, its page markers (see PAGE MARKER RULE); pages that cannot
-    be told apart share one start, which `NormalizedText.page_at` reads as "unknown".
+    PDFs keep their page numbers, and every page gets its own start, an empty page too (its text is
+    empty, so the joined text then has a longer run of newlines there). A text file's pages come from its
+    form feeds or, failing that, its page markers (see PAGE MARKER RULE); pages that cannot be told apart
+    share one start, which `NormalizedText.page_at` reads as "unknown". A file without any of these (a
+    text, Markdown, Word or HTML file) gets no page starts at all: its text has no page numbers.
     """
     pages = doc.pages
     if len(pages) > 1:
@@ -99,8 +100,13 @@ def normalize_document(doc: Document) -> NormalizedText:
         return _join_pages(segments, _labels_from_pages(segments, [p.number for p in pages]), pages)
     raw = pages[0].text if pages else ""
     segments = _assemble(_clean_lines(raw, None))
-    labels = _labels_from_breaks(segments) if "\f" in raw else _labels_from_markers(segments)
-    return _with_page_starts(segments, labels)
+    if "\f" in raw:
+        return _with_page_starts(segments, _labels_from_breaks(segments))
+    if any(seg.end.startswith(_MARK) for seg in segments):
+        return _with_page_starts(segments, _labels_from_markers(segments))
+    if doc.fmt == "pdf":  # a one-page PDF
+        return _with_page_starts(segments, [pages[0].number] * len(segments))
+    return NormalizedText(text=_with_page_starts(segments, [1] * len(segments)).text)  # no page information
 
 
 def document_vocabulary(text: str) -> set[str]:

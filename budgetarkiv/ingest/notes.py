@@ -454,7 +454,7 @@ def parse_note(doc: Document) -> Note:
     head = head_text(text, sections)
     note_id, title = find_note_id_and_title(head)
     budget_year, year_from = find_budget_year(head, text)
-    errors: list[str] = []
+    errors: list[str] = list(doc.warnings)  # what reading had to repair (bad bytes, unreadable pages)
     try:
         tables = extract_tables(text, budget_year)
     except Exception as exc:  # noqa: BLE001 - one failing stage must not lose the whole document

@@ -71,18 +71,19 @@ def read_document(path: Path, max_bytes: int) -> Document:
     except ValueError as exc:
         raise UnreadableFile(source, str(exc)) from exc
     doc_id = hashlib.sha256(data).hexdigest()[:16]
+    warnings: list[str] = []
     if fmt == "pdf":
-        pages = _read_pdf(data, source)
+        pages = _read_pdf(data, source, warnings)
     elif fmt == "docx":
         pages = (Page(1, _read_docx(data, source)),)
     elif fmt == "html":
-        pages = (Page(1, _read_html(_decode_text(data, source), source)),)
+        pages = (Page(1, _read_html(_decode_text(data, source, warnings), source)),)
     else:
-        text = _decode_text(data, source)
+        text = _decode_text(data, source, warnings)
         if not text.strip():
             raise UnreadableFile(source, "contains only whitespace, no text to index.")
         pages = (Page(1, markdown_to_text(text) if fmt == "md" else text),)
-    return Document(doc_id=doc_id, source=source, fmt=fmt, pages=pages)
+    return Document(doc_id=doc_id, source=source, fmt=fmt, pages=pages, warnings=tuple(warnings))
 
 
 def read_documents(paths: Iterable[Path], max_bytes: int) -> Iterator[Document | ReadError]:
@@ -225,7 +226,7 @@ def _binary_reason(data: bytes) -> str | None:
     if b"\x00" in data:
         return "is binary data, not a document: it contains NUL bytes and is no PDF, Word or HTML file."
     try:
-        text = _decode_bytes(data)
+        text, _ = _decode_bytes(data)
     except UnicodeDecodeError:
         return "is binary data, not a document: its bytes are neither UTF-8 nor Windows-1252 text."
     controls = len(_CONTROL.findall(text))
@@ -234,28 +235,48 @@ def _binary_reason(data: bytes) -> str | None:
     return None
 
 
-def _decode_bytes(data: bytes) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 (old Danish Windows files)."""
+def _decode_bytes(data: bytes) -> tuple[str, str | None]:
+    """(text, warning): UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 (old Danish
+    Windows files).
+
+    A UTF-8 file with a few invalid bytes stays UTF-8: each bad byte becomes U+FFFD and the warning says
+    how many and where. Re-reading the whole file as Windows-1252 would turn every "ø" into "Ã¸". A file
+    with no more valid UTF-8 letters beyond ASCII than bad bytes is a Windows-1252 file (UnicodeDecodeError
+    when it is not that either).
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16"), None
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252")
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    lenient = data.decode("utf-8-sig", errors="replace")
+    bad = lenient.count("\ufffd") - data.decode("utf-8-sig", errors="ignore").count("\ufffd")
+    valid_non_ascii = sum(1 for ch in lenient if ord(ch) > 127 and ch != "\ufffd")
+    if valid_non_ascii <= bad:
+        return data.decode("cp1252"), None  # raises when the bytes are no Windows-1252 either
+    line = data[:first_bad].count(b"\n") + 1
+    return lenient, (
+        f"has {bad} byte(s) that are not valid UTF-8 (the first on line {line}); each was replaced by "
+        "\ufffd and the rest of the file read as UTF-8. Save the file as UTF-8 to fix it."
+    )
 
 
-def _decode_text(data: bytes, source: str) -> str:
-    """Decoded text, or UnreadableFile naming the encoding problem."""
+def _decode_text(data: bytes, source: str, warnings: list[str] | None = None) -> str:
+    """Decoded text (a decoding warning appended to `warnings`), or UnreadableFile naming the problem."""
     try:
-        return _decode_bytes(data)
+        text, warning = _decode_bytes(data)
     except UnicodeDecodeError as exc:
         raise UnreadableFile(source, "is not valid UTF-8, UTF-16 or Windows-1252 text.") from exc
+    if warning and warnings is not None:
+        warnings.append(warning)
+    return text
 
 
 # ----------------------------------------------------------------------------------------------- PDF
 
 
-def _read_pdf(data: bytes, source: str) -> tuple[Page, ...]:
+def _read_pdf(data: bytes, source: str, warnings: list[str]) -> tuple[Page, ...]:
     """One Page per PDF page (numbered from 1), decrypting with the empty password when that suffices."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError

@@ -8,12 +8,14 @@ materializer.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 
 import pytest
 
 from budgetarkiv.core.models import BudgetTable, Note
+from budgetarkiv.ingest.chunking import chunk_note
 from budgetarkiv.ingest.notes import parse_note
 from budgetarkiv.ingest.readers import read_document
 
@@ -99,3 +101,17 @@ def test_no_money_table_beyond_the_gold(archive_dir: Path, doc: dict) -> None:
     note = note_of(archive_dir, doc["file"])
     titles = sorted(t.title for t in note.tables if t.kind == "money")
     assert titles == sorted(t["title"] for t in doc.get("tables", []))
+
+
+@pytest.mark.parametrize("doc", GOLD, ids=[d["file"] for d in GOLD])
+def test_pages_only_where_the_file_says_them(archive_dir: Path, doc: dict) -> None:
+    """PDF pages and page markers ("2/4") give page numbers; a file without them gives none, not "s. 1"."""
+    note = note_of(archive_dir, doc["file"])
+    pages = [c.page for c in chunk_note(note, 120)]
+    pages += [t.page for t in note.tables] + [s.page for s in note.sections] + [a.page for a in note.prose_amounts]
+    text = (archive_dir / doc["file"]).read_bytes() if doc["format"] in ("txt", "md") else b""
+    says_pages = doc["format"] == "pdf" or re.search(rb"^\s*(\d+)/(\d+)\s*$", text, re.MULTILINE)
+    if says_pages:
+        assert any(p is not None for p in pages)
+    else:
+        assert set(pages) == {None}

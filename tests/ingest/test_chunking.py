@@ -148,7 +148,7 @@ def test_pages_after_a_page_marker_are_known(chunks):
     economy = [c for c in perspektiv if c.section == "Økonomi"]
     assert economy and all(c.page == 4 for c in economy)
     assert perspektiv[0].page is None
-    assert all(c.page == 1 for c in chunks["003_830cee1fd0b10859.txt"])
+    assert all(c.page is None for c in chunks["003_830cee1fd0b10859.txt"])  # BI23 has no page markers
 
 
 @pytest.mark.parametrize("max_words", [60, 100, 120])

@@ -256,8 +256,14 @@ def test_side_n_af_m_markers_count_too() -> None:
     assert nt.page_starts == (0, len("side et\n\n"))
 
 
-def test_text_without_markers_is_one_page() -> None:
-    assert normalize_document(text_doc("Budget 2024\nBI18")).page_starts == (0,)
+def test_text_without_markers_has_no_page_numbers() -> None:
+    nt = normalize_document(text_doc("Budget 2024\nBI18"))
+    assert nt.page_starts == () and nt.page_at(0) is None
+
+
+def test_a_one_page_pdf_is_page_one() -> None:
+    doc = Document(doc_id="1" * 16, source="x.pdf", fmt="pdf", pages=(Page(1, "Budget 2024\nBI18"),))
+    assert normalize_document(doc).page_at(0) == 1
 
 
 def test_form_feeds_are_page_breaks() -> None:

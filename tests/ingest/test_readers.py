@@ -384,3 +384,29 @@ def test_a_markdown_file_is_read_as_plain_lines(tmp_path: Path) -> None:
     path = tmp_path / "notat.md"
     path.write_text("# KFF21 Ny skatepark\n\n| A | 2031 |\n|---|---:|\n| **x** | 1 |\n", encoding="utf-8")
     assert read_document(path, LIMIT).text.strip() == "KFF21 Ny skatepark\n\nA\t2031\nx\t1"
+
+
+def test_one_invalid_utf8_byte_is_replaced_alone_and_reported(tmp_path: Path) -> None:
+    """Not the whole file re-read as Windows-1252 ("Der sÃ¸ges"): only the bad byte is lost, with a warning."""
+    path = tmp_path / "notat.txt"
+    path.write_bytes("Budget 2024\nDer søges om 4.400 kr. på Østerbro.\n".encode() + b"Linje \xe6 med fejl.\n")
+    doc = read_document(path, LIMIT)
+    assert "Der søges om 4.400 kr. på Østerbro." in doc.text and "Ã" not in doc.text
+    assert "Linje \ufffd med fejl." in doc.text
+    (warning,) = doc.warnings
+    assert "1 byte(s) that are not valid UTF-8" in warning and "line 3" in warning
+
+
+def test_a_warning_from_reading_is_kept_in_the_notes_errors(tmp_path: Path) -> None:
+    from budgetarkiv.ingest.notes import parse_note
+
+    path = tmp_path / "notat.txt"
+    path.write_bytes("Budget 2024\nØkonomi på Nørrebro.\n".encode() + b"\xff\n")
+    note = parse_note(read_document(path, LIMIT))
+    assert any("not valid UTF-8" in e for e in note.errors)
+
+
+def test_a_clean_file_has_no_warnings(tmp_path: Path) -> None:
+    path = tmp_path / "notat.txt"
+    path.write_text("Budget 2024 på Østerbro", encoding="utf-8")
+    assert read_document(path, LIMIT).warnings == ()
