@@ -2,9 +2,12 @@
 
     python -m benchmarks.bench_parse                 # sample corpus x 200, PDFs made from it x 20
     python -m benchmarks.bench_parse --repeat 50 --no-pdf
+    python -m benchmarks.bench_parse --ocr 2          # also: 2 sample PDFs scanned (300 dpi images) and OCR'd
 
 Text files have no pages: each counts as one page. The PDF corpus is the sample corpus typeset with fpdf2
 (DejaVu Sans when installed, else Helvetica with non-Latin-1 characters replaced), ~45 lines a page.
+OCR (`--ocr N`) renders the first N of those PDFs to 300 dpi images saved as a PDF without a text layer,
+then times reading them (pypdfium2 + tesseract, Danish).
 """
 from __future__ import annotations
 
@@ -51,6 +54,17 @@ def make_pdfs(texts: list[tuple[str, str]], dest: Path) -> list[Path]:
     return out
 
 
+def scan(pdf: Path, out: Path, dpi: int = 300) -> Path:
+    """`pdf` as a scan: each page rendered to a grey image, saved as a PDF without a text layer."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    images = [doc[i].render(scale=dpi / 72, grayscale=True).to_pil() for i in range(len(doc))]
+    doc.close()
+    images[0].save(out, "PDF", resolution=dpi, save_all=True, append_images=images[1:])
+    return out
+
+
 def measure(files: list[Path], repeat: int, settings: Settings) -> dict:
     max_bytes = int(settings.max_file_mb * 1_000_000)
     docs = pages = chunks = 0
@@ -81,6 +95,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--repeat", type=int, default=200, help="times the 5 sample files are read and parsed")
     ap.add_argument("--pdf-repeat", type=int, default=20, help="times the generated PDFs are read and parsed")
     ap.add_argument("--no-pdf", action="store_true", help="skip the generated PDF corpus")
+    ap.add_argument("--ocr", type=int, default=0, metavar="N",
+                    help="also scan N sample PDFs (images only) and time OCR (needs tesseract)")
     args = ap.parse_args(argv)
     settings = Settings()
     files = sample_files()
@@ -101,6 +117,10 @@ def main(argv: list[str] | None = None) -> None:
             measure(pdfs, 1, settings)
             r = measure(pdfs, args.pdf_repeat, settings)
             print(row(f"sample as PDF x{args.pdf_repeat}", r))
+            if args.ocr:
+                scans = [scan(p, Path(tmp) / f"{p.stem}-scan.pdf") for p in pdfs[: args.ocr]]
+                scanned = measure(scans, 1, settings)
+                print(row("scanned PDF (OCR) x1", scanned))
         print(f"(PDFs: {len(pdfs)} files, {r['pages'] // args.pdf_repeat} pages, typeset in {made:.1f} s; "
               f"text files count as 1 page each)")
     print(f"total {time.perf_counter() - started:.1f} s")

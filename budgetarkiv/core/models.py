@@ -18,6 +18,7 @@ Amount = int | float  # in the table's own unit; int when the source had no deci
 class Page:
     number: int  # 1-based
     text: str
+    ocr: bool = False  # read from a scanned image by OCR: its table figures are trusted only when they add up
 
 
 @dataclass(frozen=True)

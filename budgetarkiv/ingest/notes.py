@@ -34,7 +34,7 @@ from budgetarkiv.core.text import (
 from budgetarkiv.ingest.amounts import extract_prose_amounts
 from budgetarkiv.ingest.letters import is_answer_letter, parse_letter
 from budgetarkiv.ingest.normalize import normalize_document
-from budgetarkiv.ingest.tables import extract_tables
+from budgetarkiv.ingest.tables import distrust_unchecked, extract_tables
 
 CATEGORY_HEADING = "Kategorisering"
 DISTRICT_HEADINGS = frozenset({"Bydele", "Bydel og adresse"})
@@ -461,6 +461,9 @@ def parse_note(doc: Document) -> Note:
         tables = ()
         errors.append(f"tables could not be read: {type(exc).__name__}: {exc}")
     tables = place_tables(tables, norm, sections)
+    ocr_pages = {p.number for p in doc.pages if p.ocr}
+    if ocr_pages:  # OCR'd figures count only when their arithmetic holds
+        tables = tuple(distrust_unchecked(t) if t.page in ocr_pages else t for t in tables)
     doc_type = classify(text, note_id, (s.heading for s in sections), any(t.kind == "money" for t in tables))
     amounts = place_amounts(extract_prose_amounts(text), norm, sections)
     note = Note(

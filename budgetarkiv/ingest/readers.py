@@ -316,12 +316,47 @@ def _read_pdf(data: bytes, source: str, warnings: list[str]) -> tuple[Page, ...]
                 source, f"is a damaged PDF: the text of page {number} cannot be read ({type(exc).__name__}: {exc})."
             ) from exc
         pages.append(Page(number, text))
-    if not any(p.text.strip() for p in pages):
-        raise UnreadableFile(
-            source,
-            f"is a PDF of {count} page(s) without extractable text (probably scanned images); {_OCR_HINT}.",
-        )
+    if any(not p.text.strip() for p in pages):
+        pages = _with_ocr(data, source, pages, warnings)
     return tuple(pages)
+
+
+def _with_ocr(data: bytes, source: str, pages: list[Page], warnings: list[str]) -> list[Page]:
+    """Pages without a text layer (scans) read by OCR; pages that stay unread are named in `warnings`.
+
+    Raises UnreadableFile when no page has text in the end (all scanned, and OCR missing or failing).
+    """
+    from budgetarkiv.ingest.ocr import ocr_pages, ocr_unavailable
+
+    count = len(pages)
+    blank = [p.number for p in pages if not p.text.strip()]
+    why = ocr_unavailable()
+    if why is not None:
+        if len(blank) == count:
+            raise UnreadableFile(
+                source,
+                f"is a PDF of {count} page(s) without a text layer (scanned images), and OCR is not available: {why}.",
+            )
+        warnings.append(f"{_pages_phrase(blank)} of {count} without a text layer (scanned) could not be read: "
+                        f"OCR is not available ({why}).")
+        return pages
+    read = {o.number: o for o in ocr_pages(data, blank)}
+    out = [Page(p.number, read[p.number].text, ocr=True) if p.number in read else p for p in pages]
+    failed = [o for o in read.values() if o.error]
+    if not any(p.text.strip() for p in out):
+        reasons = "; ".join(f"page {o.number}: {o.error}" for o in failed[:3])
+        raise UnreadableFile(source, f"is a scanned PDF of {count} page(s), and OCR read no text from it ({reasons}).")
+    if failed:
+        warnings.append(f"{_pages_phrase([o.number for o in failed])} could not be read by OCR: "
+                        + "; ".join(f"page {o.number}: {o.error}" for o in failed))
+    return out
+
+
+def _pages_phrase(numbers: list[int]) -> str:
+    """ "page 3" / "pages 2, 3 and 5"."""
+    if len(numbers) == 1:
+        return f"page {numbers[0]}"
+    return "pages " + ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
 
 
 _ENCRYPTED = (

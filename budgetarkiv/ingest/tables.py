@@ -11,12 +11,13 @@ page markers and `<i>` tags are tolerated here too.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from budgetarkiv.core.models import Amount, BudgetTable, TableCheck, TableRow
-from budgetarkiv.core.numbers import parse_danish_number
+from budgetarkiv.core.numbers import format_danish_number, parse_danish_number
 from budgetarkiv.core.text import TABLE_TITLE_HEADINGS, canonical_heading, join_wrapped
 
 # --- patterns ---------------------------------------------------------------------------------
@@ -849,6 +850,21 @@ def table_checks(rows: Sequence[TableRow], years: Sequence[str], has_total: bool
         computed = _total(cells)
         checks.append(TableCheck("column_sum", subject, expected, computed, _sum_close(expected, computed)))
     return tuple(checks)
+
+
+def distrust_unchecked(table: BudgetTable) -> BudgetTable:
+    """A table whose figures came from OCR: rows whose own total fails go to `unreadable`, and all rows
+    do when a column fails to add up (which cell was misread is then unknown). A misread digit must not
+    reach an answer as if the document said it."""
+    if table.kind != "money" or all(c.ok for c in table.checks):
+        return table
+    failed_rows = {c.subject for c in table.checks if c.kind == "row_total" and not c.ok}
+    column_failed = any(c.kind == "column_sum" and not c.ok for c in table.checks)
+    dropped = [r for r in table.rows if column_failed or r.label in failed_rows]
+    kept = tuple(r for r in table.rows if r not in dropped)
+    lines = tuple(" ".join([r.label, *(format_danish_number(v) for v in r.amounts.values()),
+                            *([format_danish_number(r.total)] if r.total is not None else [])]) for r in dropped)
+    return dataclasses.replace(table, rows=kept, unreadable=table.unreadable + lines)
 
 
 # --- text (goal) tables -----------------------------------------------------------------------
