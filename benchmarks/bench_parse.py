@@ -121,6 +121,9 @@ def main(argv: list[str] | None = None) -> None:
                 scans = [scan(p, Path(tmp) / f"{p.stem}-scan.pdf") for p in pdfs[: args.ocr]]
                 scanned = measure(scans, 1, settings)
                 print(row("scanned PDF (OCR) x1", scanned))
+                print(f"OCR: {scanned['pages']} pages in {scanned['parse_s']:.1f} s = "
+                      f"{scanned['pages'] / scanned['parse_s']:.3f} pages/s "
+                      f"({scanned['parse_s'] / scanned['pages']:.1f} s a page)")
         print(f"(PDFs: {len(pdfs)} files, {r['pages'] // args.pdf_repeat} pages, typeset in {made:.1f} s; "
               f"text files count as 1 page each)")
     print(f"total {time.perf_counter() - started:.1f} s")
