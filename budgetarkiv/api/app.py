@@ -11,14 +11,15 @@ from fastapi.staticfiles import StaticFiles
 
 from budgetarkiv.api import errors
 from budgetarkiv.api.routes import health, inquiry, notes, page, programmes, search, tables
-from budgetarkiv.api.service import Service
+from budgetarkiv.api.service import Service, follow_index
 from budgetarkiv.core.settings import Settings
 from budgetarkiv.search.hybrid import Searcher
 
 __all__ = ["Service", "create_app", "app_from_env", "open_index_or_fail"]
 
 
-def create_app(service: Service) -> FastAPI:
+def create_app(service: Service, follow: bool = False) -> FastAPI:
+    """The app over `service`; with `follow`, each newly published index generation is served as it comes."""
     app = FastAPI(
         title="budgetarkiv",
         version="0.1.0",
@@ -28,6 +29,8 @@ def create_app(service: Service) -> FastAPI:
         ),
     )
     app.state.service = service
+    if follow:
+        app.state.live = follow_index(service)
     settings = service.settings
     errors.install(app, settings)
     # Added after the API-key middleware so that it wraps it: a browser's preflight (which carries no
@@ -50,4 +53,4 @@ def open_index_or_fail(settings: Settings) -> None:
 
 def app_from_env() -> FastAPI:
     """App factory for `uvicorn --factory` and for `serve --workers N` (each worker loads its own model)."""
-    return create_app(Service.load(Settings.from_env()))
+    return create_app(Service.load(Settings.from_env()), follow=True)

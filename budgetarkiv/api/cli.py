@@ -226,8 +226,10 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from budgetarkiv.api.app import Service, create_app
+    from budgetarkiv.index.generations import tidy
 
     host, port = args.host or settings.host, args.port or settings.port
+    tidy(settings.index_dir)  # killed builds' leftovers and generations no reader holds any more
     sock = _bind(host, port)
     if sock is None:
         return 3
@@ -242,7 +244,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         uvicorn.run("budgetarkiv.api.app:app_from_env", factory=True, host=host, port=port, workers=args.workers,
                     log_level="warning")
         return 0
-    app = create_app(Service.load(settings))
+    app = create_app(Service.load(settings), follow=True)  # a newly published index is served without a restart
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     print(f"budgetarkiv kører på http://{host}:{port}/", file=sys.stderr)
     server.run(sockets=[sock])
