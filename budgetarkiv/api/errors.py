@@ -30,12 +30,57 @@ def reject_unknown(request: Request, allowed: set[str]) -> None:
         raise HTTPException(400, f"Ukendt parameter: {', '.join(unknown)}. Tilladte: {', '.join(sorted(allowed))}.")
 
 
+# pydantic's error types in the users' language; the English original stays in the response's `errors`.
+DANISH_ERRORS: dict[str, str] = {
+    "missing": "skal angives",
+    "extra_forbidden": "er ikke et kendt felt",
+    "string_too_short": "er for kort (mindst {min_length} tegn)",
+    "string_too_long": "er for lang (højst {max_length} tegn)",
+    "string_type": "skal være tekst",
+    "int_parsing": "skal være et heltal",
+    "int_type": "skal være et heltal",
+    "int_from_float": "skal være et heltal",
+    "float_parsing": "skal være et tal",
+    "float_type": "skal være et tal",
+    "bool_parsing": "skal være true eller false",
+    "greater_than_equal": "skal være mindst {ge}",
+    "greater_than": "skal være større end {gt}",
+    "less_than_equal": "må højst være {le}",
+    "less_than": "skal være mindre end {lt}",
+    "literal_error": "skal være en af: {expected}",
+    "enum": "skal være en af: {expected}",
+    "json_invalid": "er ikke gyldig JSON",
+    "dict_type": "skal være et JSON-objekt",
+    "model_attributes_type": "skal være et JSON-objekt",
+    "model_type": "skal være et JSON-objekt",
+    "list_type": "skal være en liste",
+    "too_long": "har for mange elementer (højst {max_length})",
+}
+
+
+def _danish(error: dict) -> str:
+    template = DANISH_ERRORS.get(str(error.get("type")), "er ugyldig")
+    try:
+        return template.format(**(error.get("ctx") or {}))
+    except (KeyError, IndexError):
+        return template
+
+
 def validation_message(exc: RequestValidationError) -> str:
     problems = []
     for e in exc.errors():
         where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("body", "query", "path"))
-        problems.append(f"{where}: {e.get('msg')}" if where else str(e.get("msg")))
-    return "Ugyldig forespørgsel: " + "; ".join(problems)
+        where = "" if e.get("type") == "json_invalid" else where
+        problems.append(f"{where} {_danish(e)}" if where else f"forespørgslen {_danish(e)}")
+    return "Ugyldig forespørgsel: " + "; ".join(problems) + "."
+
+
+def validation_details(exc: RequestValidationError) -> list[dict]:
+    """The technical detail behind the Danish message, for developers (English, as pydantic says it)."""
+    return [
+        {"loc": [str(x) for x in e.get("loc", ())], "type": str(e.get("type")), "msg": str(e.get("msg"))}
+        for e in exc.errors()
+    ]
 
 
 def install(app: FastAPI, settings: Settings) -> None:
@@ -52,7 +97,8 @@ def install(app: FastAPI, settings: Settings) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
-        return error(422, validation_message(exc))
+        return JSONResponse(status_code=422,
+                            content={"detail": validation_message(exc), "errors": validation_details(exc)})
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:

@@ -255,3 +255,30 @@ def test_note_page_shows_the_programme_history_as_chart_table_and_csv(page, base
     content = Path(download.value.path()).read_text(encoding="utf-8")
     assert content.splitlines()[0].startswith("programme_id;kind;series;year;amount")
     assert "granted;Budgetaftale 2020;2021;4200;1.000 kr.;løbende p/l" in content
+
+
+def test_page_works_with_an_api_key_kept_for_the_session(browser, index_settings, searcher):
+    import dataclasses
+
+    from budgetarkiv.answer.compose import Answerer
+    from budgetarkiv.api.service import Service
+
+    settings = dataclasses.replace(index_settings, api_key="hemmelig-nøgle")
+    with serve_service(Service(settings, searcher, Answerer(searcher))) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+        context.set_default_timeout(TIMEOUT_MS)
+        page = context.new_page()
+        try:
+            page.goto(url + "/")
+            page.get_by_label("Dit spørgsmål").fill(QUESTION)
+            page.get_by_role("button", name="Søg", exact=True).click()
+            page.get_by_role("alert").filter(has_text="API-nøgle").wait_for()
+            key = page.get_by_label("API-nøgle (kun hvis serveren kræver en)")
+            assert key.is_visible()  # the 401 opened the key field
+            key.fill("hemmelig-nøgle")
+            page.get_by_role("button", name="Gem nøgle").click()
+            page.get_by_role("button", name="Søg", exact=True).click()
+            page.get_by_role("heading", name="Udgifter pr. indsats og scenarie").wait_for()
+            assert page.evaluate("sessionStorage.getItem('budgetarkiv.apiKey')") == "hemmelig-nøgle"
+        finally:
+            context.close()

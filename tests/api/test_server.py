@@ -93,6 +93,8 @@ def _assert_clean_4xx(r: httpx.Response, status: int | None = None) -> str:
     assert "Traceback" not in r.text and 'File "' not in r.text, r.text
     detail = r.json()["detail"]
     assert isinstance(detail, str) and detail.strip(), r.text
+    english = ("Field required", "Extra inputs", "should be", "Input should", "at least", "at most", "JSON decode")
+    assert not any(e in detail for e in english), f"the message is for Danish users: {detail}"
     return detail
 
 

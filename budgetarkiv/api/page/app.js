@@ -41,11 +41,43 @@
 
   function fileName(path) { return String(path || "").split("/").pop(); }
 
+  // ---------- API key: kept for this browser session only, sent as X-API-Key ---------------------
+  const KEY_STORE = "budgetarkiv.apiKey";
+  function apiKey() { try { return sessionStorage.getItem(KEY_STORE) || ""; } catch (_) { return ""; } }
+  function authHeaders() { const k = apiKey(); return k ? { "X-API-Key": k } : {}; }
+
+  function keyField() {
+    const input = el("input", { id: "api-key", type: "password", autocomplete: "off", value: apiKey() });
+    const saved = el("span", { class: "key-status", role: "status" }, apiKey() ? "Nøglen er gemt." : "");
+    const box = el("details", { class: "api-key" },
+      el("summary", {}, "API-nøgle"),
+      el("label", { for: "api-key" }, "API-nøgle (kun hvis serveren kræver en)"),
+      input,
+      el("button", { type: "button", onclick: () => {
+        try { sessionStorage.setItem(KEY_STORE, input.value.trim()); } catch (_) { /* private mode */ }
+        saved.textContent = input.value.trim() ? "Nøglen er gemt for denne session." : "Nøglen er fjernet.";
+      } }, "Gem nøgle"),
+      saved);
+    return box;
+  }
+
+  function askForKey() {
+    const box = $("details.api-key");
+    if (box) { box.open = true; $("#api-key").focus(); }
+  }
+
+  async function download_url(url, filename) {
+    const res = await fetch(url, { headers: authHeaders() });
+    if (!res.ok) { if (res.status === 401) askForKey(); return; }
+    download(filename, await res.text(), res.headers.get("content-type") || "text/plain");
+  }
+
   async function getJSON(url, options) {
     // no-store: /notes/{id} is also the note's HTML page; the browser cache must not mix the two up.
     const opts = Object.assign({ headers: {}, cache: "no-store" }, options || {});
-    opts.headers = Object.assign({ Accept: "application/json" }, opts.headers);
+    opts.headers = Object.assign({ Accept: "application/json" }, authHeaders(), opts.headers);
     const res = await fetch(url, opts);
+    if (res.status === 401) askForKey();
     let data = null;
     try { data = await res.json(); } catch (_) { data = null; }
     if (!res.ok) {
@@ -511,7 +543,7 @@
     let h, svg;
     try {
       h = await getJSON(base);
-      const res = await fetch(`${base}.svg`);
+      const res = await fetch(`${base}.svg`, { headers: authHeaders() });
       svg = res.ok ? await res.text() : "";
     } catch (_) { return null; }
     if (!h || !(h.points || []).length) return null;
@@ -539,7 +571,11 @@
       el("h2", { id: "history-heading" }, "Økonomi over årene"),
       chart,
       el("div", { class: "table-scroll" }, table),
-      el("p", {}, el("a", { href: `${base}?format=csv`, download: `historik-${h.programme_id}.csv` }, "Hent som CSV")),
+      el("p", {}, el("a", { href: `${base}?format=csv`, download: `historik-${h.programme_id}.csv`, onclick: (ev) => {
+        if (!apiKey()) return;  // without a key the plain link works (and works without JavaScript)
+        ev.preventDefault();
+        download_url(`${base}?format=csv`, `historik-${h.programme_id}.csv`);
+      } }, "Hent som CSV")),
       evidence.length ? el("details", {}, el("summary", {}, "Hvorfor hænger notaterne sammen?"),
         el("ul", {}, evidence.map((l) => el("li", {}, l.evidence.join("; "))))) : null);
   }
@@ -625,6 +661,8 @@
   }
 
   document.addEventListener("DOMContentLoaded", () => {
+    const top = $("header.top .wrap");
+    if (top) top.append(keyField());
     if (document.body.dataset.page === "note") initNote();
     else initSearch();
   });
