@@ -19,6 +19,9 @@ class Page:
     number: int  # 1-based
     text: str
     ocr: bool = False  # read from a scanned image by OCR: its table figures are trusted only when they add up
+    # PDF text laid out by position (pypdf's layout mode): where a table's empty cells are, which the
+    # reading-order `text` loses; used only to place table cells, "" when not available
+    layout: str = ""
 
 
 @dataclass(frozen=True)

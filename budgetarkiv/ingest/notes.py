@@ -34,7 +34,7 @@ from budgetarkiv.core.text import (
 from budgetarkiv.ingest.amounts import extract_prose_amounts
 from budgetarkiv.ingest.letters import is_answer_letter, parse_letter
 from budgetarkiv.ingest.normalize import normalize_document
-from budgetarkiv.ingest.tables import distrust_unchecked, extract_tables
+from budgetarkiv.ingest.tables import distrust_unchecked, extract_tables, place_by_layout
 
 CATEGORY_HEADING = "Kategorisering"
 DISTRICT_HEADINGS = frozenset({"Bydele", "Bydel og adresse"})
@@ -460,6 +460,9 @@ def parse_note(doc: Document) -> Note:
     except Exception as exc:  # noqa: BLE001 - one failing stage must not lose the whole document
         tables = ()
         errors.append(f"tables could not be read: {type(exc).__name__}: {exc}")
+    layout = "\n\n".join(p.layout for p in doc.pages if p.layout)
+    if layout and tables:  # a PDF: cells placed by where they stand on the page (see place_by_layout)
+        tables = place_by_layout(tables, extract_tables(layout, budget_year))
     tables = place_tables(tables, norm, sections)
     ocr_pages = {p.number for p in doc.pages if p.ocr}
     if ocr_pages:  # OCR'd figures count only when their arithmetic holds

@@ -315,10 +315,18 @@ def _read_pdf(data: bytes, source: str, warnings: list[str]) -> tuple[Page, ...]
             raise UnreadableFile(
                 source, f"is a damaged PDF: the text of page {number} cannot be read ({type(exc).__name__}: {exc})."
             ) from exc
-        pages.append(Page(number, text))
+        pages.append(Page(number, text, layout=_layout_text(reader.pages[number - 1]) if text.strip() else ""))
     if any(not p.text.strip() for p in pages):
         pages = _with_ocr(data, source, pages, warnings)
     return tuple(pages)
+
+
+def _layout_text(page) -> str:  # noqa: ANN001 - a pypdf PageObject
+    """The page's text laid out by position (columns of spaces), or "" when pypdf cannot lay it out."""
+    try:
+        return page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # noqa: BLE001 - layout mode is an extra; the reading-order text is already there
+        return ""
 
 
 def _with_ocr(data: bytes, source: str, pages: list[Page], warnings: list[str]) -> list[Page]:

@@ -852,6 +852,37 @@ def table_checks(rows: Sequence[TableRow], years: Sequence[str], has_total: bool
     return tuple(checks)
 
 
+def place_by_layout(tables: Sequence[BudgetTable], layout_tables: Sequence[BudgetTable]) -> tuple[BudgetTable, ...]:
+    """Tables read from a PDF's reading-order text, with each row's cells moved to the years the same
+    table read from the layout text (cells at their positions) gives them.
+
+    Reading-order text loses empty cells: a row starting in the second year looks like one starting in
+    the first, and may still add up. The layout text keeps the columns, but wraps labels around the cells
+    line, so only the amounts are taken from it, and only when the two readings agree on the table
+    (title, years) and on every row's amounts in order; otherwise the table stays as read.
+    """
+    out: list[BudgetTable] = []
+    for table in tables:
+        twin = next((t for t in layout_tables if t.kind == "money" and t.title == table.title
+                     and t.years == table.years and len(t.rows) == len(table.rows)), None)
+        if table.kind != "money" or twin is None or not all(
+                _cells_in_order(a) == _cells_in_order(b) for a, b in zip(table.rows, twin.rows)):
+            out.append(table)
+            continue
+        rows = tuple(dataclasses.replace(row, amounts=dict(placed.amounts),
+                                         cell_notes={**{k: v for k, v in row.cell_notes.items()
+                                                        if k in ("label", "total")},
+                                                     **{k: v for k, v in placed.cell_notes.items() if k in placed.amounts}})
+                     for row, placed in zip(table.rows, twin.rows))
+        has_total = any(r.total is not None for r in rows)
+        out.append(dataclasses.replace(table, rows=rows, checks=table_checks(rows, table.years, has_total)))
+    return tuple(out)
+
+
+def _cells_in_order(row: TableRow) -> tuple[Amount | None, ...]:
+    return (*(row.amounts[y] for y in sorted(row.amounts)), row.total)
+
+
 def distrust_unchecked(table: BudgetTable) -> BudgetTable:
     """A table whose figures came from OCR: rows whose own total fails go to `unreadable`, and all rows
     do when a column fails to add up (which cell was misread is then unknown). A misread digit must not

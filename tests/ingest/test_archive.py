@@ -31,11 +31,15 @@ def archive_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not materialize.exists():
         return ARCHIVE / "docs"
     import importlib.util
+    import sys
 
-    spec = importlib.util.spec_from_file_location("archive_materialize", materialize)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = sys.modules.get("archive_materialize")
+    if module is None:
+        spec = importlib.util.spec_from_file_location("archive_materialize", materialize)
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # its dataclasses look their module up there
+        spec.loader.exec_module(module)
     out = tmp_path_factory.mktemp("archive")
     module.materialize(out)
     return out

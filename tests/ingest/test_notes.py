@@ -416,3 +416,38 @@ def test_a_note_id_naming_another_administrations_note_does_not_make_it_the_admi
     text = "Referat\n\nUdvalget drøftede forslaget KFF E7 og besluttede at sende det videre.\n"
     assert notes.find_administration("", text) is None
     assert notes.find_administration("", text + "Forslaget kommer fra KFF.\n") == "Kultur- og Fritidsforvaltningen"
+
+
+def test_a_pdf_tables_cells_keep_their_years_when_the_first_year_is_empty(tmp_path: Path) -> None:
+    """Reading-order PDF text drops empty cells ("Service 5.850 5.850 11.700" under 2026-2028) and would add
+    up in the wrong years; the page's layout puts every amount in the year it stands under."""
+    from fpdf import FPDF
+
+    from budgetarkiv.ingest.readers import read_document
+
+    font = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("DejaVu", "", str(font))
+    pdf.add_font("DejaVu", "B", str(font.with_name("DejaVuSans-Bold.ttf")))
+    pdf.set_font("DejaVu", size=9)
+    pdf.multi_cell(0, 6, "Budget 2026\n\nSOF40 Bostøtte\n\nØkonomi\n\nTabel 2 – Oversigt over ønskets aktiviteter",
+                   new_x="LMARGIN", new_y="NEXT")
+    rows = [["1.000 kr., 2026 p/l", "Styringsområde", "2026", "2027", "2028", "I alt"],
+            ["Bostøtte efter Housing First-principperne (10 årsværk)", "Service", "", "5.850", "5.850", "11.700"],
+            ["Husleje", "Service", "", "310", "310", "620"],
+            ["Udgifter i alt (netto)", "", "", "6.160", "6.160", "12.320"]]
+    with pdf.table(col_widths=(50, 30, 18, 18, 18, 20)) as table:
+        for cells in rows:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    path = tmp_path / "notat.pdf"
+    pdf.output(str(path))
+
+    (table,) = notes.parse_note(read_document(path, 20_000_000)).tables
+    assert [r.label for r in table.rows] == [
+        "Bostøtte efter Housing First-principperne (10 årsværk)", "Husleje", "Udgifter i alt (netto)"]
+    assert [dict(r.amounts) for r in table.rows] == [
+        {"2027": 5850, "2028": 5850}, {"2027": 310, "2028": 310}, {"2027": 6160, "2028": 6160}]
+    assert table.checks_ok and table.page == 1

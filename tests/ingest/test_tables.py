@@ -604,3 +604,16 @@ def test_a_money_table_without_a_title_is_named_by_its_section_heading() -> None
 
 def test_prose_with_years_is_no_untitled_table() -> None:
     assert extract_tables("Økonomi\nMidlerne bruges i 2029 2030\nog senere.\n", 2029) == ()
+
+
+def test_a_layout_reading_that_disagrees_on_the_amounts_changes_nothing() -> None:
+    from budgetarkiv.ingest.tables import place_by_layout
+
+    plain = extract_tables("Tabel 2 – Udgifter\n1.000 kr., 2029 p/l 2029 2030 I alt\nDrift 100 100\n", 2029)
+    head = "Tabel 2 – Udgifter\n1.000 kr., 2029 p/l    2029    2030    I alt\n"
+    layout = extract_tables(head + "Drift" + " " * 28 + "90" + " " * 7 + "90\n", 2029)
+    assert place_by_layout(plain, layout) == plain
+    agreeing = extract_tables(head + "Drift" + " " * 27 + "100" + " " * 6 + "100\n", 2029)
+    assert agreeing[0].rows[0].amounts == {"2030": 100} and not layout[0].unreadable
+    (moved,) = place_by_layout(plain, agreeing)
+    assert plain[0].rows[0].amounts == {"2029": 100} and moved.rows[0].amounts == {"2030": 100}
