@@ -451,3 +451,31 @@ def test_a_pdf_tables_cells_keep_their_years_when_the_first_year_is_empty(tmp_pa
     assert [dict(r.amounts) for r in table.rows] == [
         {"2027": 5850, "2028": 5850}, {"2027": 310, "2028": 310}, {"2027": 6160, "2028": 6160}]
     assert table.checks_ok and table.page == 1
+
+
+def test_an_html_savings_proposal_with_a_tfoot_sum_and_unicode_minus(tmp_path: Path) -> None:
+    from budgetarkiv.ingest.readers import read_document
+
+    path = tmp_path / "forslag.html"
+    path.write_text(
+        "<html><body><p>Effektiviseringsstrategi – Budget 2031</p><p>Børne- og Ungdomsforvaltningen</p>"
+        "<h1>BUF E9 Færre vikartimer</h1><h2>Baggrund</h2><p>Tekst.</p><h2>Økonomi</h2>"
+        "<table><caption>Tabel 1. Økonomiske konsekvenser (mio. kr., 2031 p/l)</caption>"
+        "<thead><tr><th>mio. kr.</th><th>Styringsområde</th><th>2031</th><th>2032</th><th>I alt</th></tr></thead>"
+        "<tbody><tr><td>Varige ændringer</td><td>Service</td><td>−0,75</td><td>−1,5</td><td>−2,25</td></tr>"
+        "<tr><td>Anlæg – nyt vagtsystem</td><td>Anlæg</td><td>1,2</td><td></td><td>1,2</td></tr></tbody>"
+        "<tfoot><tr><td>Samlet økonomisk påvirkning</td><td></td><td>0,45</td><td>−1,5</td><td>−1,05</td></tr>"
+        "</tfoot></table></body></html>",
+        encoding="utf-8",
+    )
+    note = notes.parse_note(read_document(path, 20_000_000))
+    assert (note.doc_type, note.note_id, note.budget_year) == ("budget_note", "BUF E9", 2031)
+    assert note.administration == "Børne- og Ungdomsforvaltningen"
+    (table,) = note.tables
+    assert (table.unit, table.price_level) == ("mio. kr.", "2031 p/l")
+    assert [(r.label, dict(r.amounts), r.total, r.is_sum) for r in table.rows] == [
+        ("Varige ændringer", {"2031": -0.75, "2032": -1.5}, -2.25, False),
+        ("Anlæg – nyt vagtsystem", {"2031": 1.2}, 1.2, False),
+        ("Samlet økonomisk påvirkning", {"2031": 0.45, "2032": -1.5}, -1.05, True),
+    ]
+    assert table.checks_ok
