@@ -10,6 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from budgetarkiv.api import errors
+from budgetarkiv.api.limits import BodyLimit
 from budgetarkiv.api.routes import health, inquiry, notes, page, programmes, search, tables
 from budgetarkiv.api.service import Service, follow_index
 from budgetarkiv.core.settings import Settings
@@ -27,12 +28,14 @@ def create_app(service: Service, follow: bool = False) -> FastAPI:
             "Søgning og svar i Københavns Kommunes budgetnotater. Every figure in an answer is copied from a "
             "table cell or sentence of a cited document, with unit and price level."
         ),
+        responses=errors.RESPONSES,
     )
     app.state.service = service
     if follow:
         app.state.live = follow_index(service)
     settings = service.settings
     errors.install(app, settings)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_request_kb * 1024, message=errors.too_large(settings))
     # Added after the API-key middleware so that it wraps it: a browser's preflight (which carries no
     # X-API-Key) is answered by CORS, and a 401 still carries the CORS headers the page needs to read it.
     if settings.cors_origins.strip():

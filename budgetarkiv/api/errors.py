@@ -6,6 +6,7 @@ import logging
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from budgetarkiv.core.settings import Settings
@@ -15,8 +16,31 @@ PUBLIC_PATHS = {"/", "/health", "/docs", "/openapi.json", "/redoc", "/tools", "/
 PUBLIC_PREFIXES = ("/static",)
 
 
-def error(status: int, message: str) -> JSONResponse:
-    return JSONResponse(status_code=status, content={"detail": message})
+class ErrorOut(BaseModel):
+    """Every error the API returns: one Danish sentence saying what was wrong and what to do."""
+
+    detail: str
+
+
+def _documented(description: str) -> dict:
+    return {"model": ErrorOut, "description": description}
+
+
+# Documented on every operation: what any route may answer besides its success (routes add their own 404s).
+RESPONSES: dict[int | str, dict] = {
+    400: _documented("Unknown query parameter, or a malformed request"),
+    401: _documented("Missing or wrong X-API-Key (only when BUDGETARKIV_API_KEY is set)"),
+    405: {**_documented("Method not allowed; the `Allow` header lists the allowed ones"),
+          "headers": {"Allow": {"description": "The methods this path accepts", "schema": {"type": "string"}}}},
+    413: _documented("Request body over BUDGETARKIV_MAX_REQUEST_KB; refused before it is read"),
+    422: _documented("Invalid parameters or body; `detail` names each problem"),
+    500: _documented("Internal error (logged; no stack trace is ever sent)"),
+}
+UNKNOWN_NOTE: dict[int | str, dict] = {404: _documented("Unknown note id in the filters (see /notes)")}
+
+
+def error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(status_code=status, content={"detail": message}, headers=headers)
 
 
 def is_public(path: str) -> bool:
@@ -83,6 +107,10 @@ def validation_details(exc: RequestValidationError) -> list[dict]:
     ]
 
 
+def too_large(settings: Settings) -> str:
+    return f"Forespørgslen er for stor: højst {settings.max_request_kb} KB (BUDGETARKIV_MAX_REQUEST_KB)."
+
+
 def install(app: FastAPI, settings: Settings) -> None:
     @app.middleware("http")
     async def api_key_and_errors(request: Request, call_next):
@@ -102,4 +130,7 @@ def install(app: FastAPI, settings: Settings) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return error(exc.status_code, str(exc.detail))
+        if exc.status_code == 405:  # Starlette's English "Method Not Allowed"; its Allow header is kept
+            allowed = (exc.headers or {}).get("Allow", "")
+            return error(405, f"Metoden er ikke tilladt her. Tilladt: {allowed}.", exc.headers)
+        return error(exc.status_code, str(exc.detail), exc.headers)

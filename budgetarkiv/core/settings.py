@@ -46,6 +46,8 @@ class Settings:
     llm_model: str = _setting("", "Model name sent to the LLM endpoint.")
     api_key: str = _setting("", "When set, the API requires this key in the X-API-Key header.")
     cors_origins: str = _setting("", "Comma-separated origins allowed by CORS; empty = none.")
+    max_request_kb: int = _setting(
+        1024, "Largest request body the API accepts (KB); a larger one gets 413 before it is read.")
     host: str = _setting("127.0.0.1", "Address `serve` binds to.")
     port: int = _setting(8000, "Port `serve` listens on.")
 

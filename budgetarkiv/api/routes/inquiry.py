@@ -5,13 +5,14 @@ from fastapi import APIRouter, HTTPException
 from fastapi.responses import JSONResponse
 
 from budgetarkiv.answer.inquiry import answer_inquiry
+from budgetarkiv.api.errors import UNKNOWN_NOTE
 from budgetarkiv.api.schemas import Inquiry, InquiryIn, jsonable
 from budgetarkiv.api.service import ServiceDep
 
 router = APIRouter()
 
 
-@router.post("/inquiry", response_model=Inquiry,
+@router.post("/inquiry", response_model=Inquiry, responses=UNKNOWN_NOTE,
              summary="Split a written inquiry into its questions, answer each, draft the reply")
 def inquiry(body: InquiryIn, service: ServiceDep) -> JSONResponse:
     if not body.text.strip():

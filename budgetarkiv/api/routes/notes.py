@@ -4,6 +4,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import FileResponse, HTMLResponse
 
+from budgetarkiv.api.errors import ErrorOut
 from budgetarkiv.api.routes.page import NOT_FOUND_HTML, PAGE_DIR, prefers_html
 from budgetarkiv.api.service import ServiceDep
 from budgetarkiv.search.versions import diff_versions
@@ -24,7 +25,13 @@ def notes(service: ServiceDep) -> list[dict]:
     ]
 
 
-@router.get("/notes/{doc_id}", summary="One parsed note with its tables, versions and what differs between them")
+@router.get(
+    "/notes/{doc_id}", summary="One parsed note with its tables, versions and what differs between them",
+    responses={200: {"content": {"text/html": {"schema": {"type": "string"}}},
+                     "description": "JSON, or the readable page when the Accept header prefers text/html"},
+               404: {"model": ErrorOut, "description": "Unknown document (an HTML page for browsers)",
+                     "content": {"text/html": {"schema": {"type": "string"}}}}},
+)
 def note(doc_id: str, request: Request, response: Response, service: ServiceDep) -> dict:
     response.headers["Vary"] = "Accept"  # one URL, two representations: caches must keep them apart
     store = service.searcher.store

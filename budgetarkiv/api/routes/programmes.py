@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse, Response
 from budgetarkiv.api.charts import history_svg
 from budgetarkiv.api.schemas import jsonable
 from budgetarkiv.api.service import Service, ServiceDep
+from budgetarkiv.api.spreadsheet import safe_cell
 from budgetarkiv.search.history import ProgrammeHistory, find_history
 
 router = APIRouter()
@@ -78,13 +79,6 @@ def history_chart(programme_id: str, service: ServiceDep) -> Response:
     return Response(history_svg(_history(service, programme_id)), media_type="image/svg+xml")
 
 
-def _cell(value: object) -> object:
-    """Text a spreadsheet would run as a formula gets a leading apostrophe; numbers stay numbers."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def history_csv(h: ProgrammeHistory) -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
@@ -93,5 +87,5 @@ def history_csv(h: ProgrammeHistory) -> str:
         amount = str(p.amount).replace(".", ",")  # a number (negative for savings): never escaped
         text = (h.programme_id, p.kind, p.series, p.year)
         rest = (p.unit, p.price_level, p.budget_year, p.note_id, Path(p.source).name, p.table, p.row, p.page)
-        writer.writerow([*map(_cell, text), amount, *map(_cell, rest)])
+        writer.writerow([*map(safe_cell, text), amount, *map(safe_cell, rest)])
     return out.getvalue()

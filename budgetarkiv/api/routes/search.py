@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 
-from budgetarkiv.api.errors import reject_unknown
+from budgetarkiv.api.errors import UNKNOWN_NOTE, reject_unknown
 from budgetarkiv.api.schemas import Answer, AskIn, SearchQuery, SearchResult, jsonable
 from budgetarkiv.api.service import ServiceDep
 
@@ -14,7 +14,8 @@ router = APIRouter()
 SEARCH_PARAMS = set(SearchQuery.model_fields)
 
 
-@router.get("/search", response_model=SearchResult, summary="Hybrid search (BM25 + dense) over the passages")
+@router.get("/search", response_model=SearchResult, summary="Hybrid search (BM25 + dense) over the passages",
+            responses=UNKNOWN_NOTE)
 def search(request: Request, query: Annotated[SearchQuery, Query()], service: ServiceDep) -> JSONResponse:
     reject_unknown(request, SEARCH_PARAMS)
     if not query.q.strip():
@@ -26,7 +27,8 @@ def search(request: Request, query: Annotated[SearchQuery, Query()], service: Se
     return JSONResponse(jsonable(SearchResult(query.q, tuple(hits)), SearchResult))
 
 
-@router.post("/ask", response_model=Answer, summary="Answer a question with cited figures and passages")
+@router.post("/ask", response_model=Answer, summary="Answer a question with cited figures and passages",
+             responses=UNKNOWN_NOTE)
 def ask(body: AskIn, service: ServiceDep) -> JSONResponse:
     if not body.question.strip():
         raise HTTPException(422, "Ugyldig forespørgsel: question er tom.")

@@ -1,8 +1,6 @@
 """GET /tables: budget table rows by parameterised look-up, as JSON or as CSV for a spreadsheet."""
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -12,6 +10,7 @@ from fastapi.responses import JSONResponse, Response
 from budgetarkiv.api.errors import reject_unknown
 from budgetarkiv.api.schemas import TableRows, jsonable
 from budgetarkiv.api.service import ServiceDep
+from budgetarkiv.api.spreadsheet import csv_text
 from budgetarkiv.index.queries import RowQuery
 
 router = APIRouter()
@@ -22,7 +21,12 @@ CSV_COLUMNS = [
 ]
 
 
-@router.get("/tables", response_model=TableRows, summary="Budget table rows; CSV with Accept: text/csv or format=csv")
+@router.get(
+    "/tables", response_model=TableRows, summary="Budget table rows; CSV with Accept: text/csv or format=csv",
+    responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}},
+                     "description": "The rows as JSON, or as CSV (semicolon-separated, one line per row and year)"},
+               404: {"description": "Unknown note id"}},
+)
 def tables(
     request: Request,
     service: ServiceDep,
@@ -51,14 +55,9 @@ def tables(
 
 def to_csv(rows) -> str:
     """One line per row and year, so a spreadsheet can sum and pivot without parsing."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow(CSV_COLUMNS)
-    for r in rows:
-        for year, amount in (r.amounts.items() or [("", "")]):
-            writer.writerow([
-                r.note_id, r.budget_year, r.note_title, Path(r.source).name, r.table_title, r.scenario, r.unit,
-                r.price_level, r.page, r.label, r.styringsomraade, r.udvalg, r.bevilling, r.indtaegt_udgift,
-                int(r.is_sum), year, amount, r.total,
-            ])
-    return "\ufeff" + out.getvalue()  # BOM: Excel then reads æøå right
+    return csv_text(CSV_COLUMNS, (
+        [r.note_id, r.budget_year, r.note_title, Path(r.source).name, r.table_title, r.scenario, r.unit,
+         r.price_level, r.page, r.label, r.styringsomraade, r.udvalg, r.bevilling, r.indtaegt_udgift,
+         int(r.is_sum), year, amount, r.total]
+        for r in rows for year, amount in (r.amounts.items() or [("", "")])
+    ))
