@@ -104,3 +104,16 @@ def test_ocr_words_far_apart_keep_their_columns_and_near_ones_one_space() -> Non
     line = ocr._layout("\n".join([head, *rows])).rstrip("\n")
     assert line.startswith("Busser til byen ") and line.split() == ["Busser", "til", "byen", "640", "1.280"]
     assert line.index("1.280") - line.index("640") >= 10  # the gap between cells is kept
+
+
+def test_table_rules_are_painted_out_and_letters_kept() -> None:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (600, 400), 255)
+    draw = ImageDraw.Draw(image)
+    draw.line((10, 100, 590, 100), fill=0, width=3)  # a row rule
+    draw.line((300, 10, 300, 390), fill=0, width=2)  # a column rule
+    draw.rectangle((50, 150, 62, 190), fill=0)  # a letter's stroke: shorter than a quarter inch at 300 dpi
+    cleaned = ocr._without_rules(image, 300)
+    assert cleaned.getpixel((200, 100)) == 255 and cleaned.getpixel((300, 50)) == 255
+    assert cleaned.getpixel((55, 170)) == 0
