@@ -142,7 +142,11 @@ def sniff_format(data: bytes, extension: str = "") -> str:
 
 def walk_files(paths: Iterable[Path]) -> tuple[list[Path], list[ReadError]]:
     """The files `parse` and `index` both read: folders walked in sorted order, hidden files and folders
-    and folder READMEs skipped, a path given explicitly always kept; folders that cannot be listed reported.
+    and folder READMEs skipped, a path given explicitly always kept.
+
+    Symbolic links are followed; every other path left out is reported with its reason: folders that
+    cannot be listed, links to a folder already read (a loop, or a second way into the same folder), and
+    links that point nowhere.
     """
     files: list[Path] = []
     errors: list[ReadError] = []
@@ -153,14 +157,34 @@ def walk_files(paths: Iterable[Path]) -> tuple[list[Path], list[ReadError]]:
             continue
         walk_errors: list[OSError] = []
         found: list[Path] = []
-        for dirpath, dirnames, filenames in os.walk(path, onerror=walk_errors.append):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            found += [Path(dirpath) / n for n in filenames if not n.startswith(".") and not _is_readme(n)]
+        seen = {os.path.realpath(path)}
+        for dirpath, dirnames, filenames in os.walk(path, onerror=walk_errors.append, followlinks=True):
+            kept = []
+            for d in sorted(d for d in dirnames if not d.startswith(".")):
+                real = os.path.realpath(os.path.join(dirpath, d))
+                if real in seen:
+                    errors.append(ReadError(os.path.join(dirpath, d), _already_read(real)))
+                else:
+                    seen.add(real)
+                    kept.append(d)
+            dirnames[:] = kept
+            for name in filenames:
+                if name.startswith(".") or _is_readme(name):
+                    continue
+                file = Path(dirpath) / name
+                if file.is_symlink() and not file.exists():
+                    errors.append(ReadError(str(file), f"is a broken symbolic link (to {os.readlink(file)}); skipped."))
+                else:
+                    found.append(file)
         errors += [
             ReadError(str(e.filename or path), f"folder could not be listed: {e.strerror or e}.") for e in walk_errors
         ]
         files += sorted(found, key=lambda p: p.relative_to(path).parts)
     return files, errors
+
+
+def _already_read(real: str) -> str:
+    return f"is a link to a folder already read ({real}): skipped, so nothing is read twice or in a loop."
 
 
 def _is_readme(name: str) -> bool:

@@ -411,3 +411,34 @@ def test_a_clean_file_has_no_warnings(tmp_path: Path) -> None:
     path = tmp_path / "notat.txt"
     path.write_text("Budget 2024 på Østerbro", encoding="utf-8")
     assert read_document(path, LIMIT).warnings == ()
+
+
+def test_symbolic_links_are_followed_and_every_skipped_path_is_named(tmp_path: Path) -> None:
+    from budgetarkiv.ingest.readers import walk_files
+
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "note.txt").write_text("Budget 2025\n\nEn note.\n", "utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "linked.txt").write_text("Budget 2025\n\nEn anden note.\n", "utf-8")
+    (tmp_path / "a" / "b" / "loop").symlink_to(tmp_path / "a")  # back up the tree
+    (tmp_path / "a" / "via").symlink_to(tmp_path / "elsewhere")  # a folder reached through a link
+    (tmp_path / "a" / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    files, errors = walk_files([tmp_path / "a"])
+    assert [f.relative_to(tmp_path / "a").as_posix() for f in files] == ["b/note.txt", "via/linked.txt"]
+    reasons = {Path(e.source).name: e.reason for e in errors}
+    assert set(reasons) == {"loop", "gone.txt"}
+    assert "already read" in reasons["loop"] and "broken symbolic link" in reasons["gone.txt"]
+
+
+def test_a_folder_that_cannot_be_listed_is_named(tmp_path: Path) -> None:
+    from budgetarkiv.ingest.readers import walk_files
+
+    if os.geteuid() == 0:
+        pytest.skip("root lists every folder")
+    (tmp_path / "closed").mkdir()
+    (tmp_path / "closed").chmod(0)
+    try:
+        files, errors = walk_files([tmp_path])
+    finally:
+        (tmp_path / "closed").chmod(0o755)
+    assert files == [] and [Path(e.source).name for e in errors] == ["closed"]
