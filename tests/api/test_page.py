@@ -206,6 +206,17 @@ def test_versions_shown_with_differences(page, base_url):
     assert versions.locator("mark", has_text="60").count() >= 1
 
 
+_ON_SCREEN = """el => {
+    const before = el.getBoundingClientRect();
+    window.scrollTo(0, window.scrollY + before.top - window.innerHeight / 2);  // vertically only
+    const r = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return {left: r.left, right: r.right, width: window.innerWidth, text: el.textContent,
+            inside: r.width > 0 && r.left >= 0 && r.right <= window.innerWidth,
+            visible: hit !== null && (hit === el || el.contains(hit))};
+}"""
+
+
 def test_mobile_layout(browser, base_url):
     OUT.mkdir(exist_ok=True)
     context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
@@ -218,6 +229,15 @@ def test_mobile_layout(browser, base_url):
         # Nothing but the table scroll areas may be wider than the screen.
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0
+        # Every cost table's "I alt" column is on screen and not covered, without scrolling sideways.
+        tables = page.locator("#cost-list table.money")
+        assert tables.count() >= 1
+        for i in range(tables.count()):
+            for cell in (tables.nth(i).locator("thead th", has_text="I alt"), tables.nth(i).locator("tbody td.total").first):
+                seen = cell.evaluate(_ON_SCREEN)
+                assert seen["inside"] and seen["visible"], (i, seen)
+        total = tables.first.get_by_role("row", name="Scenarie 1").locator("td.total")
+        assert total.inner_text() == "13.960"
         page.screenshot(path=str(OUT / "answer-mobile.png"), full_page=True)
     finally:
         context.close()

@@ -171,7 +171,7 @@
     const thead = el("thead", {}, el("tr", {},
       el("th", { scope: "col" }, group.earlier ? "Bevilling" : "Scenarie / aktivitet"),
       group.years.map((y) => el("th", { scope: "col", class: "num" }, y)),
-      el("th", { scope: "col", class: "num" }, "I alt"),
+      el("th", { scope: "col", class: "num total" }, "I alt"),
       el("th", { scope: "col", class: "cite-head" }, "Kilde")));
     const tbody = el("tbody", {}, group.rows.map((r) => el("tr", { class: r.kind },
       el("th", { scope: "row" }, rowName(r)),
