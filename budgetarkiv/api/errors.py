@@ -6,7 +6,7 @@ import logging
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from budgetarkiv.core.settings import Settings
@@ -16,10 +16,18 @@ PUBLIC_PATHS = {"/", "/health", "/docs", "/openapi.json", "/redoc", "/tools", "/
 PUBLIC_PREFIXES = ("/static",)
 
 
+class ValidationProblem(BaseModel):
+    loc: list[str]
+    type: str
+    msg: str
+
+
 class ErrorOut(BaseModel):
     """Every error the API returns: one Danish sentence saying what was wrong and what to do."""
 
     detail: str
+    errors: list[ValidationProblem] | None = Field(
+        default=None, description="422 only: each problem as pydantic states it (English), for developers")
 
 
 def _documented(description: str) -> dict:
