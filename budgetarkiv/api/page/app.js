@@ -555,7 +555,7 @@
       seen.get(key).cells[p.year] = p;
     }
     const years = [...new Set(h.points.map((p) => p.year))].sort();
-    const table = el("table", { class: "money history-table" },
+    const table = el("table", { class: "history-table" },
       el("caption", {}, "Beløb pr. år (1.000 kr. medmindre andet står); hvert prisniveau for sig"),
       el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Serie"), el("th", { scope: "col" }, "Prisniveau"),
         years.map((y) => el("th", { scope: "col", class: "num" }, y)))),
