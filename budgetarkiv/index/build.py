@@ -146,6 +146,17 @@ def _update(
             run_errors = [(e.source, e.reason) for e in walk_errors]
             base = {"model": settings.model, "passage_prompt": settings.passage_prompt,
                     "parser_version": PARSER_VERSION, "chunk_words": settings.chunk_words}
+            if old_store is not None and not dropped:  # the quick answer: nothing changed, nothing is loaded
+                inputs = {k: list(s.inputs) for k, s in kept.items()} | {
+                    t: [(str(f), fingerprints[f]) for f in files if owner(str(f), [t])] for t in targets}
+                quick = {"sources": [[k, [list(i) for i in inputs[k]]] for k in sorted(inputs)], **base}
+                if old_meta.get("signature") == quick:
+                    return BuildReport(
+                        unchanged=True, documents=int(old_meta.get("documents", 0)),
+                        chunks=int(old_meta.get("chunks", 0)), errors=tuple(e for t in targets for e in existing[t].errors),
+                        seconds=time.perf_counter() - started, generation=previous[0].name,
+                        sources=tuple(existing[k] for k in sorted(existing)), requested=tuple(targets),
+                    )
             reusable = (old_meta.get("signature") or {}).get("parser_version") == PARSER_VERSION
             old_documents = {e.source: e for e in old_store.document_entries()} if old_store else {}
             wanted = set(fingerprints.values()) | {fp for k in [*kept, *targets] for _, fp in _inputs(existing, k)}
