@@ -179,7 +179,8 @@ class Note:
     tables: tuple[BudgetTable, ...] = ()
     prose_amounts: tuple[ProseAmount, ...] = ()
     # letters (answers to a council member's questions)
-    date: str | None = None
+    date: str | None = None  # ISO; a letter's own date (minutes, agreements: the date they carry)
+    inquiry_date: str | None = None  # ISO; the date of the council member's inquiry a letter answers
     addressee: str | None = None
     signatory: str | None = None
     questions: tuple[QuestionAnswer, ...] = ()

@@ -1,7 +1,10 @@
 """Answer letters: the administration's replies to a council member's written questions.
 
-A letter has no tables and no budget sections; what a user needs from it is who asked, when, what was
-asked and what was answered, question by question ("Ad 1:", "Ad 2:" ...), so each answer can be cited.
+A letter has no tables and no budget sections; what a user needs from it is who asked, when, what about,
+what was asked and what was answered, question by question ("Ad 1:" or "Spørgsmål 1" ... "Svar"), so each
+answer can be cited. Two dates are told apart: the letter's own date (a dated line in its head, "Dato: 14.
+marts 2023", or under the signature) and the date of the inquiry it answers ("Tak for din henvendelse af
+d. 22/6 2021").
 """
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from budgetarkiv.core.models import QuestionAnswer
-from budgetarkiv.core.text import ANSWER_MARK_RE, collapse_ws
+from budgetarkiv.core.text import ANSWER_MARK_RE, collapse_ws, split_sentences
 
 # Phrases only an answer letter has; two of them make a letter.
 _LETTER_MARKERS: tuple[re.Pattern[str], ...] = (
@@ -26,23 +29,44 @@ _MONTHS: dict[str, int] = {
 # "22/6 2021", "22/6-2021", "22-06-2021", "22.06.2021" and "22. juni 2021".
 _NUMERIC_DATE_RE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})(?:[ .-]|\s*-\s*)(\d{4})(?!\d)")
 _WORD_DATE_RE = re.compile(r"(?<!\d)(\d{1,2})\.?\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})(?!\d)", re.IGNORECASE)
-_INQUIRY_RE = re.compile(r"henvendelse|spørgsmål|forespørgsel", re.IGNORECASE)
+# What the member sent: "henvendelse", "mail", "brev", "spørgsmål" ... shortly before the inquiry's date.
+_INQUIRY_WORD_RE = re.compile(
+    r"\b(?:henvendelse|forespørgsel|spørgsmål|e-?mail|mail|brev|skrivelse)\w*", re.IGNORECASE
+)
+_SENTENCE_END_RE = re.compile(r"[!?]\s|\.\s+[A-ZÆØÅ]")
+_INQUIRY_DATE_GAP = 30  # at most this many characters between the inquiry word and its date ("af d. ")
+# A dated line: a date with at most a short label around it ("Dato: 14. marts 2023", "København, 3/5 2021").
+_DATED_LINE_WORDS = 4
 _ADDRESSEE_RE = re.compile(r"^[ \t]*(?:Kære|Til)[ \t]+([^\n,]+?)[ \t]*,?[ \t]*$", re.MULTILINE)
 _CLOSING_RE = re.compile(
     r"^[ \t]*(?:Med venlig hilsen|Venlig hilsen|Med venlige hilsner)[ \t]*,?[ \t]*$", re.MULTILINE | re.IGNORECASE
 )
 _QUESTIONS_HEAD_RE = re.compile(r"^[ \t]*Spørgsmål[ \t]*:?[ \t]*$", re.MULTILINE)
+# "Spørgsmål 2" (perhaps "Spørgsmål 2: Hvad ...?") heading one question; "Svar" (or "Svar 2") its answer.
+QUESTION_HEAD_RE = re.compile(r"^[ \t]*Spørgsmål[ \t]+(\d{1,2})[ \t]*[:.]?[ \t]*([^\n]*)$", re.MULTILINE)
+ANSWER_HEAD_RE = re.compile(r"^[ \t]*Svar(?:[ \t]+(?:på[ \t]+spørgsmål[ \t]+)?\d{1,2})?[ \t]*:?[ \t]*$", re.MULTILINE)
 _ITEM_RE = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]+(?=\S)", re.MULTILINE)
 # The administration's answer heading ("Beskæftigelses- og Integrationsforvaltningens svar") ends the questions.
 _SVAR_HEAD_RE = re.compile(r"^[^\n]{0,80}\bsvar[ \t]*:?[ \t]*$", re.MULTILINE | re.IGNORECASE)
 _SIGNATORY_LINES = 3
+# A subject line in the head: "Vedr.: ...", "Emne: ...", "Om: ...".
+_SUBJECT_LINE_RE = re.compile(
+    r"^[ \t]*(?P<mark>Vedr\.?|Vedrørende|Angående|Emne|Om)[ \t]*:[ \t]*(?P<subject>\S[^\n]*?)[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+# The subject in the sentence thanking for the inquiry: "... vedr. lokalt forankrede ...", "... om ventetid ...".
+_SUBJECT_WORD_RE = re.compile(r"(?<!\w)(?P<mark>vedr\.|vedrørende|angående|om)\s+(?P<subject>\S.*)$", re.IGNORECASE)
+_SUBJECT_MAX_CHARS = 140
+_SUBJECT_MARKS = {"vedr.": "vedr.", "vedr": "vedr.", "vedrørende": "vedr.", "angående": "vedr.", "emne": "om", "om": "om"}
 
 
 @dataclass(frozen=True)
 class LetterParts:
     """What an answer letter says about itself; the fields map one-to-one onto `Note` fields."""
 
-    date: str | None = None  # ISO "2021-06-22": the date of the inquiry answered (the letter's only date)
+    title: str | None = None  # "Svar vedr. lokalt forankrede beskæftigelsesindsatser", from the subject
+    date: str | None = None  # ISO "2023-03-14": the letter's own date, when it has a dated line
+    inquiry_date: str | None = None  # ISO "2021-06-22": the date of the member's inquiry it answers
     addressee: str | None = None  # "Gyda Heding"
     signatory: str | None = None  # "Line Nørbæk, Administrerende direktør"
     questions: tuple[QuestionAnswer, ...] = ()
@@ -61,28 +85,59 @@ def _iso_date(day: int, month: int, year: int) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def find_dates(text: str) -> tuple[tuple[int, str], ...]:
-    """Every date written in `text` as (offset, ISO date), in text order."""
-    found: list[tuple[int, str]] = []
+def _date_matches(text: str) -> list[tuple[int, int, str]]:
+    """Every date written in `text` as (start, end, ISO date), in text order."""
+    found: list[tuple[int, int, str]] = []
     for m in _NUMERIC_DATE_RE.finditer(text):
         iso = _iso_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if iso:
-            found.append((m.start(), iso))
+            found.append((m.start(), m.end(), iso))
     for m in _WORD_DATE_RE.finditer(text):
         iso = _iso_date(int(m.group(1)), _MONTHS[m.group(2).lower()], int(m.group(3)))
         if iso:
-            found.append((m.start(), iso))
-    return tuple(sorted(found))
+            found.append((m.start(), m.end(), iso))
+    return sorted(found)
+
+
+def find_dates(text: str) -> tuple[tuple[int, str], ...]:
+    """Every date written in `text` as (offset, ISO date), in text order."""
+    return tuple((start, iso) for start, _, iso in _date_matches(text))
+
+
+def find_inquiry_date(text: str) -> str | None:
+    """The date of the inquiry answered: a date just after "henvendelse"/"mail"/"spørgsmål" ("af d. 22/6 2021")."""
+    for start, _, iso in _date_matches(text):
+        before = text[max(0, start - _INQUIRY_DATE_GAP - 20):start]
+        words = list(_INQUIRY_WORD_RE.finditer(before))
+        if words and len(before) - words[-1].end() <= _INQUIRY_DATE_GAP and not _SENTENCE_END_RE.search(before[words[-1].end():]):
+            return iso
+    return None
+
+
+def _is_dated_line(line: str, start: int, end: int) -> bool:
+    """A line holding a date and at most a short label: "Dato: 14. marts 2023", "København, 22/6 2021"."""
+    rest = (line[:start] + " " + line[end:]).replace(":", " ").replace(",", " ")
+    return len(rest.split()) <= _DATED_LINE_WORDS and not _INQUIRY_WORD_RE.search(rest)
+
+
+def find_own_date(text: str) -> str | None:
+    """The letter's own date: a dated line in the head (before the greeting) or under the closing greeting."""
+    greeting = _ADDRESSEE_RE.search(text)
+    closing = _CLOSING_RE.search(text)
+    regions = [text[: greeting.start()] if greeting else ""]
+    if closing:
+        regions.append(text[closing.end():])
+    for region in regions:
+        for line in region.splitlines():
+            for start, end, iso in _date_matches(line):
+                if _is_dated_line(line, start, end):
+                    return iso
+    return None
 
 
 def find_letter_date(text: str) -> str | None:
-    """The inquiry's date: the first date in a line mentioning the inquiry, else the first date at all."""
-    dates = find_dates(text)
-    for offset, iso in dates:
-        line_start = text.rfind("\n", 0, offset) + 1
-        if _INQUIRY_RE.search(text, line_start, offset + 20):
-            return iso
-    return dates[0][1] if dates else None
+    """The letter's own date, else the inquiry's date: the one date a reader would file the letter under."""
+    return find_own_date(text) or find_inquiry_date(text)
 
 
 def find_addressee(text: str) -> str | None:
@@ -97,8 +152,42 @@ def find_signatory(text: str) -> str | None:
     if not m:
         return None
     lines = [collapse_ws(line) for line in text[m.end():].splitlines()]
-    kept = [line for line in lines if line][:_SIGNATORY_LINES]
+    kept = [line for line in lines if line and not _date_matches(line)][:_SIGNATORY_LINES]
     return ", ".join(kept) or None
+
+
+def _subject_title(mark: str, subject: str, text: str) -> str | None:
+    """ "Svar vedr. <subject>"; the subject's first word lower-cased when the letter writes it so elsewhere."""
+    subject = collapse_ws(subject).rstrip(" .,:;")
+    if not subject or len(subject) > _SUBJECT_MAX_CHARS:
+        return None
+    if subject.lower().startswith("svar"):
+        return subject[0].upper() + subject[1:]
+    first = subject.split()[0]
+    if first[:1].isupper() and not first.isupper() and re.search(rf"(?<!\w){re.escape(first.lower())}(?!\w)", text):
+        subject = first.lower() + subject[len(first):]
+    return f"Svar {_SUBJECT_MARKS[mark.lower()]} {subject}"
+
+
+def find_title(text: str) -> str | None:
+    """A title from the letter's subject: a "Vedr.:"/"Emne:"/"Om:" line in its head, else the subject of the
+    sentence mentioning the inquiry ("... vedr. lokalt forankrede beskæftigelsesindsatser.")."""
+    greeting = _ADDRESSEE_RE.search(text)
+    head = text[: greeting.start()] if greeting else text[:600]
+    m = _SUBJECT_LINE_RE.search(head)
+    if m:
+        return _subject_title(m.group("mark"), m.group("subject"), text)
+    body_start = greeting.end() if greeting else 0
+    marks = (p.search(text, body_start) for p in (ANSWER_MARK_RE, QUESTION_HEAD_RE, _QUESTIONS_HEAD_RE))
+    opening = text[body_start: min((m.start() for m in marks if m), default=body_start + 1500)]
+    for sentence in split_sentences(opening):
+        inquiry = _INQUIRY_WORD_RE.search(sentence)
+        if not inquiry:
+            continue
+        m = _SUBJECT_WORD_RE.search(sentence, inquiry.end())
+        if m:
+            return _subject_title(m.group("mark"), m.group("subject"), text)
+    return None
 
 
 def _numbered_items(block: str) -> dict[int, str]:
@@ -109,6 +198,24 @@ def _numbered_items(block: str) -> dict[int, str]:
         end = marks[i + 1].start() if i + 1 < len(marks) else len(block)
         items.setdefault(int(m.group(1)), collapse_ws(block[m.end():end]))
     return items
+
+
+def find_headed_questions(text: str) -> tuple[dict[int, str], dict[int, str]]:
+    """Questions and answers of a letter written "Spørgsmål N" <question> "Svar" <answer>, by number."""
+    heads = list(QUESTION_HEAD_RE.finditer(text))
+    closing = _CLOSING_RE.search(text, heads[-1].end()) if heads else None
+    stop = closing.start() if closing else len(text)
+    questions: dict[int, str] = {}
+    answers: dict[int, str] = {}
+    for i, m in enumerate(heads):
+        end = heads[i + 1].start() if i + 1 < len(heads) else max(stop, m.end())
+        block = text[m.start(2):end]
+        svar = ANSWER_HEAD_RE.search(block)
+        number = int(m.group(1))
+        questions.setdefault(number, collapse_ws(block[: svar.start()] if svar else block))
+        if svar and collapse_ws(block[svar.end():]):
+            answers.setdefault(number, collapse_ws(block[svar.end():]))
+    return questions, answers
 
 
 def find_questions(text: str) -> dict[int, str]:
@@ -143,23 +250,30 @@ def pair_questions(questions: dict[int, str], answers: dict[int, str]) -> tuple[
 
 
 def parse_letter(text: str) -> LetterParts:
-    """Date, addressee, signatory and question/answer pairs of an answer letter's (normalized) text."""
+    """Title, dates, addressee, signatory and question/answer pairs of an answer letter's (normalized) text."""
     questions = find_questions(text)
     answers = find_answers(text)
-    parts = LetterParts(
-        date=find_letter_date(text),
-        addressee=find_addressee(text),
-        signatory=find_signatory(text),
-        questions=pair_questions(questions, answers),
-    )
+    if not answers:
+        headed_questions, headed_answers = find_headed_questions(text)
+        if headed_questions:
+            questions, answers = headed_questions, headed_answers
+    date, inquiry_date = find_own_date(text), find_inquiry_date(text)
     errors: list[str] = []
-    if parts.date is None:
+    if date is None and inquiry_date is None:
         errors.append("no date found in letter")
     if not questions:
         errors.append("no numbered questions found in letter")
     if not answers:
-        errors.append('no answers ("Ad 1:") found in letter')
+        errors.append('no answers ("Ad 1:" or "Svar") found in letter')
     missing = sorted(set(questions) - set(answers))
     if answers and missing:
         errors.append(f"questions without an answer: {', '.join(map(str, missing))}")
-    return LetterParts(parts.date, parts.addressee, parts.signatory, parts.questions, tuple(errors))
+    return LetterParts(
+        title=find_title(text),
+        date=date,
+        inquiry_date=inquiry_date,
+        addressee=find_addressee(text),
+        signatory=find_signatory(text),
+        questions=pair_questions(questions, answers),
+        errors=tuple(errors),
+    )

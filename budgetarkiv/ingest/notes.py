@@ -12,8 +12,9 @@ Decisions:
   sub-headings ("1. Styrket ...") are not, since numbered list items in prose look the same.
 - Answer letters get sections "Spørgsmål", the "... svar" heading and one per answer ("Ad 1", "Ad 2" ...),
   so an amount in a letter is cited by the answer it stands in.
-- A letter's only date is the date of the inquiry it answers ("henvendelse af d. 22/6 2021"); it is
-  recorded as `date` ("2021-06-22"); a letter has no budget year.
+- A letter's own date (a dated line in its head or under the signature) is `date`; the date of the inquiry
+  it answers ("henvendelse af d. 22/6 2021") is `inquiry_date`; its title comes from its subject ("Svar
+  vedr. ..."); a letter has no budget year.
 """
 from __future__ import annotations
 
@@ -108,6 +109,7 @@ _DISTRICT_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _LETTER_SVAR_RE = re.compile(r"^[ \t]*(?P<h>[^\n]{0,80}\bsvar)[ \t]*:?[ \t]*$", re.MULTILINE | re.IGNORECASE)
 _LETTER_QUESTIONS_RE = re.compile(r"^[ \t]*(?P<h>Spørgsmål)[ \t]*:?[ \t]*$", re.MULTILINE)
 _LETTER_ANSWER_RE = re.compile(r"^[ \t]*(?P<h>Ad[ \t]+\d{1,2})[ \t]*[:.]", re.MULTILINE)
+_LETTER_QUESTION_N_RE = re.compile(r"^[ \t]*(?P<h>Spørgsmål[ \t]+(?P<n>\d{1,2}))\b", re.MULTILINE)
 _LINE_RE = re.compile(r"[^\n]*(?:\n|$)")
 
 
@@ -166,7 +168,23 @@ def find_letter_headings(text: str) -> tuple[_Heading, ...]:
             found.append(_Heading(collapse_ws(m.group("h")), m.start("h"), min(m.end() + 1, len(text))))
     for m in _LETTER_ANSWER_RE.finditer(text):
         found.append(_Heading(collapse_ws(m.group("h")), m.start("h"), m.end()))
-    return tuple(sorted(found, key=lambda h: h.start))
+    for m in _LETTER_QUESTION_N_RE.finditer(text):
+        found.append(_Heading(collapse_ws(m.group("h")), m.start("h"), m.end()))
+    return _number_answers(sorted(found, key=lambda h: h.start))
+
+
+def _number_answers(headings: list[_Heading]) -> tuple[_Heading, ...]:
+    """A bare "Svar" after "Spørgsmål 2" becomes "Svar 2", so each answer can be cited apart."""
+    out: list[_Heading] = []
+    asked: str | None = None
+    for h in headings:
+        if h.heading.startswith("Spørgsmål "):
+            asked = h.heading.split()[-1]
+        elif h.heading.casefold() == "svar" and asked:
+            h = dataclasses.replace(h, heading=f"Svar {asked}")
+            asked = None
+        out.append(h)
+    return tuple(out)
 
 
 def is_category_line(line: str) -> bool:
@@ -484,7 +502,9 @@ def parse_note(doc: Document) -> Note:
         parts = parse_letter(text)
         return dataclasses.replace(
             note,
+            title=parts.title,
             date=parts.date,
+            inquiry_date=parts.inquiry_date,
             addressee=parts.addressee,
             signatory=parts.signatory,
             questions=parts.questions,

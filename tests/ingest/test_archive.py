@@ -75,6 +75,19 @@ def test_the_document_says_what_it_is(archive_dir: Path, doc: dict) -> None:
         assert note.title == doc["title"]
 
 
+LETTERS = [d for d in GOLD if d["doc_type"] == "answer"]
+
+
+@pytest.mark.parametrize("doc", LETTERS, ids=[d["file"] for d in LETTERS])
+def test_a_letter_gives_its_own_date_its_subject_and_every_question(archive_dir: Path, doc: dict) -> None:
+    note = note_of(archive_dir, doc["file"])
+    assert (note.title, note.date, note.addressee) == (doc["title"], doc["date"], doc["addressee"])
+    assert note.signatory == f"{doc['signatory']}, {doc['signatory_title']}"
+    assert note.inquiry_date != note.date  # the member's mail is dated apart from the reply
+    assert len(note.questions) == doc["questions"]
+    assert all(q.question.endswith("?") and q.answer for q in note.questions)
+
+
 GOLD_TABLES = [(d["file"], t) for d in GOLD for t in d.get("tables", [])]
 
 

@@ -1,7 +1,14 @@
 """Answer letters: who asked, when, what was asked and what was answered, question by question."""
 from __future__ import annotations
 
-from budgetarkiv.ingest.letters import find_dates, find_letter_date, is_answer_letter, parse_letter
+from budgetarkiv.ingest.letters import (
+    find_dates,
+    find_inquiry_date,
+    find_own_date,
+    find_title,
+    is_answer_letter,
+    parse_letter,
+)
 
 LETTER = """
 Kære Gyda Heding 
@@ -44,8 +51,28 @@ def test_a_letter_is_told_from_a_budget_note() -> None:
     assert not is_answer_letter("Budget 2024 \nBI18 Perspektiv \n\nBaggrund \nMed venlig hilsen er ikke nok.")
 
 
-def test_the_letter_date_is_the_inquiry_date_in_iso_form() -> None:
-    assert parse_letter(LETTER).date == "2021-06-22"
+def test_the_inquiry_date_is_told_apart_from_the_letters_own_date() -> None:
+    parts = parse_letter(LETTER)
+    assert (parts.inquiry_date, parts.date) == ("2021-06-22", None)  # this letter has no dated line
+    dated = "Dato: 3. juli 2021\nSagsnr.: 2021-0042\n" + LETTER
+    assert (parse_letter(dated).date, parse_letter(dated).inquiry_date) == ("2021-07-03", "2021-06-22")
+
+
+def test_a_dated_line_under_the_signature_is_the_letters_date() -> None:
+    assert find_own_date(LETTER + "\nKøbenhavn, 5/7 2021\n") == "2021-07-05"
+    assert parse_letter(LETTER + "\nKøbenhavn, 5/7 2021\n").signatory == "Line Nørbæk, Administrerende direktør"
+
+
+def test_a_date_in_a_sentence_is_no_letter_date() -> None:
+    body = "Kære X\n\nSvar\nPr. 1. februar 2023 var 148 elever visiteret.\n\nMed venlig hilsen\nY\n"
+    assert find_own_date(body) is None
+    assert find_inquiry_date(body) is None
+
+
+def test_the_inquiry_date_follows_the_word_for_what_was_sent() -> None:
+    assert find_inquiry_date("Tak for din mail af 27. februar 2023, hvor du spørger om ventetid.") == "2023-02-27"
+    assert find_inquiry_date("Dine spørgsmål modtaget den 3/5-2022 besvares her.") == "2022-05-03"
+    assert find_inquiry_date("Budgettet blev vedtaget 3. oktober 2022.") is None
 
 
 def test_dates_in_several_danish_forms() -> None:
@@ -54,7 +81,7 @@ def test_dates_in_several_danish_forms() -> None:
         "2020-03-03",
         "2019-02-01",
     ]
-    assert find_letter_date("Ingen dato her.") is None
+    assert find_dates("Ingen dato her.") == ()
 
 
 def test_addressee_and_signatory() -> None:
@@ -85,3 +112,54 @@ def test_an_unanswered_question_is_reported_not_dropped() -> None:
     parts = parse_letter(text)
     assert [(q.number, q.answer) for q in parts.questions] == [(1, "Derfor."), (2, "")]
     assert parts.errors == ("no date found in letter", "questions without an answer: 2")
+
+
+def test_the_title_comes_from_the_subject_of_the_opening_sentence() -> None:
+    assert parse_letter(LETTER).title == "Svar vedr. lokalt forankrede beskæftigelsesindsatser"
+    opening = "Kære A\n\nTak for din mail af 2. maj 2023, hvor du spørger til forvaltningen om ventetid på skoler.\n"
+    assert find_title(opening) == "Svar om ventetid på skoler"
+
+
+def test_a_subject_line_in_the_head_gives_the_title() -> None:
+    for line, title in (
+        ("Vedr.: Ventetid på specialskoler", "Svar vedr. ventetid på specialskoler"),
+        ("Emne: Klubpladser i Nordvest", "Svar om Klubpladser i Nordvest"),
+        ("Om: LFI-indsatsen", "Svar om LFI-indsatsen"),
+    ):
+        text = f"{line}\n\nKære A\n\nDer er ventetid på specialskoler.\n"
+        assert find_title(text) == title
+    assert find_title("Kære A\n\nTak for din henvendelse.\n") is None
+
+
+HEADED = """Dato: 14. marts 2023
+
+Kære B
+
+Tak for din mail af 27. februar 2023 om ventetid.
+
+Spørgsmål 1
+Hvor mange venter?
+
+Svar
+Der venter 148.
+
+Spørgsmål 2: Hvad koster det?
+Svar
+Ca. 1,9 mia. kr.
+
+Med venlig hilsen
+
+C
+Direktør
+"""
+
+
+def test_questions_headed_spørgsmål_n_with_svar_answers() -> None:
+    parts = parse_letter(HEADED)
+    assert [(q.number, q.question, q.answer) for q in parts.questions] == [
+        (1, "Hvor mange venter?", "Der venter 148."),
+        (2, "Hvad koster det?", "Ca. 1,9 mia. kr."),
+    ]
+    assert (parts.date, parts.inquiry_date, parts.title) == ("2023-03-14", "2023-02-27", "Svar om ventetid")
+    assert parts.signatory == "C, Direktør"
+    assert parts.errors == ()

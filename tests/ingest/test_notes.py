@@ -235,7 +235,7 @@ def corpus() -> dict[str, Note]:
         ("002", "budget_note", "BI18", "Styrket integration af etniske minoritetsfamilier på kontanthjælp", 2018, "price_level"),
         ("003", "budget_note", "BI23",
          "Videreførelse af ’Bekæmpelse af negativ social kontrol som barriere for beskæftigelse’ (bevillingsudløb)", 2026, "text"),
-        ("004", "answer", None, None, None, None),
+        ("004", "answer", None, "Svar vedr. lokalt forankrede beskæftigelsesindsatser", None, None),
     ],
 )
 def test_corpus_metadata(corpus: dict[str, Note], name: str, doc_type: str, note_id: str | None, title: str | None,
@@ -338,9 +338,11 @@ def test_corpus_categories_districts_and_target_group(corpus: dict[str, Note]) -
 
 def test_corpus_letter(corpus: dict[str, Note]) -> None:
     letter = corpus["004"]
-    assert (letter.date, letter.addressee, letter.signatory) == (
-        "2021-06-22", "Gyda Heding", "Line Nørbæk, Administrerende direktør",
+    assert (letter.title, letter.date, letter.inquiry_date, letter.addressee, letter.signatory) == (
+        "Svar vedr. lokalt forankrede beskæftigelsesindsatser", None, "2021-06-22", "Gyda Heding",
+        "Line Nørbæk, Administrerende direktør",
     )
+    assert [s.heading for s in letter.sections][-3:] == ["Ad 1", "Ad 2", "Ad 3"]
     assert [q.number for q in letter.questions] == [1, 2, 3]
     q1, q2, q3 = letter.questions
     assert q1.question == (
