@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -244,10 +245,27 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         uvicorn.run("budgetarkiv.api.app:app_from_env", factory=True, host=host, port=port, workers=args.workers,
                     log_level="warning")
         return 0
-    app = create_app(Service.load(settings), follow=True)  # a newly published index is served without a restart
+    app = create_app(Service.load(dataclasses.replace(settings, host=host, port=port)), follow=True)  # a newly
+    # published index is served without a restart
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     print(f"budgetarkiv kører på http://{host}:{port}/", file=sys.stderr)
     server.run(sockets=[sock])
+    return 0
+
+
+def cmd_mcp(args: argparse.Namespace, settings: Settings) -> int:
+    """MCP over stdio, for desktop chat clients: they start this command and talk on its stdin and stdout."""
+    import contextlib
+
+    from budgetarkiv.api.mcp_server import build_server
+    from budgetarkiv.api.service import Service, follow_index
+
+    with contextlib.redirect_stdout(sys.stderr):  # stdout carries the protocol: loading must not print there
+        live = follow_index(Service.load(settings))  # a newly published index is used without a restart
+    try:
+        build_server(live.acquire).run()
+    finally:
+        live.close()
     return 0
 
 
@@ -271,7 +289,7 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "bench": cmd_bench,
     "parse": cmd_parse, "index": cmd_index, "sources": cmd_sources, "search": cmd_search, "eval": cmd_eval, "ask": cmd_ask,
-    "serve": cmd_serve, "inquiry": cmd_inquiry,
+    "serve": cmd_serve, "mcp": cmd_mcp, "inquiry": cmd_inquiry,
 }
 
 
@@ -322,6 +340,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int)
     p.add_argument("--workers", type=int, default=1,
                    help="Server processes (each loads the model); 2 uses both cores of a 2-core machine")
+    sub.add_parser("mcp", help="Serve the tools over MCP on stdin/stdout (for desktop chat clients).")
     p = sub.add_parser("bench", help="Run a benchmark (parse, index or load) and print its figures.")
     p.add_argument("which", choices=sorted(BENCHMARKS))
     p.add_argument("rest", nargs=argparse.REMAINDER, help="Arguments for the benchmark script")

@@ -12,10 +12,13 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from budgetarkiv.answer.inquiry import Inquiry
 from budgetarkiv.answer.model import Answer
-from budgetarkiv.index.queries import RowRecord
+from budgetarkiv.index.queries import RowQuery, RowRecord
 from budgetarkiv.search.hybrid import Filters, Hit
 
-__all__ = ["Answer", "AskIn", "Filters", "Inquiry", "InquiryIn", "SearchQuery", "SearchResult", "TableRows", "jsonable"]
+__all__ = [
+    "Answer", "AskIn", "Filters", "Inquiry", "InquiryIn", "NoteRef", "SearchQuery", "SearchResult", "TableQuery",
+    "TableRows", "jsonable",
+]
 
 
 class AskIn(BaseModel):
@@ -42,6 +45,32 @@ class SearchQuery(Filters):
 
     def filters(self) -> Filters:
         return Filters(**self.model_dump(include=set(Filters.model_fields)))
+
+
+class TableQuery(BaseModel):
+    """A parameterised row look-up (never text-to-SQL): each given filter narrows the rows."""
+
+    model_config = ConfigDict(extra="ignore")  # unknown HTTP parameters get a 400 that names them (reject_unknown)
+    note_id: str | None = Field(None, max_length=20, description="Note id, e.g. BI23")
+    year: int | None = Field(None, ge=1990, le=2100, description="The note's budget year")
+    q: str | None = Field(None, max_length=200, description="Words in the row label or the table title")
+    scenario: str | None = Field(None, max_length=50, description="e.g. 'Scenarie 1'")
+    styringsomraade: str | None = Field(None, max_length=50, description="Steering area, e.g. 'Service'")
+    udvalg: str | None = Field(None, max_length=20, description="Committee, e.g. 'BIU'")
+    bevilling: str | None = Field(None, max_length=20, description="Appropriation number")
+    min_amount: float | None = Field(None, ge=-1e12, le=1e12,
+                                     description="Rows with some year's amount or total at least this (table unit)")
+
+    def row_query(self) -> RowQuery:
+        return RowQuery(note_id=self.note_id, year=self.year, text=self.q, scenario=self.scenario,
+                        styringsomraade=self.styringsomraade, udvalg=self.udvalg, bevilling=self.bevilling,
+                        min_amount=self.min_amount)
+
+
+class NoteRef(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    doc_id: str = Field(min_length=1, max_length=64,
+                        description="The document's id (doc_id) from a search hit, or an answer's programme or source")
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, Request
 
 from budgetarkiv.answer.compose import Answerer
 from budgetarkiv.core.settings import Settings
 from budgetarkiv.search.hybrid import Searcher
 from budgetarkiv.search.live import LiveIndex
+
+
+class NotFound(LookupError):
+    """A note or document the archive does not hold (HTTP 404; an error result for a tool)."""
+
+
+class Invalid(ValueError):
+    """A request the schema lets through but that asks nothing, e.g. a question of blanks (HTTP 422)."""
 
 
 @dataclass
@@ -43,9 +51,9 @@ class Service:
         self.searcher.close()
 
     def check_note(self, note_id: str | None) -> None:
-        """A filter on a note the archive does not hold is a mistake worth a 404, not an empty result."""
+        """A filter on a note the archive does not hold is a mistake worth saying, not an empty result."""
         if note_id and note_id.upper() not in self.searcher.known_note_ids:
-            raise HTTPException(404, f"Ukendt notat-id: {note_id}. Se /notes for de kendte.")
+            raise NotFound(f"Ukendt notat-id: {note_id}. Se /notes for de kendte.")
 
 
 def follow_index(service: Service, check_every: float = 0.5) -> LiveIndex[Service]:

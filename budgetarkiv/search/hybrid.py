@@ -38,10 +38,10 @@ class IndexMissing(RuntimeError):
 
 
 class Filters(BaseModel):
-    """What a search, question or inquiry is limited to: built and checked here once for the API, MCP and CLI.
+    """Limits a search, question or inquiry to a budget year, a note, a document type or an administration."""
 
-    Unknown keys are refused, so a misspelt filter is an error instead of a silently wider search.
-    """
+    # Built and checked here once for HTTP, MCP and the CLI. Unknown keys are refused, so a misspelt filter
+    # is an error instead of a silently wider search.
 
     model_config = ConfigDict(frozen=True, extra="forbid")
     year: int | None = Field(None, ge=1990, le=2100, description="The note's budget year, e.g. 2024")

@@ -302,3 +302,37 @@ def test_page_works_with_an_api_key_kept_for_the_session(browser, index_settings
             assert page.evaluate("sessionStorage.getItem('budgetarkiv.apiKey')") == "hemmelig-nøgle"
         finally:
             context.close()
+
+
+def test_api_docs_render_offline_with_every_operation(browser, base_url):
+    """/docs (Swagger UI) comes from files installed with the project: with every request outside 127.0.0.1
+    blocked, the page still lists each operation of the OpenAPI document."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(TIMEOUT_MS)
+    blocked: list[str] = []
+
+    def only_local(route):
+        if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:")):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_local)
+    page = context.new_page()
+    try:
+        paths = httpx.get(base_url + "/openapi.json", timeout=30).json()["paths"]
+        operations = {(method.upper(), path) for path, ops in paths.items() for method in ops}
+        assert {("POST", "/ask"), ("POST", "/v1/chat/completions"), ("GET", "/tables")} <= operations
+        page.goto(base_url + "/docs")
+        page.locator(".opblock").first.wait_for()
+        shown = set()
+        for block in page.locator(".opblock").all():
+            method = block.locator(".opblock-summary-method").inner_text().strip().upper()
+            shown.add((method, block.locator(".opblock-summary-path").get_attribute("data-path")))
+        assert shown == operations
+        OUT.mkdir(exist_ok=True)
+        page.screenshot(path=str(OUT / "docs.png"))
+    finally:
+        context.close()
+    assert not blocked, f"the docs requested outside resources: {blocked}"

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from budgetarkiv.api.service import ServiceDep
-from budgetarkiv.api.tools import TOOLS
+from budgetarkiv.api.tools import openai_functions
 from budgetarkiv.index.generations import current_name
 from budgetarkiv.search.live import check_searcher
 
@@ -37,4 +37,4 @@ def health(request: Request, service: ServiceDep) -> JSONResponse:
 
 @router.get("/tools", summary="OpenAI function-calling schemas for chatbot front-ends")
 def tools() -> list[dict]:
-    return TOOLS
+    return openai_functions()

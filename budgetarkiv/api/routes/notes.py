@@ -1,13 +1,14 @@
 """The documents: GET /notes (all, versions grouped) and GET /notes/{doc_id} (one, as JSON or as a page)."""
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi import APIRouter, Request, Response
 from fastapi.responses import FileResponse, HTMLResponse
 
+from budgetarkiv.api import tools
 from budgetarkiv.api.errors import ErrorOut
 from budgetarkiv.api.routes.page import NOT_FOUND_HTML, PAGE_DIR, prefers_html
+from budgetarkiv.api.schemas import NoteRef
 from budgetarkiv.api.service import ServiceDep
-from budgetarkiv.search.versions import diff_versions
 
 router = APIRouter()
 
@@ -40,24 +41,4 @@ def note(doc_id: str, request: Request, response: Response, service: ServiceDep)
             return HTMLResponse(NOT_FOUND_HTML, status_code=404, headers={"Vary": "Accept"})
         return FileResponse(PAGE_DIR / "note.html", media_type="text/html; charset=utf-8",
                             headers={"Vary": "Accept", "Cache-Control": "no-cache"})
-    return note_with_versions(service, doc_id)
-
-
-def note_with_versions(service, doc_id: str) -> dict:
-    """The parsed note, and for each other version of it the sentences that differ."""
-    store = service.searcher.store
-    data = store.note_json(doc_id)
-    if data is None:
-        raise HTTPException(404, f"Ukendt dokument: {doc_id}. Se /notes for de kendte.")
-    data.pop("page_starts", None)
-    data["versions"] = []
-    for v in service.searcher.versions.get(doc_id, ()):
-        entry = {"doc_id": v.doc_id, "source": v.source, "current": v.doc_id == doc_id}
-        if v.doc_id != doc_id:
-            other = store.note_json(v.doc_id) or {}
-            d = diff_versions(data.get("text", ""), other.get("text", ""))
-            entry["changed"] = [{"here": c.here, "there": c.there} for c in d.changed]
-            entry["only_here"] = list(d.only_here)
-            entry["only_there"] = list(d.only_there)
-        data["versions"].append(entry)
-    return data
+    return tools.get_note(service, NoteRef(doc_id=doc_id))

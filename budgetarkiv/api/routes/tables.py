@@ -7,14 +7,14 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
+from budgetarkiv.api import tools
 from budgetarkiv.api.errors import reject_unknown
-from budgetarkiv.api.schemas import TableRows, jsonable
+from budgetarkiv.api.schemas import TableQuery, TableRows, jsonable
 from budgetarkiv.api.service import ServiceDep
 from budgetarkiv.api.spreadsheet import csv_text
-from budgetarkiv.index.queries import RowQuery
 
 router = APIRouter()
-TABLE_PARAMS = {"note_id", "year", "q", "scenario", "styringsomraade", "udvalg", "bevilling", "min_amount", "format"}
+TABLE_PARAMS = {*TableQuery.model_fields, "format"}
 CSV_COLUMNS = [
     "note_id", "budget_year", "note_title", "source", "table_title", "scenario", "unit", "price_level", "page",
     "label", "styringsomraade", "udvalg", "bevilling", "indtaegt_udgift", "is_sum", "year", "amount", "total",
@@ -30,27 +30,16 @@ CSV_COLUMNS = [
 def tables(
     request: Request,
     service: ServiceDep,
-    note_id: Annotated[str | None, Query(max_length=20)] = None,
-    year: Annotated[int | None, Query(ge=1990, le=2100)] = None,
-    q: Annotated[str | None, Query(max_length=200)] = None,
-    scenario: Annotated[str | None, Query(max_length=50)] = None,
-    styringsomraade: Annotated[str | None, Query(max_length=50)] = None,
-    udvalg: Annotated[str | None, Query(max_length=20)] = None,
-    bevilling: Annotated[str | None, Query(max_length=20)] = None,
-    min_amount: Annotated[float | None, Query(ge=-1e12, le=1e12)] = None,
+    query: Annotated[TableQuery, Query()],
     format: Literal["json", "csv"] | None = None,  # noqa: A002 - the public parameter name
 ) -> Response:
     reject_unknown(request, TABLE_PARAMS)
-    service.check_note(note_id)
-    rows = service.searcher.store.find_rows(RowQuery(
-        note_id=note_id, year=year, text=q, scenario=scenario, styringsomraade=styringsomraade, udvalg=udvalg,
-        bevilling=bevilling, min_amount=min_amount,
-    ))
+    rows = tools.find_table_rows(service, query)
     wants_csv = format == "csv" or (format is None and "text/csv" in request.headers.get("accept", ""))
     if wants_csv:
-        return Response(to_csv(rows), media_type="text/csv; charset=utf-8",
+        return Response(to_csv(rows.rows), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": 'attachment; filename="budgettabeller.csv"'})
-    return JSONResponse(jsonable(TableRows(tuple(rows)), TableRows))
+    return JSONResponse(jsonable(rows, TableRows))
 
 
 def to_csv(rows) -> str:

@@ -1,0 +1,108 @@
+"""OpenAI-compatible chat: a conversation in, the archive's cited answer out (as Markdown and as JSON).
+
+The archive is not a language model: it answers the last user message. Earlier turns count only as far as
+the answer needs them: a follow-up that names no subject of its own ("Og scenarie 2?", "Hvad med 2018?"),
+or one that finds no answer alone, is asked together with the user's previous message.
+"""
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from budgetarkiv.answer.model import Answer
+from budgetarkiv.api.markdown import answer_markdown
+from budgetarkiv.api.schemas import AskIn, jsonable
+from budgetarkiv.api.service import Invalid, Service
+from budgetarkiv.api.tools import ask
+from budgetarkiv.search.hybrid import Filters
+from budgetarkiv.search.query import analyse
+
+MODEL_ID = "budgetarkiv"
+MAX_QUESTION = 2000  # as AskIn.question
+_STRUCTURAL = {"scenarie", "scenariet", "scenarier", "scenario", "scenarios"}  # words that point back
+
+
+class ContentPart(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    type: str = Field(max_length=50)
+    text: str | None = Field(None, max_length=20000)
+
+
+class ChatMessage(BaseModel):
+    model_config = ConfigDict(extra="allow")  # name, tool_calls ...: accepted, not used
+    role: Literal["system", "developer", "user", "assistant", "tool", "function"]
+    content: str | list[ContentPart] | None = Field(None, max_length=20000)
+
+    def text(self) -> str:
+        if isinstance(self.content, list):
+            return "\n".join(p.text or "" for p in self.content if p.type == "text")
+        return self.content or ""
+
+
+class ChatRequest(BaseModel):
+    """An OpenAI chat-completions request. Sampling options are accepted and ignored: answers are extractive."""
+
+    model_config = ConfigDict(extra="allow")
+    model: str = Field(min_length=1, max_length=200, description=f"'{MODEL_ID}'")
+    messages: list[ChatMessage] = Field(min_length=1, max_length=500)
+    stream: bool = False
+    filters: Filters = Field(default_factory=Filters, description="budgetarkiv's own filters (an extra field)")
+
+
+def answer_chat(service: Service, request: ChatRequest) -> Answer:
+    users = [m.text().strip() for m in request.messages if m.role == "user" and m.text().strip()]
+    if not users or request.messages[-1].role != "user":
+        raise Invalid("Samtalen skal slutte med en besked fra brugeren (role 'user') med tekst.")
+    question = users[-1]
+    if len(question) > MAX_QUESTION:
+        raise Invalid(f"Spørgsmålet er for langt ({len(question)} tegn; højst {MAX_QUESTION}).")
+    together = f"{users[-2]}\n{question}" if len(users) > 1 else ""
+    if together and len(together) <= MAX_QUESTION and is_follow_up(question):
+        return ask(service, AskIn(question=together, filters=request.filters))
+    answer = ask(service, AskIn(question=question, filters=request.filters))
+    if not answer.answered and together and len(together) <= MAX_QUESTION:
+        followed = ask(service, AskIn(question=together, filters=request.filters))
+        if followed.answered:
+            return followed
+    return answer
+
+
+def is_follow_up(question: str) -> bool:
+    """True when the message names no subject or note of its own, only e.g. a scenario or a year."""
+    q = analyse(question)
+    return not q.note_ids and not set(q.subject) - _STRUCTURAL
+
+
+def completion(answer: Answer, model: str) -> dict:
+    return {
+        "id": f"chatcmpl-{uuid.uuid4().hex}", "object": "chat.completion", "created": int(time.time()),
+        "model": model,
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": answer_markdown(answer)},
+                     "finish_reason": "stop"}],
+        "answer": jsonable(answer, Answer),
+    }
+
+
+def completion_chunks(answer: Answer, model: str) -> Iterator[str]:
+    """Server-sent events as OpenAI streams them: role, the text line by line, the end with the JSON answer."""
+    base = {"id": f"chatcmpl-{uuid.uuid4().hex}", "object": "chat.completion.chunk", "created": int(time.time()),
+            "model": model}
+
+    def event(delta: dict, finish: str | None = None, **extra) -> str:
+        body = {**base, "choices": [{"index": 0, "delta": delta, "finish_reason": finish}], **extra}
+        return f"data: {json.dumps(body, ensure_ascii=False)}\n\n"
+
+    yield event({"role": "assistant", "content": ""})
+    for line in answer_markdown(answer).splitlines(keepends=True):
+        yield event({"content": line})
+    yield event({}, "stop", answer=jsonable(answer, Answer))
+    yield "data: [DONE]\n\n"
+
+
+def models() -> dict:
+    return {"object": "list", "data": [{"id": MODEL_ID, "object": "model", "created": 0, "owned_by": "budgetarkiv"}]}
