@@ -32,6 +32,15 @@ def http(service):
         yield c
 
 
+def _server(service):
+    """The MCP server over one loaded service, as `budgetarkiv mcp` builds it."""
+    from contextlib import nullcontext
+
+    from budgetarkiv.api.mcp_server import build_server
+
+    return build_server(lambda: nullcontext(service))
+
+
 def _call(server, name: str, arguments: dict):
     async def run():
         async with Client(server) as client:
@@ -62,9 +71,7 @@ def assert_perspektiv_cost(answer: dict) -> None:
      {"note_id": "BI23", "scenario": "Scenarie 2"}),
 ])
 def test_a_tool_returns_what_the_http_api_returns(service, http, name, arguments, method, path, params):
-    from budgetarkiv.api.mcp_server import build_server
-
-    result = _call(build_server(service), name, arguments)
+    result = _call(_server(service), name, arguments)
     assert not result.is_error, result.content
     expected = http.post(path, json=params) if method == "POST" else http.get(path, params=params)
     assert expected.status_code == 200
@@ -73,9 +80,7 @@ def test_a_tool_returns_what_the_http_api_returns(service, http, name, arguments
 
 
 def test_get_note_and_answer_inquiry(service, http):
-    from budgetarkiv.api.mcp_server import build_server
-
-    server = build_server(service)
+    server = _server(service)
     doc_id = next(n["doc_id"] for n in http.get("/notes").json() if n["note_id"] == "BI18" and n["budget_year"] == 2024)
     note = _call(server, "get_note", {"doc_id": doc_id}).structured_content
     assert note == http.get(f"/notes/{doc_id}").json()
@@ -94,9 +99,7 @@ def test_get_note_and_answer_inquiry(service, http):
     ("find_table_rows", {"note_id": "ZZ99"}, "Ukendt notat-id"),
 ])
 def test_bad_arguments_are_an_error_result_that_says_why(service, name, arguments, says):
-    from budgetarkiv.api.mcp_server import build_server
-
-    result = _call(build_server(service), name, arguments)
+    result = _call(_server(service), name, arguments)
     assert result.is_error
     text = " ".join(c.text for c in result.content)
     assert says in text and "Traceback" not in text

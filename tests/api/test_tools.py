@@ -22,7 +22,7 @@ EXAMPLES = {
 
 def test_the_five_tools_are_offered_by_tools_and_by_mcp():
     functions = {f["function"]["name"]: f["function"] for f in openai_functions()}
-    listed = {t.name: t for t in asyncio.run(build_server(None).list_tools())}  # type: ignore[arg-type]
+    listed = {t.name: t for t in asyncio.run(build_server(lambda: None).list_tools())}  # type: ignore[arg-type]
     assert set(functions) == set(listed) == {t.name for t in TOOLS} == NAMES
     for name, fn in functions.items():
         assert fn["description"] == listed[name].description and len(fn["description"]) > 80
@@ -43,7 +43,7 @@ def test_openai_schema_is_plain_and_accepts_the_example(tool):
 
 @pytest.mark.parametrize("tool", TOOLS, ids=lambda t: t.name)
 def test_mcp_input_schema_refuses_what_the_tool_refuses(tool):
-    listed = {t.name: t for t in asyncio.run(build_server(None).list_tools())}  # type: ignore[arg-type]
+    listed = {t.name: t for t in asyncio.run(build_server(lambda: None).list_tools())}  # type: ignore[arg-type]
     schema = listed[tool.name].input_schema
     required = set(schema.get("required", ()))
     assert required == {n for n, f in tool.args.model_fields.items() if f.is_required()}

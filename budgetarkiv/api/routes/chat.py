@@ -19,8 +19,8 @@ def models() -> dict:
 @router.post("/chat/completions", summary="OpenAI-compatible chat: the last user message answered, with citations")
 def completions(body: chat.ChatRequest, service: ServiceDep):
     if body.model != chat.MODEL_ID:
-        return error(404, f"Ukendt model: {body.model}. Brug '{chat.MODEL_ID}' (se /v1/models).", "/v1/",
-                     param="model", code="model_not_found")
+        return error(404, f"Ukendt model: {body.model}. Brug '{chat.MODEL_ID}' (se /v1/models).",
+                     path="/v1/chat/completions", param="model", code="model_not_found")
     answer = chat.answer_chat(service, body)  # before any byte is sent: errors still get their status
     if body.stream:
         return StreamingResponse(chat.completion_chunks(answer, body.model), media_type="text/event-stream",
