@@ -175,6 +175,9 @@ class Lease:
     def held(self) -> bool:
         return self._fd is not None
 
+    def __del__(self) -> None:  # a reader that failed half-way through opening must not pin its generation
+        self.release()
+
 
 def lease_current(index_dir: Path, attempts: int = 20) -> Lease | None:
     """Lease the current generation; None when nothing was indexed yet.

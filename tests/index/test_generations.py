@@ -69,3 +69,10 @@ def test_leftovers_of_killed_builds_are_removed_at_start(tmp_path):
     (stale / "index.sqlite").write_bytes(b"x" * 1000)
     tidy(tmp_path)
     assert not stale.exists() and current_generation(tmp_path).name == "gen-000001"
+
+
+def test_a_lease_nobody_references_any_more_is_released(tmp_path):
+    _publish(tmp_path)
+    lease_current(tmp_path)  # dropped at once, as by a reader that failed while opening
+    _publish(tmp_path)
+    assert sorted(p.name for p in tmp_path.glob("gen-*")) == ["gen-000002"]
