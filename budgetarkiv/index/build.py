@@ -48,7 +48,7 @@ from budgetarkiv.ingest.chunking import chunk_note
 from budgetarkiv.ingest.notes import parse_note
 from budgetarkiv.ingest.readers import UnreadableFile, read_document, walk_files
 
-PARSER_VERSION = 4  # bump when parsing or chunking changes, so an unchanged corpus is indexed again
+PARSER_VERSION = 5  # bump when parsing or chunking changes, so an unchanged corpus is indexed again
 
 
 class PassageEncoder(Protocol):

@@ -4,8 +4,9 @@ Pure functions, no I/O. What they do, in order:
 - Unicode NFC; newlines (and Word's vertical-tab line breaks) to "\\n"; no-break spaces to spaces;
   invisible characters (zero-width, BOM, soft hyphens inside lines, control characters) removed.
 - Markup tags (<i>, </i>, <b>, <u>, <br> ...) removed; "<" in prose ("< 30 år") is kept. <br> is a line break.
-- Trailing spaces removed from every line; leading spaces too (they are PDF layout, not structure). Tabs are
-  kept everywhere: they separate table cells in word-processor exports.
+- Trailing spaces removed from every line; leading spaces too (they are PDF layout, not structure), except
+  on lines set in columns by runs of spaces, which lose only the indentation they all share (ALIGNED RULE,
+  see `_clean_line`). Tabs are kept everywhere: they separate table cells in word-processor exports.
 - A private-use glyph opening a line (the Symbol-font bullet "\\uf0b7") becomes "•"; other private-use
   glyphs are dropped: they have no meaning outside the font they came from.
 - Page markers ("3/6", "Side 3 af 6") alone on a line are removed; they mark page ends (PAGE MARKER RULE).
@@ -126,7 +127,9 @@ def _clean_lines(raw: str, vocabulary: set[str] | None) -> list[str]:
     text = _BR.sub("\n", text)
     text = _TAG.sub("", text)
     text = text.replace("\f", "\n\f\n")
-    lines = [_clean_line(line) for line in text.split("\n")]
+    raw_lines = text.split("\n")
+    margin = _aligned_margin(raw_lines)
+    lines = [_clean_line(line, margin) for line in raw_lines]
     lines = _mark_pages(lines)
     vocab = document_vocabulary("\n".join(line for line in lines if not _is_sentinel(line)))
     if vocabulary:
@@ -136,11 +139,26 @@ def _clean_lines(raw: str, vocabulary: set[str] | None) -> list[str]:
     return _collapse_blank_lines(lines, double_spaced)
 
 
-def _clean_line(line: str) -> str:
-    """One line without trailing/leading spaces (tabs kept), bullets unified, private-use glyphs gone."""
+_ALIGNED = re.compile(r"\S {3,}\S")  # a run of 3+ spaces between words: columns set by spaces
+
+
+def _aligned_margin(lines: list[str]) -> int | None:
+    """The indentation all space-aligned lines share (ALIGNED RULE), or None when there are none."""
+    indents = [len(line) - len(line.lstrip(" ")) for line in lines if _ALIGNED.search(line)]
+    return min(indents) if indents else None
+
+
+def _clean_line(line: str, margin: int | None = None) -> str:
+    """One line without trailing/leading spaces (tabs kept), bullets unified, private-use glyphs gone.
+
+    ALIGNED RULE: a line whose words are set in columns by runs of spaces loses only the indentation
+    all such lines share, so a row of cells without a label keeps its cells under their column heads.
+    """
     if line == "\f":
         return line
-    line = line.rstrip(_SPACE_CHARS).lstrip(" ")
+    keep = margin is not None and _ALIGNED.search(line) is not None
+    line = line.rstrip(_SPACE_CHARS)
+    line = line[margin:] if keep else line.lstrip(" ")
     if not line.strip():
         return ""
     line = _PUA_BULLET.sub("• ", line)

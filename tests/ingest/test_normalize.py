@@ -302,3 +302,17 @@ def test_a_word_hyphenated_across_pdf_pages_is_joined_on_the_first_page() -> Non
 def test_normalize_text_has_no_page_sentinels() -> None:
     out = normalize_text("a\n1/2\nb\n2/2\fc")
     assert "\f" not in out and "\x1e" not in out
+
+
+def test_space_aligned_lines_keep_their_columns_relative_to_each_other() -> None:
+    text = (
+        "    Overskrift\n"
+        "    Aktivitet        2030     2031\n"
+        "    Drift i alt\n"
+        "                      1,5      2,0\n"
+        "        indrykket prosa\n"
+    )
+    lines = normalize_text(text).split("\n")
+    assert lines[0] == "Overskrift" and lines[4] == "indrykket prosa"  # other lines lose their indentation
+    assert lines[1] == "Aktivitet        2030     2031"
+    assert lines[3].index("1,5") == lines[1].index("2030") + 1  # still under its year

@@ -617,3 +617,12 @@ def test_a_layout_reading_that_disagrees_on_the_amounts_changes_nothing() -> Non
     assert agreeing[0].rows[0].amounts == {"2030": 100} and not layout[0].unreadable
     (moved,) = place_by_layout(plain, agreeing)
     assert plain[0].rows[0].amounts == {"2029": 100} and moved.rows[0].amounts == {"2030": 100}
+
+
+def test_an_aligned_row_whose_label_stands_on_the_line_above_keeps_its_columns() -> None:
+    indented = "\n".join("   " + line for line in ALIGNED.replace(
+        "Nattevagter (4 årsværk)         Service", "Nattevagter (4 årsværk)\n                                Service"
+    ).split("\n"))
+    (table,) = extract_tables(normalize_text(indented), 2030)
+    assert table.rows[0] == row("Nattevagter (4 årsværk)", {"2031": 2.15, "2032": 2.15}, 4.3, styr="Service")
+    assert table.checks_ok
