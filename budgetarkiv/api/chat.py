@@ -54,6 +54,32 @@ class ChatRequest(BaseModel):
     filters: Filters = Field(default_factory=Filters, description="budgetarkiv's own filters (an extra field)")
 
 
+class OpenAIErrorDetail(BaseModel):
+    message: str = Field(description="What was wrong, in Danish")
+    type: str = Field(description="invalid_request_error, authentication_error, not_found_error or server_error")
+    param: str | None = None
+    code: str | None = None
+
+
+class OpenAIError(BaseModel):
+    """The error shape OpenAI clients read (under /v1/ instead of `{"detail": ...}`)."""
+
+    error: OpenAIErrorDetail
+
+
+def _documented(description: str) -> dict:
+    return {"model": OpenAIError, "description": description}
+
+
+ERRORS: dict[int | str, dict] = {
+    400: _documented("Malformed or invalid request (no user message, too long, unknown role ...)"),
+    401: _documented("Missing or wrong API key (send it as the client's api_key: Authorization: Bearer)"),
+    404: _documented("Unknown model, or an unknown note id in `filters`"),
+    413: _documented("Request body over BUDGETARKIV_MAX_REQUEST_KB"),
+    500: _documented("Internal error (logged; no stack trace is ever sent)"),
+}
+
+
 def answer_chat(service: Service, request: ChatRequest) -> Answer:
     users = [m.text().strip() for m in request.messages if m.role == "user" and m.text().strip()]
     if not users or request.messages[-1].role != "user":

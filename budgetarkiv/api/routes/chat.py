@@ -8,7 +8,7 @@ from budgetarkiv.api import chat
 from budgetarkiv.api.errors import error
 from budgetarkiv.api.service import ServiceDep
 
-router = APIRouter(prefix="/v1", tags=["openai"])
+router = APIRouter(prefix="/v1", tags=["openai"], responses=chat.ERRORS)
 
 
 @router.get("/models", summary="OpenAI-compatible: the one model this server offers")
