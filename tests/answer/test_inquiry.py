@@ -6,7 +6,6 @@ route runs over a real server (uvicorn in a thread) and the CLI as a real subpro
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -16,7 +15,7 @@ import httpx
 import pytest
 
 from budgetarkiv.answer.inquiry import answer_inquiry, split_inquiry, uncited_figures
-from tests.live_server import serve_service
+from tests.live_server import serve_service, settings_env
 
 ROOT = Path(__file__).resolve().parents[2]
 LETTER = ROOT / "corpus" / "004_8ec66430a271036e.txt"
@@ -157,8 +156,7 @@ def test_post_inquiry_over_a_real_server(index_settings, searcher):
 def test_cli_inquiry(index_settings, tmp_path):
     path = tmp_path / "henvendelse.txt"
     path.write_text(INQUIRY, "utf-8")
-    env = dict(os.environ, BUDGETARKIV_INDEX_DIR=str(index_settings.index_dir), HF_HUB_OFFLINE="1",
-               TRANSFORMERS_OFFLINE="1")
+    env = settings_env(index_settings)
     run = subprocess.run([sys.executable, "-m", "budgetarkiv.api.cli", "inquiry", str(path)], cwd=ROOT, env=env,
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr

@@ -74,7 +74,7 @@ def test_the_rows_still_hold_after_a_hostile_value(searcher):
 
 def test_values_never_enter_the_sql_text():
     hostile = "'; DELETE FROM documents; --"
-    sql, params = compile_filters(RowQuery(note_id=hostile, scenario=hostile, text=hostile).filters(), "%s")
+    sql, params = compile_filters(RowQuery(note_id=hostile, scenario=hostile, text=hostile).conditions(), "%s")
     assert hostile not in sql and "DELETE" not in sql
     assert hostile in params and f"%{hostile}%" in params
     assert sql.count("%s") == len(params)
@@ -94,5 +94,5 @@ def test_filters_compile_to_parameterised_sql(filters, sql, params):
 
 
 def test_an_unknown_column_is_refused():
-    with pytest.raises(ValueError, match="Unknown row column"):
+    with pytest.raises(ValueError, match="Unknown column"):
         compile_filters([Filter("password", "exact", "x")])

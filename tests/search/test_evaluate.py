@@ -12,7 +12,6 @@ English (12): hybrid R@1 0.92 (q42 ranks BI18 above BI23), R@5 1.00.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +20,7 @@ import pytest
 
 from budgetarkiv.search.evaluate import first_relevant_rank, load_gold
 from budgetarkiv.search.hybrid import Hit
+from tests.live_server import settings_env
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "data" / "gold.jsonl"
@@ -29,8 +29,7 @@ CLI = Path(sys.executable).with_name("budgetarkiv")
 
 @pytest.fixture(scope="module")
 def report(index_settings) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BUDGETARKIV_")}
-    env.update(BUDGETARKIV_INDEX_DIR=str(index_settings.index_dir), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+    env = settings_env(index_settings)
     done = subprocess.run(
         [str(CLI), "eval", str(GOLD), "--json"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
     )

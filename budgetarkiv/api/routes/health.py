@@ -25,7 +25,7 @@ def health(request: Request, service: ServiceDep) -> JSONResponse:
     built = s.meta.get("built_at")
     live = getattr(request.app.state, "live", None)
     body = {
-        "status": "ok" if not problems else "fejl", "generation": s.generation.name,
+        "status": "ok" if not problems else "fejl", "generation": s.index.name,
         "built_at": datetime.datetime.fromtimestamp(float(built), datetime.UTC).isoformat(timespec="seconds")
         if built else None,
         "newest_generation": current_name(service.settings.index_dir), "follows_index": live is not None,
