@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -59,13 +60,13 @@ def postgres_server():
     shutil.rmtree(base, ignore_errors=True)
 
 
-def new_database(server, name: str) -> str:
-    """An empty database on `server`; its URL."""
+def new_database(server, name: str, template: str | None = None) -> str:
+    """An empty database on `server` (or a copy of `template`); its URL."""
     import psycopg
 
     with psycopg.connect(server.url, autocommit=True) as db:
         db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        db.execute(f'CREATE DATABASE "{name}"')
+        db.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
     return server.url.rsplit("/", 1)[0] + "/" + name
 
 
@@ -95,9 +96,20 @@ def postgres_index_settings(tmp_path_factory, embedder, postgres_server):
 
     corpus = _copied_corpus(tmp_path_factory)
     settings = Settings.from_env({}, index_dir=corpus.parent / "unused", corpus_dir=corpus,
-                                 database_url=new_database(postgres_server, "archive"))
+                                 database_url=new_database(postgres_server, TEMPLATE_DATABASE))
     build_index([corpus], settings, lambda: embedder, show_progress=False)
-    return settings
+    # the template stays untouched (nobody connects to it), so tests can take private copies in a second
+    return replace(settings, database_url=new_database(postgres_server, "archive", TEMPLATE_DATABASE))
+
+
+TEMPLATE_DATABASE = "archive_template"
+
+
+@pytest.fixture
+def archive_copy(postgres_index_settings, postgres_server, request):
+    """A private copy of the indexed sample archive: a database this test may change."""
+    name = "copy_" + "".join(c if c.isalnum() else "_" for c in request.node.name)[:50].lower()
+    return replace(postgres_index_settings, database_url=new_database(postgres_server, name, TEMPLATE_DATABASE))
 
 
 @pytest.fixture(scope="session")
@@ -123,7 +135,7 @@ def answerer(searcher):
 
 
 SLOW_FIXTURES = {"embedder", "index_settings", "searcher", "answerer", "files_index_settings",
-                 "postgres_index_settings", "postgres_server"}
+                 "postgres_index_settings", "postgres_server", "archive_copy"}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

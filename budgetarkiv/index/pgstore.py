@@ -292,10 +292,14 @@ class PgStore:
     def replace_document(
         self, note: Note, fmt: str, size: int, mtime: float, build: str, passages: Sequence[PassageWrite]
     ) -> None:
-        """Put one file's note, tables, rows and passages in place of what its source held, atomically."""
+        """Put one file's note, tables, rows and passages in place of what its source held, atomically.
+
+        The shared counters are updated last, so the row lock on `corpus_state` (which serialises
+        writers) is held only for the moment before the commit.
+        """
         db = self._db
         with db.transaction():
-            self._delete_documents(
+            gone, gone_tokens = self._delete_documents(
                 [r["doc_id"] for r in db.execute(
                     "SELECT doc_id FROM documents WHERE source = %s OR doc_id = %s FOR UPDATE",
                     (note.source, note.doc_id))]
@@ -311,7 +315,7 @@ class PgStore:
             db.execute("DELETE FROM errors WHERE source = %s", (note.source,))
             db.execute(
                 "UPDATE corpus_state SET revision = revision + 1, passages = passages + %s, tokens = tokens + %s",
-                (len(passages), sum(max(1, len(p.tokens)) for p in passages)),
+                (len(passages) - gone, sum(max(1, len(p.tokens)) for p in passages) - gone_tokens),
             )
 
     def remove_sources(self, sources: Iterable[str]) -> int:
@@ -322,9 +326,10 @@ class PgStore:
         with self._db.transaction():
             doc_ids = [r["doc_id"] for r in self._db.execute(
                 "SELECT doc_id FROM documents WHERE source = ANY(%s) FOR UPDATE", (sources,))]
-            self._delete_documents(doc_ids)
+            gone, tokens = self._delete_documents(doc_ids)
             self._db.execute("DELETE FROM errors WHERE source = ANY(%s)", (sources,))
-            self._db.execute("UPDATE corpus_state SET revision = revision + 1")
+            self._db.execute("UPDATE corpus_state SET revision = revision + 1, passages = passages - %s,"
+                             " tokens = tokens - %s", (gone, tokens))
         return len(doc_ids)
 
     def set_error(self, source: str, reason: str) -> None:
@@ -332,17 +337,19 @@ class PgStore:
         with self._db.transaction():
             doc_ids = [r["doc_id"] for r in self._db.execute(
                 "SELECT doc_id FROM documents WHERE source = %s FOR UPDATE", (source,))]
-            self._delete_documents(doc_ids)
+            gone, tokens = self._delete_documents(doc_ids)
             self._db.execute(
                 "INSERT INTO errors VALUES (%s, %s) ON CONFLICT (source) DO UPDATE SET reason = EXCLUDED.reason",
                 (source, reason),
             )
-            self._db.execute("UPDATE corpus_state SET revision = revision + 1")
+            self._db.execute("UPDATE corpus_state SET revision = revision + 1, passages = passages - %s,"
+                             " tokens = tokens - %s", (gone, tokens))
 
-    def _delete_documents(self, doc_ids: Sequence[str]) -> None:
-        """Inside a transaction: documents and everything hanging off them, with the BM25 statistics."""
+    def _delete_documents(self, doc_ids: Sequence[str]) -> tuple[int, int]:
+        """Inside a transaction: documents and everything hanging off them, with their document
+        frequencies; (passages, tokens) removed, for the caller to take off `corpus_state`."""
         if not doc_ids:
-            return
+            return 0, 0
         db = self._db
         gone = db.execute(
             "SELECT count(*) AS n, coalesce(sum(token_count), 0) AS tokens FROM chunks WHERE doc_id = ANY(%s)",
@@ -355,8 +362,7 @@ class PgStore:
         )
         db.execute("DELETE FROM lexicon WHERE df <= 0")
         db.execute("DELETE FROM documents WHERE doc_id = ANY(%s)", (list(doc_ids),))
-        db.execute("UPDATE corpus_state SET passages = passages - %s, tokens = tokens - %s",
-                   (gone["n"], gone["tokens"]))
+        return int(gone["n"]), int(gone["tokens"])
 
     def _insert_note(self, note: Note, fmt: str, size: int, mtime: float, build: str) -> None:
         db = self._db
