@@ -169,7 +169,7 @@ class PgStore:
     @property
     def _db(self):
         db = getattr(self._local, "db", None)
-        if db is None or db.closed:
+        if db is None or db.closed or db.broken:  # a server restart breaks it: connect again
             from pgvector.psycopg import register_vector
             from psycopg.rows import dict_row
 
