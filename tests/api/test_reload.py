@@ -84,6 +84,15 @@ def _serve(settings: Settings, embedder):
     return serve_app(create_app(Service.load(settings, embedder=embedder), follow=True))
 
 
+def _control(url: str) -> httpx.Client:
+    """The test's own checks between builds: a fresh connection each time.
+
+    A build takes longer than uvicorn's keep-alive (5 s), and a request sent on a kept-alive connection just
+    as the server closes it is reset: an HTTP race every client must retry, not a server fault.
+    """
+    return httpx.Client(base_url=url, timeout=60, limits=httpx.Limits(max_keepalive_connections=0))
+
+
 def _wait_for(client: httpx.Client, check, seconds: float = 20.0) -> float:
     """Seconds until check(client) holds (fails the test after `seconds`)."""
     started = time.monotonic()
@@ -116,7 +125,7 @@ EVERY_ROUTE = [
 def test_ten_reindexes_under_thirty_clients_give_no_5xx_and_end_on_the_newest(tmp_path, index_settings, embedder):
     settings = _seed(tmp_path, index_settings, [F000, F001, F002, F003])
     changed = tmp_path / "c" / F002
-    with _serve(settings, embedder) as url, httpx.Client(base_url=url, timeout=60) as client:
+    with _serve(settings, embedder) as url, _control(url) as client:
         doc_ids = [d["doc_id"] for d in client.get("/notes").json() if F003 in d["source"]]
         routes = [*EVERY_ROUTE, ("GET", f"/notes/{doc_ids[0]}", {})]
         served: set[str] = set()
@@ -148,7 +157,7 @@ def test_sources_added_and_removed_are_followed_within_seconds_without_failed_re
         shutil.copy(CORPUS / name, tmp_path / folder / name)
     light = [("GET", "/search", {"params": {"q": "negativ social kontrol", "k": 5}}), ("GET", "/notes", {}),
              ("GET", "/health", {}), ("POST", "/ask", {"json": {"question": "Hvad koster Perspektiv?"}})]
-    with _serve(settings, embedder) as url, httpx.Client(base_url=url, timeout=60) as client, \
+    with _serve(settings, embedder) as url, _control(url) as client, \
             Load(url, 4, light) as load:
         assert _sources_listed(client) == {F000, F001, F002}
 
@@ -172,7 +181,7 @@ def test_a_path_that_does_not_exist_leaves_the_served_index_as_it_was(tmp_path, 
     from budgetarkiv.index.sources import IndexRefused
 
     settings = _seed(tmp_path, index_settings, [F002, F003])
-    with _serve(settings, embedder) as url, httpx.Client(base_url=url, timeout=60) as client:
+    with _serve(settings, embedder) as url, _control(url) as client:
         before = client.get("/health").json()
         answer = client.post("/ask", json={"question": "Hvad koster indsatsen mod negativ social kontrol?"}).json()
         with pytest.raises(IndexRefused):
