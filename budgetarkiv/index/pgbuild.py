@@ -123,6 +123,7 @@ def _build(
             progress.advance(task)
     store.remove_sources(gone)
     store.ensure_vector_index()
+    store.analyze()
     store.set_meta(model=settings.model, built_at=time.time())
     meta = store.meta()
     return BuildReport(

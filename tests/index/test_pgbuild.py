@@ -77,6 +77,12 @@ def assert_statistics_exact(settings) -> None:
             " GROUP BY u.lexeme) r FULL JOIN lexicon l ON l.token = r.lexeme WHERE l.df IS DISTINCT FROM r.df"
         ).fetchone()["n"]
         assert wrong == 0
+        wrong = c.execute(  # the posting lists BM25 reads say what the passages' tsvectors say
+            "SELECT count(*) AS n FROM (SELECT u.lexeme, c.row, cardinality(u.positions) AS tf, c.token_count AS dl"
+            " FROM chunks c, unnest(c.lexemes) u) r FULL JOIN postings p ON p.token = r.lexeme AND p.row = r.row"
+            " WHERE (p.tf, p.dl) IS DISTINCT FROM (r.tf, r.dl)"
+        ).fetchone()["n"]
+        assert wrong == 0
 
 
 def parsed(path: Path) -> tuple[str, int, int]:
