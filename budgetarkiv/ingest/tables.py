@@ -238,28 +238,9 @@ def _column_flags(head_text: str) -> dict[str, bool]:
 def _tab_head(line: _Line) -> _Head | None:
     """The head of a word-processor table: one tab-separated line."""
     cells = [" ".join(c.split()) for c in line.text.split("\t")]
-    roles: list[str] = []
-    years: list[str] = []
-    has_total = False
-    for i, cell in enumerate(cells):
-        if YEAR_RE.match(cell):
-            roles.append(cell)
-            years.append(cell)
-        elif cell.casefold() == "i alt":
-            roles.append("total")
-            has_total = True
-        elif i == 0:
-            roles.append("label")
-        elif re.search(r"Styrings-?\s*område", cell, re.IGNORECASE):
-            roles.append("styr")
-        elif re.fullmatch(r"Udvalg", cell, re.IGNORECASE):
-            roles.append("udvalg")
-        elif re.fullmatch(r"Bevilling", cell, re.IGNORECASE):
-            roles.append("bevilling")
-        elif re.search(r"Indtægt|I/U", cell, re.IGNORECASE):
-            roles.append("iu")
-        else:
-            roles.append("")
+    roles = [_column_role(cell, i) for i, cell in enumerate(cells)]
+    years = [r for r in roles if YEAR_RE.match(r)]
+    has_total = "total" in roles
     if len(years) < 2 and not (years and has_total):
         return None
     unit, price_level = _unit_and_price_level(cells[0])
@@ -353,16 +334,19 @@ def _aligned_columns(text: str, years: Sequence[str], has_total: bool) -> tuple[
         return ()
     columns: list[tuple[str, int, int]] = []
     for k, (cell, start, stop) in enumerate(fields):
-        columns.append((_column_role(cell, k, years), start, stop))
+        columns.append((_column_role(cell, k), start, stop))
     return tuple(columns)
 
 
-def _column_role(cell: str, index: int, years: Sequence[str]) -> str:
-    """What a head cell names: "label", a year, "total", "styr", "udvalg", "bevilling", "iu" or ""."""
-    if cell in years:
+def _column_role(cell: str, index: int) -> str:
+    """What a head cell names: a year, "total", "label" (the first cell), "styr", "udvalg", "bevilling",
+    "iu" or "" (a column the parser does not use)."""
+    if YEAR_RE.match(cell):
         return cell
     if cell.casefold() == "i alt":
         return "total"
+    if index == 0:
+        return "label"
     if re.search(r"Styrings-?\s*område", cell, re.IGNORECASE):
         return "styr"
     if re.fullmatch(r"Udvalg", cell, re.IGNORECASE):
@@ -371,7 +355,7 @@ def _column_role(cell: str, index: int, years: Sequence[str]) -> str:
         return "bevilling"
     if re.search(r"Indtægt|I/U", cell, re.IGNORECASE):
         return "iu"
-    return "label" if index == 0 else ""
+    return ""
 
 
 # --- scenario ---------------------------------------------------------------------------------
