@@ -41,7 +41,7 @@ def programme(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str]
         note_id=first.note_id, budget_year=first.budget_year, title=first.note_title, source=first.source,
         doc_id=doc_id, scenarios=tuple(scenario_out(s, described) for s in costs),
         earlier_grants=tuple(row_out(r) for r in grants), activities=tuple(activities),
-        versions=tuple(v.source for v in hit.versions),
+        versions=hit.versions,
     )
 
 

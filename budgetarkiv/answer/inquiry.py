@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from budgetarkiv.answer.compose import Answer, Answerer, Fact, Programme, ScenarioOut
+from budgetarkiv.core.names import document_name
 from budgetarkiv.core.numbers import format_danish_number
 from budgetarkiv.core.text import ANSWER_MARK_RE, collapse_ws, dehyphenate, split_sentences, strip_answer_mark
 from budgetarkiv.search.hybrid import Filters
@@ -176,18 +176,11 @@ class _Writer:
         return self._notes[doc_id]
 
     def doc_ref(self, doc_id: str, note_id: str | None, year: int | None, source: str) -> str:
-        head = " ".join(x for x in (note_id, f"Budget {year}" if year else None) if x)
-        if head:
-            return head
+        """The cited document as people name it (`core.names`): "BI23 Budget 2026", a letter by its title."""
+        if note_id:
+            return document_name(note_id, None, year, short=True)
         data = self.note(doc_id)
-        if data.get("doc_type") == "answer":
-            parts = ["Svar"]
-            if data.get("addressee"):
-                parts.append(f"til {data['addressee']}")
-            if data.get("date"):
-                parts.append(f"af {data['date']}")
-            return f"{' '.join(parts)} ({Path(source).name})"
-        return Path(source).name
+        return document_name(None, data.get("title"), year, date=data.get("date"), source=source, short=True)
 
     def statements(self, question: str, answer: Answer) -> list[Statement]:
         if not answer.answered:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from budgetarkiv.search.hybrid import Hit
+from budgetarkiv.search.hybrid import Hit, Version
 from budgetarkiv.search.lookup import ScenarioCost
 
 ScenarioOut = ScenarioCost  # what an answer shows of a scenario, an activity or an earlier grant
@@ -22,7 +22,7 @@ class Programme:
     scenarios: tuple[ScenarioOut, ...]
     earlier_grants: tuple[ScenarioOut, ...] = ()  # "Tidligere afsatte midler", løbende p/l
     activities: tuple[ScenarioOut, ...] = ()  # rows of the overview tables that the question names
-    versions: tuple[str, ...] = ()  # sources of all versions, newest first
+    versions: tuple[Version, ...] = ()  # all versions, newest first, each with its label and people's name
 
 
 @dataclass(frozen=True)

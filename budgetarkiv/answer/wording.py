@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 
 from budgetarkiv.answer.model import Fact, Programme, ScenarioOut
 from budgetarkiv.answer.sentences import KRONER
 from budgetarkiv.core.models import Amount
+from budgetarkiv.core.names import document_name
 from budgetarkiv.core.numbers import format_danish_number
 from budgetarkiv.search.hybrid import Hit
 
@@ -51,13 +51,12 @@ def phrase(lang: str, key: str, **values) -> str:
 
 
 def note_name(note_id: str | None, title: str | None, year: int | None) -> str:
-    head = " ".join(x for x in (note_id, title) if x) or "Dokument"
-    return f"{head} (Budget {year})" if year else head
+    return document_name(note_id, title, year)
 
 
 def where(lang: str, note_id, title, year, section, page, source) -> str:
     """Where a sentence stands: note and budget year (or the file), section, page."""
-    parts = [" ".join(x for x in (note_id, f"Budget {year}" if year else None) if x) or Path(source).name]
+    parts = [document_name(note_id, title, year, source=source, short=True)]
     if section:
         parts.append(section)
     if page:
@@ -121,8 +120,9 @@ def compose_text(
                 lines.append(f"  – {t['earlier']}: {line}")
                 evidence.append(cited)
             if len(prog.versions) > 1:
-                lines.append("  " + t["versions"].format(n=len(prog.versions), newest=Path(prog.versions[0]).name))
-                evidence.append(Path(prog.versions[0]).name)
+                newest = prog.versions[0].label or prog.versions[0].name
+                lines.append("  " + t["versions"].format(n=len(prog.versions), newest=newest))
+                evidence.append(newest)
         if "cost" in intents and not any(p.scenarios for p in programmes):
             money = [f for f in facts if re.search(r"kr\.", f.text)]
             if not money:

@@ -134,18 +134,33 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     if not hits:
         print("Ingen resultater.")
     for i, h in enumerate(hits, 1):
-        where = ", ".join(x for x in (h.note_id, str(h.budget_year or ""), h.section, f"s. {h.page}" if h.page else "") if x)
-        print(f"{i}. [{h.score:.4f} {'+'.join(h.retrievers)}] {h.title or Path(h.source).name} ({where})")
-        print(f"   {Path(h.source).name}")
+        where = ", ".join(x for x in (h.section, f"s. {h.page}" if h.page else "") if x)
+        print(f"{i}. [{h.score:.4f} {'+'.join(h.retrievers)}] {h.document}" + (f" – {where}" if where else ""))
         text = " ".join(h.text.split())
         print(f"   {text[:300]}{'…' if len(text) > 300 else ''}")
         if len(h.versions) > 1:
             print(
-                f"   {len(h.versions)} versioner af notatet, som afviger fra hinanden (nyeste først): "
-                + ", ".join(Path(v.source).name for v in h.versions)
-                + (f"; samme passage også i {', '.join(Path(x).name for x in h.also_in)}" if h.also_in else "")
+                f"   {len(h.versions)} versioner af notatet (nyeste først): "
+                + ", ".join(v.label or v.name for v in h.versions)
+                + (f"; samme passage også i {', '.join(v.label or v.name for v in h.also_in)}" if h.also_in else "")
             )
     return 0
+
+
+def print_sources(hits, heading: str) -> None:
+    """Each document once, with the sections and pages its passages come from."""
+    places: dict[str, dict[str, list[int]]] = {}  # document -> section -> pages
+    for h in hits:
+        pages = places.setdefault(h.document or Path(h.source).name, {}).setdefault(h.section or "", [])
+        if h.page and h.page not in pages:
+            pages.append(h.page)
+    if places:
+        print(heading)
+    for name, sections in places.items():
+        where = [", ".join(x for x in (section, "s. " + ", ".join(map(str, sorted(pages))) if pages else "") if x)
+                 for section, pages in sections.items()]
+        where = [w for w in where if w]
+        print(f"- {name}" + (f": {'; '.join(where)}" if where else ""))
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
@@ -173,11 +188,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         _print_json(jsonable(answer, Answer))
         return 0
     print(answer.answer)
-    if answer.sources:
-        print("\nKilder:" if answer.language == "da" else "\nSources:")
-        for h in answer.sources:
-            where = ", ".join(x for x in (h.note_id, str(h.budget_year or ""), h.section, f"s. {h.page}" if h.page else "") if x)
-            print(f"- {Path(h.source).name} ({where})")
+    print_sources(answer.sources, "\nKilder:" if answer.language == "da" else "\nSources:")
     return 0
 
 

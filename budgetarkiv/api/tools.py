@@ -51,9 +51,12 @@ def get_note(service: Service, args: NoteRef) -> dict:
     if data is None:
         raise NotFound(f"Ukendt dokument: {args.doc_id}. Se /notes for de kendte.")
     data.pop("page_starts", None)
+    named = service.searcher.names.get(args.doc_id)
+    data["name"], data["version"] = (named.name, named.label) if named else (data.get("source"), None)
     data["versions"] = []
     for v in service.searcher.versions.get(args.doc_id, ()):
-        entry = {"doc_id": v.doc_id, "source": v.source, "current": v.doc_id == args.doc_id}
+        entry = {"doc_id": v.doc_id, "source": v.source, "label": v.label, "name": v.name,
+                 "current": v.doc_id == args.doc_id}
         if v.doc_id != args.doc_id:
             other = store.note_json(v.doc_id) or {}
             d = diff_versions(data.get("text", ""), other.get("text", ""))

@@ -169,6 +169,7 @@ class Note:
     title: str | None = None
     budget_year: int | None = None
     budget_year_from: str | None = None  # "head" | "text" | "price_level": how the year was found
+    stated_version: str | None = None  # "udkast" | "endelig version" when the document's head says so
     administration: str | None = None
     committee: str | None = None
     sections: tuple[Section, ...] = ()

@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from budgetarkiv.core.models import BudgetTable, DocType, Document, NormalizedText, Note, ProseAmount, Scenario, Section
+from budgetarkiv.core.names import stated_version
 from budgetarkiv.core.text import (
     BODY_HEADINGS,
     canonical_heading,
@@ -494,6 +495,7 @@ def parse_note(doc: Document) -> Note:
         text=text,
         page_starts=norm.page_starts,
         administration=find_administration(head, text),
+        stated_version=stated_version(head),
         sections=sections,
         tables=tables,
         prose_amounts=amounts,

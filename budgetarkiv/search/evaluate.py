@@ -61,7 +61,7 @@ def _squash(text: str) -> str:
 
 def first_relevant_rank(hits: Sequence[Hit], q: GoldQuestion, passage: bool = False) -> int | None:
     for rank, hit in enumerate(hits, 1):
-        sources = {Path(hit.source).name, *(Path(s).name for s in hit.also_in)}
+        sources = {Path(hit.source).name, *(Path(v.source).name for v in hit.also_in)}
         if sources & set(q.relevant) and (not passage or _squash(q.evidence) in _squash(hit.text)):
             return rank
     return None

@@ -19,6 +19,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from budgetarkiv.core.models import note_from_jsonable
+from budgetarkiv.core.names import DRAFT, FINAL, document_name, version_label
 from budgetarkiv.core.settings import Settings
 from budgetarkiv.index.backends import IndexMissing, open_index
 from budgetarkiv.index.english import EnglishBridge
@@ -34,8 +35,12 @@ CANDIDATES = 100
 
 @dataclass(frozen=True)
 class Version:
+    """One version of a note, as a person names it."""
+
     doc_id: str
-    source: str
+    source: Annotated[str, Field(description="The file (for links and tools, not for people)")]
+    label: Annotated[str | None, Field(description='"udkast", "endelig version" or "version 2 af 2" (newest highest)')] = None
+    name: Annotated[str, Field(description="The document as people name it: note id, title, budget year, version")] = ""
 
 
 Internal = Field(exclude=True)  # a field the search needs that JSON (HTTP, MCP, CLI) leaves out
@@ -65,9 +70,12 @@ class Hit:
     end: Annotated[int, Internal] = 0
     bm25_score: Annotated[float, Internal] = 0.0
     dense_score: Annotated[float, Internal] = 0.0
-    also_in: Annotated[tuple[str, ...], Field(description="Other versions holding the same passage")] = ()
+    also_in: Annotated[tuple[Version, ...], Field(description="Other versions holding the same passage")] = ()
     versions: Annotated[tuple[Version, ...], Field(description="All versions of the note, newest first")] = field(
         default=())
+    version: Annotated[str | None, Field(description='Which version this is: "udkast", "version 2 af 2" ...')] = None
+    document: Annotated[str, Field(description="The document as people name it: note id, title, budget year, "
+                                               "version (the file name only when it has none of these)")] = ""
 
 
 class Searcher:
@@ -84,6 +92,7 @@ class Searcher:
         """What the searcher keeps of the documents: version groups, known note ids and years."""
         documents = list(self.store.documents())
         self._versions = self._version_groups(documents)
+        self._names = self._names_of(documents)
         self._known_note_ids = frozenset((d["note_id"] or "").upper() for d in documents if d["note_id"])
         self._known_years = frozenset(int(d["budget_year"]) for d in documents if d["budget_year"])
         self.__dict__.pop("histories", None)  # built again on first use
@@ -101,6 +110,12 @@ class Searcher:
         """doc_id → all versions of its note, most recent first."""
         self.refresh()
         return self._versions
+
+    @property
+    def names(self) -> dict[str, Version]:
+        """doc_id → the document as people name it (`core.names`), with its version label."""
+        self.refresh()
+        return self._names
 
     @property
     def known_note_ids(self) -> frozenset[str]:
@@ -153,19 +168,37 @@ class Searcher:
         """doc_id → all versions of its note (same budget year and note id), most recent first.
 
         The archive holds no version dates, and file times are not reliable (a copy or a clone resets
-        them), so: a version with the full head ("Budget 2024" on top) before one without (a draft), then
-        file order.
+        them), so: a version whose head says "endelig version" first and one saying "udkast" last, then one
+        with the full head ("Budget 2024" on top) before one without (a draft), then file order. Each is
+        labelled by what its head says, else by its place ("version 1 af 2" is the oldest).
         """
         groups: dict[tuple[int, str], list] = {}
         for d in documents:
             if d["note_id"] and d["budget_year"]:
                 groups.setdefault((d["budget_year"], d["note_id"].upper()), []).append(d)
         out: dict[str, tuple[Version, ...]] = {}
+        rank = {FINAL: 0, None: 1, DRAFT: 2}
         for docs in groups.values():
-            docs.sort(key=lambda d: (d["year_from"] != "head", d["source"]))
-            versions = tuple(Version(d["doc_id"], d["source"]) for d in docs)
+            stated = {d["doc_id"]: (self.store.note_json(d["doc_id"]) or {}).get("stated_version")
+                      for d in docs} if len(docs) > 1 else {}  # one version needs no label: no note is read
+            docs.sort(key=lambda d: (rank.get(stated.get(d["doc_id"]), 1), d["year_from"] != "head", d["source"]))
+            n = len(docs)
+            versions = []
+            for i, d in enumerate(docs):
+                label = version_label(n - i, n, stated.get(d["doc_id"]))
+                name = document_name(d["note_id"], d["title"], d["budget_year"], label, source=d["source"])
+                versions.append(Version(d["doc_id"], d["source"], label, name))
             for d in docs:
-                out[d["doc_id"]] = versions
+                out[d["doc_id"]] = tuple(versions)
+        return out
+
+    def _names_of(self, documents) -> dict[str, Version]:
+        """doc_id → the document as people name it (every document, versions or not)."""
+        out: dict[str, Version] = {}
+        for d in documents:
+            own = next((v for v in self._versions.get(d["doc_id"], ()) if v.doc_id == d["doc_id"]), None)
+            out[d["doc_id"]] = own or Version(d["doc_id"], d["source"], None, document_name(
+                d["note_id"], d["title"], d["budget_year"], source=d["source"]))
         return out
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: Mode = "hybrid") -> list[Hit]:
@@ -204,13 +237,15 @@ class Searcher:
         return years, notes
 
     def _hit(self, r, score: float, found: set[str], scores: dict[str, float]) -> Hit:
+        name = self._names.get(r["doc_id"])
         return Hit(
             row=int(r["row"]), chunk_id=r["chunk_id"], doc_id=r["doc_id"], source=r["source"], doc_type=r["doc_type"],
             kind=r["kind"], note_id=r["note_id"], budget_year=r["budget_year"], title=r["title"],
             section=r["section"], scenario=r["scenario"], page=r["page"], text=r["text"], score=float(score),
             retrievers=tuple(sorted(found)), table_index=r["table_index"], start=r["start"], end=r["end"],
             bm25_score=float(scores.get("bm25", 0.0)), dense_score=float(scores.get("dense", 0.0)),
-            versions=self._versions.get(r["doc_id"], ()),
+            versions=self._versions.get(r["doc_id"], ()), version=name.label if name else None,
+            document=name.name if name else document_name(r["note_id"], r["title"], r["budget_year"], source=r["source"]),
         )
 
     def _collapse_versions(self, hits: Iterable[Hit], k: int) -> list[Hit]:
@@ -224,7 +259,7 @@ class Searcher:
                     break
             else:
                 h = kept[twin]
-                kept[twin] = replace(h, also_in=h.also_in + (hit.source,))
+                kept[twin] = replace(h, also_in=h.also_in + (self._names.get(hit.doc_id) or Version(hit.doc_id, hit.source),))
         return kept
 
     def _same_passage(self, a: Hit, b: Hit) -> bool:

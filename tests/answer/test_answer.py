@@ -100,7 +100,8 @@ def test_yearly_cost_of_perspektiv(answers):
     assert (s1.unit, s1.price_level) == ("1.000 kr.", "2024 p/l")
     first_line = next(line for line in answer.answer.splitlines() if "4.600" in line)
     assert "4.600 om året" in first_line and "(1.000 kr., 2024 p/l)" in first_line
-    assert len(perspektiv.versions) == 2 and "000_306130193e619dd7.txt" in answer.answer
+    assert len(perspektiv.versions) == 2 and "den nyeste (version 2 af 2)" in answer.answer
+    assert perspektiv.versions[0].source.endswith("000_306130193e619dd7.txt")  # the one with the full head
 
 
 def test_earlier_grants_stay_apart_from_the_proposal(answers):

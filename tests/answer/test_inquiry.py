@@ -110,7 +110,7 @@ def test_answer_inquiry_drafts_each_answer_with_cited_figures(answerer):
     ad1, ad2, ad3 = _ad(draft, 1), _ad(draft, 2), _ad(draft, 3)
     assert "3.490" in ad1 and "13.960" in ad1 and "2026 p/l" in ad1 and "BI23 Budget 2026" in ad1
     assert "ca. 320 borgere" in ad2 and "[BI18 Budget 2024" in ad2
-    assert "ca. 88 mio. kr." in ad3 and "004_8ec66430a271036e.txt" in ad3
+    assert "ca. 88 mio. kr." in ad3 and "[Svar vedr. lokalt forankrede beskæftigelsesindsatser, Ad 3" in ad3 and ".txt" not in draft
     _check_cited(result)
     # The evidence behind each answer is there too: the full answers with their sources.
     assert all(q.answer.answered and q.answer.sources for q in result.questions)

@@ -44,6 +44,25 @@ def test_search_json_is_a_list_of_the_apis_hits(shared_searcher, capsys):
     assert all(set(h) == _schema_fields("Hit") for h in hits)
 
 
+def test_ask_lists_each_source_once_by_its_peoples_name(shared_searcher, capsys):
+    assert cli.main(["ask", PERSPEKTIV_Q]) == 0
+    out = capsys.readouterr().out
+    assert ".txt" not in out  # no archive file names
+    assert "tallene er fra den nyeste (version 2 af 2)" in out
+    sources = out.split("Kilder:")[1].strip().splitlines()
+    names = [line.split(":")[0] for line in sources]
+    assert len(names) == len(set(names)) >= 1, "a document listed twice"
+    assert all("BI18 Perspektiv" in n and "Budget 2024" in n for n in names if "BI18" in n)
+    assert any("version 2 af 2" in n for n in names)
+
+
+def test_search_names_documents_and_versions_for_people(shared_searcher, capsys):
+    assert cli.main(["search", "Perspektiv ægtefælleforsørgede", "--k", "3"]) == 0
+    out = capsys.readouterr().out
+    assert ".txt" not in out
+    assert "versioner af notatet (nyeste først): version 2 af 2, version 1 af 2" in out
+
+
 @pytest.mark.parametrize("args, named", [
     (["search", "kontrol", "--year", "1800"], "--year"),
     (["ask", "Hvad koster det?", "--note-id", "ikke et id!"], "--note-id"),

@@ -127,7 +127,7 @@ def test_ask_shows_cost_table_sources_csv_and_note(page, base_url):
     assert source.locator("mark").count() >= 1
     assert source.locator("mark").first.inner_text().strip()
     meta = source.locator(".meta").inner_text()
-    assert "Afsnit:" in meta and ".txt" in meta
+    assert "Afsnit:" in meta and ".txt" not in meta  # named for people, not by the archive's file name
     assert "Side" not in meta  # BI23's file has no page markers: no page is shown rather than a guessed one
     assert "BI23" in source.locator("h3").inner_text() and "Budget 2026" in source.locator("h3").inner_text()
 
@@ -205,6 +205,9 @@ def test_versions_shown_with_differences(page, base_url):
     assert "Versioner af notatet (2)" in text
     assert "60 pct." in text and "50 pct." in text
     assert versions.locator("mark", has_text="60").count() >= 1
+    # versions named for people: note id, title, year and which version (the newest has the highest number)
+    assert "BI18 Perspektiv" in text and "version 2 af 2" in text and "version 1 af 2" in text
+    assert ".txt" not in text
 
 
 _ON_SCREEN = """el => {

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from budgetarkiv.search.evaluate import first_relevant_rank, load_gold
-from budgetarkiv.search.hybrid import Hit
+from budgetarkiv.search.hybrid import Hit, Version
 from tests.live_server import settings_env
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,7 +72,7 @@ def test_gold_file_loads():
     assert all(q.relevant for q in gold if q.kind != "none")
 
 
-def _hit(source: str, text: str = "", also_in: tuple[str, ...] = ()) -> Hit:
+def _hit(source: str, text: str = "", also_in: tuple[Version, ...] = ()) -> Hit:
     return Hit(row=0, chunk_id="x:0", doc_id="x", source=source, doc_type="budget_note", kind="prose",
                note_id=None, budget_year=None, title=None, section=None, scenario=None, page=None, text=text,
                score=1.0, retrievers=("bm25",), also_in=also_in)
@@ -81,7 +81,7 @@ def _hit(source: str, text: str = "", also_in: tuple[str, ...] = ()) -> Hit:
 def test_rank_counts_collapsed_versions():
     q = load_gold(GOLD)[6]  # q07: only the draft 001 holds the 50 pct. goal
     assert q.relevant == ("001_618edc94f49331f8.txt",)
-    hits = [_hit("/x/003_830cee1fd0b10859.txt"), _hit("/x/000_306130193e619dd7.txt", also_in=("/x/001_618edc94f49331f8.txt",))]
+    hits = [_hit("/x/003_830cee1fd0b10859.txt"), _hit("/x/000_306130193e619dd7.txt", also_in=(Version("y", "/x/001_618edc94f49331f8.txt"),))]
     assert first_relevant_rank(hits, q) == 2
     assert first_relevant_rank(hits, q, passage=True) is None  # the evidence is not in the text
     assert first_relevant_rank(hits[:1], q) is None

@@ -143,6 +143,26 @@ def test_versions_of_a_note_are_grouped_final_first(searcher):
     assert [Path(v.source).name for v in other.versions] == [F002]  # BI18 of another year is another note
 
 
+def test_documents_are_named_for_people_not_by_file(searcher):
+    """Note id, title, budget year and a version label; the newest version has the highest number."""
+    hits = searcher.search("Perspektiv ægtefælleforsørgede økonomi", k=10)
+    h = next(h for h in hits if name(h) in PERSPEKTIV)
+    assert [v.label for v in h.versions] == ["version 2 af 2", "version 1 af 2"]
+    assert h.versions[0].name == (
+        "BI18 Perspektiv – en beskæftigelsesindsats for ægtefælleforsørgede (udløb) (Budget 2024, version 2 af 2)"
+    )
+    assert h.document == next(v.name for v in h.versions if v.doc_id == h.doc_id)
+    assert h.version in ("version 2 af 2", "version 1 af 2")
+    for hit in searcher.search("lokalt forankrede beskæftigelsesindsatser", k=10):
+        assert ".txt" not in hit.document and hit.document
+        if hit.doc_type == "answer":
+            assert hit.document == "Svar vedr. lokalt forankrede beskæftigelsesindsatser"
+        elif hit.versions[1:]:
+            assert hit.version
+        else:
+            assert hit.version is None and f"(Budget {hit.budget_year})" in hit.document
+
+
 def test_shared_passages_of_two_versions_are_collapsed(searcher):
     collapsed = 0
     for query in (
@@ -159,7 +179,8 @@ def test_shared_passages_of_two_versions_are_collapsed(searcher):
             if h.also_in:
                 collapsed += 1
                 assert name(h) in PERSPEKTIV
-                assert {Path(s).name for s in h.also_in} == PERSPEKTIV - {name(h)}
+                assert {Path(v.source).name for v in h.also_in} == PERSPEKTIV - {name(h)}
+                assert all(v.name.startswith("BI18 Perspektiv") and v.label for v in h.also_in)
     assert collapsed, "no passage shared by 000 and 001 was collapsed"
 
 

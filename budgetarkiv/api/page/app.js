@@ -199,9 +199,10 @@
     return el("article", { class: "programme" },
       el("h3", {}, heading || fileName(p.source)),
       el("p", { class: "meta" },
-        p.budget_year ? `Budget ${p.budget_year} · ` : "", fileName(p.source), " · ", noteLink(p.doc_id)),
+        p.budget_year ? `Budget ${p.budget_year} · ` : "", versions.length > 1 ? `${versions[0].label} · ` : "",
+        noteLink(p.doc_id)),
       versions.length > 1 ? el("p", { class: "versions-note" },
-        `${versions.length} versioner af notatet findes; tallene er fra den nyeste (${fileName(versions[0])}). `,
+        `${versions.length} versioner af notatet findes; tallene er fra den nyeste (${versions[0].label || versions[0].name}). `,
         noteLink(p.doc_id, "Se forskellene mellem versionerne", "#versioner")) : null,
       costGroups(p).map((g, i) => costTable(p, g, i)));
   }
@@ -221,11 +222,11 @@
   }
 
   function sourceItem(s, spans) {
-    const where = [s.note_id, s.budget_year ? `Budget ${s.budget_year}` : null].filter(Boolean).join(", ");
     const details = [s.section ? `Afsnit: ${s.section}` : null, s.page ? `Side ${s.page}` : null].filter(Boolean);
     return el("li", { class: "source" },
-      el("h3", {}, [where, s.title].filter(Boolean).join(" – ") || fileName(s.source)),
-      el("p", { class: "meta" }, [...details, fileName(s.source)].join(" · "), " · ",
+      el("h3", {}, s.document || [s.note_id, s.title].filter(Boolean).join(" ") +
+        (s.budget_year ? ` (Budget ${s.budget_year})` : "") || fileName(s.source)),
+      el("p", { class: "meta" }, details.length ? `${details.join(" · ")} · ` : "",
         noteLink(s.doc_id, "Åbn notatet")),
       markedPassage(s.text, spans));
   }
@@ -504,15 +505,15 @@
   function versionsBlock(data) {
     const versions = data.versions || [];
     if (versions.length < 2) return null;
-    const here = fileName(data.source);
+    const here = data.version || "denne version";
     const section = el("section", { id: "versioner", "aria-labelledby": "versions-heading", class: "card versions" },
       el("h2", { id: "versions-heading" }, `Versioner af notatet (${versions.length})`),
       el("ul", {}, versions.map((v, i) => el("li", {},
-        v.current ? el("strong", {}, `${fileName(v.source)} (denne version)`) : noteLink(v.doc_id, fileName(v.source), "#versioner"),
+        v.current ? el("strong", {}, `${v.name} (denne version)`) : noteLink(v.doc_id, v.name, "#versioner"),
         i === 0 ? " – nyeste" : ""))));
     for (const v of versions) {
       if (v.current) continue;
-      const there = fileName(v.source);
+      const there = v.label || v.name;
       const changed = v.changed || [];
       section.append(el("h3", {}, `Forskelle mellem ${here} og ${there}`));
       if (changed.length) {
@@ -599,7 +600,8 @@
     const facts = [
       ["Type", DOC_TYPES[data.doc_type] || data.doc_type],
       ["Notat-id", data.note_id], ["Budgetår", data.budget_year], ["Forvaltning", data.administration],
-      ["Udvalg", data.committee], ["Dato", data.date], ["Modtager", data.addressee], ["Afsender", data.signatory],
+      ["Version", data.version], ["Udvalg", data.committee], ["Dato", data.date],
+      ["Henvendelse af", data.inquiry_date], ["Modtager", data.addressee], ["Afsender", data.signatory],
       ["Kategorier", (data.categories || []).join(", ")], ["Bydele", (data.districts || []).join(", ")],
       ["Fil", fileName(data.source)],
     ].filter(([, v]) => v !== null && v !== undefined && v !== "");

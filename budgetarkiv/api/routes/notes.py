@@ -15,12 +15,13 @@ router = APIRouter()
 
 @router.get("/notes", summary="All documents in the index, versions grouped")
 def notes(service: ServiceDep) -> list[dict]:
-    versions = service.searcher.versions
+    versions, names = service.searcher.versions, service.searcher.names
     return [
         {
             "doc_id": d["doc_id"], "source": d["source"], "doc_type": d["doc_type"], "note_id": d["note_id"],
             "budget_year": d["budget_year"], "title": d["title"], "administration": d["administration"],
             "versions": [v.doc_id for v in versions.get(d["doc_id"], ())],
+            "name": names[d["doc_id"]].name, "version": names[d["doc_id"]].label,
         }
         for d in service.searcher.store.documents()
     ]

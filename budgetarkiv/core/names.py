@@ -1,0 +1,69 @@
+"""People-facing names of documents: note id, title, budget year and which version, never a file name.
+
+One place for the wording, so search hits, answers, the inquiry draft, the CLI and the page name a
+document the same way: "BI18 Perspektiv – en beskæftigelsesindsats ... (Budget 2024, version 2 af 2)".
+The archive's file names ("001_618edc94f49331f8.txt") mean nothing to a reader; they are the last resort
+for a document that has neither note id nor title.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+DRAFT = "udkast"
+FINAL = "endelig version"
+# Words in a document's head that say which version it is ("UDKAST", "Foreløbig version", "Endeligt notat").
+_DRAFT_RE = re.compile(r"(?<!\w)(?:udkast|kladde|foreløbig(?:t)?[ \t]+(?:version|notat|udgave))(?!\w)", re.IGNORECASE)
+_FINAL_RE = re.compile(r"(?<!\w)endelig(?:t|e)?[ \t]+(?:version|notat|udgave)(?!\w)", re.IGNORECASE)
+_MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+           "november", "december")
+
+
+def stated_version(head: str) -> str | None:
+    """ "udkast" or "endelig version" when a document's head says so, else None."""
+    if _DRAFT_RE.search(head):
+        return DRAFT
+    if _FINAL_RE.search(head):
+        return FINAL
+    return None
+
+
+def version_label(position: int, count: int, stated: str | None = None) -> str | None:
+    """What a version is called: what the document says ("udkast"), else its place in the order
+    ("version 2 af 2"; `position` 1 is the oldest, so the newest has the highest number). None for a
+    note with one version that says nothing about itself."""
+    if stated:
+        return stated
+    if count < 2:
+        return None
+    return f"version {position} af {count}"
+
+
+def danish_date(iso: str | None) -> str | None:
+    """ "2021-06-22" -> "22. juni 2021" (None and unreadable dates pass through as they are)."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return iso
+    return f"{int(m.group(3))}. {_MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+
+
+def document_name(
+    note_id: str | None,
+    title: str | None,
+    budget_year: int | None = None,
+    version: str | None = None,
+    *,
+    date: str | None = None,
+    source: str | None = None,
+    short: bool = False,
+) -> str:
+    """The name a person reads: "BI18 <title> (Budget 2024, udkast)", or short "BI18 Budget 2024, udkast"
+    for citations. A letter has a title and a date ("Svar vedr. ... (22. juni 2021)"). `date` is ISO."""
+    when = [f"Budget {budget_year}" if budget_year else None, danish_date(date) if not budget_year else None, version]
+    details = [x for x in when if x]
+    if short and note_id:
+        return ", ".join([f"{note_id} {details[0]}" if details else note_id, *details[1:]])
+    head = " ".join(x for x in (note_id, title) if x)
+    if not head:
+        head = Path(source).name if source else "Dokument"
+    return f"{head} ({', '.join(details)})" if details else head

@@ -1,0 +1,30 @@
+"""Documents named as people name them: note id, title, budget year and which version."""
+from __future__ import annotations
+
+from budgetarkiv.core.names import danish_date, document_name, stated_version, version_label
+
+
+def test_a_version_is_called_what_its_head_says_else_by_its_place() -> None:
+    assert version_label(1, 2, "udkast") == "udkast"
+    assert version_label(2, 2) == "version 2 af 2"
+    assert version_label(1, 1) is None
+
+
+def test_the_head_says_draft_or_final() -> None:
+    assert stated_version("UDKAST\nBudget 2024\nBI18 Perspektiv") == "udkast"
+    assert stated_version("Budget 2025\nForeløbig version\nSOF14 ...") == "udkast"
+    assert stated_version("Budget 2025 – endelig version\nSOF14 ...") == "endelig version"
+    assert stated_version("Budget 2024\nBI18 Perspektiv – en beskæftigelsesindsats") is None
+
+
+def test_document_names_long_and_short() -> None:
+    assert document_name("BI18", "Perspektiv", 2024, "udkast") == "BI18 Perspektiv (Budget 2024, udkast)"
+    assert document_name("BI18", "Perspektiv", 2024, "udkast", short=True) == "BI18 Budget 2024, udkast"
+    assert document_name("BI23", "Videreførelse", 2026, short=True) == "BI23 Budget 2026"
+    assert document_name(None, "Svar om ventetid", date="2023-03-14") == "Svar om ventetid (14. marts 2023)"
+    assert document_name(None, None, source="/x/a09.txt") == "a09.txt"  # nothing else to name it by
+
+
+def test_danish_dates() -> None:
+    assert danish_date("2021-06-22") == "22. juni 2021"
+    assert danish_date(None) is None
