@@ -149,17 +149,12 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 
 def print_sources(hits, heading: str) -> None:
     """Each document once, with the sections and pages its passages come from."""
-    places: dict[str, dict[str, list[int]]] = {}  # document -> section -> pages
-    for h in hits:
-        pages = places.setdefault(h.document or Path(h.source).name, {}).setdefault(h.section or "", [])
-        if h.page and h.page not in pages:
-            pages.append(h.page)
-    if places:
+    from budgetarkiv.answer.sources import sources_by_document
+
+    grouped = sources_by_document(hits)
+    if grouped:
         print(heading)
-    for name, sections in places.items():
-        where = [", ".join(x for x in (section, "s. " + ", ".join(map(str, sorted(pages))) if pages else "") if x)
-                 for section, pages in sections.items()]
-        where = [w for w in where if w]
+    for name, where in grouped:
         print(f"- {name}" + (f": {'; '.join(where)}" if where else ""))
 
 

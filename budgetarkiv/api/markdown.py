@@ -5,10 +5,9 @@ its unit, price level and table; nothing is added up or converted here.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from budgetarkiv.answer.model import Answer, Programme, ScenarioOut
-from budgetarkiv.answer.wording import note_name, where
+from budgetarkiv.answer.sources import sources_by_document
+from budgetarkiv.answer.wording import note_name
 from budgetarkiv.core.numbers import format_danish_number
 
 HEADINGS = {
@@ -29,9 +28,8 @@ def answer_markdown(answer: Answer) -> str:
         parts.append(f"### {HEADINGS[lang]['costs']}\n\n{table}")
     if answer.sources:
         lines = [
-            f"{i}. {where(lang, h.note_id, h.title, h.budget_year, h.section, h.page, h.source)} — "
-            f"`{Path(h.source).name}`"
-            for i, h in enumerate(answer.sources, 1)
+            f"{i}. {name}" + (f" — {'; '.join(places)}" if places else "")
+            for i, (name, places) in enumerate(sources_by_document(answer.sources, HEADINGS[lang]["page"]), 1)
         ]
         parts.append(f"### {HEADINGS[lang]['sources']}\n\n" + "\n".join(lines))
     return "\n\n".join(parts) + "\n"
