@@ -305,7 +305,8 @@ def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-BENCHMARKS = {"parse": "benchmarks.bench_parse", "index": "benchmarks.bench_index", "load": "benchmarks.load"}
+BENCHMARKS = {"parse": "benchmarks.bench_parse", "index": "benchmarks.bench_index", "load": "benchmarks.load",
+              "backends": "benchmarks.bench_backends"}
 
 
 def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
