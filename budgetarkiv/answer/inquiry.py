@@ -1,20 +1,25 @@
 """The inquiry helper: a council member's written questions → answers with evidence and a draft reply.
 
 Staff paste the whole inquiry (salutation, preamble, numbered questions, perhaps a signature).
-`split_inquiry` finds the questions; `answer_inquiry` answers each with `Answerer.ask` and writes a draft
-in the administration's usual form ("Spørgsmål 1: ..." then "Ad 1: ..."), in which every figure is
-followed by its citation in square brackets. The draft only copies figures from cited table cells and
-sentences: it is extractive, like the answers it is built from.
+`split_inquiry` finds the questions; `answer_inquiry` answers each with `Answerer.ask` and writes a reply
+a caseworker can send after review: "Kære <navn>", an opening naming the inquiry and its date, "Spørgsmål
+n" / "Svar n", and "Med venlig hilsen" with the administration's name. Every figure is followed by its
+citation in square brackets; an amount is written readably ("ca. 3,5 mio. kr. årligt (2026-priser)") with
+the exact table figure and unit it was derived from first in its bracket ("[3.490 (1.000 kr., 2026 p/l),
+Tabel 2, BI23 Budget 2026]"). The draft only copies figures from cited table cells and sentences.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from budgetarkiv.answer.compose import Answer, Answerer, Fact, Programme, ScenarioOut
-from budgetarkiv.core.names import document_name
-from budgetarkiv.core.numbers import format_danish_number
+from budgetarkiv.core.names import danish_date, document_name
+from budgetarkiv.core.numbers import format_danish_number, parse_danish_number, price_level_words, readable_amount
 from budgetarkiv.core.text import ANSWER_MARK_RE, collapse_ws, dehyphenate, split_sentences, strip_answer_mark
+from budgetarkiv.ingest.letters import find_inquiry_date, find_own_date, find_signatory
 from budgetarkiv.search.hybrid import Filters
 
 MAX_QUESTIONS = 30
@@ -135,30 +140,78 @@ class InquiryAnswer:
     question: str
     answer: Answer
     statements: tuple[Statement, ...]
-    draft: str  # "Spørgsmål n: ...\nAd n: ..."
+    draft: str  # "Spørgsmål n\n<question>\n\nSvar n\n<answer>"
 
 
 @dataclass(frozen=True)
 class Inquiry:
     questions: tuple[InquiryAnswer, ...]
-    draft: str  # all questions and answers, ready to edit; empty when no question was found
+    draft: str  # the whole reply as plain text, ready to edit; empty when no question was found
+    addressee: str | None = None  # who the reply greets ("Gyda Heding"); None: the draft says "[navn]"
+    administration: str | None = None  # who signs the reply
+    inquiry_date: str | None = None  # ISO date of the inquiry answered
+
+    @property
+    def greeting(self) -> str:
+        return f"Kære {self.addressee or ADDRESSEE_PLACEHOLDER}"
+
+    @property
+    def opening(self) -> str:
+        when = f" af {danish_date(self.inquiry_date)}" if self.inquiry_date else ""
+        who = f"{self.administration}s" if self.administration else "forvaltningens"
+        return f"Tak for din henvendelse{when}. Nedenfor følger {who} svar på dine spørgsmål."
+
+    @property
+    def closing(self) -> tuple[str, str]:
+        return ("Med venlig hilsen", self.administration or ADMINISTRATION_PLACEHOLDER)
 
 
 NO_QUESTIONS = "Der blev ikke fundet spørgsmål i teksten."
 NO_ANSWER = "Forvaltningen har ikke fundet oplysninger om dette i budgetarkivet."
+ADDRESSEE_PLACEHOLDER = "[navn]"
+ADMINISTRATION_PLACEHOLDER = "[forvaltningens navn]"
 SAME_QUESTION = 0.7  # share of a question's words in an earlier answered question to call them the same
+_ADMINISTRATION_RE = re.compile(r"\b((?:[A-ZÆØÅ][\w-]*(?:-|,)?\s+(?:og\s+)?)*[A-ZÆØÅ]?[\w-]*forvaltning)(?:en)?\b")
+_NAME_RE = re.compile(r"^[A-ZÆØÅ][\w.'-]+(?:\s+[A-ZÆØÅ][\w.'-]+){1,3}$")
 
 
-def answer_inquiry(answerer: Answerer, text: str, filters: Filters | None = None, k: int = 10) -> Inquiry:
-    """Split the inquiry, answer each question, and write the draft reply."""
+def inquiry_parts(text: str) -> tuple[str | None, str | None, str | None]:
+    """Who asked (the name signing the inquiry), which administration it is addressed to, and its date.
+
+    The date is the inquiry's own dated line, else a date it names for the inquiry ("henvendelse af d.
+    22/6 2021" when an earlier reply is pasted); the name only when the signature's first line is one.
+    """
+    signed = find_signatory(text)
+    first = signed.split(",")[0].strip() if signed else ""
+    name = first if _NAME_RE.match(first) else None
+    greeting = re.search(r"^[ \t]*(?:Kære|Til)[ \t]+([^\n]+)$", text, re.MULTILINE)
+    admin = _ADMINISTRATION_RE.search(greeting.group(1)) if greeting else None
+    administration = f"{admin.group(1)}en" if admin else None
+    return name, administration, find_own_date(text) or find_inquiry_date(text)
+
+
+def answer_inquiry(
+    answerer: Answerer, text: str, filters: Filters | None = None, k: int = 10, *,
+    addressee: str | None = None, administration: str | None = None, inquiry_date: str | None = None,
+) -> Inquiry:
+    """Split the inquiry, answer each question, and write the reply (given names and date win over found ones)."""
     writer = _Writer(answerer)
     items = []
     for number, question in enumerate(split_inquiry(text), 1):
         answer = answerer.ask(question, filters, k=k)
         statements = tuple(writer.statements(question, answer))
         body = "\n".join(s.text for s in statements) if statements else NO_ANSWER
-        items.append(InquiryAnswer(number, question, answer, statements, f"Spørgsmål {number}: {question}\nAd {number}: {body}"))
-    return Inquiry(tuple(items), "\n\n".join(i.draft for i in items))
+        items.append(InquiryAnswer(number, question, answer, statements,
+                                   f"Spørgsmål {number}\n{question}\n\nSvar {number}\n{body}"))
+    if not items:
+        return Inquiry((), "")
+    found_name, found_admin, found_date = inquiry_parts(text)
+    reply = Inquiry(
+        tuple(items), "", addressee or found_name, administration or found_admin or writer.administration(items),
+        inquiry_date or found_date,
+    )
+    letter = [reply.greeting, reply.opening, *(i.draft for i in items), "\n\n".join(reply.closing)]
+    return dataclasses.replace(reply, draft="\n\n".join(letter) + "\n")
 
 
 def _words(text: str) -> set[str]:
@@ -169,6 +222,14 @@ class _Writer:
     def __init__(self, answerer: Answerer) -> None:
         self.store = answerer.searcher.store
         self._notes: dict[str, dict] = {}
+
+    def administration(self, items: list[InquiryAnswer]) -> str | None:
+        """The administration most of the cited documents come from (who answers for them)."""
+        found = Counter(
+            self.note(c.doc_id).get("administration") for i in items for s in i.statements for c in s.citations
+        )
+        found.pop(None, None)
+        return found.most_common(1)[0][0] if found else None
 
     def note(self, doc_id: str) -> dict:
         if doc_id not in self._notes:
@@ -280,12 +341,31 @@ def _scenario_part(doc: str, p: Programme, s: ScenarioOut, earlier: bool) -> tup
     unit = ", ".join(x for x in (s.unit, s.price_level) if x)
     values = list(s.amounts.values())
     years = sorted(s.amounts)
+    period = (years[0] if len(years) == 1 else f"{years[0]}-{years[-1]}") if years else ""
+    prices = price_level_words(s.price_level)
+    where = ", ".join(x for x in (s.table, f"s. {s.page}" if s.page else "", doc) if x)
+    cells = " ".join(f"{y} {format_danish_number(v)}" for y, v in s.amounts.items())
+    cited = f"{s.table} {s.name or ''} {unit} {s.row_label} {cells}"
+    if s.total is not None:
+        cited += f" I alt {format_danish_number(s.total)}"
+
+    def amount(value, what: str) -> str:
+        """ "ca. 3,5 mio. kr. årligt i 2026-2029 (2026-priser) [3.490 (1.000 kr., 2026 p/l), Tabel 2, ...]"."""
+        exact = f"{format_danish_number(value)} ({unit})" if unit else format_danish_number(value)
+        readable = readable_amount(value, s.unit)
+        if readable is None:
+            return f"{exact}{what} [{where}]"
+        return f"{readable}{what}{f' ({prices})' if prices else ''} [{exact}, {where}]"
+
     if values and all(v == values[0] for v in values):
-        period = years[0] if len(years) == 1 else f"{years[0]}-{years[-1]}"
-        amount = f"{format_danish_number(values[0])} om året i {period}"
+        text = amount(values[0], f" årligt i {period}" if len(years) > 1 else f" i {period}")
+        if s.total is not None and len(years) > 1:
+            text += ", i alt " + amount(s.total, "")
+    elif s.total is not None:
+        text = amount(s.total, f" i alt i {period}") + " (" + ", ".join(
+            f"{y}: " + amount(v, "") for y, v in s.amounts.items()) + ")"
     else:
-        amount = ", ".join(f"{y}: {format_danish_number(v)}" for y, v in s.amounts.items())
-    total = f", i alt {format_danish_number(s.total)}" if s.total is not None else ""
+        text = ", ".join(f"{y}: " + amount(v, "") for y, v in s.amounts.items())
     label = s.row_label.lower()
     if earlier:
         name = f"tidligere afsat ({s.row_label})"
@@ -293,22 +373,53 @@ def _scenario_part(doc: str, p: Programme, s: ScenarioOut, earlier: bool) -> tup
         name = s.name or "forslaget"
     else:
         name = f"{s.row_label} ({s.name})" if s.name else s.row_label
-    ref = ", ".join(x for x in (doc, s.table, f"s. {s.page}" if s.page else "") if x)
-    cells = " ".join(f"{y} {format_danish_number(v)}" for y, v in s.amounts.items())
-    cited = f"{s.table} {unit} {s.row_label} {cells}"
-    if s.total is not None:
-        cited += f" I alt {format_danish_number(s.total)}"
-    return f"{name}: {amount}{total} ({unit}) [{ref}]", Citation(ref, cited, p.source, p.doc_id, s.page)
+    return f"{name}: {text}", Citation(where, cited, p.source, p.doc_id, s.page)
+
+
+_CITED_RE = re.compile(r"([^\[\]]*)\[([^\]]*)\]")
+_READABLE_RE = re.compile(r"(?:ca\. )?-?\d[\d.]*(?:,\d+)? (?:mio\. |mia\. )?kr\.")
+_EXACT_RE = re.compile(r"^(-?\d[\d.]*(?:,\d+)?) \(([^,)]*kr\.)")
+
+
+def unexplained_figures(statement: Statement) -> list[str]:
+    """Figures of a statement that are neither in its cited cells or sentences nor the readable form of the
+    exact figure first in the bracket that follows them (ca. 3,5 mio. kr. [3.490 (1.000 kr., ...)])."""
+    cited = set(_FIGURE_RE.findall(" ".join(c.text for c in statement.citations)))
+    bad = []
+    for segment, bracket in _CITED_RE.findall(statement.text):
+        exact = _EXACT_RE.match(bracket)
+        if exact:
+            value = parse_danish_number(exact.group(1))
+            readable = readable_amount(value, exact.group(2)) if value is not None else None
+            if readable and readable in segment:
+                segment = segment.replace(readable, " ")
+            if exact.group(1) not in cited:
+                bad.append(exact.group(1))
+        bad += [f for f in _FIGURE_RE.findall(segment) if f not in cited]
+    return bad
+
+
+_FIGURE_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?!\w)")  # a figure, not the 23 of BI23
 
 
 def uncited_figures(draft: str) -> list[str]:
-    """Text of a draft's answers carrying a figure after its last citation (empty: every figure is cited)."""
+    """Lines of a draft's answers carrying a figure after their last citation (empty: every figure is cited).
+
+    Only the answers count ("Svar n" up to the next "Spørgsmål n" or the closing): the greeting, the
+    opening's date and the questions are not the administration's figures.
+    """
     bad = []
+    in_answer = False
     for line in draft.splitlines():
-        if line.startswith("Spørgsmål "):
+        if re.match(r"^(?:Svar|Ad) \d+\b", line):
+            in_answer = True
+            line = re.sub(r"^(?:Svar \d+|Ad \d+:)", "", line)
+        elif re.match(r"^Spørgsmål \d+\b|^Med venlig hilsen", line):
+            in_answer = False
             continue
-        body = strip_answer_mark(line)
-        tail = re.split(r"\[[^\]]*\]", body)[-1] if "[" in body else body
+        if not in_answer:
+            continue
+        tail = re.split(r"\[[^\]]*\]", line)[-1] if "[" in line else line
         if _DIGIT.search(tail):
             bad.append(line)
     return bad
@@ -316,5 +427,5 @@ def uncited_figures(draft: str) -> list[str]:
 
 __all__ = [
     "NO_ANSWER", "NO_QUESTIONS", "Citation", "Inquiry", "InquiryAnswer", "Statement", "answer_inquiry",
-    "split_inquiry", "uncited_figures",
+    "inquiry_parts", "split_inquiry", "uncited_figures", "unexplained_figures",
 ]

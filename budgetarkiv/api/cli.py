@@ -193,7 +193,24 @@ def cmd_inquiry(args: argparse.Namespace, settings: Settings) -> int:
 
     text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8", errors="replace")
     filters = _filters(args)
-    result = answer_inquiry(Answerer(_searcher(settings)), text, filters)
+    if args.inquiry_date:
+        import datetime
+
+        try:
+            datetime.date.fromisoformat(args.inquiry_date)
+        except ValueError:
+            raise ValueError(f"ugyldig --inquiry-date: {args.inquiry_date!r} (skriv ÅÅÅÅ-MM-DD)") from None
+    result = answer_inquiry(Answerer(_searcher(settings)), text, filters, addressee=args.addressee,
+                            administration=args.reply_from, inquiry_date=args.inquiry_date)
+    if result.questions:
+        from budgetarkiv.api.reply import reply_docx, reply_markdown
+
+        if args.docx:
+            Path(args.docx).write_bytes(reply_docx(result))
+            print(f"Svarudkast gemt som Word-dokument: {args.docx}", file=sys.stderr)
+        if args.markdown:
+            Path(args.markdown).write_text(reply_markdown(result), encoding="utf-8")
+            print(f"Svarudkast gemt som Markdown: {args.markdown}", file=sys.stderr)
     if args.json:
         from budgetarkiv.api.schemas import jsonable
 
@@ -372,6 +389,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="Text file with the whole inquiry ('-' reads standard input)")
     _add_filters(p)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--docx", metavar="FILE", help="Also write the draft reply as a Word document")
+    p.add_argument("--markdown", metavar="FILE", help="Also write the draft reply as Markdown")
+    p.add_argument("--addressee", help="Who the reply greets (default: the name signing the inquiry)")
+    p.add_argument("--reply-from", help="The administration signing the reply (default: the one the inquiry is "
+                                        "addressed to, else the one most cited sources come from)")
+    p.add_argument("--inquiry-date", help="The inquiry's date, YYYY-MM-DD (default: found in its text)")
     p = sub.add_parser("serve", help="Serve the HTTP API and the web page.")
     p.add_argument("--host")
     p.add_argument("--port", type=int)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
@@ -34,6 +35,11 @@ class InquiryIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     text: str = Field(min_length=1, max_length=20000, description="The whole inquiry as plain text")
     filters: Filters = Field(default_factory=Filters)
+    addressee: str | None = Field(None, min_length=1, max_length=200,
+                                  description="Who the reply greets; default: the name signing the inquiry")
+    administration: str | None = Field(None, min_length=1, max_length=200,
+                                       description="Who signs the reply; default: the one the inquiry is addressed to")
+    inquiry_date: date | None = Field(None, description="The inquiry's date (YYYY-MM-DD); default: found in its text")
 
 
 class SearchQuery(Filters):

@@ -76,7 +76,9 @@ def answer_inquiry(service: Service, args: InquiryIn) -> Inquiry:
     if not args.text.strip():
         raise Invalid("Ugyldig forespørgsel: text er tom.")
     service.check_note(args.filters.note_id)
-    return _answer_inquiry(service.answerer, args.text, args.filters)
+    return _answer_inquiry(service.answerer, args.text, args.filters, addressee=args.addressee,
+                           administration=args.administration,
+                           inquiry_date=args.inquiry_date.isoformat() if args.inquiry_date else None)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from budgetarkiv.core.models import Amount
 
@@ -35,3 +36,34 @@ def format_danish_number(value: Amount) -> str:
     grouped = f"{int(whole):,}".replace(",", ".")
     out = grouped + ("," + frac if frac else "")
     return ("-" if negative else "") + out
+
+
+# Kroner per unit of a money table's head.
+UNIT_KRONER: dict[str, int] = {"kr.": 1, "1.000 kr.": 1_000, "mio. kr.": 1_000_000, "mia. kr.": 1_000_000_000}
+
+
+def readable_amount(value: Amount, unit: str | None) -> str | None:
+    """An amount as a reply letter writes it, derived from the exact figure and its unit only:
+    3.490 (1.000 kr.) -> "ca. 3,5 mio. kr."; 4.600 -> "4,6 mio. kr." (exact, so no "ca."); 737 -> "737.000 kr.".
+    One decimal in mio./mia.; "ca." whenever that rounds. None for a unit that is not kroner."""
+    per = UNIT_KRONER.get((unit or "").strip())
+    if per is None:
+        return None
+    kroner = Decimal(str(value)) * per  # exact decimals: 5.250 is 5,25 mio., rounded half up to 5,3
+    for size, word in ((1_000_000_000, "mia."), (1_000_000, "mio.")):
+        if abs(kroner) >= size:
+            shown = (kroner / size).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+            text = format_danish_number(int(shown) if shown == shown.to_integral() else float(shown))
+            return f"{'' if shown * size == kroner else 'ca. '}{text} {word} kr."
+    whole = kroner.quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+    return f"{'' if whole == kroner else 'ca. '}{format_danish_number(int(whole))} kr."
+
+
+def price_level_words(price_level: str | None) -> str | None:
+    """ "2026 p/l" -> "2026-priser"; "løbende p/l" -> "løbende priser"."""
+    if not price_level:
+        return None
+    level = price_level.replace("p/l", "").strip()
+    if level.isdigit():
+        return f"{level}-priser"
+    return f"{level} priser" if level else None

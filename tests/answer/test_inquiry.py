@@ -14,7 +14,15 @@ from pathlib import Path
 import httpx
 import pytest
 
-from budgetarkiv.answer.inquiry import answer_inquiry, split_inquiry, uncited_figures
+from budgetarkiv.answer.inquiry import (
+    Citation,
+    Statement,
+    answer_inquiry,
+    inquiry_parts,
+    split_inquiry,
+    uncited_figures,
+    unexplained_figures,
+)
 from tests.live_server import serve_service, settings_env
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,6 +42,7 @@ borgere på kanten af arbejdsmarkedet. Jeg vil gerne bede om svar på følgende:
 
 Med venlig hilsen
 
+Gyda Heding
 Medlem af Borgerrepræsentationen
 """
 LETTER_QUESTIONS = [
@@ -77,15 +86,36 @@ def test_split_cases(text, expected):
 
 
 def test_uncited_figures_finds_a_figure_without_source():
-    assert uncited_figures("Spørgsmål 1: Hvad koster 2 ting?\nAd 1: Det koster 5 kr. [BI1 Budget 2024, s. 2]") == []
-    assert uncited_figures("Spørgsmål 1: Hvad?\nAd 1: Det koster 5 kr. [BI1, s. 2] og 7 kr. mere") != []
+    head = "Kære A\n\nTak for din henvendelse af 3. maj 2024.\n\n"
+    assert uncited_figures(head + "Spørgsmål 1\nHvad koster 2 ting?\n\nSvar 1\nDet koster 5 kr. [BI1 Budget 2024, s. 2]") == []
+    assert uncited_figures(head + "Spørgsmål 1\nHvad?\n\nSvar 1\nDet koster 5 kr. [BI1, s. 2] og 7 kr. mere") != []
+
+
+def _statement(text: str, cited: str) -> Statement:
+    return Statement(text, (Citation("ref", cited, "x.txt", "x", None),))
+
+
+def test_a_readable_amount_is_explained_by_the_exact_figure_beside_it():
+    cells = "Tabel 2 Scenarie 1 1.000 kr., 2026 p/l Udgifter i alt 2026 3.490 2027 3.490"
+    good = "Scenarie 1: ca. 3,5 mio. kr. årligt i 2026-2027 (2026-priser) [3.490 (1.000 kr., 2026 p/l), Tabel 2]"
+    assert unexplained_figures(_statement(good, cells)) == []
+    # another number than the exact figure gives, or an exact figure the cited cells lack, is caught
+    assert unexplained_figures(_statement(good.replace("ca. 3,5", "ca. 4"), cells)) == ["4"]
+    assert unexplained_figures(_statement(good.replace("3.490", "3.940"), cells)) == ["3.940", "3,5"]
+
+
+def test_who_asked_whom_and_when_comes_from_the_inquiry():
+    assert inquiry_parts(INQUIRY) == ("Gyda Heding", "Beskæftigelses- og Integrationsforvaltningen", None)
+    dated = "Dato: 20. november 2026\n\n" + INQUIRY.replace("Gyda Heding\n", "")
+    assert inquiry_parts(dated) == (None, "Beskæftigelses- og Integrationsforvaltningen", "2026-11-20")
+    assert inquiry_parts(LETTER.read_text("utf-8"))[2] == "2021-06-22"  # a pasted earlier reply names its inquiry
 
 
 # --- answering (real index and model) ------------------------------------------------------------------
 def _ad(draft: str, n: int) -> str:
-    """The text of answer n in a draft: from "Ad n:" to the next "Spørgsmål"."""
-    m = re.search(rf"^Ad {n}: (.*?)(?=^Spørgsmål \d+:|\Z)", draft, re.MULTILINE | re.DOTALL)
-    assert m, f"no 'Ad {n}:' in the draft:\n{draft}"
+    """The text of answer n in a draft: from "Svar n" to the next "Spørgsmål" or the closing."""
+    m = re.search(rf"^Svar {n}\n(.*?)(?=^Spørgsmål \d+$|^Med venlig hilsen|\Z)", draft, re.MULTILINE | re.DOTALL)
+    assert m, f"no 'Svar {n}' in the draft:\n{draft}"
     return m.group(1)
 
 
@@ -94,21 +124,23 @@ def _check_cited(result) -> None:
     assert uncited_figures(result.draft) == [], result.draft
     for q in result.questions:
         for s in q.statements:
-            segments = re.split(r"\[[^\]]*\]", s.text)
-            cited = " ".join(c.text for c in s.citations)
-            for segment in segments:
-                for figure in _FIGURE.findall(segment):
-                    assert figure in cited, f"{figure!r} in {s.text!r} is not in its sources: {cited!r}"
+            assert unexplained_figures(s) == [], f"{s.text!r} not explained by {[c.text for c in s.citations]!r}"
 
 
 def test_answer_inquiry_drafts_each_answer_with_cited_figures(answerer):
     result = answer_inquiry(answerer, INQUIRY)
     assert [q.number for q in result.questions] == [1, 2, 3]
     draft = result.draft
-    for n in (1, 2, 3):
-        assert f"Spørgsmål {n}: " in draft and f"\nAd {n}: " in draft
+    # a letter: greeting to who asked, an opening, each question and its answer, the administration signing
+    assert draft.startswith("Kære Gyda Heding\n\nTak for din henvendelse. Nedenfor følger "
+                            "Beskæftigelses- og Integrationsforvaltningens svar")
+    assert draft.endswith("Med venlig hilsen\n\nBeskæftigelses- og Integrationsforvaltningen\n")
+    for n, q in enumerate(result.questions, 1):
+        assert f"\nSpørgsmål {n}\n{q.question}\n\nSvar {n}\n" in draft
     ad1, ad2, ad3 = _ad(draft, 1), _ad(draft, 2), _ad(draft, 3)
-    assert "3.490" in ad1 and "13.960" in ad1 and "2026 p/l" in ad1 and "BI23 Budget 2026" in ad1
+    # readable and exact from the same cell: "ca. 3,5 mio. kr. årligt ... (2026-priser) [3.490 (1.000 kr., 2026 p/l), ..."
+    assert re.search(r"ca\. 3,5 mio\. kr\. årligt i 2026-2029 \(2026-priser\) \[3\.490 \(1\.000 kr\., 2026 p/l\), Tabel 2", ad1)
+    assert "ca. 14 mio. kr. (2026-priser) [13.960 (1.000 kr., 2026 p/l)" in ad1 and "BI23 Budget 2026]" in ad1
     assert "ca. 320 borgere" in ad2 and "[BI18 Budget 2024" in ad2
     assert "ca. 88 mio. kr." in ad3 and "[Svar vedr. lokalt forankrede beskæftigelsesindsatser, Ad 3" in ad3 and ".txt" not in draft
     _check_cited(result)
@@ -120,6 +152,7 @@ def test_an_earlier_answer_to_the_same_question_is_quoted(answerer):
     result = answer_inquiry(answerer, LETTER.read_text("utf-8"))
     assert [q.question for q in result.questions] == LETTER_QUESTIONS
     ad3 = _ad(result.draft, 3)
+    assert "Tak for din henvendelse af 22. juni 2021." in result.draft  # the inquiry's date, not the reply's
     assert "besvaret tidligere" in ad3 and "ca. 53 mio. kr." in ad3 and "Ad 3" in ad3
     _check_cited(result)
 
@@ -139,18 +172,47 @@ def test_post_inquiry_over_a_real_server(index_settings, searcher):
         assert r.status_code == 200, r.text
         data = r.json()
         assert [q["number"] for q in data["questions"]] == [1, 2, 3]
-        assert "Ad 3:" in data["draft"] and "ca. 88 mio. kr." in data["draft"]
+        assert "\nSvar 3\n" in data["draft"] and "ca. 88 mio. kr." in data["draft"]
         first = data["questions"][0]
         assert first["question"] == "Hvad koster indsatsen mod negativ social kontrol?"
         assert first["answer"]["programmes"][0]["scenarios"][0]["total"] == 13960
-        assert first["statements"][0]["citations"][0]["ref"].startswith("BI23 Budget 2026")
+        assert first["statements"][0]["citations"][0]["ref"].endswith("BI23 Budget 2026")
         # Malformed requests are refused with a Danish message, never a stack trace.
         for body in ({}, {"text": ""}, {"text": "x" * 20001}, {"text": "Hvad?", "extra": 1}, {"text": "   "}):
             bad = c.post("/inquiry", json=body)
             assert bad.status_code == 422, body
             assert bad.json()["detail"].startswith("Ugyldig forespørgsel")
         empty = c.post("/inquiry", json={"text": "Kære forvaltning, tak for sidst."}).json()
-        assert empty == {"draft": "", "questions": []}
+        assert empty["draft"] == "" and empty["questions"] == []
+        # The reply as a Word document and as Markdown, with a date and signer given.
+        body = {"text": INQUIRY, "inquiry_date": "2026-11-20", "administration": "Københavns Kommune"}
+        docx_reply = c.post("/inquiry/draft.docx", json=body)
+        assert docx_reply.status_code == 200 and "attachment" in docx_reply.headers["content-disposition"]
+        _check_docx(docx_reply.content, data["questions"], "Københavns Kommune")
+        md = c.post("/inquiry/draft.md", json=body)
+        assert md.status_code == 200 and md.headers["content-type"].startswith("text/markdown")
+        assert md.text.startswith("Kære Gyda Heding\n\nTak for din henvendelse af 20. november 2026.")
+        assert "### Spørgsmål 1\n" in md.text and "### Svar 3\n" in md.text
+        assert c.post("/inquiry/draft.docx", json={"text": "Hvad?", "inquiry_date": "22/6"}).status_code == 422
+
+
+def _check_docx(content: bytes, questions: list[dict], signer: str) -> None:
+    """The .docx opens with python-docx and reads as the letter: greeting, every question, cited answers, closing."""
+    import io
+
+    import docx
+
+    paragraphs = [p for p in docx.Document(io.BytesIO(content)).paragraphs]
+    texts = [p.text for p in paragraphs]
+    assert texts[0] == "Kære Gyda Heding" and texts[1].startswith("Tak for din henvendelse af 20. november 2026.")
+    for q in questions:
+        n = q["number"]
+        at = texts.index(f"Spørgsmål {n}")
+        assert paragraphs[at].style.name.startswith("Heading") and texts[at + 1] == q["question"]
+        assert texts[at + 2] == f"Svar {n}"
+        answer = texts[at + 3]
+        assert re.search(r"\[[^\]]+\]", answer), f"answer {n} without a citation: {answer!r}"
+    assert texts[-2:] == ["Med venlig hilsen", signer]
 
 
 def test_cli_inquiry(index_settings, tmp_path):
@@ -160,9 +222,17 @@ def test_cli_inquiry(index_settings, tmp_path):
     run = subprocess.run([sys.executable, "-m", "budgetarkiv.api.cli", "inquiry", str(path)], cwd=ROOT, env=env,
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
-    assert run.stdout.startswith("Spørgsmål 1: Hvad koster indsatsen mod negativ social kontrol?\nAd 1: ")
-    assert "Ad 2:" in run.stdout and "ca. 320 borgere" in run.stdout and "ca. 88 mio. kr." in run.stdout
+    assert run.stdout.startswith("Kære Gyda Heding\n")
+    assert "Spørgsmål 1\nHvad koster indsatsen mod negativ social kontrol?\n\nSvar 1\n" in run.stdout
+    assert "ca. 320 borgere" in run.stdout and "ca. 88 mio. kr." in run.stdout
     assert uncited_figures(run.stdout) == []
+    docx_path, md_path = tmp_path / "svar.docx", tmp_path / "svar.md"
+    run = subprocess.run([sys.executable, "-m", "budgetarkiv.api.cli", "inquiry", str(path), "--docx", str(docx_path),
+                          "--markdown", str(md_path), "--inquiry-date", "2026-11-20", "--reply-from", "Københavns Kommune",
+                          "--json"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    _check_docx(docx_path.read_bytes(), json.loads(run.stdout)["questions"], "Københavns Kommune")
+    assert md_path.read_text("utf-8").endswith("Med venlig hilsen\n\nKøbenhavns Kommune\n")
     run = subprocess.run([sys.executable, "-m", "budgetarkiv.api.cli", "inquiry", str(path), "--json"], cwd=ROOT, env=env,
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr

@@ -254,11 +254,26 @@ def test_inquiry_helper_on_the_page(page, base_url):
     page.get_by_role("button", name="Lav udkast til svar").click()
     page.locator("#inquiry-status", has_text="3 spørgsmål").wait_for()
     draft = page.get_by_label("Udkast til svar (kan redigeres)").input_value()
+    assert draft.startswith("Kære Gyda Heding\n\nTak for din henvendelse.")
     for n in (1, 2, 3):
-        assert f"Spørgsmål {n}:" in draft and f"Ad {n}:" in draft
-    assert "3.490" in draft and "13.960" in draft and "ca. 320 borgere" in draft and "ca. 88 mio. kr." in draft
+        assert f"\nSpørgsmål {n}\n" in draft and f"\nSvar {n}\n" in draft
+    assert "ca. 3,5 mio. kr. årligt" in draft and "[3.490 (1.000 kr., 2026 p/l)" in draft and "13.960" in draft
+    assert "ca. 320 borgere" in draft and "ca. 88 mio. kr." in draft
+    assert "\nMed venlig hilsen\n\n" in draft and ".txt" not in draft
     OUT.mkdir(exist_ok=True)
     page.screenshot(path=str(OUT / "inquiry.png"), full_page=True)
+    # The reply as a Word document: it opens with python-docx and reads as the same letter.
+    with page.expect_download(timeout=120_000) as info:
+        page.get_by_role("button", name="Hent som Word (.docx)").click()
+    assert info.value.suggested_filename.endswith(".docx")
+    import docx
+
+    texts = [p.text for p in docx.Document(info.value.path()).paragraphs]
+    assert texts[0] == "Kære Gyda Heding" and "Spørgsmål 3" in texts and "Svar 3" in texts
+    assert texts[-2] == "Med venlig hilsen" and any("[3.490 (1.000 kr., 2026 p/l)" in t for t in texts)
+    with page.expect_download(timeout=120_000) as info:
+        page.get_by_role("button", name="Hent som Markdown").click()
+    assert Path(info.value.path()).read_text("utf-8").startswith("Kære Gyda Heding\n\n")
 
 
 def test_note_page_shows_the_programme_history_as_chart_table_and_csv(page, base_url):

@@ -33,3 +33,17 @@ def test_integers_stay_integers_so_amounts_print_as_written() -> None:
 @pytest.mark.parametrize("value", [4400, 15528, 0.65, -500, 2.7, 1_000_000])
 def test_formatting_is_the_inverse_of_parsing(value: float) -> None:
     assert parse_danish_number(format_danish_number(value)) == value
+
+
+def test_readable_amounts_are_derived_from_the_exact_figure_and_unit():
+    from budgetarkiv.core.numbers import price_level_words, readable_amount
+
+    assert readable_amount(3490, "1.000 kr.") == "ca. 3,5 mio. kr."
+    assert readable_amount(4600, "1.000 kr.") == "4,6 mio. kr."  # exact: no "ca."
+    assert readable_amount(5250, "1.000 kr.") == "ca. 5,3 mio. kr."  # half up, in exact decimals
+    assert readable_amount(13960, "1.000 kr.") == "ca. 14 mio. kr."
+    assert readable_amount(737, "1.000 kr.") == "737.000 kr."
+    assert readable_amount(-500, "1.000 kr.") == "-500.000 kr."
+    assert readable_amount(1.9, "mia. kr.") == "1,9 mia. kr."
+    assert readable_amount(12, "pct.") is None  # not kroner: no readable form
+    assert (price_level_words("2026 p/l"), price_level_words("løbende p/l")) == ("2026-priser", "løbende priser")

@@ -377,6 +377,7 @@
     "3. Hvad er det samlede indsatsbudget for aktivitetsparate kontanthjælpsmodtagere fyldt 30 år?",
     "",
     "Med venlig hilsen",
+    "Gyda Heding",
     "Medlem af Borgerrepræsentationen",
   ].join("\n");
 
@@ -390,6 +391,29 @@
     $("#copy-draft").addEventListener("click", (e) => copyText($("#draft").value, e.currentTarget));
     $("#download-draft").addEventListener("click", () =>
       download("udkast-til-svar.txt", $("#draft").value, "text/plain;charset=utf-8"));
+    // Word and Markdown are made by the server from the same inquiry (the same answers and citations).
+    const exported = async (route, filename, button) => {
+      const old = button.textContent;
+      button.textContent = "Henter …";
+      try {
+        const res = await fetch(route, {
+          method: "POST", headers: Object.assign({ "Content-Type": "application/json" }, authHeaders()),
+          body: JSON.stringify({ text: $("#inquiry-text").value }),
+        });
+        if (res.status === 401) askForKey();
+        if (!res.ok) throw new Error(`Serveren svarede ${res.status}.`);
+        download(filename, await res.blob(), res.headers.get("content-type"));
+      } catch (err) {
+        $("#inquiry-error").textContent = `Udkastet kunne ikke hentes: ${err.message}`;
+        $("#inquiry-error").hidden = false;
+      } finally {
+        button.textContent = old;
+      }
+    };
+    $("#download-docx").addEventListener("click", (e) =>
+      exported("/inquiry/draft.docx", "svar-paa-henvendelse.docx", e.currentTarget));
+    $("#download-md").addEventListener("click", (e) =>
+      exported("/inquiry/draft.md", "svar-paa-henvendelse.md", e.currentTarget));
     form.addEventListener("submit", async (e) => {
       e.preventDefault();
       const text = $("#inquiry-text").value;
