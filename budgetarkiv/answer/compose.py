@@ -1,18 +1,30 @@
 """Questions → cited answers: the orchestrator.
 
-Analyse the question (`search.query`), retrieve, check relevance (`relevance`), look up the figures of the
-notes in focus (`costs`), pick the sentences that answer (`sentences`) and word it (`wording`).
+Analyse the question (`search.query`), correct a misspelt name and retrieve, check relevance
+(`relevance`), find the note(s) in focus (`focus`), look up their figures for the years asked (`costs`),
+pick the sentences that answer (`sentences`, `letters`) and word it by answer type (`wording`).
 Extractive and deterministic: every figure in the answer text is copied from a table cell or a sentence
-of a cited document, with its unit and price level. When retrieval finds nothing relevant enough, the
+of a cited document, with its unit and price level; a sum or difference is shown with its cited terms.
+When nothing relevant is found, or the year asked lies outside every table of the note in focus, the
 answer says so (`answered=False`) and shows the nearest passages instead of stretching them.
 """
 from __future__ import annotations
 
-from budgetarkiv.answer import costs, sentences, wording
+import dataclasses
+import re
+from functools import cached_property
+from pathlib import Path
+
+from budgetarkiv.answer import costs, wording
+from budgetarkiv.answer.focus import NoteInFocus, Speller, focus, respelt, wants_several
+from budgetarkiv.answer.letters import LINKED_BOOST, Letters
 from budgetarkiv.answer.model import Answer, Fact, Programme, ScenarioOut
-from budgetarkiv.answer.relevance import Relevance, relevant_notes
-from budgetarkiv.search.hybrid import Filters, Searcher
-from budgetarkiv.search.query import analyse, route
+from budgetarkiv.answer.relevance import Relevance, note_key
+from budgetarkiv.answer.sentences import KRONER, SentencePicker
+from budgetarkiv.search.hybrid import Filters, Hit, Searcher
+from budgetarkiv.search.query import Query, analyse, route
+
+_FIGURE_TYPES = ("amount", "sum", "comparison", "list", "history")
 
 
 class Answerer:
@@ -24,27 +36,44 @@ class Answerer:
             writer = LLMWriter(searcher.settings.llm_url, searcher.settings.llm_model)
         self.writer = writer
         self.relevance = Relevance(searcher.lexical)
+        self.picker = SentencePicker(searcher, self.relevance)
+        self.letters = Letters(searcher.store, self.relevance)
         self.min_coverage = {"da": searcher.settings.min_coverage_da, "en": searcher.settings.min_coverage_en}
+
+    @cached_property
+    def speller(self) -> Speller:
+        return Speller(self.relevance, [d["title"] or "" for d in self.searcher.store.documents()])
 
     def ask(self, question: str, filters: Filters | None = None, k: int = 10) -> Answer:
         query = analyse(question)
+        corrections = self.speller.correct(query)
+        if corrections:
+            query = dataclasses.replace(analyse(respelt(question, corrections)), text=question.strip())
+            search_text = respelt(query.search_text, corrections)
+        else:
+            search_text = query.search_text
+        if query.budget_year and query.budget_year not in self.searcher.known_years:
+            # no note of that budget year: "afsat i Budget 2021 og 2023" names years of amounts
+            query = dataclasses.replace(query, budget_year=None, years=tuple(sorted({*query.years, query.budget_year})))
+            search_text = query.search_text if not corrections else respelt(query.search_text, corrections)
         lang, intents = query.language, query.intents
-        hits = self.searcher.search(question, k=k, filters=filters)
-        coverage = self.relevance.coverage(question, hits[:3])
+        checked = respelt(question, corrections)
+        found, coverage = self._search(query, search_text, checked, filters, k)
+        hits = [self._newest(h) for h in found]
         if not hits or coverage < self.min_coverage[lang]:
-            return Answer(
-                question=question, answered=False, intents=intents, language=lang, sources=tuple(hits[:5]),
-                answer=wording.phrase(lang, "none"),
-            )
-        notes = relevant_notes(hits)
-        wanted = set(self.relevance.content_tokens(question))
+            return self._abstain(query, hits, wording.phrase(lang, "none"))
+        notes = focus(query, hits, self.relevance)
+        wanted = set(self.relevance.content_tokens(checked))
         analyzer = self.searcher.lexical.analyzer
-        programmes = tuple(
-            p for p in (costs.programme(self.searcher.store, analyzer, h, wanted, query.earlier) for h in notes)
-            if p is not None
-        )
-        facts = sentences.select_facts(analyzer, question, wanted, hits, intents)
-        text, evidence = wording.compose_text(lang, intents, programmes, facts, notes)
+        figs = {note_key(n.hit): costs.figures(self.searcher.store, analyzer, n.hit, wanted, query) for n in notes}
+        outside = self._years_outside(query, notes, figs)
+        if outside:
+            return self._abstain(query, hits, outside)
+        facts = self._facts(query, checked, wanted, hits, notes)
+        draft = wording.Draft(lang)
+        programmes = tuple(f.programme for n in notes if (f := figs[note_key(n.hit)]) is not None)
+        self._write(draft, query, notes, figs, facts)
+        text, evidence = draft.text()
         written_by = "extractive"
         if self.writer is not None:
             rewritten = self.writer.write(question, text, [*evidence, *(f.passage for f in facts)])
@@ -55,6 +84,203 @@ class Answerer:
             programmes=programmes if ("cost" in intents or "list" in intents) else (),
             facts=facts, sources=tuple(hits[:5]), evidence=evidence,
         )
+
+    # --- steps --------------------------------------------------------------------------------
+    def _search(self, query: Query, text: str, checked: str, filters: Filters | None, k: int) -> tuple[list[Hit], float]:
+        """Retrieve, with the coverage of the best passages. "Budget 2026" in the question keeps budget notes
+        of that budget year only (minutes, letters and agreements carry none and stay)."""
+        if query.budget_year and (filters is None or filters.year is None):
+            wide = self.searcher.search(text, k=3 * k, filters=filters)
+            hits = [h for h in wide if h.doc_type != "budget_note" or h.budget_year == query.budget_year][:k]
+            if not any(h.doc_type == "budget_note" for h in hits):
+                hits = wide[:k]
+        else:
+            hits = self.searcher.search(text, k=k, filters=filters)
+        coverage = self.relevance.coverage(checked, hits[:3])
+        if query.note_ids and hits:
+            known = {n.replace(" ", "").upper() for n in self.searcher.known_note_ids}
+            if any(n.replace(" ", "").upper() in known for n in query.note_ids):
+                coverage = max(coverage, 1.0)  # the archive holds the note the question names
+        return hits, coverage
+
+    def _newest(self, hit: Hit) -> Hit:
+        """A draft's passage replaced by the same passage of the note's newest version (its figures count)."""
+        if not hit.versions or hit.doc_id == hit.versions[0].doc_id:
+            return hit
+        words = _words(hit.text)
+        best, share = None, 0.5
+        newest = hit.versions[0].doc_id
+        filters = Filters(note_id=hit.note_id, year=hit.budget_year) if hit.note_id and hit.budget_year else None
+        same = [h for h in self.searcher.search(hit.text[:500], k=8, filters=filters, mode="bm25") if h.doc_id == newest]
+        for p in same:
+            other = _words(p.text)
+            s = len(words & other) / max(1, len(words | other))
+            if s > share:
+                best, share = p, s
+        if best is None:
+            return hit
+        return dataclasses.replace(best, score=hit.score, retrievers=hit.retrievers, bm25_score=hit.bm25_score,
+                                   dense_score=hit.dense_score, also_in=(*hit.also_in, hit.source))
+
+    def _abstain(self, query: Query, hits: list[Hit], text: str) -> Answer:
+        return Answer(
+            question=query.text, answered=False, intents=query.intents, language=query.language,
+            sources=tuple(hits[:5]), answer=text,
+        )
+
+    def _years_outside(self, query: Query, notes: list[NoteInFocus], figs: dict) -> str | None:
+        """The refusal to give when every table of the focused notes lacks the years asked."""
+        if not query.years or query.earlier or query.answer_type not in ("amount", "sum", "comparison"):
+            return None
+        focused = [(n, figs[note_key(n.hit)]) for n in notes if not n.also]
+        tabled = [(n, f) for n, f in focused if f is not None and f.table_years]
+        compared = query.answer_type == "comparison"  # "sammenlignet med perioden 2020-23": earlier grants too
+        if not tabled or any(set(query.years) & (f.all_years if compared else f.table_years) for _, f in tabled):
+            return None
+        names = ", ".join(f"«{n.hit.title or Path(n.hit.source).name}» (Budget {n.hit.budget_year})" for n, _ in tabled)
+        covered = wording.year_span(sorted(set().union(*(f.table_years for _, f in tabled))))
+        return wording.phrase(query.language, "outside", notes=names, covered=covered,
+                              years=wording.year_span(query.years))
+
+    def _facts(self, query: Query, text: str, wanted: set[str], hits: list[Hit], notes: list[NoteInFocus]) -> tuple[Fact, ...]:
+        focused = {note_key(n.hit) for n in notes if not n.also}
+        also = {note_key(n.hit) for n in notes if n.also}
+        if wants_several(query):
+            focused |= also
+            also = set()
+        linked = self.letters.linked_answers(query, [h for h in hits if note_key(h) in focused | also])
+        first_of = {h.doc_id: h for h in reversed(hits) if note_key(h) in focused}
+        more = [p for h in list(first_of.values())[-2:] for p in self.searcher.neighbours(h)]
+        candidates = self.picker.candidates(hits, focused, also, note_key, goals=query.wants_goal, first=linked,
+                                            more=more)
+        linked_ids = {h.chunk_id for h in linked}
+
+        def bonus(c) -> float:
+            return LINKED_BOOST if c.hit.chunk_id in linked_ids else 0.0
+
+        typed = dataclasses.replace(query, text=text)
+        analyzer = self.relevance.analyzer
+        named = {t for n in notes if not n.also for t in analyzer.tokens(f"{n.hit.note_id or ''} {n.hit.title or ''}")}
+        facts = self.picker.pick(typed, wanted, candidates, bonus, named, cover_first=wants_several(query))
+        letters = [h for h in hits if note_key(h) in focused | also]
+        from_letter = self.letters.signatory(query, letters) or self.letters.dated(query, letters)
+        return (from_letter,) if from_letter is not None else facts
+
+    def _write(self, d: wording.Draft, query: Query, notes: list[NoteInFocus], figs: dict, facts) -> None:
+        """The answer's lines by answer type; figures from tables, statements quoted from sentences."""
+        kind = query.answer_type
+        focused = [n for n in notes if not n.also]
+        also = [n.hit for n in notes if n.also]
+        programmes = [(n, f.programme) for n in focused if (f := figs[note_key(n.hit)]) is not None]
+        with_money = [(n, p) for n, p in programmes if p.scenarios or p.activities or p.earlier_grants]
+        several = wants_several(query)
+        if kind in ("sum", "comparison") and with_money and self._calculate(d, query, with_money):
+            if kind == "sum":
+                self._quote_money(d, facts, focused)
+        elif several or kind in ("list", "history"):
+            named = [n for n in notes if n.hit.doc_type == "budget_note"]
+            if "list" in query.intents and named:
+                d.add(d.t["list"].format(n=len(named)))
+            for n in named:
+                f = figs[note_key(n.hit)]
+                if f is None:
+                    d.note(n.hit)
+                else:
+                    d.programme(f.programme, earlier=query.earlier or kind == "history")
+            if "fact" in query.intents or not with_money:
+                for f in facts[:3]:
+                    d.quote(f)
+        elif kind in _FIGURE_TYPES:
+            if any(p.scenarios or p.activities or p.earlier_grants and query.earlier for _, p in with_money):
+                shown = with_money
+                if query.years and not query.earlier:
+                    in_years = [(n, p) for n, p in with_money if _has_years(p, query.years)]
+                    shown = in_years or with_money
+                for _, p in shown:
+                    d.programme(p, earlier=query.earlier, years=() if query.earlier else query.years)
+                self._quote_money(d, facts, focused)
+            else:
+                if with_money == [] and programmes and not facts:
+                    d.add(d.t["no_figures"])
+                for f in facts:
+                    d.quote(f)
+            d.also(also)
+        else:
+            for f in facts:
+                d.quote(f)
+            d.also(also)
+
+    def _quote_money(self, d: wording.Draft, facts, focused) -> None:
+        """An amount the text states (an increase, a share) may be what was asked: quote the best one."""
+        keys = {note_key(n.hit) for n in focused}
+        money = next((f for f in facts if KRONER.search(f.text) and (f.budget_year, (f.note_id or "").upper()) in keys), None)
+        if money is not None:
+            d.quote(money, d.t["in_text"])
+
+    def _calculate(self, d: wording.Draft, query: Query, with_money) -> bool:
+        """Sums per price level, or two amounts with their difference; False when the tables cannot say."""
+        if query.years and not query.earlier:
+            with_money = [(n, costs.in_years(p, query.years)) for n, p in with_money]
+        if query.answer_type == "sum":
+            terms = []
+            for _, p in with_money:
+                if query.earlier:
+                    rows = [g for g in p.earlier_grants if g.amounts] or []
+                    for g in rows[:1]:
+                        terms += costs.terms_of(p, dataclasses.replace(g, name=g.row_label))
+                else:
+                    chosen = p.scenarios[:1] if len(with_money) > 1 or not query.scenarios else p.scenarios
+                    for s in chosen:
+                        terms += costs.terms_of(p, s)
+            if len(terms) < 2:
+                return False
+            years = sorted({int(t.label.rsplit(", ", 1)[-1]) for t in terms if t.label.rsplit(", ", 1)[-1].isdigit()})
+            for _, p in with_money:
+                d.add(f"• {wording.note_name(p.note_id, p.title, p.budget_year)}", f"{p.note_id} {p.title} Budget {p.budget_year}")
+            d.sums(costs.sums(terms), years)
+            return True
+        # comparison: two scenarios of one note in each year asked, or one scenario in two years
+        _, p = with_money[0]
+        pairs: list[tuple] = []
+        if len(p.scenarios) >= 2:
+            a, b = p.scenarios[0], p.scenarios[1]
+            for y in sorted(set(a.amounts) | set(b.amounts)):
+                pairs.append((a, _term(p, a, y), b, _term(p, b, y), y))
+        elif len(p.scenarios) == 1 and len(query.years) == 2:
+            s = p.scenarios[0]
+            ta, tb = (_term(p, s, str(y)) for y in query.years)
+            if ta is not None and tb is not None:
+                pairs.append((s, ta, s, tb, None))
+        if not pairs:
+            return False
+        d.add(f"• {wording.note_name(p.note_id, p.title, p.budget_year, p.source)}",
+              f"{p.note_id} {p.title} Budget {p.budget_year}")
+        for a, ta, b, tb, y in pairs:
+            if ta is not None and tb is not None:
+                d.comparison(ta, tb)
+                continue
+            for s, t in ((a, ta), (b, tb)):
+                if t is None:
+                    d.add(f"  – {s.name}: {d.t['no_amount'].format(year=y)}")
+                else:
+                    d.amount(t)
+        return True
+
+
+def _term(p: Programme, s: ScenarioOut, year: str):
+    if year not in s.amounts:
+        return None
+    name = " ".join(x for x in (p.note_id, s.name) if x)
+    return costs.Term(f"{name}, {year}", s.amounts[year], s.unit or "?", s.price_level or "?", s.table, s.page)
+
+
+def _has_years(p: Programme, years) -> bool:
+    wanted = {str(y) for y in years}
+    return any(wanted & set(s.amounts) for s in (*p.scenarios, *p.activities))
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
 
 
 __all__ = ["Answer", "Answerer", "Fact", "Programme", "ScenarioOut", "route"]

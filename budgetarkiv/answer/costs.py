@@ -1,22 +1,39 @@
-"""A note's figures for an answer: its scenarios' costs, the activity rows asked about, earlier grants.
+"""A note's figures for an answer: scenario costs, the activity rows and years asked about, earlier grants,
+and the sums and comparisons built from them.
 
-Everything is copied from table rows (`search.lookup`), in the table's unit and price level.
+Everything is copied from table rows (`search.lookup`), in the table's unit and price level. A year in the
+question selects that year's column. A sum adds only amounts of one unit and price level and names every
+term; a comparison shows both amounts and their difference.
 """
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from budgetarkiv.answer.model import Programme, ScenarioOut
 from budgetarkiv.answer.relevance import overlap
+from budgetarkiv.core.models import Amount
 from budgetarkiv.index.lexical import DanishAnalyzer
 from budgetarkiv.index.store import Store
 from budgetarkiv.search.hybrid import Hit
 from budgetarkiv.search.lookup import RowQuery, RowRecord, ScenarioCost, earlier_grants, scenario_costs
+from budgetarkiv.search.query import Query
 
 
-def programme(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], earlier: bool) -> Programme | None:
-    """The newest version's costs per scenario, the activity rows the question names, and earlier grants."""
+@dataclass(frozen=True)
+class Figures:
+    """A programme as the answer shows it, and the years its money tables cover."""
+
+    programme: Programme
+    table_years: frozenset[int]  # years of the proposal's money tables
+    all_years: frozenset[int] = frozenset()  # ... and of the money granted earlier
+
+
+def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], query: Query) -> Figures | None:
+    """The newest version's costs per scenario, the activity rows the question names, and earlier grants;
+    restricted to the years and scenarios the question asks for."""
     if hit.doc_type != "budget_note":
         return None
     doc_id = hit.versions[0].doc_id if hit.versions else hit.doc_id  # the newest version
@@ -27,21 +44,58 @@ def programme(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str]
     costs = scenario_costs(rows)
     # each scenario's heading and description, from the note's own text
     described = {s.get("name"): s for s in (store.note_json(doc_id) or {}).get("scenarios") or ()}
+    # words of the note's own title say which note, not which row: rows are matched on the other words
+    wanted = wanted - set(analyzer.tokens(f"{first.note_id or ''} {first.note_title or ''}"))
+    if query.scenarios:
+        named = [c for c in costs if _scenario_number(c.name) in query.scenarios]
+        costs = named or costs
     activities = []
     for cost in costs:
         for r in cost.rows:
             label = set(analyzer.tokens(f"{r.label} {r.styringsomraade or ''}"))
             if len(cost.rows) > 1 and overlap(label, wanted):
                 activities.append(row_out(r, described))
+    chosen = {a.name for a in activities}
+    if len(costs) > 1 and activities and len(chosen) == 1 and not query.scenarios:
+        # the rows the question names belong to one scenario ("hvis man vælger dag og aften"): that one
+        costs = [c for c in costs if c.name in chosen] or costs
+    if not costs:
+        # no sum row to cite (an efficiency proposal's "Økonomisk oversigt"): its first table, row by row
+        proposal = [r for r in rows if r not in earlier_grants(rows)]
+        first_table = [r for r in proposal if r.table_title == proposal[0].table_title] if proposal else []
+        activities = [row_out(r) for r in first_table]
+    earlier = query.earlier or query.answer_type == "history"
     grants = [r for r in earlier_grants(rows) if r.is_sum or earlier]
     if earlier:
-        named = [r for r in grants if set(analyzer.tokens(r.label)) & wanted or any(y in r.label for y in wanted)]
-        grants = named or grants
-    return Programme(
+        named_grants = [r for r in grants if set(analyzer.tokens(r.label)) & wanted or any(y in r.label for y in wanted)]
+        grants = named_grants or grants
+    grants_before = earlier_grants(rows)
+    all_years = {int(y) for r in rows for y in r.amounts if y.isdigit()}
+    table_years = {int(y) for r in rows if r not in grants_before for y in r.amounts if y.isdigit()}
+    programme = Programme(
         note_id=first.note_id, budget_year=first.budget_year, title=first.note_title, source=first.source,
         doc_id=doc_id, scenarios=tuple(scenario_out(s, described) for s in costs),
         earlier_grants=tuple(row_out(r) for r in grants), activities=tuple(activities),
         versions=hit.versions,
+    )
+    return Figures(programme, frozenset(table_years), frozenset(all_years))
+
+
+def _scenario_number(name: str | None) -> int | None:
+    m = re.search(r"\d+", name or "")
+    return int(m.group(0)) if m else None
+
+
+def in_years(p: Programme, years: Sequence[int]) -> Programme:
+    """The programme with only the asked years' columns (the period total dropped when a part is asked)."""
+    def cut(s: ScenarioOut) -> ScenarioOut:
+        kept = {y: v for y, v in s.amounts.items() if y.isdigit() and int(y) in years}
+        whole = set(kept) == set(s.amounts)
+        return dataclasses.replace(s, amounts=kept, total=s.total if whole else None)
+
+    return dataclasses.replace(
+        p, scenarios=tuple(cut(s) for s in p.scenarios), activities=tuple(cut(a) for a in p.activities),
+        earlier_grants=tuple(cut(g) for g in p.earlier_grants),
     )
 
 
@@ -56,3 +110,54 @@ def row_out(r: RowRecord, described: Mapping[str | None, Mapping] | None = None)
     """One table row (an activity, an earlier grant) in the shape of a scenario's cost."""
     cost = ScenarioCost(r.scenario, dict(r.amounts), r.total, r.unit, r.price_level, r.table_title, r.page, r.label)
     return scenario_out(cost, described)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One cited amount in a sum or comparison."""
+
+    label: str  # "BI18 Scenarie 1, 2026"
+    value: Amount
+    unit: str
+    price_level: str
+    table: str
+    page: int | None
+
+
+@dataclass(frozen=True)
+class Sum:
+    unit: str
+    price_level: str
+    terms: tuple[Term, ...]
+
+    @property
+    def total(self) -> Amount:
+        return _clean(sum(t.value for t in self.terms))
+
+
+def terms_of(p: Programme, s: ScenarioOut, prefix: str = "") -> list[Term]:
+    name = " ".join(x for x in (prefix or p.note_id, s.name) if x)
+    return [
+        Term(f"{name}, {y}", v, s.unit or "?", s.price_level or "ukendt p/l", s.table, s.page)
+        for y, v in s.amounts.items()
+    ]
+
+
+def sums(terms: Sequence[Term]) -> list[Sum]:
+    """One sum per unit and price level: amounts of different price levels are never added."""
+    groups: dict[tuple[str, str], list[Term]] = {}
+    for t in terms:
+        groups.setdefault((t.unit, t.price_level), []).append(t)
+    return [Sum(unit, level, tuple(ts)) for (unit, level), ts in groups.items()]
+
+
+def difference(a: Term, b: Term) -> Amount | None:
+    """b - a when both are in one unit and price level, else None (not comparable as numbers)."""
+    if (a.unit, a.price_level) != (b.unit, b.price_level):
+        return None
+    return _clean(b.value - a.value)
+
+
+def _clean(v: float) -> Amount:
+    v = round(v, 6)
+    return int(v) if float(v).is_integer() else v

@@ -67,6 +67,19 @@ class Relevance:
         return [t for t in tokens if t not in self.generic_stems]
 
 
+    def word_groups(self, question: str) -> list[set[str]]:
+        """Per question word (question words left out), its stems, compound parts and translations."""
+        analyzer = self.analyzer
+        out = []
+        for w in dict.fromkeys(analyzer.words(question)):
+            if w in GENERIC_WORDS or w.isdigit() or len(w) < 3:
+                continue
+            group = set(analyzer.query_tokens(w)) - self.generic_stems
+            if group:
+                out.append(group)
+        return out
+
+
 def overlap(a: set[str], b: set[str]) -> int:
     """Shared stems; stems of 6+ letters also match on a 6-letter prefix (koordinerende ~ koordinering)."""
     exact = a & b

@@ -5,11 +5,10 @@ so the figure check can hold every answer to its sources.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 from budgetarkiv.answer.model import Fact, Programme, ScenarioOut
-from budgetarkiv.answer.sentences import KRONER
 from budgetarkiv.core.models import Amount
 from budgetarkiv.core.names import document_name
 from budgetarkiv.core.numbers import format_danish_number
@@ -28,6 +27,16 @@ PHRASES: dict[str, dict[str, str]] = {
         "in_text": "I teksten",
         "no_figures": "De fundne notater har ingen budgettabel med beløb for dette.",
         "nearest": "Se de fundne passager nedenfor.",
+        "also": "Også relevant",
+        "outside": "Arkivet indeholder ikke et svar på spørgsmålet: budgettabellerne i {notes} dækker {covered} og har "
+                   "ingen beløb for {years}.",
+        "sum": "I alt {years}",
+        "sum_levels": "Beløb i forskellige prisniveauer eller enheder lægges ikke sammen; summen står pr. prisniveau.",
+        "difference": "Forskel",
+        "no_amount": "intet beløb i {year}",
+        "whole": "hele forslaget",
+        "signed": "Svaret er underskrevet af",
+        "same_note_id": "Notater med id {note_id}:",
     },
     "en": {
         "none": "The archive holds no answer to this question. The nearest passages are shown below.",
@@ -41,6 +50,16 @@ PHRASES: dict[str, dict[str, str]] = {
         "in_text": "In the text",
         "no_figures": "The notes found have no budget table with amounts for this.",
         "nearest": "See the passages found below.",
+        "also": "Also relevant",
+        "outside": "The archive holds no answer to this question: the budget tables of {notes} cover {covered} and hold "
+                   "no amounts for {years}.",
+        "sum": "Total {years}",
+        "sum_levels": "Amounts of different price levels or units are not added; the sum is given per price level.",
+        "difference": "Difference",
+        "no_amount": "no amount in {year}",
+        "whole": "the whole proposal",
+        "signed": "The reply is signed by",
+        "same_note_id": "Notes with id {note_id}:",
     },
 }
 
@@ -50,8 +69,8 @@ def phrase(lang: str, key: str, **values) -> str:
     return text.format(**values) if values else text
 
 
-def note_name(note_id: str | None, title: str | None, year: int | None) -> str:
-    return document_name(note_id, title, year)
+def note_name(note_id: str | None, title: str | None, year: int | None, source: str | None = None) -> str:
+    return document_name(note_id, title, year, source=source)
 
 
 def where(lang: str, note_id, title, year, section, page, source) -> str:
@@ -73,8 +92,10 @@ def period(amounts: Mapping[str, Amount]) -> str:
     return years[0] if len(years) == 1 else f"{years[0]}-{years[-1]}"
 
 
-def scenario_line(lang: str, s: ScenarioOut, activity: bool = False) -> tuple[str, str]:
-    """One scenario's cost (or one activity row) as a sentence, and the table cells it cites."""
+def scenario_line(lang: str, s: ScenarioOut, activity: bool = False, years: Sequence[int] = ()) -> tuple[str, str]:
+    """One scenario's cost (or one activity row) as a sentence, and the table cells it cites.
+
+    With `years` (asked in the question) those columns come first, the whole proposal after them."""
     t = PHRASES[lang]
     name = (f"{s.row_label} ({s.name})" if s.name else s.row_label) if activity else (s.name or t["proposal"])
     head = ", ".join(x for x in (s.unit, s.price_level) if x)
@@ -84,62 +105,117 @@ def scenario_line(lang: str, s: ScenarioOut, activity: bool = False) -> tuple[st
     else:
         amount = ", ".join(f"{y}: {format_danish_number(v)}" for y, v in s.amounts.items())
     total = f", {t['total']} {format_danish_number(s.total)}" if s.total is not None else ""
+    asked = [str(y) for y in years]
+    if asked and set(asked) != set(s.amounts) and (set(asked) & set(s.amounts) or len(asked) == 1):
+        chosen = ", ".join(f"{y}: {format_danish_number(s.amounts[y])}" if y in s.amounts
+                           else t["no_amount"].format(year=y) for y in asked)
+        amount, total = f"{chosen} ({t['whole']}: {amount}{total})", ""
     page = f", {t['page']} {s.page}" if s.page else ""
     cells = " ".join(f"{y} {format_danish_number(v)}" for y, v in s.amounts.items())
     cited = f"{s.table} {head} {s.row_label} {cells} {format_danish_number(s.total) if s.total is not None else ''} {s.page or ''}"
     return f"{name}: {amount}{total} ({head}) [{s.table}{page}]", cited
 
 
-def compose_text(
-    lang: str, intents: Sequence[str], programmes: Sequence[Programme], facts: Sequence[Fact], notes: Sequence[Hit],
-) -> tuple[str, tuple[str, ...]]:
-    """The answer's lines (programmes with their figures, then quoted sentences) and their evidence."""
-    t = PHRASES[lang]
-    lines: list[str] = []
-    evidence: list[str] = []
-    if "list" in intents or "cost" in intents:
-        named = [h for h in notes if h.doc_type == "budget_note"]
-        if "list" in intents and named:
-            lines.append(t["list"].format(n=len(named)))
-        for h in named:
-            prog = next((p for p in programmes if p.note_id == h.note_id and p.budget_year == h.budget_year), None)
-            lines.append(f"• {note_name(h.note_id, h.title, h.budget_year)}")
-            evidence.append(f"{h.note_id} {h.title} Budget {h.budget_year}")
-            if prog is None:
-                continue
-            for s in prog.scenarios:
-                line, cited = scenario_line(lang, s)
-                lines.append(f"  – {line}")
-                evidence.append(cited)
-            for a in prog.activities:
-                line, cited = scenario_line(lang, a, activity=True)
-                lines.append(f"  – {line}")
-                evidence.append(cited)
-            for g in prog.earlier_grants:
-                line, cited = scenario_line(lang, g, activity=True)
-                lines.append(f"  – {t['earlier']}: {line}")
-                evidence.append(cited)
-            if len(prog.versions) > 1:
-                newest = prog.versions[0].label or prog.versions[0].name
-                lines.append("  " + t["versions"].format(n=len(prog.versions), newest=newest))
-                evidence.append(newest)
-        if "cost" in intents and not any(p.scenarios for p in programmes):
-            money = [f for f in facts if re.search(r"kr\.", f.text)]
-            if not money:
-                lines.append(t["no_figures"])
-    if "fact" in intents or ("cost" in intents and not any(p.scenarios for p in programmes)):
-        for f in facts[: (3 if "fact" in intents else 2)]:
-            place = fact_where(lang, f)
-            lines.append(f"«{f.text}» ({place})")
-            evidence.append(f"{f.text} {place}")
-    elif "cost" in intents:
-        # the tables give the proposal's amounts; an amount the text states (an increase, a share)
-        # may be what was asked: quote the best sentence with kroner in it
-        money = next((f for f in facts if KRONER.search(f.text)), None)
-        if money is not None:
-            place = fact_where(lang, money)
-            lines.append(f"{t['in_text']}: «{money.text}» ({place})")
-            evidence.append(f"{money.text} {place}")
-    if not lines:
-        lines.append(t["nearest"])
-    return "\n".join(lines), tuple(evidence)
+
+
+def year_span(years: Sequence[int]) -> str:
+    ys = sorted(years)
+    if not ys:
+        return ""
+    if len(ys) > 2 and ys == list(range(ys[0], ys[-1] + 1)):
+        return f"{ys[0]}-{ys[-1]}"
+    return ", ".join(map(str, ys))
+
+
+class Draft:
+    """An answer being written: its lines, and the evidence each figure in them is copied from."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.t = PHRASES[lang]
+        self.lines: list[str] = []
+        self.evidence: list[str] = []
+
+    def add(self, line: str, cited: str | None = None) -> None:
+        self.lines.append(line)
+        if cited:
+            self.evidence.append(cited)
+
+    def programme(self, p: Programme, earlier: bool = True, heading: str | None = None, years: Sequence[int] = ()) -> None:
+        """A note's name, then its scenarios, activity rows, earlier grants and versions."""
+        name = heading or note_name(p.note_id, p.title, p.budget_year, p.source)
+        self.add(f"• {name}", f"{p.note_id} {p.title} Budget {p.budget_year} {Path(p.source).name}")
+        for s in p.scenarios:
+            if s.amounts or s.total is not None:
+                line, cited = scenario_line(self.lang, s, years=years)
+                self.add(f"  – {line}", cited)
+        for a in p.activities:
+            if a.amounts or a.total is not None:
+                line, cited = scenario_line(self.lang, a, activity=True, years=years)
+                self.add(f"  – {line}", cited)
+        if earlier:
+            for g in p.earlier_grants:
+                if g.amounts or g.total is not None:
+                    line, cited = scenario_line(self.lang, g, activity=True)
+                    self.add(f"  – {self.t['earlier']}: {line}", cited)
+        if len(p.versions) > 1:
+            newest = p.versions[0].label or p.versions[0].name
+            self.add("  " + self.t["versions"].format(n=len(p.versions), newest=newest), newest)
+
+    def note(self, h: Hit) -> None:
+        self.add(f"• {note_name(h.note_id, h.title, h.budget_year, h.source)}",
+                 f"{h.note_id} {h.title} Budget {h.budget_year} {Path(h.source).name}")
+
+    def quote(self, f: Fact, prefix: str | None = None) -> None:
+        place = fact_where(self.lang, f)
+        head = f"{prefix}: " if prefix else ""
+        self.add(f"{head}«{f.text}» ({place})", f"{f.text} {place}")
+
+    def also(self, hits: Sequence[Hit]) -> None:
+        if hits:
+            names = "; ".join(note_name(h.note_id, h.title, h.budget_year, h.source) for h in hits)
+            self.add(f"{self.t['also']}: {names}",
+                     " ".join(f"{h.note_id} {h.title} Budget {h.budget_year} {Path(h.source).name}" for h in hits))
+
+    def sums(self, sums, years: Sequence[int]) -> None:
+        """Each sum per unit and price level with every term and its table; a note when levels differ."""
+        from budgetarkiv.answer.costs import Sum
+
+        label = self.t["sum"].format(years=year_span(years)).strip()
+        for s in sums:
+            assert isinstance(s, Sum)
+            terms = " + ".join(f"{format_danish_number(t.value)} ({t.label})" for t in s.terms)
+            cited = " ".join(
+                f"{t.table} {t.label} {format_danish_number(t.value)} {t.unit} {t.price_level}" for t in s.terms
+            )
+            total = format_danish_number(s.total)
+            self.add(f"{label} ({s.unit}, {s.price_level}): {total} = {terms}",
+                     f"{cited} sum: {' + '.join(format_danish_number(t.value) for t in s.terms)} = {total}")
+            for t in s.terms:
+                page = f", {self.t['page']} {t.page}" if t.page else ""
+                self.add(f"  – {t.label}: {format_danish_number(t.value)} [{t.table}{page}]",
+                         f"{t.table} {format_danish_number(t.value)} {t.page or ''}")
+        if len(sums) > 1:
+            self.add(self.t["sum_levels"])
+
+    def amount(self, t) -> None:
+        """One cited amount of a comparison."""
+        page = f", {self.t['page']} {t.page}" if t.page else ""
+        self.add(f"  – {t.label}: {format_danish_number(t.value)} ({t.unit}, {t.price_level}) [{t.table}{page}]",
+                 f"{t.table} {t.label} {format_danish_number(t.value)} {t.unit} {t.price_level} {t.page or ''}")
+
+    def comparison(self, a, b) -> None:
+        """Two cited amounts and, when comparable, their difference."""
+        from budgetarkiv.answer.costs import difference
+
+        self.amount(a)
+        self.amount(b)
+        d = difference(a, b)
+        if d is not None:
+            text = f"{format_danish_number(b.value)} − {format_danish_number(a.value)} = {format_danish_number(d)}"
+            self.add(f"  {self.t['difference']}: {text} ({a.unit}, {a.price_level})",
+                     f"difference: {format_danish_number(b.value)} - {format_danish_number(a.value)} = {format_danish_number(d)}")
+
+    def text(self) -> tuple[str, tuple[str, ...]]:
+        lines = self.lines or [self.t["nearest"]]
+        return "\n".join(lines), tuple(self.evidence)

@@ -159,6 +159,8 @@ def print_sources(hits, heading: str) -> None:
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    if args.answers:
+        return _eval_answers(args, settings)
     from budgetarkiv.search.evaluate import evaluate, format_report, load_gold
 
     results = evaluate(_searcher(settings), load_gold(Path(args.gold)))
@@ -168,6 +170,25 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         _print_json(to_jsonable(results))
     else:
         print(format_report(results))
+    return 0
+
+
+def _eval_answers(args: argparse.Namespace, settings: Settings) -> int:
+    """Answer quality per answer type (facts present, forbidden figures shown, abstention right)."""
+    from budgetarkiv.answer import evaluate as answers
+    from budgetarkiv.answer.compose import Answerer
+
+    gold = [g for g in answers.load_answer_gold(Path(args.gold)) if not args.split or g.split == args.split]
+    judged = answers.run(Answerer(_searcher(settings)), gold)
+    scores = answers.summarise(judged)
+    if args.json:
+        from budgetarkiv.core.models import to_jsonable
+
+        _print_json(to_jsonable(scores))
+    else:
+        print(answers.format_report(scores))
+        if args.misses:
+            print("\n" + answers.format_misses(judged))
     return 0
 
 
@@ -410,8 +431,12 @@ def build_parser() -> argparse.ArgumentParser:
                         "BUDGETARKIV_DATABASE_URL; stop: stop the server in --dir")
     p.add_argument("--dir", help="Data folder (default: INDEX_DIR/postgres, or INDEX_DIR/postgres-replica)")
     p.add_argument("--port", type=int, help="Port on 127.0.0.1 (default: a free one)")
-    p = sub.add_parser("eval", help="Recall@1, recall@5 and MRR@10 of each retriever on a gold file.")
+    p = sub.add_parser("eval", help="Recall@1, recall@5 and MRR@10 of each retriever on a gold file; with "
+                       "--answers, answer quality per answer type.")
     p.add_argument("gold", nargs="?", default="tests/data/gold.jsonl")
+    p.add_argument("--answers", action="store_true", help="Judge composed answers: facts, forbidden figures, abstention")
+    p.add_argument("--split", choices=["dev", "heldout"], help="Only the gold questions of this split (--answers)")
+    p.add_argument("--misses", action="store_true", help="Also print each wrong answer (--answers)")
     p.add_argument("--json", action="store_true")
     return parser
 

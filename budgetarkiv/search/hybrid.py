@@ -231,6 +231,12 @@ class Searcher:
             (self._hit(passages[r], fused[r], found[r], scores[r]) for r in ranked), k
         )
 
+    def neighbours(self, hit: Hit, span: int = 60) -> list[Hit]:
+        """The passages of the hit's document stored around it, in order, unscored (a document's passages are
+        stored together): for reading a whole note once the answer knows which note it is about."""
+        rows = self.index.passages(list(range(max(0, hit.row - span), hit.row + span + 1)))
+        return [self._hit(rows[r], 0.0, set(), {}) for r in sorted(rows) if rows[r]["doc_id"] == hit.doc_id]
+
     def _soft_filters(self, query: str) -> tuple[set[int], set[str]]:
         years = {int(y) for y in _YEAR.findall(query)} & self._known_years
         notes = {f"{a}{b}".upper() for a, b in _NOTE_ID.findall(query)} & self._known_note_ids

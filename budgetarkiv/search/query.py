@@ -27,7 +27,7 @@ _BUDGET_YEAR = re.compile(
     r"\b(?:budget(?:året|år|year)?|budgetåret|fiscal year)\s+((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)", re.IGNORECASE
 )
 _AGREEMENT = re.compile(r"\b(?:budgetaftale[n]?|overførselssag(?:en)?)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
-_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:[-–]|til|to|until)\s*((?:19|20)\d\d)\b", re.IGNORECASE)
+_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:[-–]|til|to|until)\s*((?:19|20)\d\d|\d\d)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
 _SCENARIO = re.compile(r"\bscenari(?:e|o|et)?\s*(\d{1,2})\b", re.IGNORECASE)
 _SCENARIO_LIST = re.compile(r"\bscenari(?:e|o|erne|os)?\s+(\d{1,2})(?:\s*(?:,|og|and|&|eller|or)\s*(\d{1,2}))+",
@@ -41,7 +41,7 @@ _COST = re.compile(
 )
 _MONEY = re.compile(
     r"\b(koste\w*|pris\w*|dyr\w*|billig\w*|penge|beløb\w*|udgift\w*|afsat\w*|bevilg\w*|mio|kr|spar\w*|"
-    r"anlægs\w*|investering\w*|økonomisk\w*|finansier\w*|cost\w*|price\w*|money|spen[dt]\w*|sav(?:e|es|ing)\w*|"
+    r"\w*budget(?:tet|ter|terne)|anlægs\w*|investering\w*|økonomisk\w*|finansier\w*|cost\w*|price\w*|money|spen[dt]\w*|sav(?:e|es|ing)\w*|"
     r"fund(?:s|ed|ing)?|grant\w*|set aside|budgeted)\b|how much (?:would|does|did|will|is|has)",
     re.IGNORECASE,
 )
@@ -104,7 +104,9 @@ GENERIC_WORDS = frozenset(
     about from with into than then also any some all more most other
     what which who how much many does did do is are was were the a an of for to in on and or cost costs
     price money spend spent programme programmes program programs project per year annual total there
-    city copenhagen municipality""".split()
+    city copenhagen municipality mål målet målene målsætning målsætningen målsætningerne resultat resultatet
+    resultaterne goal goals target targets result results sparer spare sparet perioden periode fuldt
+    tilsammen sammenlagt indsatserne altogether combined together""".split()
 )
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 
@@ -168,6 +170,8 @@ def analyse(question: str, language: str | None = None) -> Query:
     plain = _AGREEMENT.sub(" ", _BUDGET_YEAR.sub(" ", without_dates))
     years: list[int] = []
     for a, b in _RANGE.findall(plain):
+        if len(b) == 2:
+            b = a[:2] + b  # "2020-23"
         lo, hi = sorted((int(a), int(b)))
         if hi - lo <= 20:
             years.extend(range(lo, hi + 1))
@@ -221,7 +225,7 @@ def answer_type(q: Query) -> str:
         return "list"
     if _PERCENT.search(t):
         return "percent"
-    if _COUNT.search(t):
+    if _COUNT.search(t) and not money:
         return "count"
     if money:
         return "amount"

@@ -20,6 +20,7 @@ COST = [q for q in GOLD if q.kind == "cost"]
 #       (4.300 a year, 8.600 in all) but not the retention counsellor's own row (600, 1.200).
 KNOWN_FIGURE_MISSES = {"q29"}
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +41,7 @@ def test_answers_only_what_the_archive_answers(answers, q):
     answer = answers[q.id]
     if q.kind == "none":
         assert not answer.answered, answer.answer
-        assert not answer.programmes and not _NUMBER.search(answer.answer)
+        assert not answer.programmes and not _NUMBER.search(_YEARS.sub("", answer.answer))  # years may be named
     else:
         assert answer.answered, f"{q.question!r} was not answered"
         assert answer.sources

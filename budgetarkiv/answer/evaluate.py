@@ -1,0 +1,140 @@
+"""Answer quality on a gold file, per answer type: facts present, forbidden figures shown, abstention right.
+
+A gold question names the facts a right answer contains (figures, names, dates; with accepted
+alternatives such as "7,15" for "7.150"), the figures it must not present (another programme's, the goal
+instead of the result), and whether the archive answers it at all (`kind: none`). A figure matches as a
+whole number ("5.400" is not inside "15.400"); minus signs are one sign whatever the document used.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+_MINUS = str.maketrans({"−": "-", "–": "-"})
+
+
+@dataclass(frozen=True)
+class AnswerGold:
+    id: str
+    question: str
+    kind: str  # the answer type; "none" when the archive holds no answer
+    lang: str = "da"
+    facts: tuple[str, ...] = ()
+    alternatives: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    forbidden: tuple[str, ...] = ()
+    split: str | None = None  # "dev" (tune on it) or "heldout" (report on it)
+    relevant: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Judged:
+    gold: AnswerGold
+    answered: bool
+    facts_found: tuple[str, ...]
+    forbidden_shown: tuple[str, ...]
+    text: str
+
+    @property
+    def has_facts(self) -> bool:
+        return len(self.facts_found) == len(self.gold.facts)
+
+    @property
+    def abstention_right(self) -> bool:
+        return self.answered != (self.gold.kind == "none")
+
+
+@dataclass(frozen=True)
+class TypeScore:
+    kind: str
+    questions: int
+    answerable: int
+    with_facts: float  # share of answerable questions whose answer holds every fact
+    with_forbidden: float  # share of questions whose answer presents a forbidden figure
+    abstention_right: float  # share answered when answerable and abstained when not
+
+
+def load_answer_gold(path: Path) -> list[AnswerGold]:
+    """The held-out archive's gold (facts, forbidden, split) or the sample gold (figures)."""
+    out = []
+    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+            out.append(AnswerGold(
+                id=d["id"], question=d["question"], kind=d.get("kind", "fact"), lang=d.get("lang", "da"),
+                facts=tuple(d.get("facts", d.get("figures", ()))),
+                alternatives={k: tuple(v) for k, v in (d.get("fact_alternatives") or {}).items()},
+                forbidden=tuple(d.get("forbidden", ())), split=d.get("split"), relevant=tuple(d.get("relevant", ())),
+            ))
+        except (ValueError, KeyError, AttributeError) as exc:
+            raise ValueError(f"{path}:{n}: not a gold question ({exc})") from exc
+    return out
+
+
+def mentions(text: str, fact: str) -> bool:
+    """Whether the text states the fact: a figure as a whole number, anything else as words."""
+    text, fact = text.translate(_MINUS), fact.translate(_MINUS).strip()
+    if re.fullmatch(r"-?\d[\d.,]*", fact):
+        return re.search(rf"(?<![\d.,]){re.escape(fact)}(?![\d]|[.,]\d)", text) is not None
+    return fact.lower() in text.lower()
+
+
+def judge(gold: AnswerGold, answered: bool, text: str) -> Judged:
+    shown = text if answered else ""
+    found = tuple(f for f in gold.facts if any(mentions(shown, x) for x in (f, *gold.alternatives.get(f, ()))))
+    forbidden = tuple(f for f in gold.forbidden if mentions(shown, f))
+    return Judged(gold, answered, found, forbidden, text)
+
+
+def run(answerer, gold: Iterable[AnswerGold]) -> list[Judged]:
+    out = []
+    for g in gold:
+        a = answerer.ask(g.question)
+        out.append(judge(g, a.answered, a.answer))
+    return out
+
+
+def summarise(judged: Sequence[Judged]) -> list[TypeScore]:
+    """One score per answer type, then "all"."""
+    groups: dict[str, list[Judged]] = {}
+    for j in judged:
+        groups.setdefault(j.gold.kind, []).append(j)
+    groups["all"] = list(judged)
+    out = []
+    for kind, js in groups.items():
+        answerable = [j for j in js if j.gold.kind != "none"]
+        out.append(TypeScore(
+            kind=kind, questions=len(js), answerable=len(answerable),
+            with_facts=sum(j.has_facts for j in answerable) / len(answerable) if answerable else float("nan"),
+            with_forbidden=sum(bool(j.forbidden_shown) for j in js) / len(js),
+            abstention_right=sum(j.abstention_right for j in js) / len(js),
+        ))
+    return out
+
+
+def format_report(scores: Sequence[TypeScore]) -> str:
+    lines = [f"{'type':<11} {'n':>3} {'facts':>6} {'forbidden':>10} {'abstention':>11}"]
+    for s in scores:
+        facts = "-" if s.answerable == 0 else f"{s.with_facts:.2f}"
+        lines.append(f"{s.kind:<11} {s.questions:>3} {facts:>6} {s.with_forbidden:>10.2f} {s.abstention_right:>11.2f}")
+    return "\n".join(lines)
+
+
+def format_misses(judged: Sequence[Judged]) -> str:
+    """The questions that went wrong, with what was missing or shown."""
+    lines = []
+    for j in judged:
+        if j.has_facts and not j.forbidden_shown and j.abstention_right:
+            continue
+        missing = [f for f in j.gold.facts if f not in j.facts_found]
+        lines.append(f"{j.gold.id} [{j.gold.kind}] {j.gold.question}\n  answered={j.answered} missing={missing} "
+                     f"forbidden={list(j.forbidden_shown)}\n  " + j.text.replace("\n", "\n  "))
+    return "\n".join(lines)
+
+
+__all__ = ["AnswerGold", "Judged", "TypeScore", "format_misses", "format_report", "judge", "load_answer_gold",
+           "mentions", "run", "summarise"]

@@ -1,0 +1,118 @@
+"""Focus: which note(s) the question is about, and the archive's own spelling of a misspelt name.
+
+Search ranks passages; an answer must speak of the note the subject identifies. A note is in focus when
+it ranks first, or names the subject in its title (or note id) as well as the first one does and scores
+nearly as well. Other notes appear only when they match nearly as well, after the focused one, marked as
+also relevant. Questions that ask for several notes ("hvilke", "alle", "tilsammen") keep every note that
+scores near the best.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from budgetarkiv.answer.relevance import RELATIVE_SCORE, Relevance, note_key, overlap
+from budgetarkiv.search.hybrid import Hit
+from budgetarkiv.search.query import GENERIC_WORDS, Query
+
+NEAR_SCORE = 0.85  # another note is "also relevant" when its best passage scores this share of the focus
+MAX_NOTES = 4
+TITLE_SCORE = 0.6  # a note whose title names the subject is preferred over a better-ranked one down to this share
+FUZZY_TITLE = 80  # rapidfuzz ratio for a misspelt word against a title word
+FUZZY_TERM = 86  # ... against any stemmed term of the index (stricter: many more candidates)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_ALL = re.compile(r"\b(alle|samtlige|hver|hvert|tilsammen|all|every|each|combined|together)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NoteInFocus:
+    hit: Hit  # the note's best passage
+    also: bool = False  # shown after the focused note(s), marked as also relevant
+
+
+def wants_several(query: Query) -> bool:
+    """Questions that ask for several notes: lists, histories, "alle ... tilsammen"."""
+    return query.answer_type in ("list", "history") or ("list" in query.intents and query.answer_type != "count") \
+        or bool(_ALL.search(query.text))
+
+
+def focus(query: Query, hits: Sequence[Hit], relevance: Relevance) -> list[NoteInFocus]:
+    """The notes the answer speaks of, focused first; the rest marked as also relevant."""
+    best: dict[tuple, Hit] = {}
+    for h in hits:
+        best.setdefault(note_key(h), h)
+    notes = list(best.values())
+    if not notes:
+        return []
+    top = notes[0].score
+    if wants_several(query):
+        return [NoteInFocus(h) for h in notes if h.score >= RELATIVE_SCORE * top][:MAX_NOTES]
+    wanted = set(relevance.content_tokens(query.text))
+    named = {n.replace(" ", "").upper() for n in query.note_ids}
+
+    def title_match(h: Hit) -> int:
+        if h.note_id and h.note_id.replace(" ", "").upper() in named:
+            return 100
+        return overlap(set(relevance.analyzer.tokens(h.title or "")), wanted) if h.title else 0
+
+    matches = {note_key(h): title_match(h) for h in notes}
+    # the best-ranked note, unless its title does not name the subject and a close one's title does
+    first = notes[0]
+    if first.title and matches[note_key(first)] == 0:  # (a letter or minutes have no title to compare)
+        named_too = [h for h in notes[1:3] if h.score >= TITLE_SCORE * top and matches[note_key(h)] > 0]
+        first = named_too[0] if named_too else first
+    out = [NoteInFocus(first)]
+    for h in notes:
+        if h is first or h.score < NEAR_SCORE * first.score:
+            continue
+        m, fm = matches[note_key(h)], matches[note_key(first)]
+        if m >= fm and m > 0:
+            out.append(NoteInFocus(h))  # names the subject as well as the focused one: also in focus
+        elif fm == 0 and h.score >= NEAR_SCORE * first.score:
+            out.append(NoteInFocus(h, also=True))
+    focused = [n for n in out if not n.also]
+    return (focused + [n for n in out if n.also])[:MAX_NOTES]
+
+
+class Speller:
+    """Misspelt subject words → the archive's own spelling (titles first, then the index's terms)."""
+
+    def __init__(self, relevance: Relevance, titles: Iterable[str]) -> None:
+        self.relevance = relevance
+        words = {w for t in titles for w in _WORD.findall(t or "") if len(w) >= 4}
+        self.title_words = sorted(words, key=str.lower)
+        self._lower = [w.lower() for w in self.title_words]
+        self.vocabulary = sorted(t for t in relevance.lexical.vocabulary if t.isalpha() and len(t) >= 5)
+
+    def known(self, word: str) -> bool:
+        lexical = self.relevance.lexical
+        stems = set(self.relevance.analyzer.tokens(word))
+        if stems & lexical.vocabulary:
+            return True
+        bridge = lexical.bridge
+        return bool(bridge is not None and bridge.translate(word))
+
+    def correct(self, query: Query) -> dict[str, str]:
+        """{misspelt word as written: the archive's spelling} for subject words the index does not know."""
+        out: dict[str, str] = {}
+        for raw in dict.fromkeys(_WORD.findall(query.text)):
+            w = raw.lower()
+            if len(w) < 5 or w in GENERIC_WORDS or self.known(w):
+                continue
+            m = process.extractOne(w, self._lower, scorer=fuzz.ratio, score_cutoff=FUZZY_TITLE)
+            if m is not None:
+                out[raw] = self.title_words[m[2]]
+                continue
+            m = process.extractOne(w, self.vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_TERM)
+            if m is not None:
+                out[raw] = m[0]
+        return out
+
+
+def respelt(text: str, corrections: dict[str, str]) -> str:
+    for wrong, right in corrections.items():
+        text = re.sub(rf"\b{re.escape(wrong)}\b", right, text)
+    return text

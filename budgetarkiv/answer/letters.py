@@ -1,0 +1,103 @@
+"""Answer letters as evidence: the administration's answer, never the council member's question.
+
+Each "Ad n" answer belongs to question n of the letter, so a question close to a letter's question gets
+that letter's answer. Who signed a letter and when it is dated come from the parsed letter, quoted from
+the letter's own text.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from budgetarkiv.answer.model import Fact
+from budgetarkiv.answer.relevance import Relevance
+from budgetarkiv.index.store import Store
+from budgetarkiv.search.hybrid import Hit
+from budgetarkiv.search.query import Query
+
+SAME_QUESTION = 0.5  # share of the question's own words found in a letter's question to link them
+LINKED_BOOST = 1.5  # added to the score of sentences in the linked "Ad n" answer
+_ABOUT_LETTER = re.compile(r"\b(svar\w*|brev\w*|letter|reply|answer)\b", re.IGNORECASE)
+_DATE_LINE = re.compile(r"^[ \t]*Dato[ \t]*:[ \t]*(\S[^\n]*?)[ \t]*$", re.MULTILINE | re.IGNORECASE)
+_SIGNED = re.compile(r"underskrev\w*|signed|signatory|job title|titel|stilling|afsender", re.IGNORECASE)
+
+
+class Letters:
+    def __init__(self, store: Store, relevance: Relevance) -> None:
+        self.store = store
+        self.relevance = relevance
+        self.note = lru_cache(maxsize=512)(self._note)
+
+    def _note(self, doc_id: str) -> dict:
+        return self.store.note_json(doc_id) or {}
+
+    def linked_answers(self, query: Query, hits: Sequence[Hit]) -> list[Hit]:
+        """The "Ad n" answers whose question the user's question is close to, as passages of their letter."""
+        mine = set(self.relevance.content_tokens(query.text))
+        if not mine:
+            return []
+        scored: list[tuple[float, Hit]] = []
+        for h in {h.doc_id: h for h in reversed(hits) if h.doc_type == "answer"}.values():
+            data = self.note(h.doc_id)
+            for q in data.get("questions") or []:
+                theirs = set(self.relevance.analyzer.tokens(q.get("question", "")))
+                share = len(mine & theirs) / len(mine)
+                if q.get("answer") and share >= SAME_QUESTION:
+                    section = f"Ad {q.get('number')}"
+                    page = next((s.get("page") for s in data.get("sections") or [] if s.get("heading") == section), h.page)
+                    text = f"{section}: {q['answer']}"
+                    scored.append((share, dataclasses.replace(
+                        h, chunk_id=f"{h.doc_id}:{section}", kind="prose", section=section, page=page, text=text,
+                        start=0, end=len(text),
+                    )))
+        scored.sort(key=lambda x: -x[0])
+        return [h for _, h in scored[:2]]
+
+    def dated(self, query: Query, hits: Sequence[Hit]) -> Fact | None:
+        """When the letter the question is about is dated, quoted from its "Dato:" line."""
+        if query.answer_type != "date" or not _ABOUT_LETTER.search(query.text):
+            return None
+        for h in hits:
+            if h.doc_type != "answer":
+                continue
+            data = self.note(h.doc_id)
+            text = data.get("text") or ""
+            m = _DATE_LINE.search(text)
+            if m is None:
+                continue
+            line = m.group(0).strip()
+            page = _page(data.get("page_starts") or [0], m.start())
+            return Fact(text=line, passage=line, highlight=(0, len(line)), source=h.source, doc_id=h.doc_id,
+                        note_id=h.note_id, budget_year=h.budget_year, title=h.title, section=None, page=page)
+        return None
+
+    def signatory(self, query: Query, hits: Sequence[Hit]) -> Fact | None:
+        """Who signed the letter the question is about, quoted from the letter's closing."""
+        if query.answer_type != "person" or not _SIGNED.search(query.text):
+            return None
+        for h in hits:
+            if h.doc_type != "answer":
+                continue
+            data = self.note(h.doc_id)
+            name = (data.get("signatory") or "").split(",")[0].strip()
+            text = data.get("text") or ""
+            at = text.find(name) if name else -1
+            if at < 0:
+                continue
+            start = max(text.rfind("\n\n", 0, at), text.lower().rfind("hilsen", 0, at) - 20, 0)
+            end = text.find("\n\n", at + len(name))
+            end = len(text) if end < 0 else end
+            start = next(i for i in range(start, at + 1) if not text[i].isspace())
+            snippet = text[start:end].rstrip()
+            page = _page(data.get("page_starts") or [0], at)
+            return Fact(
+                text=re.sub(r"\s*\n\s*", " ", snippet), passage=snippet, highlight=(0, len(snippet)), source=h.source,
+                doc_id=h.doc_id, note_id=h.note_id, budget_year=h.budget_year, title=h.title, section=None, page=page,
+            )
+        return None
+
+
+def _page(starts: Sequence[int], offset: int) -> int:
+    return sum(1 for s in starts if s <= offset) or 1

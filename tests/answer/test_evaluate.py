@@ -1,0 +1,41 @@
+"""Judging answers against gold facts: whole figures, accepted alternatives, forbidden figures, abstention."""
+from __future__ import annotations
+
+import json
+
+from budgetarkiv.answer.evaluate import AnswerGold, judge, load_answer_gold, mentions, summarise
+
+
+def test_a_figure_matches_only_as_a_whole_number():
+    assert mentions("i alt 15.400 kr.", "15.400")
+    assert not mentions("i alt 15.400 kr.", "5.400")
+    assert not mentions("4.600,5", "4.600")
+    assert mentions("besparelse −4.800", "-4.800")  # one minus sign whatever the document used
+
+
+def test_words_match_case_insensitively():
+    assert mentions("Med venlig hilsen Tobias Holm Vestergaard", "tobias holm vestergaard")
+
+
+def test_judge_counts_alternatives_forbidden_figures_and_abstention():
+    gold = AnswerGold("u1", "q", "cost", facts=("7.150",), alternatives={"7.150": ("7,15",)}, forbidden=("5.400",))
+    ok = judge(gold, True, "7,15 mio. kr. om året")
+    assert ok.has_facts and not ok.forbidden_shown and ok.abstention_right
+    bad = judge(gold, True, "5.400 om året")
+    assert not bad.has_facts and bad.forbidden_shown == ("5.400",)
+    silent = judge(gold, False, "7.150")  # an abstention presents nothing
+    assert not silent.has_facts and not silent.abstention_right
+
+
+def test_summary_per_answer_type(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    rows = [
+        {"id": "a", "question": "?", "kind": "cost", "facts": ["1"], "split": "dev"},
+        {"id": "b", "question": "?", "kind": "none", "split": "heldout"},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows), "utf-8")
+    gold = load_answer_gold(path)
+    assert [g.split for g in gold] == ["dev", "heldout"]
+    scores = {s.kind: s for s in summarise([judge(gold[0], True, "1"), judge(gold[1], True, "x")])}
+    assert scores["cost"].with_facts == 1.0 and scores["none"].abstention_right == 0.0
+    assert scores["all"].questions == 2 and scores["all"].answerable == 1
