@@ -110,7 +110,10 @@ class Answerer:
         words = _words(hit.text)
         best, share = None, 0.5
         newest = hit.versions[0].doc_id
-        filters = Filters(note_id=hit.note_id, year=hit.budget_year) if hit.note_id and hit.budget_year else None
+        try:
+            filters = Filters(note_id=hit.note_id, year=hit.budget_year) if hit.note_id and hit.budget_year else None
+        except ValueError:  # a note id the filter's pattern does not take
+            filters = None
         same = [h for h in self.searcher.search(hit.text[:500], k=8, filters=filters, mode="bm25") if h.doc_id == newest]
         for p in same:
             other = _words(p.text)
@@ -149,8 +152,11 @@ class Answerer:
             focused |= also
             also = set()
         linked = self.letters.linked_answers(query, [h for h in hits if note_key(h) in focused | also])
-        first_of = {h.doc_id: h for h in reversed(hits) if note_key(h) in focused}
-        more = [p for h in list(first_of.values())[-2:] for p in self.searcher.neighbours(h)]
+        first_of: dict[str, Hit] = {}
+        for h in hits:
+            if note_key(h) in focused:
+                first_of.setdefault(h.doc_id, h)
+        more = [p for h in list(first_of.values())[:2] for p in self.searcher.neighbours(h)]
         candidates = self.picker.candidates(hits, focused, also, note_key, goals=query.wants_goal, first=linked,
                                             more=more)
         linked_ids = {h.chunk_id for h in linked}
