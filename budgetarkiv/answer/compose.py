@@ -123,7 +123,8 @@ class Answerer:
         if best is None:
             return hit
         return dataclasses.replace(best, score=hit.score, retrievers=hit.retrievers, bm25_score=hit.bm25_score,
-                                   dense_score=hit.dense_score, also_in=(*hit.also_in, hit.source))
+                                   dense_score=hit.dense_score,
+                                   also_in=(*hit.also_in, *(v for v in hit.versions if v.doc_id == hit.doc_id)))
 
     def _abstain(self, query: Query, hits: list[Hit], text: str) -> Answer:
         return Answer(

@@ -69,12 +69,16 @@ class Relevance:
 
     def word_groups(self, question: str) -> list[set[str]]:
         """Per question word (question words left out), its stems, compound parts and translations."""
-        analyzer = self.analyzer
+        analyzer, bridge = self.analyzer, self.lexical.bridge
+        english = looks_english(question)
         out = []
         for w in dict.fromkeys(analyzer.words(question)):
             if w in GENERIC_WORDS or w.isdigit() or len(w) < 3:
                 continue
-            group = set(analyzer.query_tokens(w)) - self.generic_stems
+            group = set(analyzer.tokens(w))
+            if english and bridge is not None:  # (one word alone does not look English to query_tokens)
+                group |= {t for da in bridge.translate(w) for t in analyzer.tokens(da)}
+            group -= self.generic_stems
             if group:
                 out.append(group)
         return out

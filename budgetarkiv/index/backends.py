@@ -77,7 +77,8 @@ class FileIndex:
         return self.dense.search(vector, k, self.mask(filters))
 
     def passages(self, rows: Sequence[int]) -> dict[int, object]:
-        return {r: self._rows[r] for r in rows}
+        """The stored passages of these rows; rows that do not exist are left out (as the database does)."""
+        return {r: self._rows[r] for r in rows if 0 <= r < len(self._rows)}
 
     def close(self) -> None:
         self.store.close()
