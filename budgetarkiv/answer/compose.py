@@ -17,10 +17,12 @@ from pathlib import Path
 
 from budgetarkiv.answer import costs, wording
 from budgetarkiv.answer.focus import NoteInFocus, Speller, focus, respelt, wants_several
+from budgetarkiv.answer.history import history_answer
 from budgetarkiv.answer.letters import LINKED_BOOST, Letters
 from budgetarkiv.answer.model import Answer, Fact, Programme, ScenarioOut
 from budgetarkiv.answer.relevance import Relevance, note_key
 from budgetarkiv.answer.sentences import KRONER, SentencePicker
+from budgetarkiv.search.history import find_history
 from budgetarkiv.search.hybrid import Filters, Hit, Searcher
 from budgetarkiv.search.query import Query, analyse, route
 
@@ -181,6 +183,8 @@ class Answerer:
         programmes = [(n, f.programme) for n in focused if (f := figs[note_key(n.hit)]) is not None]
         with_money = [(n, p) for n, p in programmes if p.scenarios or p.activities or p.earlier_grants]
         several = wants_several(query)
+        if kind == "history" and self._history(d, focused):
+            return
         if kind in ("sum", "comparison") and with_money and self._calculate(d, query, with_money):
             if kind == "sum":
                 self._quote_money(d, facts, focused)
@@ -216,6 +220,18 @@ class Answerer:
             for f in facts:
                 d.quote(f)
             d.also(also)
+
+    def _history(self, d: wording.Draft, focused: list[NoteInFocus]) -> bool:
+        """The focused programme's money across budget years (linked notes, each price level apart)."""
+        notes = [n.hit for n in focused if n.hit.doc_type == "budget_note"]
+        found = find_history(self.searcher.histories, notes[0].doc_id) if notes else None
+        if found is None or not found.points:
+            return False
+        text, evidence = history_answer(found, d.lang)
+        for line in text.splitlines():
+            d.add(line)
+        d.evidence.extend(evidence)
+        return True
 
     def _quote_money(self, d: wording.Draft, facts, focused) -> None:
         """An amount the text states (an increase, a share) may be what was asked: quote the best one."""

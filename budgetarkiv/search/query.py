@@ -60,7 +60,8 @@ _COMPARE = re.compile(
 )
 _HISTORY = re.compile(
     r"\b(tidligere afsat|tidligere bevilget|first funded|previously|hvilke budgetår|note-id|i hvilke år|"
-    r"hvilke programmer har haft|set aside (?:for|in) (?:19|20)\d\d)\b|\bbudgetaftale\w*\b.*\b(?:afsat|hvilken)\b",
+    r"hvilke programmer har haft|set aside (?:for|in) (?:19|20)\d\d|over årene|gennem årene|over the years|"
+    r"across the years|historik\w*|history)\b|\bbudgetaftale\w*\b.*\b(?:afsat|hvilken)\b",
     re.IGNORECASE,
 )
 _EARLIER = re.compile(
@@ -99,7 +100,7 @@ GENERIC_WORDS = frozenset(
     årligt om pr per i alt samlet samlede der er var blev bliver har have den det de en et og eller til af på
     for med som fra ved ikke kan skal vil findes gives gik bruges brugt kommunen københavns københavn
     ny nye nyt gammel gamle andre anden alle hele stort store større over under mellem mere mest noget nogen
-    sat sætte givet gives får fik går gik været være findes fandtes
+    sat sætte givet gives får fik går gik været være findes fandtes kostet årene årenes gennem historik historikken
     it its this that these those they them their be been being has have had can could will would should
     about from with into than then also any some all more most other
     what which who how much many does did do is are was were the a an of for to in on and or cost costs

@@ -35,3 +35,16 @@ def test_social_control_history_keeps_changing_grants_apart(histories) -> None:
     assert "Granted (Budgetaftale 2021, løbende p/l): 3.000 1.000 kr. a year in 2021-2022" in text
     assert "Granted (Budgetaftale 2023, løbende p/l): 3.200 1.000 kr. a year in 2023-2025" in text
     assert "Scenarie 2 (2026 p/l): 3.882 1.000 kr. a year in 2026-2029" in text
+
+
+@pytest.mark.parametrize("question", [
+    "Hvad har Perspektiv kostet over årene?",
+    "What has Perspektiv cost over the years?",
+])
+def test_history_question_is_answered_from_the_history_with_every_amount_cited(answerer, question) -> None:
+    a = answerer.ask(question)
+    assert a.answered
+    assert "4.200" in a.answer and "4.600" in a.answer and "løbende p/l" in a.answer and "2024 p/l" in a.answer
+    assert "Tidligere afsatte midler" in a.answer
+    assert "3.490" not in a.answer  # another programme's figure is not presented
+    assert not unsupported_numbers(a.answer, a.evidence)
