@@ -5,7 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 bash scripts/install.sh
-export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
 if [ $# -eq 0 ]; then set -- serve; fi
 case "$1" in
   index|parse|sources) ;;

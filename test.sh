@@ -3,7 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 bash scripts/install.sh test
-export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
 # The page's end-to-end tests drive Debian's chromium (Playwright cannot download its own browser here).
 if ! command -v chromium >/dev/null && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
   echo "budgetarkiv: installerer chromium til browsertestene (ca. 80 s) ..." >&2

