@@ -37,9 +37,9 @@ class Service:
     @classmethod
     def load(cls, settings: Settings, embedder=None) -> Service:
         if embedder is None:
-            from budgetarkiv.index.encoders import BatchingQueryEncoder, Embedder
+            from budgetarkiv.index.encoders import BatchingQueryEncoder, load_encoder
 
-            embedder = BatchingQueryEncoder(Embedder(settings))  # concurrent requests share model calls
+            embedder = BatchingQueryEncoder(load_encoder(settings))  # concurrent requests share model calls
             embedder.encode_query("opvarmning")  # load and warm the model before the first request
         return cls.of(Searcher(settings, embedder=embedder))
 

@@ -24,7 +24,7 @@ def test_a_question_about_a_scanned_note_is_answered_with_its_figures_and_page(t
     scanned.scanned_note(tmp_path)  # typeset and scanned outside the corpus; only the scan is indexed
     shutil.copy(tmp_path / "scannet.pdf", corpus / "scannet.pdf")
     settings = Settings.from_env({}, index_dir=tmp_path / "idx", corpus_dir=corpus)
-    report = build_index([corpus], settings, lambda: embedder, show_progress=False)
+    report = build_index([corpus], settings, embedder, show_progress=False)
     assert report.documents == 1 and not report.errors
 
     searcher = Searcher(settings, embedder=embedder)

@@ -132,7 +132,7 @@ def test_ten_reindexes_under_thirty_clients_give_no_5xx_and_end_on_the_newest(tm
         with Load(url, 30, routes) as load:
             for i in range(10):  # each run adds a sentence: one or two passages to embed, a new generation
                 changed.write_text(changed.read_text("utf-8") + f"\n\nTilføjelse {i}: kvartalsrapport nr. {i}.\n")
-                report = build_index([tmp_path / "c"], settings, lambda: embedder, show_progress=False)
+                report = build_index([tmp_path / "c"], settings, embedder, show_progress=False)
                 assert not report.unchanged
                 served.add(client.get("/health").json()["generation"])
         newest = current_name(settings.index_dir)
@@ -161,9 +161,9 @@ def test_sources_added_and_removed_are_followed_within_seconds_without_failed_re
             Load(url, 4, light) as load:
         assert _sources_listed(client) == {F000, F001, F002}
 
-        build_index([tmp_path / "a"], settings, lambda: embedder, show_progress=False)
+        build_index([tmp_path / "a"], settings, embedder, show_progress=False)
         seconds_a = _wait_for(client, lambda c: F004 in _sources_listed(c))
-        build_index([tmp_path / "b"], settings, lambda: embedder, show_progress=False)
+        build_index([tmp_path / "b"], settings, embedder, show_progress=False)
         seconds_b = _wait_for(client, lambda c: F003 in _sources_listed(c))
         assert _sources_listed(client) == {F000, F001, F002, F003, F004}  # A kept when B came
         hits = client.get("/search", params={"q": "social kontrol-vejledere på Jobcenter København", "k": 1})

@@ -197,7 +197,7 @@ def test_a_killed_build_leaves_the_previous_index_in_use(work, embedder):
     old_generation = current_generation(index_dir)
     _copies(work / "corpus", 16)
     env = {k: v for k, v in os.environ.items() if not k.startswith("BUDGETARKIV_")}
-    env.update(BUDGETARKIV_INDEX_DIR=str(index_dir), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+    env.update(BUDGETARKIV_INDEX_DIR=str(index_dir))
     child = subprocess.Popen(
         [str(CLI), "index", str(work / "corpus"), "--quiet"], env=env,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
@@ -369,7 +369,7 @@ def test_leftovers_of_killed_builds_are_removed_when_the_next_build_starts(work,
 
 def _cli(*args: str, index_dir: Path) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("BUDGETARKIV_")}
-    env.update(BUDGETARKIV_INDEX_DIR=str(index_dir), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+    env.update(BUDGETARKIV_INDEX_DIR=str(index_dir))
     return subprocess.run([sys.executable, "-m", "budgetarkiv.api.cli", *args], env=env, capture_output=True,
                           text=True, timeout=120)
 
