@@ -19,24 +19,21 @@ from budgetarkiv.core.settings import Settings
 from budgetarkiv.index.build import build_index, remove_sources
 from budgetarkiv.index.generations import current_name
 from tests.live_server import serve_app
+from tests.no_embedding import NeverEncodes
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 F000, F001, F002, F003, F004 = sorted(p.name for p in CORPUS.glob("0*.txt"))
 
 
-def _never():
-    raise AssertionError("the model was needed although every passage is already embedded")
-
-
-def _seed(tmp_path: Path, index_settings: Settings, names: list[str]) -> Settings:
+def _seed(tmp_path: Path, index_settings: Settings, names: list[str], never) -> Settings:
     """An index of copies of `names` in tmp_path/c, taking every vector from a copy of the session index."""
     shutil.copytree(index_settings.index_dir, tmp_path / "idx", symlinks=True)
     (tmp_path / "c").mkdir()
     for name in names:
         shutil.copy(CORPUS / name, tmp_path / "c" / name)
     settings = Settings.from_env({}, index_dir=tmp_path / "idx", corpus_dir=tmp_path / "c")
-    build_index([tmp_path / "c"], settings, _never, show_progress=False)
-    remove_sources([index_settings.corpus_dir], settings, _never, show_progress=False)
+    build_index([tmp_path / "c"], settings, never, show_progress=False)
+    remove_sources([index_settings.corpus_dir], settings, never, show_progress=False)
     return settings
 
 
@@ -123,7 +120,7 @@ EVERY_ROUTE = [
 
 
 def test_ten_reindexes_under_thirty_clients_give_no_5xx_and_end_on_the_newest(tmp_path, index_settings, embedder):
-    settings = _seed(tmp_path, index_settings, [F000, F001, F002, F003])
+    settings = _seed(tmp_path, index_settings, [F000, F001, F002, F003], NeverEncodes(embedder))
     changed = tmp_path / "c" / F002
     with _serve(settings, embedder) as url, _control(url) as client:
         doc_ids = [d["doc_id"] for d in client.get("/notes").json() if F003 in d["source"]]
@@ -151,7 +148,7 @@ def test_ten_reindexes_under_thirty_clients_give_no_5xx_and_end_on_the_newest(tm
 def test_sources_added_and_removed_are_followed_within_seconds_without_failed_requests(
     tmp_path, index_settings, embedder,
 ):
-    settings = _seed(tmp_path, index_settings, [F000, F001, F002])
+    settings = _seed(tmp_path, index_settings, [F000, F001, F002], NeverEncodes(embedder))
     for folder, name in (("a", F004), ("b", F003)):
         (tmp_path / folder).mkdir()
         shutil.copy(CORPUS / name, tmp_path / folder / name)
@@ -169,7 +166,7 @@ def test_sources_added_and_removed_are_followed_within_seconds_without_failed_re
         hits = client.get("/search", params={"q": "social kontrol-vejledere på Jobcenter København", "k": 1})
         assert Path(hits.json()["hits"][0]["source"]).name == F003
 
-        remove_sources([tmp_path / "a"], settings, _never, show_progress=False)
+        remove_sources([tmp_path / "a"], settings, NeverEncodes(embedder), show_progress=False)
         seconds_removed = _wait_for(client, lambda c: F004 not in _sources_listed(c))
         assert _sources_listed(client) == {F000, F001, F002, F003}
     assert max(seconds_a, seconds_b, seconds_removed) < 10
@@ -180,12 +177,12 @@ def test_sources_added_and_removed_are_followed_within_seconds_without_failed_re
 def test_a_path_that_does_not_exist_leaves_the_served_index_as_it_was(tmp_path, index_settings, embedder):
     from budgetarkiv.index.sources import IndexRefused
 
-    settings = _seed(tmp_path, index_settings, [F002, F003])
+    settings = _seed(tmp_path, index_settings, [F002, F003], NeverEncodes(embedder))
     with _serve(settings, embedder) as url, _control(url) as client:
         before = client.get("/health").json()
         answer = client.post("/ask", json={"question": "Hvad koster indsatsen mod negativ social kontrol?"}).json()
         with pytest.raises(IndexRefused):
-            build_index([tmp_path / "no" / "such" / "path"], settings, _never, show_progress=False)
+            build_index([tmp_path / "no" / "such" / "path"], settings, NeverEncodes(embedder), show_progress=False)
         time.sleep(1.0)  # longer than the server's check interval
         after = client.get("/health").json()
         assert after["generation"] == before["generation"] and after["documents"] == before["documents"] == 2

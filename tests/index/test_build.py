@@ -26,6 +26,7 @@ from budgetarkiv.ingest.chunking import chunk_note
 from budgetarkiv.ingest.notes import parse_note
 from budgetarkiv.ingest.readers import read_document
 from budgetarkiv.search.hybrid import Searcher
+from tests.no_embedding import NeverEncodes
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 F002, F003, F004 = "002_e7f046dac8aab057.txt", "003_830cee1fd0b10859.txt", "004_8ec66430a271036e.txt"
@@ -79,19 +80,6 @@ def sources(hits) -> set[str]:
 
 def chunk_count(path: Path) -> int:
     return len(chunk_note(parse_note(read_document(path, 50_000_000)), Settings().chunk_words))
-
-
-class NeverEncodes:
-    """The real encoder's identity, but embedding fails the test: nothing should need the model."""
-
-    def __init__(self, encoder) -> None:
-        self.name, self.dimension, self.max_tokens = encoder.name, encoder.dimension, encoder.max_tokens
-        self.beyond_window = encoder.beyond_window
-
-    def encode_passages(self, texts):
-        raise AssertionError("the model was used although nothing needed embedding")
-
-    passage_tokens = encode_passages
 
 
 @pytest.fixture(scope="module")

@@ -207,7 +207,8 @@ def test_passages_longer_than_the_window_are_reported_with_their_place(tmp_path,
 
 
 def test_the_sample_corpus_fits_e5s_window(index_settings):
-    from budgetarkiv.index.store import DB_NAME, current_generation, read_only
+    from budgetarkiv.index.generations import current_generation
+    from budgetarkiv.index.store import DB_NAME, read_only
 
     store = read_only(current_generation(index_settings.index_dir) / DB_NAME)
     try:
