@@ -113,7 +113,7 @@ def test_stdio_budgetarkiv_mcp_answers_with_the_cited_cost(index_settings):
     exe = Path(sys.executable).with_name("budgetarkiv")
     command, args = (str(exe), ["mcp"]) if exe.exists() else (sys.executable, ["-m", "budgetarkiv.api.cli", "mcp"])
     env = {k: v for k, v in os.environ.items() if not k.startswith("BUDGETARKIV_")}
-    env.update(BUDGETARKIV_INDEX_DIR=str(index_settings.index_dir), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+    env.update(BUDGETARKIV_INDEX_DIR=str(index_settings.index_dir))
 
     async def run():
         async with Client(StdioServerParameters(command=command, args=args, env=env)) as client:
