@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import os
 import random
 import shutil
 import subprocess
@@ -26,12 +25,9 @@ import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+import numpy as np
 
-import numpy as np  # noqa: E402
-
-from benchmarks.bench_index import (  # noqa: E402
+from benchmarks.bench_index import (
     NOISE,
     RecycledEncoder,
     _gold_questions,
@@ -88,16 +84,16 @@ def worker_build(args: argparse.Namespace) -> dict:
     quiet = Console(file=io.StringIO())
     res: dict = {"backend": args.backend, "size": args.size}
     rss_start = _rss_mb()
-    report = build_index([archive], settings, lambda: encoder, console=quiet, show_progress=False)
+    report = build_index([archive], settings, encoder, console=quiet, show_progress=False)
     res.update(build_s=report.seconds, chunks=report.chunks, documents=report.documents)
     _log(f"{args.backend} {args.size}: {report.chunks} chunks in {report.seconds:.1f} s")
-    report = build_index([archive], settings, lambda: encoder, console=quiet, show_progress=False)
+    report = build_index([archive], settings, encoder, console=quiet, show_progress=False)
     res.update(unchanged_s=report.seconds, unchanged=report.unchanged)
     files = sorted(p for p in archive.rglob("*") if p.is_file())
     changed = files[len(files) // 2]
     text = changed.read_text("utf-8")
     changed.write_text(text.replace(" og ", " samt ", 1) if " og " in text else text + "\nÆndret.\n", "utf-8")
-    report = build_index([archive], settings, lambda: encoder, console=quiet, show_progress=False)
+    report = build_index([archive], settings, encoder, console=quiet, show_progress=False)
     res.update(one_file_s=report.seconds, one_file_embedded=report.embedded)
     _log(f"{args.backend} {args.size}: unchanged {res['unchanged_s']:.2f} s, one file {res['one_file_s']:.2f} s")
     res["peak_rss_mb"] = _rss_mb()
@@ -112,9 +108,9 @@ def worker_build(args: argparse.Namespace) -> dict:
 
 def worker_vectors(args: argparse.Namespace) -> dict:
     """The real embeddings of the sample passages, once, in their own process (the base of the recycling)."""
-    from budgetarkiv.index.encoders import Embedder
+    from budgetarkiv.index.encoders import load_encoder
 
-    base = Embedder(_settings(args)).encode_passages(sample_passages())
+    base = load_encoder(_settings(args)).encode_passages(sample_passages())
     np.save(Path(args.workdir) / "sample-vectors.npy", base)
     return {"passages": len(base)}
 

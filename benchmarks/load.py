@@ -140,7 +140,7 @@ def _build_worker(args: argparse.Namespace) -> None:
         else:
             base = embedder.encode_passages(texts)
             np.save(cache, base)
-        encoder = RecycledEncoder(base, embedder, NOISE, 0)
+        encoder = RecycledEncoder(base, NOISE, 0, model=embedder)
     t0 = time.perf_counter()
     report = build_index([dest], settings, encoder, console=Console(file=io.StringIO()), show_progress=False)
     build_s = time.perf_counter() - t0

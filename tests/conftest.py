@@ -93,7 +93,7 @@ def postgres_index_settings(tmp_path_factory, embedder, postgres_server):
     corpus = _copied_corpus(tmp_path_factory)
     settings = Settings.from_env({}, index_dir=corpus.parent / "unused", corpus_dir=corpus,
                                  database_url=new_database(postgres_server, TEMPLATE_DATABASE))
-    build_index([corpus], settings, lambda: embedder, show_progress=False)
+    build_index([corpus], settings, embedder, show_progress=False)
     # the template stays untouched (nobody connects to it), so tests can take private copies in a second
     return replace(settings, database_url=new_database(postgres_server, "archive", TEMPLATE_DATABASE))
 

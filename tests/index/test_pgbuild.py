@@ -29,6 +29,7 @@ from budgetarkiv.ingest.readers import read_document
 from budgetarkiv.search.hybrid import Searcher
 from tests.conftest import CORPUS
 from tests.live_server import settings_env
+from tests.no_embedding import NeverEncodes
 
 F002, F003, F004 = "002_e7f046dac8aab057.txt", "003_830cee1fd0b10859.txt", "004_8ec66430a271036e.txt"
 CLI = Path(sys.executable).with_name("budgetarkiv")
@@ -36,12 +37,14 @@ NEW_PARAGRAPH = ("\n\nSupplerende bemærkning: Forvaltningen vil desuden afprøv
                  "i udsatte boligområder som en del af indsatsen.\n")
 
 
-def never_called():
-    raise AssertionError("the model must not be needed: every vector is already in the database")
+@pytest.fixture(scope="module")
+def never_called(embedder) -> NeverEncodes:
+    """The real encoder's identity; embedding fails: every vector is already in the database."""
+    return NeverEncodes(embedder)
 
 
 @pytest.fixture
-def archive(archive_copy, tmp_path):
+def archive(archive_copy, tmp_path, never_called):
     """(settings, corpus folder): a copy of the corpus, indexed (moved) into a private copy of the archive."""
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
@@ -90,7 +93,7 @@ def parsed(path: Path) -> tuple[str, int, int]:
     return note.doc_id, len(chunk_note(note, 120)), sum(len(t.rows) for t in note.tables)
 
 
-def test_a_changed_file_replaces_only_its_own_rows(archive, embedder):
+def test_a_changed_file_replaces_only_its_own_rows(archive, embedder, never_called):
     settings, corpus = archive
     reader = Searcher(settings, embedder=embedder, bridge=EnglishBridge({}))  # opened before the change
     try:
@@ -101,7 +104,7 @@ def test_a_changed_file_replaces_only_its_own_rows(archive, embedder):
 
         with (corpus / F002).open("a", encoding="utf-8") as f:
             f.write(NEW_PARAGRAPH)
-        report = build_index([corpus], settings, lambda: embedder, show_progress=False)
+        report = build_index([corpus], settings, embedder, show_progress=False)
         assert not report.unchanged and report.documents == 5
         assert 0 < report.embedded <= 3  # the changed passages only, not the file, not the archive
 
@@ -124,7 +127,7 @@ def test_a_changed_file_replaces_only_its_own_rows(archive, embedder):
         reader.close()
 
 
-def test_a_broken_file_is_reported_and_its_old_version_removed(archive):
+def test_a_broken_file_is_reported_and_its_old_version_removed(archive, never_called):
     settings, corpus = archive
     (corpus / F003).write_bytes(b"\x00\x01\x02 binary \xff\xfe" * 50)
     report = build_index([corpus], settings, never_called, show_progress=False)
@@ -172,7 +175,7 @@ def test_a_killed_indexer_leaves_the_old_or_the_new_version_never_a_mix(archive,
 
     assert holdings(settings, target) == old  # the killed transaction is gone, the old version stands
     assert_statistics_exact(settings)
-    report = build_index([corpus], settings, lambda: embedder, show_progress=False)
+    report = build_index([corpus], settings, embedder, show_progress=False)
     assert not report.unchanged
     assert holdings(settings, target) == new  # the next run puts the new version in whole
     assert_statistics_exact(settings)
@@ -200,7 +203,7 @@ def test_a_streaming_replica_answers_searches(archive, postgres_server, embedder
 
             with (corpus / F002).open("a", encoding="utf-8") as f:
                 f.write(NEW_PARAGRAPH)
-            build_index([corpus], settings, lambda: embedder, show_progress=False)  # on the primary
+            build_index([corpus], settings, embedder, show_progress=False)  # on the primary
             deadline = time.monotonic() + 30
             while not (hits := reader.search("cykelværksteder for unge", k=1)) or \
                     "cykelværksteder" not in hits[0].text:
