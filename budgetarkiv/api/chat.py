@@ -2,7 +2,8 @@
 
 The archive is not a language model: it answers the last user message. Earlier turns count only as far as
 the answer needs them: a follow-up that names no subject of its own ("Og scenarie 2?", "Hvad med 2018?"),
-or one that finds no answer alone, is asked together with the user's previous message.
+or one that finds no answer alone, is asked together with the user's previous message; the latter only
+counts when the passages it rests on hold the new message's own subject words.
 """
 from __future__ import annotations
 
@@ -93,9 +94,23 @@ def answer_chat(service: Service, request: ChatRequest) -> Answer:
     answer = ask(service, AskIn(question=question, filters=request.filters))
     if not answer.answered and together and len(together) <= MAX_QUESTION:
         followed = ask(service, AskIn(question=together, filters=request.filters))
-        if followed.answered:
+        if followed.answered and _covers_new_subject(question, users[-2], followed):
             return followed
     return answer
+
+
+def _covers_new_subject(question: str, previous: str, answer: Answer) -> bool:
+    """An answer found only with the earlier turn counts when it is about what the new message adds.
+
+    "Hvad koster den nye svømmehal i Valby?" after a question on Perspektiv must not be answered with
+    Perspektiv passages that happen to name Valby: every subject word the new message brings in has to
+    stand in the passages the answer rests on (compared by its first five letters, so inflections match).
+    """
+    new = set(analyse(question).subject) - set(analyse(previous).subject) - _STRUCTURAL
+    if not new:
+        return True
+    passages = " ".join(h.text for h in answer.sources).lower()
+    return all(w.lower()[:5] in passages for w in new)
 
 
 def is_follow_up(question: str) -> bool:

@@ -75,11 +75,6 @@ def test_a_follow_up_is_read_with_the_question_before_it(client):
     assert set(s2["amounts"].values()) == {5250} and "5.250" in content
 
 
-@pytest.mark.xfail(
-    reason="Since the multilingual encoder (issue 9): asked alone the question abstains (coverage 0.5), but the "
-    "retry together with the previous turn finds Perspektiv passages that also name Valby (coverage 0.75 >= 0.6) "
-    "and answers about Perspektiv; the retry needs a guard such as 'the new question's own unknown words "
-    "(svømmehal) stay unknown'.", strict=False)
 def test_a_new_subject_is_not_mixed_with_the_earlier_turns(client):
     messages = [*_user(PERSPEKTIV_Q), {"role": "assistant", "content": "…"},
                 *_user("Hvad koster den nye svømmehal i Valby?")]
