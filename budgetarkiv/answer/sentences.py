@@ -18,9 +18,11 @@ import numpy as np
 from budgetarkiv.answer.model import Fact
 from budgetarkiv.answer.relevance import Relevance, overlap
 from budgetarkiv.core.numbers import NUMBER_RE
-from budgetarkiv.core.text import sentence_bounds
+from budgetarkiv.core.text import sentence_spans, trimmed_spans
 from budgetarkiv.search.hybrid import Hit
 from budgetarkiv.search.query import Query
+
+MIN_WORDS = 3  # a sentence or cell shorter than this says too little to quote
 
 MAX_FACTS = 3
 PASSAGES = 6  # best passages whose sentences are candidates
@@ -156,7 +158,7 @@ class SentencePicker:
             if h in first and len(h.text) <= WHOLE_ANSWER:
                 spans = [(0, len(h.text))]  # a letter's short answer is quoted whole
             else:
-                spans = cell_spans(h.text) if h.kind == "table" else sentence_spans(h.text)
+                spans = cell_spans(h.text) if h.kind == "table" else sentence_spans(h.text, MIN_WORDS)
             for start, end in spans:
                 sentence = h.text[start:end]
                 if is_question(sentence, h):
@@ -236,7 +238,7 @@ def _merged(c: Candidate, query: Query) -> Candidate:
     right after the matching one is quoted with it when it holds the kroner."""
     if query.answer_type not in ("amount", "sum", "comparison") or KRONER.search(c.text):
         return c
-    spans = sentence_spans(c.hit.text)
+    spans = sentence_spans(c.hit.text, MIN_WORDS)
     nxt = next(((a, b) for a, b in spans if a >= c.end), None)
     if nxt is None:
         return c
@@ -253,29 +255,6 @@ def fact_at(h: Hit, start: int, end: int) -> Fact:
     )
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentences of a passage as offsets, by the same rules that cut prose amounts' sentences."""
-    bounds = sentence_bounds(text)
-    spans = []
-    for a, b in zip(bounds, bounds[1:]):
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if len(text[a:b].split()) >= 3:
-            spans.append((a, b))
-    return spans
-
-
 def cell_spans(text: str) -> list[tuple[int, int]]:
     """The cells of a table passage ("a | b | c" rows) with at least three words, as offsets."""
-    spans = []
-    for m in re.finditer(r"[^|\n]+", text):
-        a, b = m.start(), m.end()
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if len(text[a:b].split()) >= 3:
-            spans.append((a, b))
-    return spans
+    return trimmed_spans(text, ((m.start(), m.end()) for m in re.finditer(r"[^|\n]+", text)), MIN_WORDS)

@@ -111,10 +111,23 @@ def sentence_at(text: str, offset: int, bounds: tuple[int, ...] | None = None) -
     return collapse_ws(text[start:end])
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every non-blank sentence of `text`."""
+def trimmed_spans(text: str, spans: Iterable[tuple[int, int]], min_words: int = 1) -> list[tuple[int, int]]:
+    """`spans` without their surrounding whitespace, keeping those of at least `min_words` words."""
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if len(text[a:b].split()) >= min_words:
+            out.append((a, b))
+    return out
+
+
+def sentence_spans(text: str, min_words: int = 1) -> list[tuple[int, int]]:
+    """(start, end) of every sentence of `text` with at least `min_words` words, whitespace trimmed."""
     bounds = sentence_bounds(text)
-    return [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+    return trimmed_spans(text, zip(bounds, bounds[1:]), min_words)
 
 
 def split_sentences(text: str) -> list[str]:
