@@ -434,7 +434,7 @@ def build_parser() -> argparse.ArgumentParser:
                        "--answers, answer quality per answer type.")
     p.add_argument("gold", nargs="?", default="tests/data/gold.jsonl")
     p.add_argument("--answers", action="store_true", help="Judge composed answers: facts, forbidden figures, abstention")
-    p.add_argument("--split", choices=["dev", "heldout"], help="Only the gold questions of this split")
+    p.add_argument("--split", choices=["dev", "heldout", "unseen"], help="Only the gold questions of this split")
     p.add_argument("--misses", action="store_true", help="Also print each wrong answer (--answers)")
     p.add_argument("--json", action="store_true")
     return parser

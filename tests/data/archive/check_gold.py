@@ -15,7 +15,8 @@ What is checked (each failure is one line of the report; exit status 1 when ther
 Comparisons follow the gold's own conventions: whitespace collapsed, the minus signs "−" and "-" equal,
 Markdown bold ("**") ignored, line-break hyphens joined (the normaliser does that).
 
-Usage: `python tests/data/archive/check_gold.py`.
+Usage: `python tests/data/archive/check_gold.py [ARCHIVE]`; ARCHIVE (default: this folder) is another archive
+folder with the same layout (docs/, sources/, gold_tables.json, gold_questions.jsonl), e.g. tests/data/archive2.
 """
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ from budgetarkiv.ingest.readers import read_document
 HERE = Path(__file__).resolve().parent
 TABLES = HERE / "gold_tables.json"
 QUESTIONS = HERE / "gold_questions.jsonl"
-SPLITS = {"dev", "heldout"}
+SPLITS = {"dev", "heldout", "unseen"}  # unseen: tests/data/archive2, the measure nobody tunes on
 MAX_BYTES = 20_000_000
 
 # A Danish figure as a whole token: not part of a longer number, a word, a range ("2027-2030") or a code
@@ -352,16 +353,18 @@ def check_questions(questions: list[dict], texts: dict[str, ArchiveText], known:
 # ------------------------------------------------------------------------------------------------ main
 
 
-def check(folder: Path | None = None) -> list[str]:
-    """Every disagreement between the gold files and the documents (materialized into a temporary folder
-    unless `folder` already holds them)."""
-    gold = json.loads(TABLES.read_text(encoding="utf-8"), parse_float=Decimal)
+def check(folder: Path | None = None, archive: Path = HERE) -> list[str]:
+    """Every disagreement between the gold files of `archive` and its documents (materialized into a temporary
+    folder unless `folder` already holds them)."""
+    archive = Path(archive)
+    gold = json.loads((archive / TABLES.name).read_text(encoding="utf-8"), parse_float=Decimal)
     questions = [
-        json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()
+        json.loads(line)
+        for line in (archive / QUESTIONS.name).read_text(encoding="utf-8").splitlines() if line.strip()
     ]
     if folder is None:
         with tempfile.TemporaryDirectory() as tmp:
-            load_materialize()(Path(tmp))
+            load_materialize()(Path(tmp), archive)
             texts = read_archive(Path(tmp))
     else:
         texts = read_archive(folder)
@@ -370,7 +373,9 @@ def check(folder: Path | None = None) -> list[str]:
 
 
 def main() -> int:
-    problems = check()
+    if len(sys.argv) > 2:
+        sys.exit("usage: python check_gold.py [ARCHIVE]")
+    problems = check(archive=Path(sys.argv[1]) if len(sys.argv) == 2 else HERE)
     for problem in problems:
         print(problem)
     print(f"{len(problems)} problem(s)" if problems else "gold agrees with the documents")

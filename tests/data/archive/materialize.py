@@ -13,7 +13,8 @@ Source format (sources/<name>.<docx|pdf>.src), one block per blank-line separate
   [pagebreak]          a page break
   anything else        a paragraph (a table's title, "Tabel 2 – ...", is an ordinary paragraph before it)
 
-Usage: `python tests/data/archive/materialize.py DEST` or `materialize(Path(DEST))` from a test.
+Usage: `python tests/data/archive/materialize.py DEST [ARCHIVE]` or `materialize(Path(DEST))` from a test;
+ARCHIVE (default: this folder) is another archive folder with the same docs/ and sources/ layout.
 """
 from __future__ import annotations
 
@@ -99,15 +100,17 @@ def _starts_block(line: str) -> bool:
     return line.startswith(("#", "- ", "[")) or (line.startswith("@") and ":" in line)
 
 
-def materialize(dest: Path) -> list[Path]:
-    """Copy docs/* into `dest` and build a12/a13.docx and a14/a15.pdf there; the written paths, sorted."""
+def materialize(dest: Path, archive: Path = HERE) -> list[Path]:
+    """Copy `archive`/docs/* into `dest` and build the Word and PDF files of `archive`/sources/*.src there (for
+    this archive a12/a13.docx and a14/a15.pdf; another archive folder of the same layout can be passed); the
+    written paths, sorted."""
     dest = Path(dest)
     dest.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    for doc in sorted(DOCS.iterdir()):
+    for doc in sorted((Path(archive) / "docs").iterdir()):
         if doc.is_file():
             written.append(Path(shutil.copyfile(doc, dest / doc.name)))
-    for src in sorted(SOURCES.glob("*.src")):
+    for src in sorted((Path(archive) / "sources").glob("*.src")):
         source = parse_source(src.read_text(encoding="utf-8"))
         target = dest / src.name.removesuffix(".src")
         fmt = source.meta.get("format", target.suffix.lstrip("."))
@@ -302,7 +305,7 @@ def _is_sum_row(row: tuple[str, ...]) -> bool:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: python materialize.py DEST")
-    for path in materialize(Path(sys.argv[1])):
+    if len(sys.argv) not in (2, 3):
+        sys.exit("usage: python materialize.py DEST [ARCHIVE]")
+    for path in materialize(Path(sys.argv[1]), Path(sys.argv[2]) if len(sys.argv) == 3 else HERE):
         print(path)
