@@ -26,10 +26,15 @@ def parse_danish_number(text: str) -> Amount | None:
 
 
 def format_danish_number(value: Amount) -> str:
-    """4400 -> "4.400"; 0.65 -> "0,65"; the inverse of `parse_danish_number`."""
+    """4400 -> "4.400"; 0.65 -> "0,65"; the inverse of `parse_danish_number`.
+
+    A whole float keeps one decimal (3.0 -> "3,0"): amounts are ints unless the source wrote decimals,
+    so a cell printed "3,0" is shown as printed."""
     negative = value < 0
     value = abs(value)
-    if isinstance(value, float) and not value.is_integer():
+    if isinstance(value, float) and value.is_integer():
+        whole, frac = str(int(value)), "0"
+    elif isinstance(value, float):
         whole, frac = f"{value:.10f}".rstrip("0").split(".")
     else:
         whole, frac = str(int(value)), ""

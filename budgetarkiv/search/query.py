@@ -27,6 +27,12 @@ _BUDGET_YEAR = re.compile(
     r"\b(?:budget(?:året|år|year)?|budgetåret|fiscal year)\s+((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)", re.IGNORECASE
 )
 _AGREEMENT = re.compile(r"\b(?:budgetaftale[n]?|overførselssag(?:en)?)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+# "i 2025-priser", "(both in 2025 prices)", "2025 p/l", "pris- og lønniveau 2025": a price level, not a year asked
+_PRICE_LEVEL = re.compile(
+    r"\b(?:(?:in|i)\s+)?(?:19|20)\d\d[\s-]*(?:prices|priser|p/l\b|pl\b|prisniveau|pris- og lønniveau)"
+    r"|\b(?:pris- og lønniveau|prisniveau|price level)\s+(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
 _RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:[-–]|til|to|until)\s*((?:19|20)\d\d|\d\d)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
 _SCENARIO = re.compile(r"\bscenari(?:e|o|et)?\s*(\d{1,2})\b", re.IGNORECASE)
@@ -42,7 +48,7 @@ _COST = re.compile(
 _MONEY = re.compile(
     r"\b(koste\w*|pris\w*|dyr\w*|billig\w*|penge|beløb\w*|udgift\w*|afsat\w*|bevilg\w*|mio|kr|spar\w*|"
     r"\w*budget(?:tet|ter|terne)|anlægs\w*|investering\w*|økonomisk\w*|finansier\w*|cost\w*|price\w*|money|spen[dt]\w*|sav(?:e|es|ing)\w*|"
-    r"fund(?:s|ed|ing)?|grant\w*|set aside|budgeted)\b|how much (?:would|does|did|will|is|has)",
+    r"fund(?:s|ed|ing)?|grant\w*|set aside|budgeted|netto\w*|net|financial\w*|besparel\w*|expen\w*)\b|how much (?:would|does|did|will|is|has)",
     re.IGNORECASE,
 )
 _LIST = re.compile(r"\b(hvilke|hvilken|which|what programmes|what programs|list)\b", re.IGNORECASE)
@@ -51,8 +57,9 @@ _FACT = re.compile(
     r"how many|who|when|how|what is|what was|what were|results?)\b",
     re.IGNORECASE,
 )
-_SUM = re.compile(r"\b(tilsammen|i alt|samlet|samlede|sammenlagt|in total|altogether|combined|all together|total)\b",
+_SUM = re.compile(r"\b(tilsammen|i alt|samlet|samlede|sammenlagt|in total|altogether|combined|together|total)\b",
                   re.IGNORECASE)
+_TOGETHER = re.compile(r"\b(tilsammen|sammenlagt|together|combined)\b", re.IGNORECASE)
 _COMPARE = re.compile(
     r"\b(sammenlign\w*|forskel\w*|compared?|comparison|versus|vs\.?|difference|frem for|i forhold til|end ansøgt|"
     r"mere end|mindre end|more than|less than)\b",
@@ -107,7 +114,11 @@ GENERIC_WORDS = frozenset(
     price money spend spent programme programmes program programs project per year annual total there
     city copenhagen municipality mål målet målene målsætning målsætningen målsætningerne resultat resultatet
     resultaterne goal goals target targets result results sparer spare sparet perioden periode fuldt
-    tilsammen sammenlagt indsatserne altogether combined together""".split()
+    tilsammen sammenlagt indsatserne altogether combined together
+    forslag forslaget forslagene budgetnotatet budgetnotaterne proposal proposals proposed propose
+    udgift udgiften udgifter udgifterne expense expenses expenditure årlig årlige yearly
+    skete sket happened happen netto net financial økonomisk økonomiske save saves saving savings ask asked
+    apply applied prices priser prisniveau both begge dyr dyre dyrere dyreste billig billigere expensive cheaper""".split()
 )
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 
@@ -165,7 +176,7 @@ def analyse(question: str, language: str | None = None) -> Query:
     """The typed query for a question (language detected unless given)."""
     text = question.strip()
     lang = language or ("en" if looks_english(text) else "da")
-    without_dates = _DATE.sub(" ", text)
+    without_dates = _PRICE_LEVEL.sub(" ", _DATE.sub(" ", text))
     budget = [int(y) for y in _BUDGET_YEAR.findall(without_dates)]
     agreement = tuple(dict.fromkeys(int(y) for y in _AGREEMENT.findall(without_dates)))
     plain = _AGREEMENT.sub(" ", _BUDGET_YEAR.sub(" ", without_dates))
@@ -215,7 +226,7 @@ def answer_type(q: Query) -> str:
         return "comparison"
     if _COMPARE.search(t) and (len(q.scenarios) >= 2 or len(q.years) == 2):
         return "comparison"
-    if money and _SUM.search(t) and not q.whole_period and (len(q.years) >= 2 or "tilsammen" in t.lower()
+    if money and _SUM.search(t) and not q.whole_period and (len(q.years) >= 2 or _TOGETHER.search(t)
                                                             or q.earlier or re.search(r"\bsamlede udgifter", t, re.I)):
         return "sum"
     if q.wants_goal and q.wants_result:

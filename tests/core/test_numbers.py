@@ -47,3 +47,10 @@ def test_readable_amounts_are_derived_from_the_exact_figure_and_unit():
     assert readable_amount(1.9, "mia. kr.") == "1,9 mia. kr."
     assert readable_amount(12, "pct.") is None  # not kroner: no readable form
     assert (price_level_words("2026 p/l"), price_level_words("løbende p/l")) == ("2026-priser", "løbende priser")
+
+
+def test_a_cell_printed_with_a_decimal_keeps_it():
+    """"3,0" is read as a float, so it prints "3,0" again (a figure as the source printed it), and 3 stays 3."""
+    assert format_danish_number(parse_danish_number("3,0")) == "3,0"
+    assert format_danish_number(parse_danish_number("-4,0")) == "-4,0"
+    assert format_danish_number(parse_danish_number("3")) == "3"

@@ -95,3 +95,30 @@ def test_subject_words_leave_out_question_words():
 def test_route_says_which_parts_the_answer_shows(question, intents):
     assert route(question) == intents
     assert analyse(question).intents == intents
+
+
+@pytest.mark.parametrize("question", [
+    "What do the two programmes cost together in 2028 (both in 2025 prices)?",
+    "Hvad koster indsatsen i 2028 i 2025-priser?",
+    "Hvad koster indsatsen i 2028 (2025 p/l)?",
+    "Hvad koster indsatsen i 2028 i pris- og lønniveau 2025?",
+])
+def test_a_price_level_year_is_not_a_year_asked(question):
+    q = analyse(question)
+    assert q.years == (2028,) and q.budget_year is None
+
+
+def test_together_in_english_asks_for_a_sum():
+    assert analyse("What do the youth clubs and the team cost together in 2028?").answer_type == "sum"
+    assert analyse("What do the clubs and the team cost combined in 2028?").answer_type == "sum"
+
+
+def test_a_net_financial_effect_is_an_amount():
+    q = analyse("What is the net financial effect of the proposal over 2024-2027?")
+    assert q.answer_type == "amount" and q.years == (2024, 2025, 2026, 2027)
+
+
+def test_budget_vocabulary_says_nothing_about_the_subject():
+    """Words every money question may use (forslag, udgift, save, net) are not the subject."""
+    assert subject_words("Hvad er den årlige udgift til forslaget om lektiecafeer?") == ("lektiecafeer",)
+    assert subject_words("How much does the proposal to merge night watches save?") == ("merge", "night", "watches")
