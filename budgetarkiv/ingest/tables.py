@@ -225,6 +225,31 @@ def _unit_and_price_level(head_text: str) -> tuple[str | None, str | None]:
     return unit, price_level
 
 
+# A title's trailing bracket: "Tabel 2. Økonomi (mio. kr., 2026 p/l)".
+_TITLE_BRACKET_RE = re.compile(r"\s*\(([^()]*)\)\s*$")
+
+
+def title_without_unit(title: str, unit: str | None, price_level: str | None) -> str:
+    """The title without a trailing "(1.000 kr., 2027 p/l)" that only repeats the unit and price level the
+    table records: "Tabel 2. Budgetønskets aktiviteter (1.000 kr., 2027 p/l)" -> "Tabel 2. Budgetønskets
+    aktiviteter". Notes write the unit in the title or in the head row as they please; one title per table
+    whatever the layout keeps titles comparable across notes and years, and the unit is shown from
+    `unit`/`price_level` anyway. A bracket saying anything else ("(scenarie 1)", another unit) stays."""
+    match = _TITLE_BRACKET_RE.search(title)
+    if match is None or match.start() == 0:
+        return title
+    inside = match.group(1)
+    said_unit, said_price_level = _unit_and_price_level(inside)
+    if said_unit is None and said_price_level is None:
+        return title
+    if (said_unit or unit) != unit or (said_price_level or price_level) != price_level:
+        return title  # the bracket disagrees with the head: keep what the note says
+    rest = PRICE_LEVEL_RE.sub("", UNIT_RE.sub("", inside))
+    if rest.strip(" ,;/") or not title[: match.start()].strip():
+        return title
+    return title[: match.start()].rstrip()
+
+
 def _column_flags(head_text: str) -> dict[str, bool]:
     flat = join_wrapped([head_text])
     return {
@@ -1019,9 +1044,10 @@ def _table_at(lines: Sequence[_Line], i: int, title_end: int, number: str | None
             body = _pdf_body(lines, head_index + 1, head, budget_year)
         last = max(body.last_line, head_index)
         title_unit, title_price_level = _unit_and_price_level(title)  # "Økonomi (mio. kr., 2026 p/l)"
+        unit, price_level = head.unit or title_unit, head.price_level or title_price_level
         table = BudgetTable(
-            title=title, kind="money", number=number, scenario=scenario, unit=head.unit or title_unit,
-            price_level=head.price_level or title_price_level, years=head.years, rows=body.rows,
+            title=title_without_unit(title, unit, price_level), kind="money", number=number, scenario=scenario,
+            unit=unit, price_level=price_level, years=head.years, rows=body.rows,
             checks=table_checks(body.rows, head.years, head.has_total), unreadable=body.unreadable,
             start=lines[i].start, end=lines[last].end,
         )

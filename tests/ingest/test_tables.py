@@ -423,6 +423,27 @@ def test_titles_give_number_and_scenario(title: str, number: str, scenario: str 
     assert (table.title, table.number, table.scenario) == (title, number, scenario)
 
 
+@pytest.mark.parametrize(
+    ("title", "head", "kept"),
+    [
+        ("Tabel 2. Aktiviteter (1.000 kr., 2024 p/l)", "Aktivitet", "Tabel 2. Aktiviteter"),
+        ("Tabel 3 – Økonomi, scenarie 1 (mio. kr., 2024 p/l)", "mio. kr.", "Tabel 3 – Økonomi, scenarie 1"),
+        ("Tabel 2 – Oversigt (1.000 kr.)", "1.000 kr., 2024 p/l", "Tabel 2 – Oversigt"),
+        ("Tabel 2 – Oversigt (2024 p/l)", "1.000 kr., 2024 p/l", "Tabel 2 – Oversigt"),
+        # a bracket that says more, or disagrees with the head, is the note's own wording: kept
+        ("Tabel 2 – Oversigt (scenarie 1)", "1.000 kr., 2024 p/l", "Tabel 2 – Oversigt (scenarie 1)"),
+        ("Tabel 2 – Oversigt (1.000 kr., 2024 p/l, ekskl. moms)", "Aktivitet",
+         "Tabel 2 – Oversigt (1.000 kr., 2024 p/l, ekskl. moms)"),
+        ("Tabel 2 – Oversigt (mio. kr., 2024 p/l)", "1.000 kr., 2024 p/l", "Tabel 2 – Oversigt (mio. kr., 2024 p/l)"),
+    ],
+)
+def test_a_title_drops_a_bracket_that_only_repeats_the_tables_unit_and_price_level(title: str, head: str,
+                                                                                   kept: str) -> None:
+    table = one_table(f"{title}\n{head}\n2024 2025 I alt\nDrift 100 100 200\n")
+    assert (table.title, table.price_level) == (kept, "2024 p/l")
+    assert table.unit is not None
+
+
 def test_a_scenario_line_just_before_the_title_names_the_scenario() -> None:
     text = "Scenarie 2: Opskalering af indsats\n\nTabel 3. Oversigt\n1.000 kr., 2026 p/l\n2026 2027 I alt\nA 1 1 2\n"
     assert one_table(text).scenario == "Scenarie 2"
