@@ -27,6 +27,7 @@ from budgetarkiv.search.hybrid import Filters, Hit, Searcher
 from budgetarkiv.search.query import Query, analyse, route
 
 _FIGURE_TYPES = ("amount", "sum", "comparison", "list", "history")
+_SCENARIO_NUMBER = re.compile(r"\bscenari(?:e|o)\s*(\d{1,2})\b", re.IGNORECASE)
 
 
 class Answerer:
@@ -67,7 +68,9 @@ class Answerer:
         notes = focus(query, hits, self.relevance)
         wanted = set(self.relevance.content_tokens(checked))
         analyzer = self.searcher.lexical.analyzer
-        figs = {note_key(n.hit): costs.figures(self.searcher.store, analyzer, n.hit, wanted, query) for n in notes}
+        # rows and scenarios are matched on the question's words and, for English, their Danish translations
+        money_words = wanted | {t for g in self.relevance.word_groups(checked) for t in g}
+        figs = {note_key(n.hit): costs.figures(self.searcher.store, analyzer, n.hit, money_words, query) for n in notes}
         outside = self._years_outside(query, notes, figs)
         if outside:
             return self._abstain(query, hits, outside)
@@ -188,7 +191,7 @@ class Answerer:
         if kind in ("sum", "comparison") and with_money and self._calculate(d, query, with_money):
             if kind == "sum":
                 self._quote_money(d, facts, focused)
-        elif several or kind in ("list", "history"):
+        elif kind in ("list", "history") or (several and kind not in _FIGURE_TYPES):
             named = [n for n in notes if n.hit.doc_type == "budget_note"]
             if "list" in query.intents and named:
                 d.add(d.t["list"].format(n=len(named)))
@@ -209,7 +212,8 @@ class Answerer:
                     shown = in_years or with_money
                 for _, p in shown:
                     d.programme(p, earlier=query.earlier, years=() if query.earlier else query.years)
-                self._quote_money(d, facts, focused)
+                chosen = {s.name for _, p in shown for s in p.scenarios if s.name}
+                self._quote_money(d, facts, focused, chosen if query.scenarios or len(chosen) == 1 else None)
             else:
                 if with_money == [] and programmes and not facts:
                     d.add(d.t["no_figures"])
@@ -233,10 +237,19 @@ class Answerer:
         d.evidence.extend(evidence)
         return True
 
-    def _quote_money(self, d: wording.Draft, facts, focused) -> None:
-        """An amount the text states (an increase, a share) may be what was asked: quote the best one."""
+    def _quote_money(self, d: wording.Draft, facts, focused, scenarios: set[str] | None = None) -> None:
+        """An amount the text states (an increase, a share) may be what was asked: quote the best one.
+
+        When the answer shows chosen scenarios only, a sentence naming another scenario is not quoted
+        (its figures would be presented as the answer)."""
         keys = {note_key(n.hit) for n in focused}
-        money = next((f for f in facts if KRONER.search(f.text) and (f.budget_year, (f.note_id or "").upper()) in keys), None)
+
+        def other_scenario(text: str) -> bool:
+            named = {f"Scenarie {n}" for n in _SCENARIO_NUMBER.findall(text)}
+            return scenarios is not None and bool(named - scenarios)
+
+        money = next((f for f in facts if KRONER.search(f.text) and (f.budget_year, (f.note_id or "").upper()) in keys
+                      and not other_scenario(f.text)), None)
         if money is not None:
             d.quote(money, d.t["in_text"])
 

@@ -21,6 +21,9 @@ from budgetarkiv.search.hybrid import Hit
 from budgetarkiv.search.lookup import RowQuery, RowRecord, ScenarioCost, earlier_grants, scenario_costs
 from budgetarkiv.search.query import Query
 
+_SAVINGS = re.compile(r"\b(spar(?:e|er|es|et)?|besparel\w*|effektivis\w*|mindreudgift\w*|sav(?:e|es|ed|ing|ings))\b",
+                      re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Figures:
@@ -49,12 +52,21 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
     if query.scenarios:
         named = [c for c in costs if _scenario_number(c.name) in query.scenarios]
         costs = named or costs
+    elif len(costs) > 1:
+        costs = described_best(costs, {
+            c.name: set(analyzer.tokens(f"{(described.get(c.name) or {}).get('title') or ''} "
+                                        f"{(described.get(c.name) or {}).get('description') or ''}"))
+            for c in costs}, wanted)
     activities = []
     for cost in costs:
         for r in cost.rows:
             label = set(analyzer.tokens(f"{r.label} {r.styringsomraade or ''}"))
-            if len(cost.rows) > 1 and overlap(label, wanted):
+            if len(cost.rows) > 1 and names(label, wanted):
                 activities.append(row_out(r, described))
+    if _SAVINGS.search(query.text):
+        # "hvor meget sparer ...": the rows of savings (negative amounts are savings) say it, not only the net sum
+        activities += [row_out(r, described) for c in costs for r in c.rows
+                       if r.amounts and all(v < 0 for v in r.amounts.values()) and row_out(r, described) not in activities]
     chosen = {a.name for a in activities}
     if len(costs) > 1 and activities and len(chosen) == 1 and not query.scenarios:
         # the rows the question names belong to one scenario ("hvis man vælger dag og aften"): that one
@@ -79,6 +91,23 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
         versions=hit.versions,
     )
     return Figures(programme, frozenset(table_years), frozenset(all_years))
+
+
+def names(label: set[str], wanted: set[str]) -> bool:
+    """Whether a row label (or a scenario's text) names one of the question's words: a shared stem, a
+    6-letter prefix, or a stem of 5+ letters that starts the other ("plant" ~ "plantning")."""
+    if overlap(label, wanted):
+        return True
+    return any(len(w) >= 5 and t.startswith(w) for w in wanted for t in label)
+
+
+def described_best(costs: Sequence[ScenarioCost], texts: Mapping[str | None, set[str]], wanted: set[str]) -> list:
+    """The one scenario whose heading and description name more of the question's words than every other
+    ("open on Sundays" → the Sunday scenario); all of them when none stands out."""
+    hits = {c.name: sum(names(texts.get(c.name) or set(), {w}) for w in wanted) for c in costs}
+    best = max(hits.values(), default=0)
+    chosen = [c for c in costs if hits[c.name] == best]
+    return chosen if best > 0 and len(chosen) == 1 else list(costs)
 
 
 def _scenario_number(name: str | None) -> int | None:

@@ -1,7 +1,7 @@
 """Sums and comparisons of cited amounts: one sum per unit and price level, differences only within one."""
 from __future__ import annotations
 
-from budgetarkiv.answer.costs import Term, difference, in_years, sums
+from budgetarkiv.answer.costs import Term, described_best, difference, in_years, names, sums
 from budgetarkiv.answer.model import Programme
 from budgetarkiv.search.lookup import ScenarioCost
 
@@ -38,3 +38,29 @@ def test_in_years_keeps_the_asked_columns_and_drops_the_period_total():
     assert dict(cut.amounts) == {"2025": 4600} and cut.total is None
     (whole,) = in_years(p, [2024, 2025]).scenarios
     assert whole.total == 9200
+
+
+def _scenario(name, value):
+    return ScenarioCost(name, {"2027": value}, value, "mio. kr.", "2026 p/l", "Tabel", 3, "Udgifter i alt")
+
+
+def test_the_scenario_whose_own_text_names_the_question_word_is_chosen():
+    """'open on Sundays' (søndag after translation) names only the Sunday scenario's heading and text."""
+    costs = [_scenario("Scenarie 1", 0.9), _scenario("Scenarie 2", 5.45), _scenario("Scenarie 3", 8.85)]
+    texts = {"Scenarie 1": {"udvid", "meråbent", "selvbetjening"}, "Scenarie 2": {"bemand", "aftenåbent"},
+             "Scenarie 3": {"søndagsåbent", "søndag", "bemand"}}
+    assert [c.name for c in described_best(costs, texts, {"søndag", "sunday"})] == ["Scenarie 3"]
+
+
+def test_every_scenario_stays_when_none_or_several_are_named_as_well():
+    costs = [_scenario("Scenarie 1", 0.9), _scenario("Scenarie 2", 5.45)]
+    texts = {"Scenarie 1": {"bemand", "aften"}, "Scenarie 2": {"bemand", "søndag"}}
+    assert len(described_best(costs, texts, {"perspektiv"})) == 2  # no scenario names the word
+    assert len(described_best(costs, texts, {"bemand"})) == 2  # both do
+
+
+def test_a_row_is_named_by_a_shared_stem_or_a_word_that_starts_it():
+    assert names({"plantning", "gadetræ", "anlæg"}, {"plant"})  # "plante" ~ "Plantning af gadetræer"
+    assert names({"anlæg", "udskiftning"}, {"anlægsudgift", "anlæg"})
+    assert not names({"vanding", "pleje"}, {"plant"})
+    assert not names({"plantning"}, {"pla"})  # short stems start too many words

@@ -96,3 +96,20 @@ def test_filters_compile_to_parameterised_sql(filters, sql, params):
 def test_an_unknown_column_is_refused():
     with pytest.raises(ValueError, match="Unknown column"):
         compile_filters([Filter("password", "exact", "x")])
+
+
+def test_a_row_keeps_its_amounts_as_printed_whole_totals_become_ints():
+    """'3,0' in a cell stays 3.0 (shown as '3,0'); '3' stays 3; the total's number column gives 7.0 back as 7."""
+    import json
+
+    from budgetarkiv.index.queries import row_record
+
+    names = ("row_id doc_id source note_id budget_year note_title table_title table_number scenario unit price_level "
+             "page section label styringsomraade udvalg bevilling indtaegt_udgift").split()
+    raw = {**dict.fromkeys(names), "row_id": 1, "doc_id": "d", "source": "a.html", "table_title": "Tabel 1",
+           "label": "Anlæg", "is_sum": 0, "checks_ok": 1, "total": 7.0, "cell_notes_json": "{}",
+           "amounts_json": json.dumps({"2023": 4, "2024": 3.0})}
+    r = row_record(raw)
+    assert r.amounts == {"2023": 4, "2024": 3.0}
+    assert isinstance(r.amounts["2023"], int) and isinstance(r.amounts["2024"], float)
+    assert r.total == 7 and isinstance(r.total, int)
