@@ -47,7 +47,15 @@ _NOTE_ID_RE = re.compile(
     r"^[ \t]*(?P<id>[A-ZÆØÅ]{2,4}(?:[ \t][A-ZÆØÅ])?\d{1,3}[a-z]?)(?![\w/.,])(?P<rest>.*)$", re.MULTILINE
 )
 _TITLE_LEAD_RE = re.compile(r"^[\s:–—-]+")
-_HEAD_YEAR_RE = re.compile(r"^[ \t]*Budget(?:forslag)?[ \t]+(\d{4})[ \t]*$", re.MULTILINE | re.IGNORECASE)
+# The head's own year: "Budget 2024" as a line, or as one part of a head line whose parts are separated
+# ("Budget 2027 · Beskæftigelses- og Integrationsforvaltningen", "Effektiviseringsstrategi – Budget 2024",
+# "Aftale om Budget 2026", "Budgetnotat til Budget 2025"). A year inside a sentence ("Bevillingen fra Budget
+# 2023 udløber") or a span ("Budget 2024-2027") is no head year.
+_HEAD_YEAR_RE = re.compile(
+    r"^[ \t]*(?:[^\n]*?(?:[·•|:,–—]|[ \t]-|\bAftale[ \t]+om|\btil)[ \t]+)?"
+    r"Budget(?:forslag)?[ \t]+(\d{4})(?=[ \t]*(?:$|[·•|:,]|[–—-](?!\d)))",
+    re.MULTILINE | re.IGNORECASE,
+)
 _TEXT_YEAR_RE = re.compile(
     r"(?:forhandling(?:erne)?\s+om|til|i\s+forbindelse\s+med|forud\s+for)\s+[Bb]udget\s+(\d{4})(?!\d)"
 )

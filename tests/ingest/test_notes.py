@@ -83,6 +83,14 @@ def test_note_id_and_title_from_the_head(head: str, note_id: str | None, title: 
          (2026, "text")),
         ("BI18: X", "Tabel 1 (1.000 kr. – 2018 p/l ) \nTabel 2 (1.000 kr. – 2018 p/l ) \nBudgetaftale 2020", (2018, "price_level")),
         ("", "Kære Gyda Heding, tak for din henvendelse af d. 22/6 2021.", (None, None)),
+        # the head's year as one part of a head line, ahead of any year the body mentions
+        ("Budget 2031 · Socialforvaltningen\n\nSOF40 X", "Bevillingen fra Budget 2027 udløber.", (2031, "head")),
+        ("Effektiviseringsstrategi – Budget 2031\n", "til forhandlingerne om Budget 2033", (2031, "head")),
+        ("Aftale om Budget 2031\n", "i forbindelse med Budget 2033", (2031, "head")),
+        ("Forvaltningen | Budgetforslag 2031 | udkast\n", "", (2031, "head")),
+        # a year inside a head sentence, or a span of years, is not the head's
+        ("SOF40 Bevillingen fra Budget 2027 udløber\n", "til Budget 2031.", (2031, "text")),
+        ("Budget 2027-2030\n", "til Budget 2031.", (2031, "text")),
     ],
 )
 def test_budget_year_and_how_it_was_found(head: str, text: str, expected: tuple[int | None, str | None]) -> None:
