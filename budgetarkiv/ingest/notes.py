@@ -56,6 +56,7 @@ _HEAD_YEAR_RE = re.compile(
     r"Budget(?:forslag)?[ \t]+(\d{4})(?=[ \t]*(?:$|[·•|:,]|[–—-](?!\d)))",
     re.MULTILINE | re.IGNORECASE,
 )
+_HEAD_PART_SPLIT_RE = re.compile(r"[ \t]*(?:[·•|,–—]|[ \t]-)[ \t]*")  # "Budget 2026 · Socialforvaltningen"
 _TEXT_YEAR_RE = re.compile(
     r"(?:forhandling(?:erne)?\s+om|til|i\s+forbindelse\s+med|forud\s+for)\s+[Bb]udget\s+(\d{4})(?!\d)"
 )
@@ -291,8 +292,16 @@ def find_budget_year(head: str, text: str) -> tuple[int | None, str | None]:
     return None, None
 
 
-def find_administration(head: str, text: str) -> str | None:
-    """The administration named in the head, else the one the text names most often (full name, else "BIF")."""
+def find_administration(head: str, text: str, doc_type: DocType = "budget_note") -> str | None:
+    """The administration named in the head, else the one the text names most often (full name, else "BIF").
+
+    Only a budget note or a letter is written by one administration, so only they read it from sentences.
+    Minutes are a committee's and a budget agreement is the parties': the administrations their text names
+    are what they decide about ("Økonomiforvaltningen indstiller, at ...", "Parterne tilslutter sig
+    Socialforvaltningens forslag"), not who wrote them, so such a document has an administration only when a
+    head line is one (a letterhead: "Socialforvaltningen", "Budget 2026 · Socialforvaltningen")."""
+    if doc_type == "other":
+        return _letterhead_administration(head)
     in_head = [m.group(1) for m in _ADMINISTRATION_RE.finditer(head)]
     if in_head:
         return collapse_ws(in_head[0]) + "en"
@@ -300,6 +309,16 @@ def find_administration(head: str, text: str) -> str | None:
     if not counts:
         counts = Counter(_ADMINISTRATION_ABBREVIATIONS[m.group(1)] for m in _ABBREVIATION_RE.finditer(text))
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _letterhead_administration(head: str) -> str | None:
+    """The administration a head line consists of, alone or as one part of a separated line."""
+    for line in head.splitlines():
+        for part in _HEAD_PART_SPLIT_RE.split(line):
+            m = _ADMINISTRATION_RE.fullmatch(collapse_ws(part))
+            if m:
+                return collapse_ws(m.group(1)) + "en"
+    return None
 
 
 def find_committee(text: str) -> str | None:
@@ -502,7 +521,7 @@ def parse_note(doc: Document) -> Note:
         doc_type=doc_type,
         text=text,
         page_starts=norm.page_starts,
-        administration=find_administration(head, text),
+        administration=find_administration(head, text, doc_type),
         stated_version=stated_version(head),
         sections=sections,
         tables=tables,

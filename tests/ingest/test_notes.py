@@ -428,6 +428,22 @@ def test_a_note_id_naming_another_administrations_note_does_not_make_it_the_admi
     assert notes.find_administration("", text + "Forslaget kommer fra KFF.\n") == "Kultur- og Fritidsforvaltningen"
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Aftale om Budget 2031\n\nAftalen er indgået mellem partierne.\n",
+        "Referat\nSocialudvalget\nMøde 3. maj 2031\n\nPunkt 1\nSocialforvaltningen indstiller, at udvalget godkender.\n",
+    ],
+)
+def test_minutes_or_an_agreement_have_an_administration_only_when_their_head_names_one(head: str) -> None:
+    body = "Parterne tilslutter sig Socialforvaltningens forslag. Socialforvaltningen indstiller, at ...\n"
+    assert notes.find_administration(head, body, "other") is None
+    assert notes.find_administration(head, body, "budget_note") == "Socialforvaltningen"  # a note's text names its own
+    assert notes.find_administration("Socialforvaltningen\n" + head, body, "other") == "Socialforvaltningen"
+    assert notes.find_administration("Københavns Kommune · Socialforvaltningen\n" + head, "", "other") == (
+        "Socialforvaltningen")
+
+
 def test_a_pdf_tables_cells_keep_their_years_when_the_first_year_is_empty(tmp_path: Path) -> None:
     """Reading-order PDF text drops empty cells ("Service 5.850 5.850 11.700" under 2026-2028) and would add
     up in the wrong years; the page's layout puts every amount in the year it stands under."""
