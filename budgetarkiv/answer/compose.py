@@ -21,7 +21,7 @@ from budgetarkiv.answer.history import history_answer
 from budgetarkiv.answer.letters import LINKED_BOOST, Letters
 from budgetarkiv.answer.model import Answer, Fact, Programme, ScenarioOut
 from budgetarkiv.answer.relevance import Relevance, note_key
-from budgetarkiv.answer.sentences import KRONER, SentencePicker
+from budgetarkiv.answer.sentences import KRONER, ONE_SENTENCE, SentencePicker, carries_type
 from budgetarkiv.search.history import find_history
 from budgetarkiv.search.hybrid import Filters, Hit, Searcher
 from budgetarkiv.search.query import Query, analyse, route
@@ -65,7 +65,7 @@ class Answerer:
         hits = [self._newest(h) for h in found]
         if not hits or coverage < self.min_coverage[lang]:
             return self._abstain(query, hits, wording.phrase(lang, "none"))
-        notes = focus(query, hits, self.relevance)
+        notes = focus(query, hits, self.relevance, lambda texts: self.picker.similarity(query.search_text, texts))
         wanted = set(self.relevance.content_tokens(checked))
         analyzer = self.searcher.lexical.analyzer
         # rows and scenarios are matched on the question's words and, for English, their Danish translations
@@ -101,7 +101,8 @@ class Answerer:
                 hits = wide[:k]
         else:
             hits = self.searcher.search(text, k=k, filters=filters)
-        coverage = self.relevance.coverage(checked, hits[:3])
+        # "which council member asked", "signed", "held a meeting": say what is asked for, not about what
+        coverage = self.relevance.coverage(dataclasses.replace(query, text=checked).subject_text, hits[:3])
         if query.note_ids and hits:
             known = {n.replace(" ", "").upper() for n in self.searcher.known_note_ids}
             if any(n.replace(" ", "").upper() in known for n in query.note_ids):
@@ -165,6 +166,12 @@ class Answerer:
         more = [p for h in list(first_of.values())[:2] for p in self.searcher.neighbours(h)]
         candidates = self.picker.candidates(hits, focused, also, note_key, goals=query.wants_goal, first=linked,
                                             more=more)
+        if query.answer_type in ONE_SENTENCE and not any(carries_type(query, c.text, c.hit.kind == "table")
+                                                         for c in candidates):
+            # a name or a date the focused notes do not hold (a party's motion stands in the minutes, not
+            # in the budget note it is about): the other notes found are the candidates
+            others = {note_key(h) for h in hits} - focused - also
+            candidates = self.picker.candidates(hits, others, set(), note_key, first=linked) or candidates
         linked_ids = {h.chunk_id for h in linked}
 
         def bonus(c) -> float:
@@ -175,7 +182,8 @@ class Answerer:
         named = {t for n in notes if not n.also for t in analyzer.tokens(f"{n.hit.note_id or ''} {n.hit.title or ''}")}
         facts = self.picker.pick(typed, wanted, candidates, bonus, named, cover_first=wants_several(query))
         letters = [h for h in hits if note_key(h) in focused | also]
-        from_letter = self.letters.signatory(query, letters) or self.letters.dated(query, letters)
+        from_letter = (self.letters.signatory(query, letters) or self.letters.addressee(query, letters)
+                       or self.letters.dated(query, letters))
         return (from_letter,) if from_letter is not None else facts
 
     def _write(self, d: wording.Draft, query: Query, notes: list[NoteInFocus], figs: dict, facts) -> None:

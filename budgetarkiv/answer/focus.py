@@ -9,7 +9,7 @@ scores near the best.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -39,8 +39,13 @@ def wants_several(query: Query) -> bool:
         or bool(_ALL.search(query.text))
 
 
-def focus(query: Query, hits: Sequence[Hit], relevance: Relevance) -> list[NoteInFocus]:
-    """The notes the answer speaks of, focused first; the rest marked as also relevant."""
+def focus(query: Query, hits: Sequence[Hit], relevance: Relevance,
+          similar: Callable[[Sequence[str]], Sequence[float]] | None = None) -> list[NoteInFocus]:
+    """The notes the answer speaks of, focused first; the rest marked as also relevant.
+
+    `similar` (the encoder's similarity of the question to each of some texts) decides whether a lower
+    ranked note's title names the subject better than the first one's: one shared word ("team",
+    "administration") does not, above all for English questions over Danish titles."""
     best: dict[tuple, Hit] = {}
     for h in hits:
         best.setdefault(note_key(h), h)
@@ -63,6 +68,9 @@ def focus(query: Query, hits: Sequence[Hit], relevance: Relevance) -> list[NoteI
     first = notes[0]
     if first.title and matches[note_key(first)] == 0:  # (a letter or minutes have no title to compare)
         named_too = [h for h in notes[1:3] if h.score >= TITLE_SCORE * top and matches[note_key(h)] > 0]
+        if named_too and similar is not None:
+            sims = list(similar([first.title, *(h.title or "" for h in named_too)]))
+            named_too = [h for h, s in zip(named_too, sims[1:]) if s > sims[0]]
         first = named_too[0] if named_too else first
     out = [NoteInFocus(first)]
     for h in notes:

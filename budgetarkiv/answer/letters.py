@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from budgetarkiv.answer.model import Fact
 from budgetarkiv.answer.relevance import Relevance
+from budgetarkiv.core.text import sentence_spans
 from budgetarkiv.index.store import Store
 from budgetarkiv.search.hybrid import Hit
 from budgetarkiv.search.query import Query
@@ -22,6 +23,10 @@ LINKED_BOOST = 1.5  # added to the score of sentences in the linked "Ad n" answe
 _ABOUT_LETTER = re.compile(r"\b(svar\w*|brev\w*|letter|reply|answer)\b", re.IGNORECASE)
 _DATE_LINE = re.compile(r"^[ \t]*Dato[ \t]*:[ \t]*(\S[^\n]*?)[ \t]*$", re.MULTILINE | re.IGNORECASE)
 _SIGNED = re.compile(r"underskrev\w*|signed|signatory|job title|titel|stilling|afsender", re.IGNORECASE)
+# who wrote to the administration: the letter's addressee ("Kære ..."), not its signatory
+_ASKED = re.compile(r"\b(asked|asking|spurgte|spørger|stille[dt]e?|stiller|council members?|byrådsmedlem\w*|medlem\w*|"
+                    r"politiker\w*|politicians?|wrote|skrev|henvendte|inquiry|henvendelse\w*)\b", re.IGNORECASE)
+_GREETING = re.compile(r"^[ \t]*(?:Kære|Til)[ \t]+\S[^\n]*$", re.MULTILINE)
 
 
 class Letters:
@@ -73,6 +78,28 @@ class Letters:
                         note_id=h.note_id, budget_year=h.budget_year, title=h.title, section=None, page=page)
         return None
 
+    def addressee(self, query: Query, hits: Sequence[Hit]) -> Fact | None:
+        """Who put the questions a letter answers: its greeting ("Kære <navn>") with the sentence after it
+        that says what was asked about, quoted from the letter's text."""
+        if query.answer_type != "person" or _SIGNED.search(query.text) or not _ASKED.search(query.text):
+            return None
+        for h in hits:
+            if h.doc_type != "answer":
+                continue
+            data = self.note(h.doc_id)
+            text = data.get("text") or ""
+            span = greeting_span(text, data.get("addressee") or "")
+            if span is None:
+                continue
+            start, end = span
+            snippet = text[start:end].rstrip()
+            page = _page(data.get("page_starts") or [0], start)
+            return Fact(
+                text=re.sub(r"\s*\n\s*", " ", snippet), passage=snippet, highlight=(0, len(snippet)), source=h.source,
+                doc_id=h.doc_id, note_id=h.note_id, budget_year=h.budget_year, title=h.title, section=None, page=page,
+            )
+        return None
+
     def signatory(self, query: Query, hits: Sequence[Hit]) -> Fact | None:
         """Who signed the letter the question is about, quoted from the letter's closing."""
         if query.answer_type != "person" or not _SIGNED.search(query.text):
@@ -97,6 +124,17 @@ class Letters:
                 doc_id=h.doc_id, note_id=h.note_id, budget_year=h.budget_year, title=h.title, section=None, page=page,
             )
         return None
+
+
+def greeting_span(text: str, name: str) -> tuple[int, int] | None:
+    """Offsets of a letter's greeting to `name` ("Kære <navn>") and the first sentence after it, which
+    says what was asked about; None when no greeting names them."""
+    m = next((g for g in _GREETING.finditer(text) if name and name in g.group(0)), None)
+    if m is None:
+        return None
+    start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+    spans = sentence_spans(text[m.end():m.end() + 1500], 3)
+    return start, (m.end() + spans[0][1] if spans else m.end())
 
 
 def _page(starts: Sequence[int], offset: int) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -20,7 +20,7 @@ from budgetarkiv.answer.relevance import Relevance, overlap
 from budgetarkiv.core.numbers import NUMBER_RE
 from budgetarkiv.core.text import sentence_spans, trimmed_spans
 from budgetarkiv.search.hybrid import Hit
-from budgetarkiv.search.query import Query
+from budgetarkiv.search.query import Query, analyse
 
 MIN_WORDS = 3  # a sentence or cell shorter than this says too little to quote
 
@@ -34,11 +34,14 @@ CACHE_SIZE = 20_000
 W_DENSE, W_WORDS, W_TYPE, W_RANK, W_ALSO, W_SUBJECT = 1.0, 1.2, 1.5, 0.04, 0.5, 0.3
 WHOLE_ANSWER = 700  # characters: a linked letter answer up to this long is one quote
 SECOND = 0.8  # a further sentence is quoted when it scores at least this share of the best
+W_GATE = 3.0  # a sentence without what the answer type needs ranks after every one with it
+ONE_SENTENCE = ("date", "person")  # one date, one name: a second sentence would offer another
 
 KRONER = re.compile(r"\bkr\.|\bmio\.|\bmia\.|\bkroner\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s*(?:pct\b|procent|%)", re.IGNORECASE)
 _COUNT = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,]*\s*(?:pct|procent|%|kr|mio|mia))(?:\s+[a-zæøå])",
                     re.IGNORECASE)
+_FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")  # (not the digits of a note id such as "BUF07")
 _YEAR_ONLY = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
 _GOAL = re.compile(r"\b(mål|målet|målene|målsætning\w*|målsat\w*|succeskriter\w*|ambition\w*|target\w*|goal\w*)\b",
                    re.IGNORECASE)
@@ -48,6 +51,7 @@ _RESULT = re.compile(r"\b(viser|viste|opnå\w*|resultat\w*|har (?:fået|været|d
 _MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
 _DATE = re.compile(rf"\b\d{{1,2}}\.\s*(?:{_MONTHS})\b|\b\d{{1,2}}/\d{{1,2}}[ -]?\d{{4}}\b|\b(?:{_MONTHS})\s+\d{{4}}\b",
                    re.IGNORECASE)
+_AS_OF = re.compile(r"\b(?:pr|per|as of|status)\.?\s*$", re.IGNORECASE)
 _PARTIES = re.compile(
     r"\b(Enhedslisten|Socialdemokrat\w*|Venstre|Det Konservative|Konservative|SF|Socialistisk Folkeparti|"
     r"Radikale\w*|Dansk Folkeparti|Liberal Alliance|Alternativet|Nye Borgerlige|Moderaterne|Danmarksdemokrat\w*)\b"
@@ -85,10 +89,14 @@ def type_fit(query: Query, sentence: str, goal_cell: bool = False) -> float:
         fit = 1.0 if KRONER.search(sentence) else 0.3 if has_number else 0.0
     elif kind == "person":
         fit = 1.0 if _PARTIES.search(sentence) or _NAME.search(sentence) else 0.0
+        if re.search(r"\b(parti\w*|party|parties)\b", query.text, re.IGNORECASE):  # a party, not any name
+            fit = 1.0 if _PARTIES.search(sentence) else 0.0
         if re.search(r"underskrev|signed|signatory|job title|titel|stilling", query.text, re.IGNORECASE):
             fit = 1.0 if re.search(r"venlig hilsen", sentence, re.IGNORECASE) or _TITLE.search(sentence) else fit * 0.3
     elif kind == "date":
-        fit = 1.0 if _DATE.search(sentence) else 0.0
+        dates = list(_DATE.finditer(sentence))
+        as_of = all(_AS_OF.search(sentence[max(0, m.start() - 12):m.start()]) for m in dates)
+        fit = 0.0 if not dates else 0.5 if as_of else 1.0  # "pr. 1. januar 2024 stod 412 ...": a figure's date
     elif kind in ("goal", "result"):
         fit = 0.6 if has_number else 0.2
     elif query.wants_number:
@@ -101,17 +109,35 @@ def type_fit(query: Query, sentence: str, goal_cell: bool = False) -> float:
     elif query.wants_result and query.wants_goal:
         fit += 0.3 if goal or result else 0.0  # "hvad var målet, og hvad blev resultatet": both count
     elif query.wants_result or kind in ("count", "percent", "result"):
-        if goal:
+        if goal and not result:
             fit -= 0.6  # a goal is not what happened
-        elif result:
-            fit += 0.3
+        elif result and not goal:
+            fit += 0.3  # ("målet blev ikke nået, men resultatet ...": what happened, measured on the goal)
     return fit
+
+
+def carries_type(query: Query, sentence: str, goal_cell: bool = False) -> bool:
+    """Whether the sentence states what the answer type is: a goal (or an expectation) for a goal, a
+    figure that is not only a goal for a result, a date for a date, a name or party for a person."""
+    kind = query.answer_type
+    goal = goal_cell or bool(_GOAL.search(sentence))
+    if query.wants_goal and not query.wants_result and _GOAL.search(query.text):
+        return goal or bool(_EXPECT.search(sentence))  # ("skal", "forventes" alone ask for no goal)
+    if kind == "result" and not query.wants_goal:
+        figures = NUMBER_RE.search(_YEAR_ONLY.sub(" ", sentence))
+        return bool(figures) and (not goal or bool(_RESULT.search(sentence)))
+    if kind == "date":
+        return bool(_DATE.search(sentence))
+    if kind == "person":
+        return type_fit(query, sentence) >= 1.0
+    return True
 
 
 def _section_fit(query: Query, hit: Hit) -> float:
     """Goals stand under "Forventet effekt", results often too; amounts under "Økonomi"."""
     section = (hit.section or "").lower()
-    if query.wants_goal and re.search(r"forventet effekt|mål|effekt", section):
+    if (query.wants_goal or query.wants_result or query.answer_type == "result") \
+            and re.search(r"forventet effekt|mål|effekt|resultat", section):
         return 0.3
     if query.answer_type in ("amount", "sum", "comparison") and "økonomi" in section:
         return 0.2
@@ -141,6 +167,11 @@ class SentencePicker:
         for t in texts:
             self._vectors.move_to_end(t)
         return np.stack([self._vectors[t] for t in texts])
+
+    def similarity(self, question: str, texts: Sequence[str]) -> np.ndarray:
+        """The encoder's cosine similarity of the question to each text (texts cached)."""
+        q = self.searcher.embedder.encode_query(question)
+        return self.vectors([t[:ENCODED_CHARS] for t in texts]) @ q
 
     def candidates(self, hits: Sequence[Hit], focused: set[tuple], also: set[tuple], key,
                    goals: bool = False, first: Sequence[Hit] = (), more: Sequence[Hit] = ()) -> list[Candidate]:
@@ -174,44 +205,34 @@ class SentencePicker:
     def pick(self, query: Query, wanted: set[str], candidates: Sequence[Candidate],
              bonus: Callable[[Candidate], float] | None = None, named: set[str] = frozenset(),
              cover_first: bool = False) -> tuple[Fact, ...]:
-        """The best one to three sentences (a further one only when nearly as good).
+        """The best one to three sentences (a further one only when nearly as good and adding a figure).
 
         `named` are the stems of the focused notes' titles: inside a note every sentence is about its
-        subject, so those words count little; the question's other words say which sentence answers."""
+        subject, so those words count little; the question's other words say which sentence answers.
+        A question asking several things ("hvad var målet, og hvad blev resultatet?") gets the best
+        sentence for each; a date or a person is one sentence."""
         if not candidates:
             return ()
-        analyzer = self.relevance.analyzer
-        groups = self.relevance.word_groups(query.text) or [wanted or set(analyzer.query_tokens(query.text))]
-        weights = [W_SUBJECT if g <= set(named) else 1.0 for g in groups]
+        extra = np.array([bonus(c) for c in candidates]) if bonus is not None else np.zeros(len(candidates))
         texts = [_merged(c, query).text for c in candidates]
-        words = []
-        for t in texts:
-            tokens = set(analyzer.tokens(t))
-            words.append(sum(w for g, w in zip(groups, weights) if overlap(tokens, g)) / sum(weights))
-        words = np.array(words)
-        fits = np.array([type_fit(query, t, c.hit.kind == "table") + _section_fit(query, c.hit)
-                         for t, c in zip(texts, candidates)])
-        pre = words * W_WORDS + fits * W_TYPE - np.array([c.rank for c in candidates]) * W_RANK
-        keep = np.argsort(-pre, kind="stable")[:MAX_CANDIDATES]
-        dense = np.zeros(len(candidates))
-        try:
-            q = self.searcher.embedder.encode_query(query.search_text)
-            sims = self.vectors([texts[i][:ENCODED_CHARS] for i in keep]) @ q
-            lo, hi = float(sims.min()), float(sims.max())
-            dense[keep] = (sims - lo) / (hi - lo) if hi > lo else 1.0
-        except Exception:  # noqa: BLE001 - without the encoder the lexical features still rank
-            pass
-        scores = pre + dense * W_DENSE - np.array([c.also for c in candidates]) * W_ALSO
-        if bonus is not None:
-            scores += np.array([bonus(c) for c in candidates])
-        order = [i for i in np.argsort(-scores, kind="stable") if i in set(keep.tolist())]
-        best = scores[order[0]]
+        ranked = self._rank(query, wanted, candidates, texts, named, extra)
         out: list[Fact] = []
+        for ask in [] if cover_first else _asks(query):  # (several notes asked for: each note's best, below)
+            if ask.answer_type == "fact" and not self.relevance.word_groups(ask.text):
+                continue  # "... and what were they?" says nothing of its own
+            r = self._rank(ask, set(), candidates, texts, named, extra)
+            if r.carries[r.order[0]]:
+                c = _merged(candidates[r.order[0]], query)
+                if not any(c.text in f.text or f.text in c.text for f in out):
+                    out.append(fact_at(c.hit, c.start, c.end))
+        order, scores, words, fits = ranked.order, ranked.scores, ranked.words, ranked.fits
+        best = scores[order[0]]
         for i in order:
             c = _merged(candidates[i], query)
-            if out and (scores[i] < SECOND * best or words[i] == 0 and fits[i] <= 0):
+            if out and (scores[i] < SECOND * best or words[i] == 0 and fits[i] <= 0
+                        or query.answer_type in ONE_SENTENCE):
                 break
-            if any(c.text in f.text or f.text in c.text for f in out):
+            if any(c.text in f.text or f.text in c.text for f in out) or not _adds_figure(c.text, out):
                 continue
             out.append(fact_at(c.hit, c.start, c.end))
             if len(out) >= MAX_FACTS:
@@ -223,14 +244,73 @@ class SentencePicker:
             if first is not None:
                 c = _merged(candidates[first], query)
                 out = [fact_at(c.hit, c.start, c.end), *out[:MAX_FACTS - 1]]
-        if query.wants_goal and query.wants_result and all(_GOAL.search(f.text) for f in out):
-            # "hvad var målet, og hvad blev resultatet?": the best result beside the goal
-            result = next((i for i in order if not _GOAL.search(texts[i]) and NUMBER_RE.search(texts[i])
-                           and _RESULT.search(texts[i])), None)
-            if result is not None:
-                c = _merged(candidates[result], query)
-                out = [*out[:MAX_FACTS - 1], fact_at(c.hit, c.start, c.end)]
         return tuple(out)
+
+    def _rank(self, query: Query, wanted: set[str], candidates: Sequence[Candidate], texts: Sequence[str],
+              named: set[str], extra: np.ndarray) -> _Ranked:
+        """Every candidate's score for the query: shared words, type, passage rank, the encoder's similarity.
+        Candidates that do not carry what the answer type needs (a goal for a goal, a date for a date)
+        rank after those that do."""
+        analyzer = self.relevance.analyzer
+        groups = self.relevance.word_groups(query.text) or ([wanted] if wanted else [])
+        weights = [W_SUBJECT if g <= set(named) else 1.0 for g in groups]
+        words = np.zeros(len(candidates))
+        if groups:
+            for n, t in enumerate(texts):
+                tokens = set(analyzer.tokens(t))
+                words[n] = sum(w for g, w in zip(groups, weights) if overlap(tokens, g)) / sum(weights)
+        fits = np.array([type_fit(query, t, c.hit.kind == "table") + _section_fit(query, c.hit)
+                         for t, c in zip(texts, candidates)])
+        carries = np.array([carries_type(query, t, c.hit.kind == "table") for t, c in zip(texts, candidates)])
+        pre = words * W_WORDS + fits * W_TYPE - np.array([c.rank for c in candidates]) * W_RANK
+        if carries.any():
+            pre = np.where(carries, pre, pre - W_GATE)
+        keep = np.argsort(-pre, kind="stable")[:MAX_CANDIDATES]
+        dense = np.zeros(len(candidates))
+        try:
+            sims = self.similarity(query.search_text, [texts[i] for i in keep])
+            lo, hi = float(sims.min()), float(sims.max())
+            dense[keep] = (sims - lo) / (hi - lo) if hi > lo else 1.0
+        except Exception:  # noqa: BLE001 - without the encoder the lexical features still rank
+            pass
+        scores = pre + dense * W_DENSE - np.array([c.also for c in candidates]) * W_ALSO + extra
+        kept = set(keep.tolist())
+        order = [int(i) for i in np.argsort(-scores, kind="stable") if i in kept]
+        return _Ranked(order, scores, words, fits, dense, carries if carries.any() else np.ones(len(candidates), bool))
+
+
+@dataclass(frozen=True)
+class _Ranked:
+    order: list[int]  # candidate indices, best first (those the encoder saw)
+    scores: np.ndarray
+    words: np.ndarray
+    fits: np.ndarray
+    dense: np.ndarray
+    carries: np.ndarray  # carries what the answer type needs (all True when none does)
+
+
+def _asks(query: Query) -> list[Query]:
+    """The sub-questions answered one sentence each: the question's separate asks, or a goal and a result
+    when one question asks for both ("nåede indsatsen sit mål?")."""
+    if query.asks:
+        out = []
+        for a in query.asks:
+            sub = analyse(a, query.language)
+            if sub.answer_type == "fact":  # "..., and how did the others do?": what the whole question wants
+                sub = replace(sub, answer_type=query.answer_type, wants_number=sub.wants_number or query.wants_number)
+            out.append(sub)
+        return out
+    if query.wants_goal and query.wants_result:
+        return [replace(query, wants_result=False, answer_type="goal"),
+                replace(query, wants_goal=False, answer_type="result")]
+    return []
+
+
+def _adds_figure(text: str, quoted: Sequence[Fact]) -> bool:
+    """A further sentence whose figures are all quoted already adds nothing (a goal table restating a goal)."""
+    figures = set(_FIGURE.findall(_YEAR_ONLY.sub(" ", text)))
+    have = {f for q in quoted for f in _FIGURE.findall(_YEAR_ONLY.sub(" ", q.text))}
+    return not figures or bool(figures - have)
 
 
 def _merged(c: Candidate, query: Query) -> Candidate:

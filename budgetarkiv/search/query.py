@@ -82,7 +82,7 @@ _GOAL = re.compile(
 )
 _RESULT = re.compile(
     r"\b(resultat\w*|nåede|opnåede|opnået|blev resultatet|viste|stadig|fik job|har fået|effekt(?:en)? var|"
-    r"results?|outcomes?|achieved|reached|still)\b",
+    r"results?|outcomes?|achieved|reached|still|meet|met|opfyldt\w*|indfri\w*)\b",
     re.IGNORECASE,
 )
 _COUNT = re.compile(r"\b(hvor mange|how many|antal\w*|number of)\b", re.IGNORECASE)
@@ -93,8 +93,25 @@ _PERCENT = re.compile(
 )
 _PERSON = re.compile(
     r"\b(hvem|who|whom|hvilket parti|hvilke partier|which party|underskrev\w*|signed|signatory|job title|"
-    r"hvilken titel|stilling)\b",
+    r"hvilken titel|stilling|hvilk\w* (?:byrådsmedlem|medlem|politiker)\w*|(?:which|what) (?:council )?members?|"
+    r"which politicians?)\b",
     re.IGNORECASE,
+)
+# Words that say what kind of answer a person or date question wants (who asked, signed, the meeting held),
+# not what it is about: the archive need not repeat them for the question to be answerable. (Question words
+# stay: they tell the language, and they count for nothing anyway.)
+_TYPE_WORDS = {
+    "person": re.compile(
+        r"\b(council|members?|medlem\w*|byrådsmedlem\w*|politiker\w*|"
+        r"politicians?|asked|spurgte|stillede|underskrev\w*|signed|signatory|job|title|titel|stilling\w*|"
+        r"party|parti\w*|person|letter|brev\w*|reply|svar\w*)\b", re.IGNORECASE),
+    "date": re.compile(
+        r"\b(date|dato|dated|dateret|held|holdt|meetings?|møde\w*|next|næste|letter|brev\w*|reply|"
+        r"svar\w*)\b", re.IGNORECASE),
+}
+# Where one question asks several things: "Hvad var målet, og hvad blev resultatet?", "... and how large is it?"
+_ASK_SPLIT = re.compile(
+    r"\?\s+(?=\S)|,?\s+(?:og|and|samt)\s+(?=(?:hv\w+|how|what|which|who|when|where|why)\b)", re.IGNORECASE
 )
 _DATE_Q = re.compile(r"\b(hvornår|when|hvilken dato|what date|dato|dateret|dated)\b", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\b(hvor meget|hvor stor\w*|how much|how large|how big)\b", re.IGNORECASE)
@@ -142,6 +159,14 @@ class Query:
     wants_number: bool = False  # "hvor mange", "hvor meget", "pct.": the answer is a figure
     earlier: bool = False  # money granted earlier ("tidligere afsat", "Budgetaftale 2020")
     whole_period: bool = False  # "i alt i perioden", "over hele perioden": the table's total
+    asks: tuple[str, ...] = ()  # the separate things asked, when one question asks several
+
+    @property
+    def subject_text(self) -> str:
+        """The question without the words that only say what kind of answer it wants (for a person or a
+        date: "which council member asked", "signed", "held a meeting"): what the archive must speak of."""
+        pattern = _TYPE_WORDS.get(self.answer_type)
+        return re.sub(r"\s{2,}", " ", pattern.sub(" ", self.text)).strip() if pattern else self.text
 
     @property
     def search_text(self) -> str:
@@ -196,7 +221,7 @@ def analyse(question: str, language: str | None = None) -> Query:
     q = Query(
         text=text, language=lang, answer_type="fact", intents=route(text), subject=subject_words(text),
         years=tuple(sorted(set(years))), budget_year=budget[0] if budget else None, agreement_years=agreement,
-        scenarios=tuple(sorted(set(scenarios))), note_ids=tuple(dict.fromkeys(note_ids)),
+        scenarios=tuple(sorted(set(scenarios))), note_ids=tuple(dict.fromkeys(note_ids)), asks=split_asks(text),
         wants_goal=bool(_GOAL.search(text)), wants_result=bool(_RESULT.search(text)),
         wants_number=bool(_COUNT.search(text) or _HOW_MUCH.search(text) or _PERCENT.search(text)),
         earlier=bool(_EARLIER.search(text)),
@@ -209,7 +234,10 @@ def analyse(question: str, language: str | None = None) -> Query:
 def _with_type(q: Query) -> Query:
     from dataclasses import replace
 
-    return replace(q, answer_type=answer_type(q))
+    kind = answer_type(q)
+    if kind in ("person", "date") and "list" in q.intents:  # "which council member asked": one name, no list
+        return replace(q, answer_type=kind, intents=tuple(i for i in q.intents if i != "list") or ("fact",))
+    return replace(q, answer_type=kind)
 
 
 def answer_type(q: Query) -> str:
@@ -248,10 +276,17 @@ def answer_type(q: Query) -> str:
     return "fact"
 
 
+def split_asks(question: str) -> tuple[str, ...]:
+    """The separate things a question asks ("..., og hvad blev resultatet?"); () when it asks one."""
+    parts = [p.strip(" ,?") for p in _ASK_SPLIT.split(question.strip())]
+    parts = [p for p in parts if len(p.split()) >= 2]
+    return tuple(parts) if len(parts) > 1 else ()
+
+
 def subject_words(question: str) -> tuple[str, ...]:
     """The question's own words in order: lower case, question words and digits removed."""
     words = [w.lower() for w in _WORD.findall(question)]
     return tuple(dict.fromkeys(w for w in words if w not in GENERIC_WORDS and len(w) >= 3))
 
 
-__all__ = ["ANSWER_TYPES", "GENERIC_WORDS", "Query", "analyse", "answer_type", "route", "subject_words"]
+__all__ = ["ANSWER_TYPES", "GENERIC_WORDS", "Query", "analyse", "answer_type", "route", "split_asks", "subject_words"]

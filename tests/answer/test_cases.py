@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 import httpx
-import pytest
 
 from budgetarkiv.answer.figures import unsupported_numbers
 from tests.live_server import serve_service
@@ -44,9 +43,6 @@ def test_all_programmes_together_sum_per_price_level(answerer):
     _cited(answer)
 
 
-@pytest.mark.xfail(reason="Since the multilingual encoder (issue 9) the English question gets the 56 pct. result "
-                   "but not the 320 participants: the answer layer's sentence choice was tuned with MiniLM's ranking",
-                   strict=False)
 def test_participants_and_jobs_come_from_perspektiv_not_bi23(answerer):
     answer = answerer.ask("How many citizens took part in Perspektiv and how many found a job?")
     assert "320" in answer.answer and "56 pct." in answer.answer

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from budgetarkiv.answer.sentences import cell_spans, type_fit
+from budgetarkiv.answer.letters import greeting_span
+from budgetarkiv.answer.sentences import carries_type, cell_spans, type_fit
 from budgetarkiv.search.query import analyse
 
 
@@ -18,6 +19,15 @@ from budgetarkiv.search.query import analyse
     ("Hvem har underskrevet svaret?", "Med venlig hilsen Line Nørbæk Administrerende direktør",
      "Tak for din henvendelse om indsatserne."),
     ("Hvornår åbner klubberne?", "Klubberne åbner 1. juli 2026.", "Klubberne får fire medarbejdere."),
+    # a date that only says when a figure was counted does not say when something happens
+    ("Hvornår åbner klubberne?", "Lokalerne indrettes i 2025, og klubberne åbner 1. juli 2026.",
+     "Pr. 1. januar 2024 stod 412 unge på venteliste til en klub."),
+    ("Hvilket parti stillede ændringsforslaget?", "Ændringsforslag fra Enhedslisten blev forkastet.",
+     "Forslaget blev fremlagt af Sundheds- og Omsorgsforvaltningen."),
+    # a result measured against the goal is a result; the goal alone is not
+    ("What share of the children reached the level, and how did the others do?",
+     "Målet er ikke helt nået, men resultatet ligger over niveauet i andre institutioner, hvor andelen var 49 pct.",
+     "Målet var, at 75 pct. af børnene skulle nå niveauet."),
 ])
 def test_the_sentence_that_carries_the_answer_type_fits_better(question, better, worse):
     q = analyse(question)
@@ -28,3 +38,40 @@ def test_table_cells_are_candidates_of_their_own():
     text = "Tabel 1 – Målsætning\nMålgruppe | Indsats | Målsætning\nKvinder i udsatte områder. | 60 pct. kommer i job inden et år."
     cells = [text[a:b] for a, b in cell_spans(text)]
     assert "60 pct. kommer i job inden et år." in cells and "Kvinder i udsatte områder." in cells
+
+
+@pytest.mark.parametrize("question, carries, lacks", [
+    # a goal question is answered by a goal (or an expectation), never by a result
+    ("Hvad er målsætningen for lektiecaféerne?", "Målet er, at 60 pct. af eleverne forbedrer deres resultat.",
+     "Forvaltningen foreslår lektiecafeer på 14 skoler."),
+    ("What is the target for the team?", "Forvaltningen forventer, at 80 pct. bliver boende.",
+     "Teamet består af 9 medarbejdere."),
+    # a result question: a figure that is not only a goal
+    ("Hvad blev resultatet?", "Opgørelsen viser, at 68 pct. af børnene nåede dette.", "Målet var 75 pct."),
+    ("Hvornår holdt udvalget møde?", "Ordinært møde onsdag den 7. juni 2023 kl. 15.30", "Dagsordenen blev godkendt."),
+    ("Hvem har underskrevet svaret?", "Med venlig hilsen Tobias Holm Vestergaard Børne- og Ungdomsdirektør",
+     "Svaret besvarer tre spørgsmål."),
+])
+def test_what_the_answer_type_needs_is_carried_or_not(question, carries, lacks):
+    q = analyse(question)
+    assert carries_type(q, carries) and not carries_type(q, lacks)
+
+
+def test_skal_or_forventes_alone_asks_for_no_goal():
+    """ "Hvor mange unge skal der være plads til?" asks for a count: any sentence may carry it."""
+    q = analyse("Hvor mange unge skal der være plads til i klubberne?")
+    assert carries_type(q, "Forvaltningen foreslår to klubber med plads til i alt 240 unge.")
+
+
+def test_a_goal_table_cell_carries_a_goal():
+    q = analyse("Hvad var målsætningen for boligen?")
+    assert carries_type(q, "80 pct. af de unge bor fortsat i boligen efter et år", goal_cell=True)
+
+
+def test_the_greeting_and_the_sentence_after_it_say_who_asked_and_about_what():
+    letter = ("Københavns Kommune\n\nDato: 14. marts 2023\n\nKære Anna Berg Holm\n\nTak for din mail af 27. februar "
+              "2023, hvor du spørger om ventetid på\nspecialskoler. Du har stillet tre spørgsmål.\n\nSpørgsmål 1\n...")
+    start, end = greeting_span(letter, "Anna Berg Holm")
+    quoted = letter[start:end]
+    assert quoted.startswith("Kære Anna Berg Holm") and quoted.endswith("specialskoler.")
+    assert greeting_span(letter, "Someone Else") is None

@@ -122,3 +122,42 @@ def test_budget_vocabulary_says_nothing_about_the_subject():
     """Words every money question may use (forslag, udgift, save, net) are not the subject."""
     assert subject_words("Hvad er den årlige udgift til forslaget om lektiecafeer?") == ("lektiecafeer",)
     assert subject_words("How much does the proposal to merge night watches save?") == ("merge", "night", "watches")
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Nåede indsatsen sit mål? Hvad var målet, og hvad blev resultatet?",
+     ("Nåede indsatsen sit mål", "Hvad var målet", "hvad blev resultatet")),
+    ("How much office space does the municipality rent, and what is the yearly rent?",
+     ("How much office space does the municipality rent", "what is the yearly rent")),
+    ("Hvor mange deltog i forløbet og hvor mange fik job?", ("Hvor mange deltog i forløbet", "hvor mange fik job")),
+    ("Hvad koster Perspektiv og BI23 tilsammen?", ()),  # one thing asked about two notes
+    ("Hvad er der tidligere afsat til Perspektiv, og med hvilken budgetaftale?", ()),
+])
+def test_a_question_asking_several_things_is_split_into_its_asks(question, asks):
+    assert analyse(question).asks == asks
+
+
+def test_meeting_a_target_asks_for_the_goal_and_the_result():
+    q = analyse("Did the team meet its target for keeping the flat?")
+    assert q.wants_goal and q.wants_result and q.answer_type == "result"
+
+
+@pytest.mark.parametrize("question, kind, left_out, kept", [
+    ("Which council member asked about waiting times for special schools?", "person",
+     ("council", "member", "asked"), ("waiting", "special")),
+    ("What is the job title of the person who signed the letter on waiting times?", "person",
+     ("job", "title", "signed", "letter"), ("waiting", "times")),
+    ("Hvornår holdt udvalget møde om budgetnotaterne?", "date", ("holdt", "møde"), ("udvalget", "budgetnotaterne")),
+    ("Hvad koster mødet i lokaludvalget?", "amount", (), ("mødet",)),  # only a person's or a date's type words
+])
+def test_the_subject_text_leaves_out_the_words_that_say_what_kind_of_answer_is_wanted(question, kind, left_out, kept):
+    q = analyse(question)
+    assert q.answer_type == kind
+    words = q.subject_text.lower().split()
+    assert not set(left_out) & set(words)
+    assert all(any(w.startswith(k) for w in words) for k in kept)
+
+
+def test_which_council_member_is_a_person_not_a_list():
+    q = analyse("Which council member asked about the waiting lists?")
+    assert q.answer_type == "person" and "list" not in q.intents

@@ -1,0 +1,78 @@
+"""Fact answers over the tuning archive's notes, letter and minutes (shaped unlike the samples).
+
+A goal question gets the goal, a result question the result, a question asking both gets both; a question
+asking two things gets a sentence for each; a date or a name is one sentence; a letter says who asked and
+who signed; minutes say when the meeting was held, when the next one is, and which party moved what.
+"""
+from __future__ import annotations
+
+from budgetarkiv.answer.figures import unsupported_numbers
+
+
+def _cited(answer) -> None:
+    assert answer.answered, answer.answer
+    assert not unsupported_numbers(answer.answer, [*answer.evidence, *(h.text for h in answer.sources)]), answer.answer
+
+
+def test_a_goal_question_quotes_the_goal_not_the_description(archive_answerer):
+    answer = archive_answerer.ask("Hvad er målsætningen for lektiecaféerne på skolerne i udsatte byområder?")
+    _cited(answer)
+    assert "60 pct." in answer.answer
+
+
+def test_a_question_asking_goal_and_result_gets_both(archive_answerer):
+    answer = archive_answerer.ask("Nåede Sprogløft sit mål om alderssvarende sprog? Hvad var målet, og hvad blev resultatet?")
+    _cited(answer)
+    assert "75 pct." in answer.answer and "68 pct." in answer.answer
+
+
+def test_meeting_a_target_is_answered_with_the_target_and_what_was_reached(archive_answerer):
+    answer = archive_answerer.ask("Did the Housing First team for young people meet its target for keeping the flat?")
+    _cited(answer)
+    assert "80 pct." in answer.answer and "87 pct." in answer.answer
+
+
+def test_each_thing_asked_gets_its_sentence_and_the_goal_is_not_given_as_the_result(archive_answerer):
+    answer = archive_answerer.ask("What share of the children in the language programme ended up with age-appropriate "
+                                  "language, and how did daycares without a language educator do?")
+    _cited(answer)
+    assert "68 pct." in answer.answer and "49 pct." in answer.answer
+    assert "75 pct." not in answer.answer
+
+
+def test_one_shared_title_word_does_not_move_the_focus_to_another_note(archive_answerer):
+    """ "administration" is in another note's title; the question is about medication dispensers."""
+    answer = archive_answerer.ask("How many medication dispensers does the health administration plan to buy?")
+    _cited(answer)
+    assert "420" in answer.answer
+    assert {f.note_id for f in answer.facts} == {"SUF E3"}
+
+
+def test_who_asked_comes_from_the_letters_greeting(archive_answerer):
+    answer = archive_answerer.ask("Which council member asked about waiting times for special school places?")
+    _cited(answer)
+    assert "Sofie Brandt Kjærgaard" in answer.answer
+    assert len(answer.facts) == 1 and answer.facts[0].text.startswith("Kære")
+
+
+def test_the_signatorys_title_comes_from_the_letters_closing(archive_answerer):
+    answer = archive_answerer.ask("What is the job title of the person who signed the letter on special school "
+                                  "waiting times?")
+    _cited(answer)
+    assert "Børne- og Ungdomsdirektør" in answer.answer
+
+
+def test_the_meeting_date_is_the_minutes_own_not_the_next_meeting(archive_answerer):
+    held = archive_answerer.ask("Hvornår holdt Sundheds- og Omsorgsudvalget møde om budgetnotaterne til Budget 2024?")
+    _cited(held)
+    assert "7. juni 2023" in held.answer and "21. juni" not in held.answer
+    following = archive_answerer.ask("When was the health committee's next meeting after the one in early June 2023?")
+    _cited(following)
+    assert "21. juni 2023" in following.answer and "7. juni" not in following.answer
+
+
+def test_a_party_is_found_in_the_minutes_when_the_budget_note_names_none(archive_answerer):
+    answer = archive_answerer.ask("Hvilket parti foreslog at tage forslaget om digital medicinhåndtering ud af "
+                                  "effektiviseringsstrategien?")
+    _cited(answer)
+    assert "Enhedslisten" in answer.answer
