@@ -34,6 +34,8 @@ _INQUIRY_WORD_RE = re.compile(
     r"\b(?:henvendelse|forespørgsel|spørgsmål|e-?mail|mail|brev|skrivelse)\w*", re.IGNORECASE
 )
 _SENTENCE_END_RE = re.compile(r"[!?]\s|\.\s+[A-ZÆØÅ]")
+_PERFECT_DATE_RE = re.compile(r"\bhar\s+(?:den|d\.)\s*$", re.IGNORECASE)  # "Du har den <date> stillet ..."
+_INQUIRY_AFTER_CHARS = 120  # how far after such a date the inquiry word may stand (same sentence)
 _INQUIRY_DATE_GAP = 30  # at most this many characters between the inquiry word and its date ("af d. ")
 # A dated line: a date with at most a short label around it ("Dato: 14. marts 2023", "København, 3/5 2021").
 _DATED_LINE_WORDS = 4
@@ -53,6 +55,12 @@ _SIGNATORY_LINES = 3
 _SUBJECT_LINE_RE = re.compile(
     r"^[ \t]*(?P<mark>Vedr\.?|Vedrørende|Angående|Emne|Om)[ \t]*:[ \t]*(?P<subject>\S[^\n]*?)[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
+)
+# A reply's subject written as a head line of its own, the Danish way: "Besvarelse af spørgsmål om ...",
+# "Svar på spørgsmål om ...", "Svar vedr. ...".
+_REPLY_SUBJECT_LINE_RE = re.compile(
+    r"^[ \t]*(?P<subject>(?:Besvarelse|Svar[ \t]+(?:på|vedr\.|vedrørende|angående|om))[ \t]+\S[^\n]*?)[ \t]*$",
+    re.MULTILINE,
 )
 # The subject in the sentence thanking for the inquiry: "... vedr. lokalt forankrede ...", "... om ventetid ...".
 _SUBJECT_WORD_RE = re.compile(r"(?<!\w)(?P<mark>vedr\.|vedrørende|angående|om)\s+(?P<subject>\S.*)$", re.IGNORECASE)
@@ -105,12 +113,19 @@ def find_dates(text: str) -> tuple[tuple[int, str], ...]:
 
 
 def find_inquiry_date(text: str) -> str | None:
-    """The date of the inquiry answered: a date just after "henvendelse"/"mail"/"spørgsmål" ("af d. 22/6 2021")."""
-    for start, _, iso in _date_matches(text):
+    """The date of the inquiry answered: a date just after "henvendelse"/"mail"/"spørgsmål" ("af d. 22/6 2021"),
+    or after "har den" in a sentence that goes on to name the inquiry ("Du har den 16. september 2024 stillet
+    forvaltningen fire spørgsmål")."""
+    for start, end, iso in _date_matches(text):
         before = text[max(0, start - _INQUIRY_DATE_GAP - 20):start]
         words = list(_INQUIRY_WORD_RE.finditer(before))
         if words and len(before) - words[-1].end() <= _INQUIRY_DATE_GAP and not _SENTENCE_END_RE.search(before[words[-1].end():]):
             return iso
+        if _PERFECT_DATE_RE.search(before):
+            after = text[end:end + _INQUIRY_AFTER_CHARS]
+            sentence_end = _SENTENCE_END_RE.search(after)
+            if _INQUIRY_WORD_RE.search(after[: sentence_end.start() if sentence_end else None]):
+                return iso
     return None
 
 
@@ -170,13 +185,19 @@ def _subject_title(mark: str, subject: str, text: str) -> str | None:
 
 
 def find_title(text: str) -> str | None:
-    """A title from the letter's subject: a "Vedr.:"/"Emne:"/"Om:" line in its head, else the subject of the
-    sentence mentioning the inquiry ("... vedr. lokalt forankrede beskæftigelsesindsatser.")."""
+    """A title from the letter's subject: a "Vedr.:"/"Emne:"/"Om:" line in its head; else a head line that is
+    the reply's subject as written ("Besvarelse af spørgsmål om ...", "Svar på ...", "Svar vedr. ..."), the way
+    Danish replies name themselves without a mark; else the subject of the sentence mentioning the inquiry
+    ("... vedr. lokalt forankrede beskæftigelsesindsatser.")."""
     greeting = _ADDRESSEE_RE.search(text)
     head = text[: greeting.start()] if greeting else text[:600]
     m = _SUBJECT_LINE_RE.search(head)
     if m:
         return _subject_title(m.group("mark"), m.group("subject"), text)
+    for m in _REPLY_SUBJECT_LINE_RE.finditer(head):
+        subject = collapse_ws(m.group("subject")).rstrip(" .,:;")
+        if len(subject) <= _SUBJECT_MAX_CHARS and not ANSWER_HEAD_RE.fullmatch(m.group(0)):
+            return subject  # "Svar på spørgsmål 2" heads an answer, not the letter
     body_start = greeting.end() if greeting else 0
     marks = (p.search(text, body_start) for p in (ANSWER_MARK_RE, QUESTION_HEAD_RE, _QUESTIONS_HEAD_RE))
     opening = text[body_start: min((m.start() for m in marks if m), default=body_start + 1500)]
@@ -191,12 +212,15 @@ def find_title(text: str) -> str | None:
 
 
 def _numbered_items(block: str) -> dict[int, str]:
-    """"1. Hvor mange ...?" items of a block, by number, whitespace collapsed."""
+    """"1. Hvor mange ...?" items of a block, by number, whitespace collapsed. Only items numbered 1, 2, 3 ...
+    in turn count, so a date opening a line ("9. oktober 2024") is no question."""
     marks = list(_ITEM_RE.finditer(block))
     items: dict[int, str] = {}
     for i, m in enumerate(marks):
+        if int(m.group(1)) != len(items) + 1:
+            continue
         end = marks[i + 1].start() if i + 1 < len(marks) else len(block)
-        items.setdefault(int(m.group(1)), collapse_ws(block[m.end():end]))
+        items[int(m.group(1))] = collapse_ws(block[m.end():end])
     return items
 
 
@@ -243,6 +267,28 @@ def find_answers(text: str) -> dict[int, str]:
     return answers
 
 
+_PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
+
+
+def find_restated_questions(text: str) -> tuple[dict[int, str], dict[int, str]]:
+    """Questions and answers of a letter that restates each question after its mark, as its first paragraph
+    ("Ad 1) Hvor mange ...?" + blank line + the answer), by number; only marks whose first paragraph is a
+    question ending in "?" and is followed by an answer count. Such letters list the questions nowhere else."""
+    marks = list(ANSWER_MARK_RE.finditer(text))
+    closing = _CLOSING_RE.search(text)
+    stop = closing.start() if closing else len(text)
+    questions: dict[int, str] = {}
+    answers: dict[int, str] = {}
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else max(stop, m.end())
+        parts = _PARAGRAPH_BREAK_RE.split(text[m.end():end].strip(), maxsplit=1)
+        asked, answered = collapse_ws(parts[0]), collapse_ws(parts[1] if len(parts) > 1 else "")
+        if asked.endswith("?") and answered:
+            questions.setdefault(int(m.group(1)), asked)
+            answers.setdefault(int(m.group(1)), answered)
+    return questions, answers
+
+
 def pair_questions(questions: dict[int, str], answers: dict[int, str]) -> tuple[QuestionAnswer, ...]:
     """One QuestionAnswer per number asked or answered; a missing side is ""."""
     numbers = sorted(set(questions) | set(answers))
@@ -257,6 +303,10 @@ def parse_letter(text: str) -> LetterParts:
         headed_questions, headed_answers = find_headed_questions(text)
         if headed_questions:
             questions, answers = headed_questions, headed_answers
+    elif not questions:
+        restated_questions, restated_answers = find_restated_questions(text)
+        if restated_questions:
+            questions, answers = restated_questions, {**answers, **restated_answers}
     date, inquiry_date = find_own_date(text), find_inquiry_date(text)
     errors: list[str] = []
     if date is None and inquiry_date is None:

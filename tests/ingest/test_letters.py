@@ -1,6 +1,8 @@
 """Answer letters: who asked, when, what was asked and what was answered, question by question."""
 from __future__ import annotations
 
+import pytest
+
 from budgetarkiv.ingest.letters import (
     find_dates,
     find_inquiry_date,
@@ -75,6 +77,28 @@ def test_the_inquiry_date_follows_the_word_for_what_was_sent() -> None:
     assert find_inquiry_date("Budgettet blev vedtaget 3. oktober 2022.") is None
 
 
+def test_the_inquiry_date_after_har_den_when_the_sentence_names_what_was_asked() -> None:
+    asked = "Du har den 16. september 2031 stillet forvaltningen\nfire spørgsmål om praktik."
+    assert find_inquiry_date(asked) == "2031-09-16"
+    assert find_inquiry_date("Udvalget har den 3. maj 2031 holdt møde. Der kom spørgsmål.") is None
+
+
+def test_a_letter_restating_each_question_after_its_mark_gives_question_and_answer_apart() -> None:
+    text = ("Kære A\n\nDu har stillet to spørgsmål.\n\nAd 1) Hvor mange er i praktik,\nog hvor længe?\n\n"
+            "120 borgere, i 13 uger.\n\nAd 2) Hvad koster det?\n\nCa. 4 mio. kr.\n\nMed venlig hilsen\nB\n")
+    parts = parse_letter(text)
+    assert [(q.number, q.question, q.answer) for q in parts.questions] == [
+        (1, "Hvor mange er i praktik, og hvor længe?", "120 borgere, i 13 uger."),
+        (2, "Hvad koster det?", "Ca. 4 mio. kr."),
+    ]
+    assert parts.errors == ("no date found in letter",)
+
+
+def test_a_date_opening_a_line_is_no_numbered_question() -> None:
+    text = "9. oktober 2031\n\nKære A\n\nAd 1) Hvorfor?\n\nDerfor.\n"
+    assert [(q.number, q.question) for q in parse_letter(text).questions] == [(1, "Hvorfor?")]
+
+
 def test_dates_in_several_danish_forms() -> None:
     assert [iso for _, iso in find_dates("d. 22/6 2021, 3. marts 2020 og 01-02-2019")] == [
         "2021-06-22",
@@ -129,6 +153,24 @@ def test_a_subject_line_in_the_head_gives_the_title() -> None:
         text = f"{line}\n\nKære A\n\nDer er ventetid på specialskoler.\n"
         assert find_title(text) == title
     assert find_title("Kære A\n\nTak for din henvendelse.\n") is None
+
+
+@pytest.mark.parametrize(
+    ("head_line", "title"),
+    [
+        ("Besvarelse af spørgsmål om klubpladser i Nordvest", "Besvarelse af spørgsmål om klubpladser i Nordvest"),
+        ("Svar på spørgsmål om ventetid på specialskoler.", "Svar på spørgsmål om ventetid på specialskoler"),
+        ("Svar vedr. LFI-indsatsen", "Svar vedr. LFI-indsatsen"),
+    ],
+)
+def test_a_head_line_that_is_the_replys_subject_is_the_title_as_written(head_line: str, title: str) -> None:
+    text = f"Medlem af Borgerrepræsentationen\nA B\n\n3. maj 2031\n\n{head_line}\n\nKære A B\n\nDu har spurgt.\n"
+    assert find_title(text) == title
+
+
+def test_an_answer_heading_is_no_subject() -> None:
+    text = "Svar på spørgsmål 1\nDer er ventetid.\n\nSvar\nJa.\n"
+    assert find_title(text) is None
 
 
 HEADED = """Dato: 14. marts 2023
