@@ -12,6 +12,7 @@ page markers and `<i>` tags are tolerated here too.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -521,10 +522,12 @@ def _place(values: Sequence[Amount], markers: Sequence[str], years: Sequence[str
 
 
 def _pdf_row(raw_lines: Sequence[_Line], head: _Head, earlier: Sequence[TableRow],
-             budget_year: int | None) -> TableRow | None:
-    """One row of PDF text, or None when its cells cannot be placed without guessing."""
+             budget_year: int | None) -> tuple[TableRow, bool] | None:
+    """One row of PDF text and whether its years were only inferred from an anchor year (see
+    `settle_anchored_rows`), or None when its cells cannot be placed at all."""
     if head.columns:
-        return _aligned_row(raw_lines, head)
+        aligned = _aligned_row(raw_lines, head)
+        return (aligned, False) if aligned is not None else None
     text = join_wrapped(line.plain for line in raw_lines)
     cells = _trailing_cells(text, head.width)
     label, columns = _strip_columns(cells.rest, head)
@@ -541,6 +544,7 @@ def _pdf_row(raw_lines: Sequence[_Line], head: _Head, earlier: Sequence[TableRow
         total = cells.values[-1] if head.has_total else None
         if head.has_total and cells.markers[-1]:
             notes["total"] = cells.markers[-1]
+        anchored = False
     else:
         if cells.explicit_empty or n == 0:
             return None
@@ -558,7 +562,8 @@ def _pdf_row(raw_lines: Sequence[_Line], head: _Head, earlier: Sequence[TableRow
         amounts, notes = placed
         if total_marker:
             notes["total"] = total_marker
-    return _make_row(label, amounts, total, notes, columns)
+        anchored = len(amounts) < len(head.years)
+    return _make_row(label, amounts, total, notes, columns), anchored
 
 
 def _make_row(label: str, amounts: dict[str, Amount], total: Amount | None, notes: dict[str, str],
@@ -708,6 +713,7 @@ class _Body:
     rows: tuple[TableRow, ...]
     unreadable: tuple[str, ...]
     last_line: int  # index of the table's last line
+    anchored: tuple[tuple[int, str], ...] = ()  # (index in rows, source text) of rows placed by an anchor year
 
 
 def _pdf_groups(lines: Sequence[_Line], i: int, head: _Head) -> list[list[int]]:
@@ -743,14 +749,18 @@ def _pdf_groups(lines: Sequence[_Line], i: int, head: _Head) -> list[list[int]]:
 def _pdf_body(lines: Sequence[_Line], i: int, head: _Head, budget_year: int | None) -> _Body:
     rows: list[TableRow] = []
     unreadable: list[str] = []
+    anchored: list[tuple[int, str]] = []
     groups = _pdf_groups(lines, i, head)
     for group in groups:
-        row = _pdf_row([lines[k] for k in group], head, rows, budget_year)
-        if row is None:
-            unreadable.append("\n".join(lines[k].text.strip() for k in group))
-        else:
-            rows.append(row)
-    return _Body(tuple(rows), tuple(unreadable), groups[-1][-1] if groups else i - 1)
+        source = "\n".join(lines[k].text.strip() for k in group)
+        read = _pdf_row([lines[k] for k in group], head, rows, budget_year)
+        if read is None:
+            unreadable.append(source)
+            continue
+        if read[1]:
+            anchored.append((len(rows), source))
+        rows.append(read[0])
+    return _Body(tuple(rows), tuple(unreadable), groups[-1][-1] if groups else i - 1, tuple(anchored))
 
 
 def _is_cell_line(line: _Line) -> bool:
@@ -763,6 +773,7 @@ def _vertical_body(lines: Sequence[_Line], i: int, head: _Head, budget_year: int
     blank line is an empty cell (the normalizer keeps blank lines between cells)."""
     rows: list[TableRow] = []
     unreadable: list[str] = []
+    anchored: list[tuple[int, str]] = []
     last = i - 1
     j, n = i, len(lines)
     while j < n:
@@ -785,19 +796,23 @@ def _vertical_body(lines: Sequence[_Line], i: int, head: _Head, budget_year: int
             block.pop()
         if not block:
             break
-        row = _vertical_row([lines[t] for t in text_lines], [lines[b] for b in block], head, rows, budget_year)
-        if row is None:
-            unreadable.append("\n".join(lines[t].text.strip() for t in [*text_lines, *block]))
+        source = "\n".join(lines[t].text.strip() for t in [*text_lines, *block])
+        read = _vertical_row([lines[t] for t in text_lines], [lines[b] for b in block], head, rows, budget_year)
+        if read is None:
+            unreadable.append(source)
         else:
-            rows.append(row)
+            if read[1]:
+                anchored.append((len(rows), source))
+            rows.append(read[0])
         last = block[-1]
         j = last + 1
-    return _Body(tuple(rows), tuple(unreadable), last)
+    return _Body(tuple(rows), tuple(unreadable), last, tuple(anchored))
 
 
 def _vertical_row(text_lines: Sequence[_Line], block: Sequence[_Line], head: _Head, earlier: Sequence[TableRow],
-                  budget_year: int | None) -> TableRow | None:
-    """One row of a one-cell-per-line table; its cells are placed by line when their count fits."""
+                  budget_year: int | None) -> tuple[TableRow, bool] | None:
+    """One row of a one-cell-per-line table; its cells are placed by line when their count fits (else as
+    PDF text: see `_pdf_row`)."""
     label, columns = _strip_columns(join_wrapped(line.plain for line in text_lines), head)
     slots: list[str | None] = [None if line.blank else line.plain for line in block]
     filled = [s for s in slots if s is not None]
@@ -806,7 +821,8 @@ def _vertical_row(text_lines: Sequence[_Line], block: Sequence[_Line], head: _He
     while len(slots) > head.width and slots[0] is None:
         slots = slots[1:]
     if len(slots) == head.width:
-        return _slots_row(label, slots, head, columns)
+        row = _slots_row(label, slots, head, columns)
+        return (row, False) if row is not None else None
     if len(filled) == len(slots):  # no blank lines: positions unknown, as in plain PDF text
         return _pdf_row([*text_lines, *block], head, earlier, budget_year)
     return None
@@ -829,6 +845,66 @@ def _tab_body(lines: Sequence[_Line], i: int, head: _Head) -> _Body:
             rows.append(row)
         last = j
     return _Body(tuple(rows), tuple(unreadable), last)
+
+
+# --- rows placed by an anchor year ------------------------------------------------------------
+
+MAX_PLACEMENTS = 20_000  # start-position combinations tried before the anchored rows are called unplaceable
+
+
+def _shifted(row: TableRow, years: Sequence[str], start: int) -> TableRow:
+    """The row with its contiguous values (and their footnote markers) moved to start at `years[start]`."""
+    placed = [y for y in years if y in row.amounts]
+    moved = {old: years[start + k] for k, old in enumerate(placed)}
+    notes = {moved.get(key, key): mark for key, mark in row.cell_notes.items()}
+    return dataclasses.replace(row, amounts={moved[y]: row.amounts[y] for y in placed}, cell_notes=notes)
+
+
+def _columns_add_up(rows: Sequence[TableRow], years: Sequence[str]) -> bool:
+    """Every year column of the activity rows adds up to the (last) sum row; an empty cell counts 0."""
+    sum_row = [r for r in rows if r.is_sum][-1]
+    parts = [r for r in rows if not r.is_sum]
+    return all(_sum_close(_total([r.amounts.get(y, 0) for r in parts]), sum_row.amounts.get(y, 0)) for y in years)
+
+
+def settle_anchored_rows(rows: Sequence[TableRow], anchored: dict[int, str],
+                         years: Sequence[str]) -> tuple[tuple[TableRow, ...], tuple[str, ...]]:
+    """The rows with those placed by an anchor year moved to the only start years under which the table's
+    columns add up to its sum row; (rows, source texts of rows that could not be placed).
+
+    PDF text loses empty cells, so a row of three amounts under 2020-2023 is placed from the budget year
+    (`_anchor_year`); but running costs often start the year after a construction, and the sum row then
+    disagrees. The sum row is the document's own statement of where the money lies: every contiguous start
+    of the anchored rows is tried, and the one assignment under which every year column adds up is kept.
+    When none or several do (or too many to try), the anchored rows are reported unreadable rather than
+    guessed. Rows the column check does not cover (a subtotal) stay as placed. Pure; `anchored` maps a row's
+    index in `rows` to its source text.
+    """
+    sums = [k for k, r in enumerate(rows) if r.is_sum]
+    if not anchored or not sums or len(sums) == len(rows) or _columns_add_up(rows, years):
+        return tuple(rows), ()
+    checked = [k for k in anchored if not rows[k].is_sum or k == sums[-1]]
+    options: list[list[TableRow]] = []
+    for k in checked:
+        width = len(rows[k].amounts)
+        options.append([_shifted(rows[k], years, start) for start in range(len(years) - width + 1)])
+    count = 1
+    for option in options:
+        count *= len(option)
+    fitting: list[tuple[TableRow, ...]] = []
+    if count <= MAX_PLACEMENTS:
+        for choice in itertools.product(*options):
+            trial = list(rows)
+            for k, row in zip(checked, choice):
+                trial[k] = row
+            if _columns_add_up(trial, years):
+                fitting.append(tuple(trial))
+                if len(fitting) > 1:
+                    break
+    if len(fitting) == 1:
+        return fitting[0], ()
+    return (tuple(r for k, r in enumerate(rows) if k not in checked),
+            tuple(anchored[k] for k in checked))
 
 
 # --- checks -----------------------------------------------------------------------------------
@@ -1045,10 +1121,11 @@ def _table_at(lines: Sequence[_Line], i: int, title_end: int, number: str | None
         last = max(body.last_line, head_index)
         title_unit, title_price_level = _unit_and_price_level(title)  # "Økonomi (mio. kr., 2026 p/l)"
         unit, price_level = head.unit or title_unit, head.price_level or title_price_level
+        rows, unplaced = settle_anchored_rows(body.rows, dict(body.anchored), head.years)
         table = BudgetTable(
             title=title_without_unit(title, unit, price_level), kind="money", number=number, scenario=scenario,
-            unit=unit, price_level=price_level, years=head.years, rows=body.rows,
-            checks=table_checks(body.rows, head.years, head.has_total), unreadable=body.unreadable,
+            unit=unit, price_level=price_level, years=head.years, rows=rows,
+            checks=table_checks(rows, head.years, head.has_total), unreadable=body.unreadable + unplaced,
             start=lines[i].start, end=lines[last].end,
         )
         return table, last

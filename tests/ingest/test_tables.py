@@ -381,6 +381,72 @@ def test_a_lost_cell_is_placed_from_the_budget_year_else_the_price_level(
     assert set(table.rows[0].amounts) == placed
 
 
+# --- rows placed by an anchor year, settled by the sum row ---------------------------------------
+
+PLAIN_HEAD = "Tabel 1 – T\n1.000 kr., 2031 p/l\nStyringsområde 2031 2032 2033 2034 I alt\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "rows", "unreadable"),
+    [
+        # running costs start the year after the construction: only the sum row says so
+        ("Ombygning Anlæg 5.000 3.000 8.000\nDrift Service 700 900 900 2.500\n"
+         "Udgifter i alt (netto) 5.000 3.700 900 900 10.500\n",
+         [row("Ombygning", {"2031": 5000, "2032": 3000}, 8000, styr="Anlæg"),
+          row("Drift", {"2032": 700, "2033": 900, "2034": 900}, 2500, styr="Service"),
+          row("Udgifter i alt (netto)", {"2031": 5000, "2032": 3700, "2033": 900, "2034": 900}, 10500)], []),
+        # the anchor was right: nothing moves
+        ("Ombygning Anlæg 5.000 3.000 8.000\nDrift Service 700 900 900 2.500\n"
+         "Udgifter i alt (netto) 5.700 3.900 900 0 10.500\n",
+         [row("Ombygning", {"2031": 5000, "2032": 3000}, 8000, styr="Anlæg"),
+          row("Drift", {"2031": 700, "2032": 900, "2033": 900}, 2500, styr="Service"),
+          row("Udgifter i alt (netto)", {"2031": 5700, "2032": 3900, "2033": 900, "2034": 0}, 10500)], []),
+        # two rows of the same shape could each be the late one: neither is guessed
+        ("Drift A Service 100 100 200\nDrift B Service 100 100 200\nHusleje Service 50 50 50 50 200\n"
+         "Udgifter i alt (netto) 150 250 150 50 600\n",
+         [row("Husleje", {"2031": 50, "2032": 50, "2033": 50, "2034": 50}, 200, styr="Service"),
+          row("Udgifter i alt (netto)", {"2031": 150, "2032": 250, "2033": 150, "2034": 50}, 600)],
+         ["Drift A", "Drift B"]),
+        # no start adds up (the sum row disagrees with every placement): reported, not guessed
+        ("Ombygning Anlæg 5.000 3.000 8.000\nHusleje Service 100 100 100 100 400\n"
+         "Udgifter i alt (netto) 5.000 3.200 100 100 8.400\n",
+         [row("Husleje", {"2031": 100, "2032": 100, "2033": 100, "2034": 100}, 400, styr="Service"),
+          row("Udgifter i alt (netto)", {"2031": 5000, "2032": 3200, "2033": 100, "2034": 100}, 8400)],
+         ["Ombygning"]),
+    ],
+    ids=["starts-later", "anchor-right", "two-fit", "none-fits"],
+)
+def test_rows_placed_by_the_anchor_year_move_only_to_the_one_start_the_sum_row_confirms(
+        body: str, rows: list[TableRow], unreadable: list[str]) -> None:
+    for text in (PLAIN_HEAD + body, one_cell_per_line(PLAIN_HEAD + body)):
+        table = one_table(text, 2031)
+        assert list(table.rows) == rows
+        assert [u.split("\n")[0].split(" Service")[0].split(" Anlæg")[0] for u in table.unreadable] == unreadable
+        assert table.checks_ok or table.unreadable
+
+
+def one_cell_per_line(text: str) -> str:
+    """A table as PDF text with one cell per line: the label, its steering area, then each figure."""
+    lines = text.splitlines()
+    out = lines[:2] + re.split(r" (?=\d{4}|I alt)", lines[2])
+    for line in lines[3:]:
+        tokens = line.split()
+        k = len(tokens)
+        while k and re.fullmatch(r"-?[\d.]+", tokens[k - 1]):
+            k -= 1
+        label = " ".join(tokens[:k])
+        for area in ("Service", "Anlæg"):
+            if label.endswith(" " + area):
+                label = label[: -len(area) - 1] + "\n" + area
+        out += [label, *tokens[k:]]
+    return "\n".join(out) + "\n"
+
+
+def test_a_sum_row_the_table_lacks_settles_nothing() -> None:
+    table = one_table(PLAIN_HEAD + "Drift Service 700 900 900 2.500\n", 2031)
+    assert table.rows == (row("Drift", {"2031": 700, "2032": 900, "2033": 900}, 2500, styr="Service"),)
+
+
 def test_a_negative_amount_is_negative() -> None:
     table = one_table(HEAD + "Besparelse Service -500 -500 -1.000\nUdgifter i alt -500 -500 -1.000\n")
     assert table.rows[0].amounts == {"2024": -500, "2025": -500} and table.rows[0].total == -1000
