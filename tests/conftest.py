@@ -124,13 +124,46 @@ def searcher(index_settings, embedder):
 
 
 @pytest.fixture(scope="session")
+def archive_index(tmp_path_factory, embedder):
+    """The tuning archive (tests/data/archive) materialised (Word and PDF files built) and indexed with the
+    default encoder, once per session: its settings."""
+    import importlib.util
+    import sys
+
+    from budgetarkiv.core.settings import Settings
+    from budgetarkiv.index.build import build_index
+
+    archive = ROOT / "tests" / "data" / "archive"
+    spec = importlib.util.spec_from_file_location("archive_materialize", archive / "materialize.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    base = tmp_path_factory.mktemp("archive")
+    module.materialize(base / "docs")
+    settings = Settings.from_env({}, index_dir=base / "idx")
+    report = build_index([base / "docs"], settings, embedder, show_progress=False)
+    assert report.documents == 18 and not report.errors
+    return settings
+
+
+@pytest.fixture(scope="session")
+def archive_searcher(archive_index, embedder):
+    from budgetarkiv.search.hybrid import Searcher
+
+    s = Searcher(archive_index, embedder=embedder)
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
 def answerer(searcher):
     from budgetarkiv.answer.compose import Answerer
 
     return Answerer(searcher)
 
 
-SLOW_FIXTURES = {"embedder", "index_settings", "searcher", "answerer", "files_index_settings",
+SLOW_FIXTURES = {"embedder", "index_settings", "searcher", "answerer", "files_index_settings", "archive_index",
+                 "archive_searcher",
                  "postgres_index_settings", "postgres_server", "archive_copy"}
 
 

@@ -52,13 +52,12 @@ class Answerer:
         corrections = self.speller.correct(query)
         if corrections:
             query = dataclasses.replace(analyse(respelt(question, corrections)), text=question.strip())
-            search_text = respelt(query.search_text, corrections)
+            search_text = respelt(question, corrections)
         else:
-            search_text = query.search_text
+            search_text = question
         if query.budget_year and query.budget_year not in self.searcher.known_years:
             # no note of that budget year: "afsat i Budget 2021 og 2023" names years of amounts
             query = dataclasses.replace(query, budget_year=None, years=tuple(sorted({*query.years, query.budget_year})))
-            search_text = query.search_text if not corrections else respelt(query.search_text, corrections)
         lang, intents = query.language, query.intents
         checked = respelt(question, corrections)
         found, coverage = self._search(query, search_text, checked, filters, k)

@@ -82,7 +82,7 @@ def _clean_title(title: str | None) -> str:
     return collapse_ws(_TITLE_NOISE_RE.sub(" ", title or "")).lower()
 
 
-def _agreement_years(note: Note) -> set[int]:
+def agreement_years(note: Note) -> set[int]:
     """Budget years named in the note's earlier-grants tables ("Budgetaftale 2020" -> 2020)."""
     years: set[int] = set()
     for table in note.tables:
@@ -107,7 +107,7 @@ def continuation_evidence(earlier: Note, later: Note) -> tuple[str, ...]:
     if title_score >= TITLE_MATCH:
         evidence.append(f"titlerne ligner hinanden ({title_score:.0f} %): »{earlier.title}« / »{later.title}«")
         return tuple(evidence)
-    if earlier.budget_year in _agreement_years(later):
+    if earlier.budget_year in agreement_years(later):
         named = fuzz.partial_ratio(a, _clean_title(later.text)) if a else 0.0
         if named >= NAMED_IN_TEXT:
             evidence.append(f"»Tidligere afsatte midler« nævner Budgetaftale {earlier.budget_year}")

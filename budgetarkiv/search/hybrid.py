@@ -6,7 +6,8 @@ benchmarks/bench_retrieval.py); "rrf", weighted reciprocal rank fusion, on reque
 
 Filters (year, note id, document type, administration) apply inside both retrievers before their
 top-k cut (a row mask over the files; WHERE clauses in PostgreSQL). Years and note ids named in the
-query act as soft filters (a boost, never an exclusion).
+query act as soft filters (a boost, never an exclusion): a note id boosts that note; a year boosts the
+documents that hold it as the question means it (`year_fits`).
 Passages repeated in several versions of one note are collapsed into the best-ranked one.
 """
 from __future__ import annotations
@@ -26,13 +27,15 @@ from budgetarkiv.core.settings import Settings
 from budgetarkiv.index.backends import IndexMissing, open_index
 from budgetarkiv.index.english import EnglishBridge
 from budgetarkiv.index.queries import Filters
-from budgetarkiv.search.history import ProgrammeHistory, build_histories
+from budgetarkiv.search.history import ProgrammeHistory, agreement_years, build_histories, continuation_evidence
+from budgetarkiv.search.query import Query, analyse
 
 Mode = Literal["hybrid", "bm25", "dense"]
-_YEAR = re.compile(r"\b(20[0-4]\d)\b")
 _NOTE_ID = re.compile(r"\b([A-ZÆØÅ]{2,4})\s?(\d{1,3}[a-z]?)\b")
 SOFT_BOOST = 1.5
 CANDIDATES = 100
+CONTINUATION_SHARE = 0.8  # a continuation ranks before its earlier note when it scores at least this share of it
+CONTINUATION_DOCUMENTS = 10  # ... among this many best-ranked documents
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,38 @@ class Version:
     source: Annotated[str, Field(description="The file (for links and tools, not for people)")]
     label: Annotated[str | None, Field(description='"udkast", "endelig version" or "version 2 af 2" (newest highest)')] = None
     name: Annotated[str, Field(description="The document as people name it: note id, title, budget year, version")] = ""
+
+
+@dataclass(frozen=True)
+class DocumentYears:
+    """What a document says about years, for the soft year boost."""
+
+    budget_year: int | None
+    table_years: frozenset[int] = frozenset()  # the amount columns of its tables
+    agreements: frozenset[int] = frozenset()  # budget agreements its "Tidligere afsatte midler" tables name
+
+
+def year_fits(doc: DocumentYears, query: Query) -> bool:
+    """Whether a document holds the years the question names, as the question means them.
+
+    "Budget 2026" names a note's budget year. "Budgetaftale 2021" names an agreement: the notes that list
+    its grants fit. A plain year ("i 2026", "in 2021") names an amount column: every note whose tables hold
+    that year fits, whatever its budget year (a 2019 note's table runs to 2022; the 2021 note of another
+    programme must not win on its budget year alone). A document without tables (minutes, letters, an
+    agreement) fits by its own year.
+    """
+    own = {doc.budget_year} if doc.budget_year and not doc.table_years else set()
+    if query.budget_year is not None:
+        return doc.budget_year == query.budget_year
+    if query.agreement_years:
+        return bool(set(query.agreement_years) & (doc.agreements | own))
+    return bool(set(query.years) & (doc.table_years | own))
+
+
+def document_years(note) -> DocumentYears:
+    """The years a stored note holds (`core.models.Note`)."""
+    years = {int(y) for t in note.tables for y in t.years if str(y).isdigit()}
+    return DocumentYears(note.budget_year, frozenset(years), frozenset(agreement_years(note)))
 
 
 Internal = Field(exclude=True)  # a field the search needs that JSON (HTTP, MCP, CLI) leaves out
@@ -97,6 +132,8 @@ class Searcher:
         self._names = self._names_of(documents)
         self._known_note_ids = frozenset((d["note_id"] or "").upper() for d in documents if d["note_id"])
         self._known_years = frozenset(int(d["budget_year"]) for d in documents if d["budget_year"])
+        self._document_years: dict[str, DocumentYears] = {}  # filled as documents come up in results
+        self._continues: dict[tuple[str, str], bool] = {}  # (earlier, later) doc_id → later continues earlier
         self.__dict__.pop("histories", None)  # built again on first use
 
     def refresh(self) -> None:
@@ -217,7 +254,8 @@ class Searcher:
     def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: Mode = "hybrid") -> list[Hit]:
         self.refresh()
         n = max(CANDIDATES, 3 * k)
-        lexical = self.index.lexical_search(query, n, filters) if mode in ("hybrid", "bm25") else []
+        asked, boost_notes = self._soft_filters(query)
+        lexical = self.index.lexical_search(asked.search_text, n, filters) if mode in ("hybrid", "bm25") else []
         dense = (
             self.index.dense_search(self.embedder.encode_query(query), n, filters)
             if mode in ("hybrid", "dense") and self.dense_usable else []
@@ -232,13 +270,16 @@ class Searcher:
                 scores.setdefault(row, {})[name] = score
         passages = self.index.passages(list(fused))
         fused = {row: score for row, score in fused.items() if row in passages}  # gone since (another process)
-        boost_years, boost_notes = self._soft_filters(query)
+        dated = bool(asked.years or asked.budget_year or asked.agreement_years)
         for row in fused:
             p = passages[row]
-            if boost_years and (p["budget_year"] or 0) in boost_years:
+            if dated and year_fits(self._years_of(p["doc_id"]), asked):
                 fused[row] *= SOFT_BOOST
             if boost_notes and (p["note_id"] or "").upper() in boost_notes:
                 fused[row] *= SOFT_BOOST
+            if asked.version and self._is_version(p["doc_id"], asked.version):
+                fused[row] *= SOFT_BOOST
+        self._continuations_first(fused, passages, asked, boost_notes)
         ranked = sorted(fused, key=lambda r: (-fused[r], r))
         return self._collapse_versions(  # lazily: only the hits up to the k-th kept one are built
             (self._hit(passages[r], fused[r], found[r], scores[r]) for r in ranked), k
@@ -250,10 +291,75 @@ class Searcher:
         rows = self.index.passages(list(range(max(0, hit.row - span), hit.row + span + 1)))
         return [self._hit(rows[r], 0.0, set(), {}) for r in sorted(rows) if rows[r]["doc_id"] == hit.doc_id]
 
-    def _soft_filters(self, query: str) -> tuple[set[int], set[str]]:
-        years = {int(y) for y in _YEAR.findall(query)} & self._known_years
+    def _soft_filters(self, query: str) -> tuple[Query, set[str]]:
+        """The years the question names (`search.query`) and the known note ids it names. A budget year no
+        note has ("afsat i Budget 2021" with no Budget 2021 note) is taken as an amount year."""
+        asked = analyse(query)
+        if asked.budget_year is not None and asked.budget_year not in self._known_years:
+            asked = replace(asked, budget_year=None, years=tuple(sorted({*asked.years, asked.budget_year})))
         notes = {f"{a}{b}".upper() for a, b in _NOTE_ID.findall(query)} & self._known_note_ids
-        return years, notes
+        return asked, notes
+
+    def _is_version(self, doc_id: str, wanted: str) -> bool:
+        """Whether the document is the version asked for: "final" the newest, "draft" the oldest of several."""
+        versions = self._versions.get(doc_id, ())
+        if len(versions) < 2:
+            return False
+        return versions[0 if wanted == "final" else -1].doc_id == doc_id
+
+    def _continuations_first(self, fused: dict[int, float], passages, asked: Query, boost_notes: set[str]) -> None:
+        """A programme's later note before its earlier one (in place), unless the question tells them apart.
+
+        A continuation ("videreførelse", `search.history.continuation_evidence`) restates the earlier note's
+        programme, lists its grants and reports its results, so a question about the programme is answered
+        by the later note. When the later note scores at least CONTINUATION_SHARE of the earlier one, its
+        passages are lifted just above the earlier note's best. A year, note id or version in the question
+        that fits one of the two and not the other has already decided (the soft boosts) and is left alone.
+        """
+        best: dict[str, float] = {}
+        for row in sorted(fused, key=lambda r: (-fused[r], r)):
+            doc = passages[row]["doc_id"]
+            if doc not in best:
+                if len(best) >= CONTINUATION_DOCUMENTS:
+                    break
+                best[doc] = fused[row]
+        meta = {d: next(passages[r] for r in fused if passages[r]["doc_id"] == d) for d in best}
+        notes = [d for d in best if meta[d]["doc_type"] == "budget_note" and meta[d]["budget_year"]]
+        for i, earlier in enumerate(notes):
+            for later in notes[i + 1:]:
+                if meta[later]["budget_year"] <= meta[earlier]["budget_year"]:
+                    continue
+                if best[later] < CONTINUATION_SHARE * best[earlier] or best[later] >= best[earlier]:
+                    continue
+                if self._told_apart(meta[earlier], meta[later], asked, boost_notes):
+                    continue
+                if not self._continues_from(earlier, later):
+                    continue
+                lift = best[earlier] / best[later] * 1.001
+                for row in fused:
+                    if passages[row]["doc_id"] == later:
+                        fused[row] *= lift
+                best[later] *= lift
+
+    def _told_apart(self, a, b, asked: Query, boost_notes: set[str]) -> bool:
+        dated = bool(asked.years or asked.budget_year or asked.agreement_years)
+        if dated and year_fits(self._years_of(a["doc_id"]), asked) != year_fits(self._years_of(b["doc_id"]), asked):
+            return True
+        return bool(boost_notes) and (((a["note_id"] or "").upper() in boost_notes)
+                                      != ((b["note_id"] or "").upper() in boost_notes))
+
+    def _continues_from(self, earlier: str, later: str) -> bool:
+        if (earlier, later) not in self._continues:
+            a, b = self.store.note_json(earlier), self.store.note_json(later)
+            self._continues[earlier, later] = bool(a and b and continuation_evidence(
+                note_from_jsonable(a), note_from_jsonable(b)))
+        return self._continues[earlier, later]
+
+    def _years_of(self, doc_id: str) -> DocumentYears:
+        if doc_id not in self._document_years:
+            data = self.store.note_json(doc_id)
+            self._document_years[doc_id] = document_years(note_from_jsonable(data)) if data else DocumentYears(None)
+        return self._document_years[doc_id]
 
     def _hit(self, r, score: float, found: set[str], scores: dict[str, float]) -> Hit:
         name = self._names.get(r["doc_id"])

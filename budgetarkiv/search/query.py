@@ -114,6 +114,11 @@ _ASK_SPLIT = re.compile(
     r"\?\s+(?=\S)|,?\s+(?:og|and|samt)\s+(?=(?:hv\w+|how|what|which|who|when|where|why)\b)", re.IGNORECASE
 )
 _DATE_Q = re.compile(r"\b(hvornår|when|hvilken dato|what date|dato|dateret|dated)\b", re.IGNORECASE)
+_WANTS_FINAL = re.compile(
+    r"\b(?:endelig[et]?|final|seneste|nyeste|latest)\s+(?:version|udgave|budgetnotat\w*|notat\w*|budget note|note)\b",
+    re.IGNORECASE,
+)
+_WANTS_DRAFT = re.compile(r"\b(?:udkast\w*|kladde\w*|drafts?|foreløbig[et]?\s+(?:version|notat))\b", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\b(hvor meget|hvor stor\w*|how much|how large|how big)\b", re.IGNORECASE)
 _LIST_RESULTS = re.compile(r"\bhvilke resultat", re.IGNORECASE)
 
@@ -157,6 +162,7 @@ class Query:
     wants_goal: bool = False  # "mål", "målsætning", "target": a goal, not a result
     wants_result: bool = False  # "resultat", "nåede", "achieved": a result, not a goal
     wants_number: bool = False  # "hvor mange", "hvor meget", "pct.": the answer is a figure
+    version: str | None = None  # "final" ("den endelige version", "the final note") or "draft" ("udkastet")
     earlier: bool = False  # money granted earlier ("tidligere afsat", "Budgetaftale 2020")
     whole_period: bool = False  # "i alt i perioden", "over hele perioden": the table's total
     asks: tuple[str, ...] = ()  # the separate things asked, when one question asks several
@@ -224,6 +230,7 @@ def analyse(question: str, language: str | None = None) -> Query:
         scenarios=tuple(sorted(set(scenarios))), note_ids=tuple(dict.fromkeys(note_ids)), asks=split_asks(text),
         wants_goal=bool(_GOAL.search(text)), wants_result=bool(_RESULT.search(text)),
         wants_number=bool(_COUNT.search(text) or _HOW_MUCH.search(text) or _PERCENT.search(text)),
+        version="draft" if _WANTS_DRAFT.search(text) else "final" if _WANTS_FINAL.search(text) else None,
         earlier=bool(_EARLIER.search(text)),
         whole_period=bool(re.search(r"hele perioden|i alt i perioden|whole period|entire period|over the period",
                                     text, re.IGNORECASE)),

@@ -161,3 +161,15 @@ def test_the_subject_text_leaves_out_the_words_that_say_what_kind_of_answer_is_w
 def test_which_council_member_is_a_person_not_a_list():
     q = analyse("Which council member asked about the waiting lists?")
     assert q.answer_type == "person" and "list" not in q.intents
+
+
+@pytest.mark.parametrize("question, version", [
+    ("Hvad er målet i den endelige version af notatet?", "final"),
+    ("What is the target in the final budget note?", "final"),
+    ("Hvad stod der i udkastet?", "draft"),
+    ("What did the draft say about the target?", "draft"),
+    ("Hvad blev endelig besluttet om klubberne?", None),  # "endelig" as "in the end", not a version
+    ("Hvad koster Perspektiv?", None),
+])
+def test_a_version_named_in_the_question(question, version):
+    assert analyse(question).version == version
