@@ -42,6 +42,7 @@ _PERCENT = re.compile(r"\d\s*(?:pct\b|procent|%)", re.IGNORECASE)
 _COUNT = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,]*\s*(?:pct|procent|%|kr|mio|mia))(?:\s+[a-zæøå])",
                     re.IGNORECASE)
 _FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")  # (not the digits of a note id such as "BUF07")
+_CLAUSE_CUT = re.compile(r"[,;]\s+|\s+–\s+")
 _YEAR_ONLY = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
 _GOAL = re.compile(r"\b(mål|målet|målene|målsætning\w*|målsat\w*|succeskriter\w*|ambition\w*|target\w*|goal\w*)\b",
                    re.IGNORECASE)
@@ -244,7 +245,27 @@ class SentencePicker:
             if first is not None:
                 c = _merged(candidates[first], query)
                 out = [fact_at(c.hit, c.start, c.end), *out[:MAX_FACTS - 1]]
+        if query.wants_number and not query.asks and query.answer_type in ("count", "percent", "result", "fact"):
+            out = [self._clause(query, f, named) for f in out]
         return tuple(out)
+
+    def _clause(self, query: Query, f: Fact, named: set[str]) -> Fact:
+        """ "I 2024 var der 4,6 mio. besøg ..., heraf 1,1 mio. besøg i de meråbne timer": of a sentence
+        with a figure in each of several clauses, the clause whose own words the question uses."""
+        groups = self.relevance.word_groups(query.text)
+        weights = {i: W_SUBJECT if g <= set(named) else 1.0 for i, g in enumerate(groups)}
+        spans = figure_clauses(f.text)
+        if len(spans) < 2:
+            return f
+        analyzer = self.relevance.analyzer
+        found = [{i for i, g in enumerate(groups) if overlap(set(analyzer.tokens(f.text[a:b])), g)} for a, b in spans]
+        shared = set.intersection(*found)
+        scores = [sum(weights[i] for i in ids - shared) for ids in found]
+        best = max(range(len(spans)), key=scores.__getitem__)
+        if sorted(scores)[-2] >= scores[best]:
+            return f  # no clause is the one asked about
+        start = f.highlight[0] + spans[best][0]
+        return fact_at_passage(f, start, f.highlight[0] + spans[best][1])
 
     def _rank(self, query: Query, wanted: set[str], candidates: Sequence[Candidate], texts: Sequence[str],
               named: set[str], extra: np.ndarray) -> _Ranked:
@@ -326,6 +347,31 @@ def _merged(c: Candidate, query: Query) -> Candidate:
     if KRONER.search(text) and len(text.split()) <= 25 and not text.rstrip().endswith("?"):
         return Candidate(c.hit, c.start, nxt[1], c.rank, c.also)
     return c
+
+
+def figure_clauses(sentence: str) -> list[tuple[int, int]]:
+    """The sentence cut before each clause that brings a figure of its own (", heraf 1,1 mio. ..."): one
+    span per figure clause, trimmed; a single span when the sentence has one such clause."""
+    cuts = [0] + [m.end() for m in _CLAUSE_CUT.finditer(sentence)] + [len(sentence)]
+    parts = [(a, b) for a, b in zip(cuts, cuts[1:])]
+    spans: list[list[int]] = []
+    for a, b in parts:
+        if _FIGURE.search(_YEAR_ONLY.sub(" ", sentence[a:b])) or not spans:
+            spans.append([a, b])
+        else:
+            spans[-1][1] = b  # a clause without a figure belongs to the one before it
+    out = []
+    for a, b in spans:
+        text = sentence[a:b]
+        lead = len(text) - len(text.lstrip(" ,;–"))
+        trail = len(text.rstrip(" ,;–"))
+        out.append((a + lead, a + trail))
+    return out
+
+
+def fact_at_passage(f: Fact, start: int, end: int) -> Fact:
+    """The same fact narrowed to the offsets `start`-`end` of its passage."""
+    return replace(f, text=f.passage[start:end], highlight=(start, end))
 
 
 def fact_at(h: Hit, start: int, end: int) -> Fact:

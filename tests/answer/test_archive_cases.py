@@ -76,3 +76,13 @@ def test_a_party_is_found_in_the_minutes_when_the_budget_note_names_none(archive
                                   "effektiviseringsstrategien?")
     _cited(answer)
     assert "Enhedslisten" in answer.answer
+
+
+def test_of_two_figures_in_one_sentence_the_clause_the_question_names_is_quoted(archive_answerer):
+    """ "4,6 mio. besøg på de 20 biblioteker, heraf ca. 1,1 mio. besøg i de meråbne timer": one sentence."""
+    part = archive_answerer.ask("Hvor mange besøg var der i de meråbne timer på bibliotekerne i 2024?")
+    _cited(part)
+    assert "1,1 mio." in part.answer and "4,6" not in part.answer
+    whole = archive_answerer.ask("Hvor mange besøg var der i alt på kommunens biblioteker i 2024?")
+    _cited(whole)
+    assert "4,6 mio." in whole.answer and "1,1" not in whole.answer

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from budgetarkiv.answer.letters import greeting_span
-from budgetarkiv.answer.sentences import carries_type, cell_spans, type_fit
+from budgetarkiv.answer.sentences import carries_type, cell_spans, figure_clauses, type_fit
 from budgetarkiv.search.query import analyse
 
 
@@ -75,3 +75,11 @@ def test_the_greeting_and_the_sentence_after_it_say_who_asked_and_about_what():
     quoted = letter[start:end]
     assert quoted.startswith("Kære Anna Berg Holm") and quoted.endswith("specialskoler.")
     assert greeting_span(letter, "Someone Else") is None
+
+
+def test_a_sentence_is_cut_before_each_clause_with_a_figure_of_its_own():
+    s = "I 2023 kom ca. 2,1 mio. gæster i svømmehallerne, heraf ca. 0,3 mio. i morgentimerne, og de fleste var voksne."
+    assert [s[a:b] for a, b in figure_clauses(s)] == [
+        "I 2023 kom ca. 2,1 mio. gæster i svømmehallerne", "heraf ca. 0,3 mio. i morgentimerne, og de fleste var voksne."]
+    one = "Pr. 1. februar 2023 var 148 elever visiteret, men ingen har fået en plads."
+    assert figure_clauses(one) == [(0, len(one))]  # one figure clause: the sentence stays whole
