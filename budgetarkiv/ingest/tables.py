@@ -614,7 +614,9 @@ def _aligned_row(raw_lines: Sequence[_Line], head: _Head) -> TableRow | None:
     """A row of space-aligned text: each cell goes to the head column it stands under.
 
     Text before the first money cell is the label (wrapped label lines above included); a cell under
-    no column, two cells under one, or text among the money cells makes the row unreadable.
+    no column, two cells under one, or text among the money cells makes the row unreadable. A label long
+    enough to run under the first text column ("... (ca. 4.200 elever)" under "Styringsområde") keeps its
+    end: of two fields under that column, the last is the column's cell.
     """
     label_parts = [line.plain for line in raw_lines[:-1]]
     money_roles = {*head.years, "total"}
@@ -650,6 +652,8 @@ def _aligned_row(raw_lines: Sequence[_Line], head: _Head) -> TableRow | None:
         elif slots:
             return None  # text among or after the money cells
         elif role in ("styr", "udvalg", "bevilling", "iu"):
+            if role in columns and not set(columns) - {role}:
+                label_parts.append(columns[role])  # a long label ran under the column; the column's own cell follows
             columns[role] = text
         else:
             label_parts.append(text)

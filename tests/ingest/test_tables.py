@@ -583,6 +583,17 @@ def test_space_aligned_cells_are_placed_by_the_column_they_stand_under() -> None
     assert table.checks_ok
 
 
+def test_an_aligned_label_running_under_the_first_text_column_keeps_its_end() -> None:
+    text = ("Tabel 2 – Oversigt\n\n"
+            "1.000 kr., 2031 p/l                   Styringsområde     2031    2032     I alt\n"
+            "Frokost på fire skoler (ca. 1.300 elever)  Service        2.800   2.800    5.600\n"
+            "Udgifter i alt (netto)                                    2.800   2.800    5.600\n")
+    table = one_table(text)
+    assert table.rows[0] == row("Frokost på fire skoler (ca. 1.300 elever)", {"2031": 2800, "2032": 2800}, 5600,
+                                styr="Service")
+    assert table.checks_ok
+
+
 def test_an_aligned_cell_under_no_column_makes_its_row_unreadable_not_guessed() -> None:
     shifted = ALIGNED.replace("Service                      2,15", "Service                  2,15    ")
     (table,) = extract_tables(normalize_text(shifted), 2030)
