@@ -21,10 +21,11 @@ from budgetarkiv.answer.history import history_answer
 from budgetarkiv.answer.letters import LINKED_BOOST, Letters
 from budgetarkiv.answer.model import Answer, Fact, Programme, ScenarioOut
 from budgetarkiv.answer.relevance import Relevance, note_key
-from budgetarkiv.answer.sentences import KRONER, ONE_SENTENCE, SentencePicker, carries_type
-from budgetarkiv.search.history import find_history
+from budgetarkiv.answer.sentences import KRONER, ONE_SENTENCE, SentencePicker, carries_type, fact_at
+from budgetarkiv.core.text import sentence_spans
+from budgetarkiv.search.history import HistoryPoint, find_history
 from budgetarkiv.search.hybrid import Filters, Hit, Searcher
-from budgetarkiv.search.query import Query, analyse, route
+from budgetarkiv.search.query import Query, analyse, route, subject_parts
 
 _FIGURE_TYPES = ("amount", "sum", "comparison", "list", "history")
 _SCENARIO_NUMBER = re.compile(r"\bscenari(?:e|o)\s*(\d{1,2})\b", re.IGNORECASE)
@@ -65,6 +66,8 @@ class Answerer:
         if not hits or coverage < self.min_coverage[lang]:
             return self._abstain(query, hits, wording.phrase(lang, "none"))
         notes = focus(query, hits, self.relevance, lambda texts: self.picker.similarity(query.search_text, texts))
+        if query.answer_type in ("sum", "comparison"):
+            notes = self._part_notes(query, respelt(query.search_text, corrections), filters) or notes
         wanted = set(self.relevance.content_tokens(checked))
         analyzer = self.searcher.lexical.analyzer
         # rows and scenarios are matched on the question's words and, for English, their Danish translations
@@ -131,6 +134,35 @@ class Answerer:
                                    dense_score=hit.dense_score,
                                    also_in=(*hit.also_in, *(v for v in hit.versions if v.doc_id == hit.doc_id)))
 
+    def _part_notes(self, query: Query, text: str, filters: Filters | None) -> list[NoteInFocus] | None:
+        """For a sum or comparison of several named programmes ("X og Y tilsammen"): the note each part names
+        in its title, found by searching that part alone. One programme counts once: of its linked notes
+        (continuations), the one whose proposal covers the years asked, else the best ranked.
+        None when the question names one subject, or a part names no note."""
+        parts = subject_parts(text)
+        if not parts:
+            return None
+        analyzer = self.relevance.analyzer
+        out: list[NoteInFocus] = []
+        for part in parts:
+            words = set(self.relevance.content_tokens(part)) | {t for g in self.relevance.word_groups(part) for t in g}
+            found = [self._newest(h) for h in self.searcher.search(part, k=8, filters=filters)]
+            titled = [h for h in found if h.doc_type == "budget_note" and h.title
+                      and costs.names(set(analyzer.tokens(h.title)), words)]
+            if not titled:
+                return None
+            best = titled[0]
+            history = find_history(self.searcher.histories, best.doc_id)
+            if history is not None and query.years:
+                covering = {pt.doc_id for pt in history.points if pt.kind == "proposed" and pt.year.isdigit()
+                            and int(pt.year) in query.years}
+                linked = [h for h in titled if h.doc_id in history.versions
+                          and (h.versions[0].doc_id if h.versions else h.doc_id) in covering]
+                best = linked[0] if linked else best
+            if all(note_key(n.hit) != note_key(best) for n in out):
+                out.append(NoteInFocus(best))
+        return out if len(out) >= 2 else None
+
     def _abstain(self, query: Query, hits: list[Hit], text: str) -> Answer:
         return Answer(
             question=query.text, answered=False, intents=query.intents, language=query.language,
@@ -193,7 +225,12 @@ class Answerer:
         programmes = [(n, f.programme) for n in focused if (f := figs[note_key(n.hit)]) is not None]
         with_money = [(n, p) for n, p in programmes if p.scenarios or p.activities or p.earlier_grants]
         several = wants_several(query)
+        if kind == "history" and query.note_ids and self._same_note_id(d, query):
+            self._history(d, focused)
+            return
         if kind == "history" and self._history(d, focused):
+            for f in self._decisions(notes):
+                d.quote(f)
             return
         if kind in ("sum", "comparison") and with_money and self._calculate(d, query, with_money):
             if kind == "sum":
@@ -201,7 +238,7 @@ class Answerer:
         elif kind in ("list", "history") or (several and kind not in _FIGURE_TYPES):
             named = [n for n in notes if n.hit.doc_type == "budget_note"]
             if "list" in query.intents and named:
-                d.add(d.t["list"].format(n=len(named)))
+                d.add(d.t["list"].format(n=len(named)), f"{len(named)} notes")  # our own count, cited as such
             for n in named:
                 f = figs[note_key(n.hit)]
                 if f is None:
@@ -231,6 +268,45 @@ class Answerer:
             for f in facts:
                 d.quote(f)
             d.also(also)
+
+    def _same_note_id(self, d: wording.Draft, query: Query) -> bool:
+        """Every note that has carried the note id asked about, one line per budget year (ids are reused
+        for other programmes in other years); False when the archive has none of them."""
+        wanted = {n.replace(" ", "").upper() for n in query.note_ids}
+        seen: dict[tuple, str] = {}
+        for doc in self.searcher.store.documents():
+            note_id = doc["note_id"] or ""
+            if doc["doc_type"] == "budget_note" and note_id.replace(" ", "").upper() in wanted:
+                seen.setdefault((note_id, doc["budget_year"]), doc["title"] or "")
+        if not seen:
+            return False
+        for note_id in dict.fromkeys(n for n, _ in seen):
+            d.add(d.t["same_note_id"].format(note_id=note_id))
+            for (n, year), title in sorted(seen.items(), key=lambda kv: kv[0][1] or 0):
+                if n == note_id:
+                    name = wording.note_name(n, title, year)
+                    d.add(f"• {name}", f"{n} {title} Budget {year}")
+        return True
+
+    def _decisions(self, notes: list[NoteInFocus]) -> list[Fact]:
+        """What became of the proposal: the first sentence with an amount in each passage of a decision
+        document (a budget agreement, minutes) that names the focused programme (half its title's words)."""
+        analyzer = self.relevance.analyzer
+        proposals = [n.hit for n in notes if n.hit.doc_type == "budget_note"]
+        if not proposals:
+            return []
+        title = set(analyzer.tokens(proposals[0].title or "")) - self.relevance.generic_stems
+        out: list[Fact] = []
+        for n in notes:
+            h = n.hit
+            if h.doc_type == "budget_note" or not title:
+                continue
+            if len(title & set(analyzer.tokens(f"{h.section or ''} {h.text}"))) * 2 < len(title):
+                continue
+            sentence = next(((a, b) for a, b in sentence_spans(h.text) if KRONER.search(h.text[a:b])), None)
+            if sentence is not None:
+                out.append(fact_at(h, *sentence))
+        return out[:2]
 
     def _history(self, d: wording.Draft, focused: list[NoteInFocus]) -> bool:
         """The focused programme's money across budget years (linked notes, each price level apart)."""
@@ -265,35 +341,64 @@ class Answerer:
         if query.years and not query.earlier:
             with_money = [(n, costs.in_years(p, query.years)) for n, p in with_money]
         if query.answer_type == "sum":
-            terms = []
+            return self._sum(d, query, with_money)
+        return self._compare(d, query, with_money)
+
+    def _sum(self, d: wording.Draft, query: Query, with_money) -> bool:
+        """Every term cited, one sum per unit and price level. Money granted earlier is read from the
+        programme's history (a later note's "Tidligere afsatte midler" counts for the earlier programme);
+        rows the question names are summed instead of the whole proposal."""
+        terms: list[costs.Term] = []
+        named: list[Programme] = []
+        if query.earlier:
+            terms = self._granted(query, [p for _, p in with_money])
+            named = [with_money[0][1]] if terms else []
+        else:
             for _, p in with_money:
-                if query.earlier:
-                    rows = [g for g in p.earlier_grants if g.amounts] or []
-                    for g in rows[:1]:
-                        terms += costs.terms_of(p, dataclasses.replace(g, name=g.row_label))
-                else:
-                    chosen = p.scenarios[:1] if len(with_money) > 1 or not query.scenarios else p.scenarios
-                    for s in chosen:
-                        terms += costs.terms_of(p, s)
-            if len(terms) < 2:
-                return False
-            years = sorted({int(t.label.rsplit(", ", 1)[-1]) for t in terms if t.label.rsplit(", ", 1)[-1].isdigit()})
-            for _, p in with_money:
-                d.add(f"• {wording.note_name(p.note_id, p.title, p.budget_year)}", f"{p.note_id} {p.title} Budget {p.budget_year}")
-            d.sums(costs.sums(terms), years)
-            return True
-        # comparison: two scenarios of one note in each year asked, or one scenario in two years
+                chosen = p.scenarios[:1] if len(with_money) > 1 or not query.scenarios else p.scenarios
+                parts = [a for a in p.activities if a.amounts] or chosen
+                own = [t for s in parts for t in costs.terms_of(p, s)]
+                if own:
+                    named.append(p)
+                    terms += own
+        if len(terms) < 2:
+            return False
+        years = sorted({int(t.label.rsplit(", ", 1)[-1]) for t in terms if t.label.rsplit(", ", 1)[-1].isdigit()})
+        for p in named:
+            d.add(f"• {wording.note_name(p.note_id, p.title, p.budget_year)}", f"{p.note_id} {p.title} Budget {p.budget_year}")
+        d.sums(costs.sums(terms), years)
+        return True
+
+    def _granted(self, query: Query, programmes: list[Programme]) -> list[costs.Term]:
+        """Amounts granted earlier to the programmes (by the agreement named, in the years asked), each
+        year of each agreement once, as the newest note states it."""
+        points: dict[tuple[str, str], HistoryPoint] = {}
+        for p in programmes:
+            found = find_history(self.searcher.histories, p.doc_id)
+            for pt in found.points if found else ():
+                if pt.kind != "granted" or (query.years and pt.year.isdigit() and int(pt.year) not in query.years):
+                    continue
+                if query.agreement_years and not any(str(y) in pt.series for y in query.agreement_years):
+                    continue
+                old = points.get((pt.series, pt.year))
+                if old is None or (pt.budget_year or 0) > (old.budget_year or 0):
+                    points[(pt.series, pt.year)] = pt
+        return [costs.Term(f"{pt.note_id} (Budget {pt.budget_year}) {pt.series}, {pt.year}", pt.amount, pt.unit or "?", pt.price_level or "?",
+                           pt.table, pt.page) for pt in sorted(points.values(), key=lambda pt: (pt.series, pt.year))]
+
+    def _compare(self, d: wording.Draft, query: Query, with_money) -> bool:
+        """Two scenarios of one note in each year asked, or one programme in two years (a year outside the
+        note's tables is read from another note of the same programme, e.g. the original proposal)."""
         _, p = with_money[0]
         pairs: list[tuple] = []
         if len(p.scenarios) >= 2:
             a, b = p.scenarios[0], p.scenarios[1]
             for y in sorted(set(a.amounts) | set(b.amounts)):
                 pairs.append((a, _term(p, a, y), b, _term(p, b, y), y))
-        elif len(p.scenarios) == 1 and len(query.years) == 2:
-            s = p.scenarios[0]
-            ta, tb = (_term(p, s, str(y)) for y in query.years)
+        elif len(query.years) == 2:
+            ta, tb = (self._amount_in(p, [q for _, q in with_money[1:]], y) for y in query.years)
             if ta is not None and tb is not None:
-                pairs.append((s, ta, s, tb, None))
+                pairs.append((None, ta, None, tb, None))
         if not pairs:
             return False
         d.add(f"• {wording.note_name(p.note_id, p.title, p.budget_year, p.source)}",
@@ -308,6 +413,21 @@ class Answerer:
                 else:
                     d.amount(t)
         return True
+
+    def _amount_in(self, p: Programme, others: list[Programme], year: int) -> costs.Term | None:
+        """The yearly amount of `year`: from the note's own proposal, else another focused note's, else the
+        proposal of a linked note of the programme (the note of that budget year first, then the earliest)."""
+        for q in (p, *others):
+            if q.scenarios and str(year) in q.scenarios[0].amounts:
+                return _term(q, q.scenarios[0], str(year))
+        found = find_history(self.searcher.histories, p.doc_id)
+        proposed = [pt for pt in (found.points if found else ()) if pt.kind == "proposed" and pt.year == str(year)
+                    and pt.doc_id != p.doc_id]
+        if not proposed:
+            return None
+        pt = min(proposed, key=lambda pt: (pt.budget_year != year, pt.budget_year or 0, pt.series))
+        label = " ".join(x for x in (pt.note_id, f"Budget {pt.budget_year}", pt.series) if x)
+        return costs.Term(f"{label}, {pt.year}", pt.amount, pt.unit or "?", pt.price_level or "?", pt.table, pt.page)
 
 
 def _term(p: Programme, s: ScenarioOut, year: str):

@@ -15,17 +15,17 @@ from budgetarkiv.search.history import HistoryPoint, ProgrammeHistory
 _WORDS = {
     "da": {
         "head": "{title} over årene (beløb som i kilderne, hvert prisniveau for sig):",
-        "granted": "Bevilget ({series}, {level})",
-        "proposed": "Foreslået i budget {year}, {series} ({level})",
-        "per_year": "{amount} {unit} om året i {span}",
+        "granted": "Bevilget ({series}, {unit}, {level})",
+        "proposed": "Foreslået i budget {year}, {series} ({unit}, {level})",
+        "per_year": "{amount} om året i {span}",
         "levels": "Beløb i forskellige prisniveauer kan ikke lægges sammen eller sammenlignes direkte.",
         "page": "s. {page}",
     },
     "en": {
         "head": "{title} over the years (amounts as in the sources, each price level on its own):",
-        "granted": "Granted ({series}, {level})",
-        "proposed": "Proposed for budget {year}, {series} ({level})",
-        "per_year": "{amount} {unit} a year in {span}",
+        "granted": "Granted ({series}, {unit}, {level})",
+        "proposed": "Proposed for budget {year}, {series} ({unit}, {level})",
+        "per_year": "{amount} a year in {span}",
         "levels": "Amounts at different price levels cannot be added or compared directly.",
         "page": "p. {page}",
     },
@@ -58,14 +58,16 @@ def history_answer(history: ProgrammeHistory, lang: str = "da") -> tuple[str, tu
         series.setdefault((p.kind, p.series, p.price_level, p.budget_year), []).append(p)
     order = sorted(series, key=lambda k: (k[0] != "granted", k[3] or 0, k[1]))
     lines = [words["head"].format(title=history.title)]
-    evidence: list[str] = []
+    evidence: list[str] = [history.title]
     for kind, name, level, year in order:
         points = series[(kind, name, level, year)]
-        label = words[kind].format(series=name, level=level or "ukendt p/l", year=year)
+        unit = points[0].unit or "?"
+        label = words[kind].format(series=name, level=level or "ukendt p/l", year=year, unit=unit)
         parts = []
         for first, last, p in _runs(points):
-            span = first if first == last else f"{first}-{last}"
-            parts.append(words["per_year"].format(amount=format_danish_number(p.amount), unit=p.unit or "", span=span))
+            amount = format_danish_number(p.amount)
+            parts.append(f"{first}: {amount}" if first == last else
+                         words["per_year"].format(amount=amount, span=f"{first}-{last}"))
         cite = _citation(points[0], lang)
         lines.append(f"- {label}: {'; '.join(parts)} {cite}")
         evidence.append(cite)

@@ -33,6 +33,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "sum": "I alt {years}",
         "sum_levels": "Beløb i forskellige prisniveauer eller enheder lægges ikke sammen; summen står pr. prisniveau.",
         "difference": "Forskel",
+        "not_comparable": "Beløbene står i forskellige prisniveauer eller enheder ({a} og {b}); forskellen regnes ikke "
+                          "ud, da de ikke kan sammenlignes direkte.",
         "no_amount": "intet beløb i {year}",
         "whole": "hele forslaget",
         "signed": "Svaret er underskrevet af",
@@ -56,6 +58,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "sum": "Total {years}",
         "sum_levels": "Amounts of different price levels or units are not added; the sum is given per price level.",
         "difference": "Difference",
+        "not_comparable": "The amounts are at different price levels or units ({a} and {b}); no difference is "
+                          "computed, as they cannot be compared directly.",
         "no_amount": "no amount in {year}",
         "whole": "the whole proposal",
         "signed": "The reply is signed by",
@@ -215,6 +219,9 @@ class Draft:
             text = f"{format_danish_number(b.value)} − {format_danish_number(a.value)} = {format_danish_number(d)}"
             self.add(f"  {self.t['difference']}: {text} ({a.unit}, {a.price_level})",
                      f"difference: {format_danish_number(b.value)} - {format_danish_number(a.value)} = {format_danish_number(d)}")
+        else:
+            self.add("  " + self.t["not_comparable"].format(a=f"{a.unit}, {a.price_level}", b=f"{b.unit}, {b.price_level}"),
+                     f"{a.unit} {a.price_level} {b.unit} {b.price_level}")
 
     def text(self) -> tuple[str, tuple[str, ...]]:
         lines = self.lines or [self.t["nearest"]]

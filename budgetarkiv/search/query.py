@@ -69,7 +69,9 @@ _COMPARE = re.compile(
 _HISTORY = re.compile(
     r"\b(tidligere afsat|tidligere bevilget|first funded|previously|hvilke budgetår|note-id|i hvilke år|"
     r"hvilke programmer har haft|set aside (?:for|in) (?:19|20)\d\d|over årene|gennem årene|over the years|"
-    r"across the years|historik\w*|history)\b|\bbudgetaftale\w*\b.*\b(?:afsat|hvilken)\b",
+    r"across the years|historik\w*|history|hvad skete der|what happened|efter budgetnotatet|after the (?:budget )?note|"
+    r"blev (?:det|forslaget|indsatsen) vedtaget|was (?:it|the proposal) (?:adopted|approved|funded))\b"
+    r"|\bbudgetaftale\w*\b.*\b(?:afsat|hvilken)\b",
     re.IGNORECASE,
 )
 _EARLIER = re.compile(
@@ -291,10 +293,22 @@ def split_asks(question: str) -> tuple[str, ...]:
     return tuple(parts) if len(parts) > 1 else ()
 
 
+_AND = re.compile(r"\s+(?:og|and|samt|plus|&)\s+", re.IGNORECASE)
+
+
+def subject_parts(text: str) -> tuple[str, ...]:
+    """The parts of a question that names several subjects ("klubberne og Housing First-teamet"): the text
+    split at "og/and", when every part has words of its own; () when it names one subject."""
+    parts = tuple(p.strip() for p in _AND.split(text) if p.strip())
+    if len(parts) < 2 or not all(subject_words(p) for p in parts):
+        return ()
+    return parts
+
+
 def subject_words(question: str) -> tuple[str, ...]:
     """The question's own words in order: lower case, question words and digits removed."""
     words = [w.lower() for w in _WORD.findall(question)]
     return tuple(dict.fromkeys(w for w in words if w not in GENERIC_WORDS and len(w) >= 3))
 
 
-__all__ = ["ANSWER_TYPES", "GENERIC_WORDS", "Query", "analyse", "answer_type", "route", "split_asks", "subject_words"]
+__all__ = ["ANSWER_TYPES", "GENERIC_WORDS", "Query", "analyse", "answer_type", "route", "split_asks", "subject_parts", "subject_words"]

@@ -64,3 +64,63 @@ def test_a_row_is_named_by_a_shared_stem_or_a_word_that_starts_it():
     assert names({"anlæg", "udskiftning"}, {"anlægsudgift", "anlæg"})
     assert not names({"vanding", "pleje"}, {"plant"})
     assert not names({"plantning"}, {"pla"})  # short stems start too many words
+
+
+# --- over a real index of the tuning archive (notes unlike the samples) -----------------------------------
+
+def _asked(answerer, question):
+    from budgetarkiv.answer.figures import unsupported_numbers
+
+    a = answerer.ask(question)
+    assert a.answered, a.answer
+    assert not unsupported_numbers(a.answer, a.evidence), a.answer
+    return a.answer.replace("−", "-")
+
+
+def test_the_scenario_the_question_describes_is_answered_alone(archive_answerer):
+    """Three scenarios; 'open on Sundays' describes the third: its 2028 amount, no other scenario's."""
+    text = _asked(archive_answerer, "What would it cost in 2028 to keep every library open on Sundays?")
+    assert "8,85" in text and "Scenarie 3" in text
+    assert "Scenarie 1" not in text and "Scenarie 2" not in text and "5,45" not in text
+
+
+def test_an_amount_is_shown_as_the_table_prints_it(archive_answerer):
+    text = _asked(archive_answerer, "Hvor stor er anlægsudgiften til LED-udskiftningen af vejbelysningen i 2024?")
+    assert "2024: 3,0" in text
+
+
+def test_a_savings_question_shows_the_savings_row_of_the_year(archive_answerer):
+    text = _asked(archive_answerer, "How much does merging the night watches of the residential homes save in 2027?")
+    assert "Varige ændringer" in text and "2027: -4.200" in text
+
+
+def test_a_sum_of_two_named_programmes_adds_their_amounts_of_one_price_level(archive_answerer):
+    """Each part of 'X and Y together' finds its own note; of a programme's linked notes the one with the
+    year asked counts (the 2021 original of the team has no 2028 column), once."""
+    text = _asked(archive_answerer,
+                  "What do the youth clubs and the Housing First team cost together in 2028 (both in 2025 prices)?")
+    assert "12.180 = 5.400 (BUF07, 2028) + 6.780 (SOF14, 2028)" in text
+    assert "SOF22" not in text
+
+
+def test_a_sum_of_named_rows_adds_those_rows_not_the_whole_proposal(archive_answerer):
+    text = _asked(archive_answerer, "Hvad er de samlede udgifter til vanding og pleje af de nye gadetræer i 2021-2023?")
+    assert "2.700 = 450" in text and "15.700" not in text
+
+
+def test_money_granted_earlier_by_an_agreement_is_summed_from_the_note_that_lists_it(archive_answerer):
+    """The 2021 note cannot list its own grant; the 2025 continuation's 'Tidligere afsatte midler' does."""
+    text = _asked(archive_answerer, "Hvor meget blev der i alt afsat til Housing First for unge med Budgetaftale 2021?")
+    assert "21.850" in text and "løbende p/l" in text
+
+
+def test_a_comparison_with_the_original_proposal_shows_both_and_keeps_price_levels_apart(archive_answerer):
+    text = _asked(archive_answerer, "Hvordan er den årlige udgift til Housing First for unge i videreførelsen i 2025 "
+                                    "sammenlignet med det oprindelige forslag fra 2021?")
+    assert "5.200" in text and "6.780" in text and "2021 p/l" in text and "2025 p/l" in text
+    assert "Forskel" not in text and "prisniveauer" in text
+
+
+def test_a_year_outside_every_table_is_said_so(archive_answerer):
+    a = archive_answerer.ask("Hvad koster akutteamet til borgere med psykisk sygdom i 2031?")
+    assert not a.answered and "2031" in a.answer and "2027-2030" in a.answer

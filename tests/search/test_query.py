@@ -173,3 +173,19 @@ def test_which_council_member_is_a_person_not_a_list():
 ])
 def test_a_version_named_in_the_question(question, version):
     assert analyse(question).version == version
+
+
+def test_a_question_naming_two_subjects_is_split_into_parts():
+    from budgetarkiv.search.query import subject_parts
+
+    assert subject_parts("Hvad koster klubberne og Housing First-teamet tilsammen?") == (
+        "Hvad koster klubberne", "Housing First-teamet tilsammen?")
+    assert subject_parts("Hvad koster Sprogløft i 2022 og 2023 tilsammen?") == ()  # one subject, two years
+
+
+@pytest.mark.parametrize("question", [
+    "Hvad skete der med forslaget om flere klubpladser efter budgetnotatet?",
+    "What happened to the proposal for more youth clubs?",
+])
+def test_what_became_of_a_proposal_is_a_history_question(question):
+    assert analyse(question).answer_type == "history"
