@@ -356,17 +356,17 @@ class Answerer:
         else:
             for _, p in with_money:
                 chosen = p.scenarios[:1] if len(with_money) > 1 or not query.scenarios else p.scenarios
-                parts = [a for a in p.activities if a.amounts] or chosen
+                # named rows of the chosen scenario(s) only: rows of alternative scenarios are never added
+                parts = [a for a in p.activities if a.amounts and a.name in {s.name for s in chosen}] or chosen
                 own = [t for s in parts for t in costs.terms_of(p, s)]
                 if own:
                     named.append(p)
                     terms += own
         if len(terms) < 2:
             return False
-        years = sorted({int(t.label.rsplit(", ", 1)[-1]) for t in terms if t.label.rsplit(", ", 1)[-1].isdigit()})
         for p in named:
             d.add(f"• {wording.note_name(p.note_id, p.title, p.budget_year)}", f"{p.note_id} {p.title} Budget {p.budget_year}")
-        d.sums(costs.sums(terms), years)
+        d.sums(costs.sums(terms))
         return True
 
     def _granted(self, query: Query, programmes: list[Programme]) -> list[costs.Term]:

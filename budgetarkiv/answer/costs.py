@@ -48,7 +48,9 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
     # each scenario's heading and description, from the note's own text
     described = {s.get("name"): s for s in (store.note_json(doc_id) or {}).get("scenarios") or ()}
     # words of the note's own title say which note, not which row: rows are matched on the other words
-    wanted = wanted - set(analyzer.tokens(f"{first.note_id or ''} {first.note_title or ''}"))
+    # (a compound part of a title word too: "ban" of "skøjtebane" names the note, not its "skøjtebane" row)
+    titled = set(analyzer.tokens(f"{first.note_id or ''} {first.note_title or ''}"))
+    wanted = {w for w in wanted if not any(w in t for t in titled)}
     if query.scenarios:
         named = [c for c in costs if _scenario_number(c.name) in query.scenarios]
         costs = named or costs

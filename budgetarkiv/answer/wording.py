@@ -181,13 +181,15 @@ class Draft:
             self.add(f"{self.t['also']}: {names}",
                      " ".join(f"{h.note_id} {h.title} Budget {h.budget_year} {Path(h.source).name}" for h in hits))
 
-    def sums(self, sums, years: Sequence[int]) -> None:
-        """Each sum per unit and price level with every term and its table; a note when levels differ."""
+    def sums(self, sums) -> None:
+        """Each sum per unit and price level with every term and its table (headed by the years of its own
+        terms); a note when levels differ."""
         from budgetarkiv.answer.costs import Sum
 
-        label = self.t["sum"].format(years=year_span(years)).strip()
         for s in sums:
             assert isinstance(s, Sum)
+            years = {int(y) for t in s.terms if (y := t.label.rsplit(", ", 1)[-1]).isdigit()}
+            label = self.t["sum"].format(years=year_span(sorted(years))).strip()
             terms = " + ".join(f"{format_danish_number(t.value)} ({t.label})" for t in s.terms)
             cited = " ".join(
                 f"{t.table} {t.label} {format_danish_number(t.value)} {t.unit} {t.price_level}" for t in s.terms

@@ -111,6 +111,11 @@ _TYPE_WORDS = {
     "date": re.compile(
         r"\b(date|dato|dated|dateret|held|holdt|meetings?|møde\w*|next|næste|letter|brev\w*|reply|"
         r"svar\w*)\b", re.IGNORECASE),
+    # a comparison or a sum says how to put the amounts together, not what they are about
+    "comparison": re.compile(
+        r"\b(sammenlign\w*|forskel\w*|compar\w*|difference|versus|vs|oprindelig\w*|original\w*|"
+        r"forhold|dyrere|billigere|mere|mindre|more|less)\b", re.IGNORECASE),
+    "sum": re.compile(r"\b(tilsammen|sammenlagt|samlet|samlede|together|combined|altogether|total)\b", re.IGNORECASE),
 }
 # Where one question asks several things: "Hvad var målet, og hvad blev resultatet?", "... and how large is it?"
 _ASK_SPLIT = re.compile(

@@ -124,3 +124,17 @@ def test_a_comparison_with_the_original_proposal_shows_both_and_keeps_price_leve
 def test_a_year_outside_every_table_is_said_so(archive_answerer):
     a = archive_answerer.ask("Hvad koster akutteamet til borgere med psykisk sygdom i 2031?")
     assert not a.answered and "2031" in a.answer and "2027-2030" in a.answer
+
+
+def test_two_programmes_of_different_price_levels_get_a_sum_each(archive_answerer):
+    """Never one sum across price levels; a word of a programme's own title ('skøjtebanen') names the
+    programme, not one of its rows, so its whole proposal is summed."""
+    text = _asked(archive_answerer, "Hvad koster skøjtebanen og lektiecafeerne tilsammen?")
+    heads = [ln for ln in text.splitlines() if ln.startswith("I alt")]
+    assert len(heads) == 2 and "2021 p/l" in heads[0] + heads[1] and "2019 p/l" in heads[0] + heads[1]
+    assert "10.000 = 6.400" in text and "prisniveau" in text.splitlines()[-2] + text.splitlines()[-1]
+
+
+def test_a_comparison_of_two_years_shows_both_amounts_and_the_difference(archive_answerer):
+    text = _asked(archive_answerer, "Sammenlign udgiften til Sprogløft i 2022 og 2025")
+    assert "2022: 7.450" in text and "2025: 7.150" in text and "7.150 - 7.450 = -300" in text

@@ -189,3 +189,10 @@ def test_a_question_naming_two_subjects_is_split_into_parts():
 ])
 def test_what_became_of_a_proposal_is_a_history_question(question):
     assert analyse(question).answer_type == "history"
+
+
+def test_how_amounts_are_put_together_is_not_what_the_archive_must_speak_of():
+    """'Sammenlign', 'tilsammen' say how to combine amounts: the coverage check reads the rest."""
+    assert "Sammenlign" not in analyse("Sammenlign udgiften til Sprogløft i 2022 og 2025").subject_text
+    assert "tilsammen" not in analyse("Hvad koster klubberne og teamet tilsammen i 2028?").subject_text
+    assert "Sprogløft" in analyse("Sammenlign udgiften til Sprogløft i 2022 og 2025").subject_text
