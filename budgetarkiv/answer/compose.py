@@ -28,6 +28,7 @@ from budgetarkiv.search.hybrid import Filters, Hit, Searcher
 from budgetarkiv.search.query import Query, analyse, route, subject_parts
 
 _FIGURE_TYPES = ("amount", "sum", "comparison", "list", "history")
+_STATEMENT_TYPES = ("count", "percent", "goal", "result", "person", "date")  # answered by a quoted sentence
 _SCENARIO_NUMBER = re.compile(r"\bscenari(?:e|o)\s*(\d{1,2})\b", re.IGNORECASE)
 
 
@@ -62,7 +63,8 @@ class Answerer:
         lang, intents = query.language, query.intents
         checked = respelt(question, corrections)
         found, coverage = self._search(query, search_text, checked, filters, k)
-        hits = [self._newest(h) for h in found]
+        named_figures = _figures(query.search_text)
+        hits = [self._newest(h, named_figures) for h in found]
         if not hits or coverage < self.min_coverage[lang]:
             return self._abstain(query, hits, wording.phrase(lang, "none"))
         notes = focus(query, hits, self.relevance, lambda texts: self.picker.similarity(query.search_text, texts))
@@ -111,8 +113,10 @@ class Answerer:
                 coverage = max(coverage, 1.0)  # the archive holds the note the question names
         return hits, coverage
 
-    def _newest(self, hit: Hit) -> Hit:
-        """A draft's passage replaced by the same passage of the note's newest version (its figures count)."""
+    def _newest(self, hit: Hit, named_figures: frozenset[str] = frozenset()) -> Hit:
+        """A draft's passage replaced by the same passage of the note's newest version (its figures count),
+        unless the question names a figure the draft's passage holds and the newest one's does not ("which
+        version has a goal of 50 pct.?"): then the draft is what was asked about."""
         if not hit.versions or hit.doc_id == hit.versions[0].doc_id:
             return hit
         words = _words(hit.text)
@@ -129,6 +133,9 @@ class Answerer:
             if s > share:
                 best, share = p, s
         if best is None:
+            return hit
+        asked = named_figures & _figures(hit.text)
+        if asked and not asked <= _figures(best.text):
             return hit
         return dataclasses.replace(best, score=hit.score, retrievers=hit.retrievers, bm25_score=hit.bm25_score,
                                    dense_score=hit.dense_score,
@@ -245,7 +252,7 @@ class Answerer:
                     d.note(n.hit)
                 else:
                     d.programme(f.programme, earlier=query.earlier or kind == "history")
-            if "fact" in query.intents or not with_money:
+            if "fact" in query.intents or not with_money or kind in _STATEMENT_TYPES:
                 for f in facts[:3]:
                     d.quote(f)
         elif kind in _FIGURE_TYPES:
@@ -440,6 +447,11 @@ def _term(p: Programme, s: ScenarioOut, year: str):
 def _has_years(p: Programme, years) -> bool:
     wanted = {str(y) for y in years}
     return any(wanted & set(s.amounts) for s in (*p.scenarios, *p.activities))
+
+
+def _figures(text: str) -> frozenset[str]:
+    """The figures a text states (years left out): "50 pct." → {"50"}."""
+    return frozenset(m for m in re.findall(r"(?<![\w.,])\d+(?:[.,]\d+)*", text) if not re.fullmatch(r"(?:19|20)\d\d", m))
 
 
 def _words(text: str) -> set[str]:

@@ -34,6 +34,7 @@ CACHE_SIZE = 20_000
 W_DENSE, W_WORDS, W_TYPE, W_RANK, W_ALSO, W_SUBJECT = 1.0, 1.2, 1.5, 0.04, 0.5, 0.3
 WHOLE_ANSWER = 700  # characters: a linked letter answer up to this long is one quote
 SECOND = 0.8  # a further sentence is quoted when it scores at least this share of the best
+W_NAMED_FIGURE = 1.0  # a sentence stating a figure the question names
 W_GATE = 3.0  # a sentence without what the answer type needs ranks after every one with it
 ONE_SENTENCE = ("date", "person")  # one date, one name: a second sentence would offer another
 
@@ -42,6 +43,8 @@ _PERCENT = re.compile(r"\d\s*(?:pct\b|procent|%)", re.IGNORECASE)
 _COUNT = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,]*\s*(?:pct|procent|%|kr|mio|mia))(?:\s+[a-zæøå])",
                     re.IGNORECASE)
 _FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")  # (not the digits of a note id such as "BUF07")
+# a value with its unit ("50 pct.", "4,8 mio. kr."), not a qualifier such as "over 30 år"
+_VALUE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)\s*(?:pct\b|procent|%|kr\b|mio\b|mia\b|percent)", re.IGNORECASE)
 _CLAUSE_CUT = re.compile(r"[,;]\s+|\s+–\s+")
 _YEAR_ONLY = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
 _GOAL = re.compile(r"\b(mål|målet|målene|målsætning\w*|målsat\w*|succeskriter\w*|ambition\w*|target\w*|goal\w*)\b",
@@ -284,6 +287,9 @@ class SentencePicker:
                          for t, c in zip(texts, candidates)])
         carries = np.array([carries_type(query, t, c.hit.kind == "table") for t, c in zip(texts, candidates)])
         pre = words * W_WORDS + fits * W_TYPE - np.array([c.rank for c in candidates]) * W_RANK
+        asked = {m.group(1) for m in _VALUE.finditer(query.text)}
+        if asked:  # "which version has a goal of 50 pct.?": the sentence stating the value named
+            pre += np.array([bool(asked & {m.group(1) for m in _VALUE.finditer(t)}) for t in texts]) * W_NAMED_FIGURE
         if carries.any():
             pre = np.where(carries, pre, pre - W_GATE)
         keep = np.argsort(-pre, kind="stable")[:MAX_CANDIDATES]

