@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 from budgetarkiv.answer import costs, wording
-from budgetarkiv.answer.focus import NoteInFocus, Speller, focus, respelt, wants_several
+from budgetarkiv.answer.focus import MAX_NOTES, NoteInFocus, Speller, focus, respelt, wants_several
 from budgetarkiv.answer.history import history_answer
 from budgetarkiv.answer.letters import LINKED_BOOST, Letters
 from budgetarkiv.answer.model import Answer, Fact, Programme, ScenarioOut
@@ -28,6 +28,9 @@ from budgetarkiv.search.hybrid import Filters, Hit, Searcher
 from budgetarkiv.search.query import Query, analyse, route, subject_parts
 
 _FIGURE_TYPES = ("amount", "sum", "comparison", "list", "history")
+# a question about an agreement, minutes or a letter lists what that document says, not budget notes
+_OTHER_DOCUMENT = re.compile(r"\b(\w*aftale\w*|agreements?|referat\w*|minutes|brev\w*|letters?|replies|reply)\b",
+                             re.IGNORECASE)
 _STATEMENT_TYPES = ("count", "percent", "goal", "result", "person", "date")  # answered by a quoted sentence
 _SCENARIO_NUMBER = re.compile(r"\bscenari(?:e|o)\s*(\d{1,2})\b", re.IGNORECASE)
 
@@ -70,6 +73,14 @@ class Answerer:
         notes = focus(query, hits, self.relevance, lambda texts: self.picker.similarity(query.search_text, texts))
         if query.answer_type in ("sum", "comparison"):
             notes = self._part_notes(query, respelt(query.search_text, corrections), filters) or notes
+        if query.answer_type == "list" and (filters is None or filters.doc_type is None) \
+                and not _OTHER_DOCUMENT.search(query.text):
+            listed = [self._newest(h, named_figures) for h in self._listed(search_text, filters, k)]
+            if listed:
+                seen = {h.chunk_id for h in hits}
+                hits = [*hits, *(h for h in listed if h.chunk_id not in seen)]
+                others = [n for n in notes if n.hit.doc_type != "budget_note"]
+                notes = [*focus(query, listed, self.relevance), *others][:MAX_NOTES]
         wanted = set(self.relevance.content_tokens(checked))
         analyzer = self.searcher.lexical.analyzer
         # rows and scenarios are matched on the question's words and, for English, their Danish translations
@@ -95,6 +106,12 @@ class Answerer:
         )
 
     # --- steps --------------------------------------------------------------------------------
+    def _listed(self, text: str, filters: Filters | None, k: int) -> list[Hit]:
+        """ "Hvilke effektiviseringsforslag findes der?": a list names budget notes, but minutes and agreements
+        that speak of several of them rank above the notes themselves; so the notes are searched on their own."""
+        only_notes = (filters or Filters()).model_copy(update={"doc_type": "budget_note"})
+        return self.searcher.search(text, k=k, filters=only_notes)
+
     def _search(self, query: Query, text: str, checked: str, filters: Filters | None, k: int) -> tuple[list[Hit], float]:
         """Retrieve, with the coverage of the best passages. "Budget 2026" in the question keeps budget notes
         of that budget year only (minutes, letters and agreements carry none and stay)."""

@@ -97,7 +97,8 @@ _PERCENT = re.compile(
 _PERSON = re.compile(
     r"\b(hvem|who|whom|hvilket parti|hvilke partier|which party|underskrev\w*|signed|signatory|job title|"
     r"hvilken titel|stilling|hvilk\w* (?:byrådsmedlem|medlem|politiker)\w*|(?:which|what) (?:council )?members?|"
-    r"which politicians?)\b",
+    r"which politicians?|hvilke[nt]? (?:forening|organisation|virksomhed|firma|aktør)\w*|"
+    r"which (?:associations?|organi[sz]ations?|compan(?:y|ies)|firms?))\b",
     re.IGNORECASE,
 )
 # Words that say what kind of answer a person or date question wants (who asked, signed, the meeting held),

@@ -86,3 +86,26 @@ def test_of_two_figures_in_one_sentence_the_clause_the_question_names_is_quoted(
     whole = archive_answerer.ask("Hvor mange besøg var der i alt på kommunens biblioteker i 2024?")
     _cited(whole)
     assert "4,6 mio." in whole.answer and "1,1" not in whole.answer
+
+
+def test_a_list_of_proposals_names_the_budget_notes_though_minutes_speak_of_them_more(archive_answerer):
+    """Minutes and an agreement mention "effektiviseringsforslag" more often than the proposals themselves."""
+    answer = archive_answerer.ask("Hvilke effektiviseringsforslag findes der, og hvor meget sparer de varigt om året?")
+    _cited(answer)
+    listed = {p.note_id for p in answer.programmes}
+    assert {"SUF E3", "SOF E05", "TMF E12"} <= listed
+    assert "-4.800" in answer.answer and "-4.200" in answer.answer and "-2,5" in answer.answer
+
+
+def test_a_list_asked_of_an_agreement_comes_from_the_agreement(archive_answerer):
+    answer = archive_answerer.ask("Which health and elderly care initiatives does the Budget 2025 agreement fund, "
+                                  "and with how much?")
+    _cited(answer)
+    assert "8,0" in answer.answer and "3,2" in answer.answer
+
+
+def test_an_association_is_named_from_the_minutes(archive_answerer):
+    answer = archive_answerer.ask("Hvilken forening søgte Sundhedspuljen om penge til motion for ældre i almene "
+                                  "boligområder?")
+    _cited(answer)
+    assert "Aktiv Alderdom København" in answer.answer

@@ -158,8 +158,13 @@ def test_the_subject_text_leaves_out_the_words_that_say_what_kind_of_answer_is_w
     assert all(any(w.startswith(k) for w in words) for k in kept)
 
 
-def test_which_council_member_is_a_person_not_a_list():
-    q = analyse("Which council member asked about the waiting lists?")
+@pytest.mark.parametrize("question", [
+    "Which council member asked about the waiting lists?",
+    "Hvilken forening søgte puljen om penge til motion?",
+    "Which organisation applied for the grant?",
+])
+def test_which_member_or_association_is_a_person_not_a_list(question):
+    q = analyse(question)
     assert q.answer_type == "person" and "list" not in q.intents
 
 
