@@ -281,7 +281,8 @@ class Answerer:
                 for _, p in shown:
                     d.programme(p, earlier=query.earlier, years=() if query.earlier else query.years)
                 chosen = {s.name for _, p in shown for s in p.scenarios if s.name}
-                self._quote_money(d, facts, focused, chosen if query.scenarios or len(chosen) == 1 else None)
+                # a sentence of a note whose tables lack the years asked is not quoted beside the one shown
+                self._quote_money(d, facts, [n for n, _ in shown], chosen if query.scenarios or len(chosen) == 1 else None)
             else:
                 if with_money == [] and programmes and not facts:
                     d.add(d.t["no_figures"])

@@ -25,6 +25,15 @@ _SAVINGS = re.compile(r"\b(spar(?:e|er|es|et)?|besparel\w*|effektivis\w*|mindreu
                       re.IGNORECASE)
 
 
+# Budget vocabulary → the words money-table rows use (steering areas, kinds of rows), for matching rows
+ROW_TERMS = {
+    "capital": "anlæg", "investment": "anlæg", "investments": "anlæg", "construction": "anlæg",
+    "investering": "anlæg", "investeringen": "anlæg", "operating": "drift", "running": "drift", "operation": "drift",
+    "operations": "drift", "income": "indtægt", "revenue": "indtægt", "revenues": "indtægt", "transfers": "overførsler",
+    "one-off": "engangsudgift", "staff": "personale", "wages": "løn", "salaries": "løn",
+}
+
+
 @dataclass(frozen=True)
 class Figures:
     """A programme as the answer shows it, and the years its money tables cover."""
@@ -49,6 +58,8 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
     described = {s.get("name"): s for s in (store.note_json(doc_id) or {}).get("scenarios") or ()}
     # words of the note's own title say which note, not which row: rows are matched on the other words
     # (a compound part of a title word too: "ban" of "skøjtebane" names the note, not its "skøjtebane" row)
+    # English budget vocabulary names the Danish steering areas and row kinds ("capital" rows are "Anlæg")
+    wanted = set(wanted) | {t for w in query.subject if w in ROW_TERMS for t in analyzer.tokens(ROW_TERMS[w])}
     titled = set(analyzer.tokens(f"{first.note_id or ''} {first.note_title or ''}"))
     wanted = {w for w in wanted if not any(w in t for t in titled)}
     if query.scenarios:

@@ -104,7 +104,7 @@ def scenario_line(lang: str, s: ScenarioOut, activity: bool = False, years: Sequ
     name = (f"{s.row_label} ({s.name})" if s.name else s.row_label) if activity else (s.name or t["proposal"])
     head = ", ".join(x for x in (s.unit, s.price_level) if x)
     values = list(s.amounts.values())
-    if values and all(v == values[0] for v in values):
+    if len(values) > 1 and all(v == values[0] for v in values):
         amount = t["per_year"].format(v=format_danish_number(values[0]), period=period(s.amounts))
     else:
         amount = ", ".join(f"{y}: {format_danish_number(v)}" for y, v in s.amounts.items())

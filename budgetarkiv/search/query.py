@@ -49,7 +49,7 @@ _MONEY = re.compile(
     r"\b(koste\w*|pris\w*|dyr\w*|billig\w*|penge|beløb\w*|udgift\w*|afsat\w*|bevilg\w*|mio|kr|spar\w*|"
     r"\w*budget(?:tet|ter|terne)|anlægs\w*|investering\w*|økonomisk\w*|finansier\w*|cost\w*|price\w*|money|spen[dt]\w*|sav(?:e|es|ing)\w*|"
     r"fund(?:s|ed|ing)?|grant\w*|set aside|budgeted|netto\w*|net|financial\w*|besparel\w*|expen\w*|"
-    r"betal\w*|pay(?:s|ing)?|paid)\b|how much (?:would|does|did|will|is|has)",
+    r"betal\w*|pay(?:s|ing)?|paid|invest\w*|capital)\b|how much (?:would|does|did|will|is|has)",
     re.IGNORECASE,
 )
 _LIST = re.compile(r"\b(hvilke|hvilken|which|what programmes|what programs|list)\b", re.IGNORECASE)
@@ -75,7 +75,7 @@ _HISTORY = re.compile(
     re.IGNORECASE,
 )
 _EARLIER = re.compile(
-    r"budgetaftale|tidligere|afsat|bevilget|fik\b|blev der|granted|previous|earlier|received|first funded",
+    r"budgetaftale|tidligere|blev (?:der )?(?:afsat|bevilget)|fik\b|granted|previous|earlier|received|first funded",
     re.IGNORECASE,
 )
 _GOAL = re.compile(

@@ -138,3 +138,14 @@ def test_two_programmes_of_different_price_levels_get_a_sum_each(archive_answere
 def test_a_comparison_of_two_years_shows_both_amounts_and_the_difference(archive_answerer):
     text = _asked(archive_answerer, "Sammenlign udgiften til Sprogløft i 2022 og 2025")
     assert "2022: 7.450" in text and "2025: 7.150" in text and "7.150 - 7.450 = -300" in text
+
+
+def test_english_budget_vocabulary_names_the_rows_of_a_steering_area(archive_answerer):
+    """'capital investment' names the row of steering area Anlæg."""
+    text = _asked(archive_answerer, "How much capital investment does the LED street lighting need?")
+    assert "Anlæg – udskiftning til LED-armaturer: 2023: 4,5, 2024: 3,0, total 7,5" in text
+
+
+def test_a_year_asked_of_money_set_aside_selects_that_column(archive_answerer):
+    text = _asked(archive_answerer, "Hvor meget er der afsat til lokaludvalgenes pulje i 2028?")
+    assert "2028: 2.900 (hele forslaget:" in text

@@ -201,3 +201,16 @@ def test_how_amounts_are_put_together_is_not_what_the_archive_must_speak_of():
     assert "Sammenlign" not in analyse("Sammenlign udgiften til Sprogløft i 2022 og 2025").subject_text
     assert "tilsammen" not in analyse("Hvad koster klubberne og teamet tilsammen i 2028?").subject_text
     assert "Sprogløft" in analyse("Sammenlign udgiften til Sprogløft i 2022 og 2025").subject_text
+
+
+def test_money_set_aside_for_a_year_is_the_proposal_not_an_earlier_grant():
+    """'er der afsat ... i 2028' asks for the 2028 column; 'blev der afsat', 'tidligere', 'Budgetaftale' ask
+    for money granted before."""
+    q = analyse("Hvor meget er der afsat til lokaludvalgenes pulje i 2028?")
+    assert not q.earlier and q.years == (2028,)
+    assert analyse("Hvor meget blev der afsat til puljen i 2020?").earlier
+    assert analyse("Hvad er der tidligere afsat til puljen?").earlier
+
+
+def test_capital_and_investment_are_money_words():
+    assert analyse("How much capital investment does the street lighting need?").answer_type == "amount"
