@@ -20,7 +20,7 @@ from budgetarkiv.answer.focus import MAX_NOTES, NoteInFocus, Speller, focus, res
 from budgetarkiv.answer.history import history_answer
 from budgetarkiv.answer.letters import LINKED_BOOST, Letters
 from budgetarkiv.answer.model import Answer, Fact, Programme, ScenarioOut
-from budgetarkiv.answer.relevance import Relevance, note_key
+from budgetarkiv.answer.relevance import Gap, Relevance, note_key, number_words_missing, years_missing
 from budgetarkiv.answer.sentences import KRONER, ONE_SENTENCE, SentencePicker, carries_type, fact_at
 from budgetarkiv.core.text import sentence_spans
 from budgetarkiv.search.history import HistoryPoint, find_history
@@ -89,6 +89,9 @@ class Answerer:
         outside = self._years_outside(query, notes, figs)
         if outside:
             return self._abstain(query, hits, outside)
+        gap = self._gap(query, checked, notes)
+        if gap is not None:
+            return self._abstain(query, hits, gap)
         facts = self._facts(query, checked, wanted, hits, notes)
         draft = wording.Draft(lang)
         programmes = tuple(f.programme for n in notes if (f := figs[note_key(n.hit)]) is not None)
@@ -192,6 +195,43 @@ class Answerer:
             question=query.text, answered=False, intents=query.intents, language=query.language,
             sources=tuple(hits[:5]), answer=text,
         )
+
+    def _gap(self, query: Query, checked: str, notes: list[NoteInFocus]) -> str | None:
+        """The refusal to give when the note(s) in focus do not hold what the question names.
+
+        Passages of several notes can together hold every word of a question that no note answers ("gratis
+        frokost i daginstitutionerne": "gratis" in one note, "daginstitutioner" in another), so the words
+        are counted again on the focused notes' whole text, against the same thresholds. A number bound to a
+        word ("80-årige"), a name ("på Amager") and a year asked ("i 2015") must occur in that text too (a
+        year also as a table column). Questions about several notes and questions naming a note id are left to the first check.
+        """
+        focused = [n.hit for n in notes if not n.also]
+        if not focused:
+            return None
+        texts, table_years = [], set()
+        for hit in focused:
+            note = self.searcher.store.note_json(hit.doc_id) or {}
+            texts.append(f"{note.get('title') or ''}\n{note.get('text') or hit.text}")
+            table_years |= {int(y) for t in note.get("tables", ()) for y in t.get("years", ()) if str(y).isdigit()}
+        text = "\n".join(texts)
+        gap = None
+        if not query.note_ids and not wants_several(query):
+            found, missing = self.relevance.words_found(dataclasses.replace(query, text=checked).subject_text, text)
+            if missing and len(found) / (len(found) + len(missing)) < self.min_coverage[query.language]:
+                gap = Gap("words", tuple(_as_written(w, checked) for w in missing))
+        names = self.relevance.names_missing(checked, text)
+        if gap is None and names:
+            gap = Gap("name", tuple(names))
+        numbers = number_words_missing(checked, text)
+        if gap is None and numbers:
+            gap = Gap("number", tuple(numbers))
+        if gap is None and years_missing(query.years, text, table_years):
+            gap = Gap("year", (wording.year_span(query.years),))
+        if gap is None:
+            return None
+        lang = query.language
+        names = ", ".join(f"«{wording.note_name(h.note_id, h.title, h.budget_year, h.source)}»" for h in focused)
+        return wording.phrase(lang, "not_in_note", notes=names, missing=wording.listing(lang, gap.missing))
 
     def _years_outside(self, query: Query, notes: list[NoteInFocus], figs: dict) -> str | None:
         """The refusal to give when every table of the focused notes lacks the years asked."""
@@ -470,6 +510,12 @@ def _has_years(p: Programme, years) -> bool:
 def _figures(text: str) -> frozenset[str]:
     """The figures a text states (years left out): "50 pct." → {"50"}."""
     return frozenset(m for m in re.findall(r"(?<![\w.,])\d+(?:[.,]\d+)*", text) if not re.fullmatch(r"(?:19|20)\d\d", m))
+
+
+def _as_written(word: str, text: str) -> str:
+    """A lower-cased word of the question as the question writes it ("amager" → "Amager")."""
+    m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE)
+    return m.group(0) if m else word
 
 
 def _words(text: str) -> set[str]:

@@ -5,7 +5,9 @@ question's own words (question words like "hvad koster" excluded), stemmed the w
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cached_property
 
 from budgetarkiv.index.english import looks_english
@@ -35,13 +37,20 @@ class Relevance:
         translations occurs. English words the bridge cannot translate say nothing and are skipped;
         an unknown Danish word ("svømmehal") counts as missing: the archive does not speak of it.
         """
+        text = " ".join(f"{h.title or ''} {h.section or ''} {h.text}" for h in hits)
+        found, missing = self.words_found(question, text)
+        if not found and not missing:
+            return 1.0 if hits else 0.0
+        return len(found) / (len(found) + len(missing))
+
+    def words_found(self, question: str, text: str, english: bool | None = None) -> tuple[list[str], list[str]]:
+        """The question's own words that `text` holds and those it does not (as `coverage` counts them)."""
         analyzer, bridge = self.analyzer, self.lexical.bridge
-        english = looks_english(question)
+        english = looks_english(question) if english is None else english
         generic = self.generic_stems
-        have: set[str] = set()
-        for h in hits:
-            have |= set(analyzer.tokens(f"{h.title or ''} {h.section or ''} {h.text}"))
-        found = total = 0
+        have = set(analyzer.tokens(text))
+        found: list[str] = []
+        missing: list[str] = []
         for w in dict.fromkeys(analyzer.words(question)):
             if w in GENERIC_WORDS or w.isdigit() or len(w) < 3:
                 continue
@@ -53,11 +62,15 @@ class Relevance:
                 options |= translated
             if not options:
                 continue
-            total += 1
-            found += bool(options & have)
-        if total == 0:
-            return 1.0 if hits else 0.0
-        return found / total
+            (found if options & have else missing).append(w)
+        return found, missing
+
+    def names_missing(self, question: str, text: str) -> list[str]:
+        """Names in the question (a capitalised word inside a sentence: a place, a programme, a committee)
+        that `text` does not hold, counted like `words_found` (an English name through its translations)."""
+        english = looks_english(question)
+        names = [m.group(0) for m in _NAME.finditer(question) if m.group(0).lower() not in GENERIC_WORDS]
+        return [n for n in dict.fromkeys(names) if self.words_found(n, text, english)[1]]
 
     def content_tokens(self, question: str) -> list[str]:
         """Stems of the question's own words (and their Danish translations for English questions)."""
@@ -82,6 +95,39 @@ class Relevance:
             if group:
                 out.append(group)
         return out
+
+
+_NUMBER_WORD = re.compile(r"\b(\d{1,3})\s?-\s?([^\W\d_]{2,})")  # "80-årige", "18-årige", "24-timers"
+_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
+_NAME = re.compile(r"(?<=[\w,;)] )[A-ZÆØÅ][^\W\d_]*[a-zæøå][^\W\d_]*(?:-[^\W\d_]+)*")  # not a sentence's first word
+
+
+@dataclass(frozen=True)
+class Gap:
+    """What the question names that the note in focus does not hold: the reason to abstain."""
+
+    kind: str  # "words" (too few of the question's own words), "name" ("Amager"), "number" ("80-årige"), "year"
+    missing: tuple[str, ...]  # as the question writes them
+
+
+def number_words_missing(question: str, text: str) -> list[str]:
+    """Words the question binds to a number ("80-årige", "3-årig") that the text never binds to it.
+
+    "80-årige" is found as "80-årige", "80 årige" or "80 år": the number followed by the word's start."""
+    out = []
+    for m in _NUMBER_WORD.finditer(question):
+        number, word = m.group(1), m.group(2)
+        if not re.search(rf"(?<![\d.,]){number}\s?-?\s?{re.escape(word[:2])}", text, re.IGNORECASE):
+            out.append(m.group(0))
+    return out
+
+
+def years_missing(years: Sequence[int], text: str, table_years: set[int]) -> bool:
+    """True when none of the years asked occurs in the note: not in a table's columns, not in a sentence."""
+    if not years:
+        return False
+    said = {int(y) for y in _YEAR.findall(text)} | table_years
+    return not set(years) & said
 
 
 def overlap(a: set[str], b: set[str]) -> int:

@@ -30,6 +30,9 @@ PHRASES: dict[str, dict[str, str]] = {
         "also": "Også relevant",
         "outside": "Arkivet indeholder ikke et svar på spørgsmålet: budgettabellerne i {notes} dækker {covered} og har "
                    "ingen beløb for {years}.",
+        "not_in_note": "Arkivet indeholder ikke et svar på spørgsmålet: {notes} nævner ikke {missing}. Nærmeste passager er "
+                       "vist nedenfor.",
+        "or": "eller",
         "sum": "I alt {years}",
         "sum_levels": "Beløb i forskellige prisniveauer eller enheder lægges ikke sammen; summen står pr. prisniveau.",
         "difference": "Forskel",
@@ -55,6 +58,9 @@ PHRASES: dict[str, dict[str, str]] = {
         "also": "Also relevant",
         "outside": "The archive holds no answer to this question: the budget tables of {notes} cover {covered} and hold "
                    "no amounts for {years}.",
+        "not_in_note": "The archive holds no answer to this question: {notes} does not mention {missing}. The nearest "
+                       "passages are shown below.",
+        "or": "or",
         "sum": "Total {years}",
         "sum_levels": "Amounts of different price levels or units are not added; the sum is given per price level.",
         "difference": "Difference",
@@ -71,6 +77,12 @@ PHRASES: dict[str, dict[str, str]] = {
 def phrase(lang: str, key: str, **values) -> str:
     text = PHRASES[lang][key]
     return text.format(**values) if values else text
+
+
+def listing(lang: str, items: Sequence[str]) -> str:
+    """«a», «b» eller «c»."""
+    quoted = [f"«{i}»" for i in items]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} {PHRASES[lang]['or']} {quoted[-1]}"
 
 
 def note_name(note_id: str | None, title: str | None, year: int | None, source: str | None = None) -> str:

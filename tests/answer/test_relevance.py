@@ -1,0 +1,73 @@
+"""Relevance: an answer is given only when the note in focus holds what the question names.
+
+Pure rules first (numbers bound to words, years), then the abstention over the real tuning archive: a
+question whose words are spread over several notes, or that names a place, an age or a year its note
+never mentions, abstains and says which part was not found; the same question about what the note does
+say is answered.
+"""
+from __future__ import annotations
+
+import pytest
+
+from budgetarkiv.answer.relevance import number_words_missing, years_missing
+from budgetarkiv.answer.wording import listing
+
+NOTE = "Forebyggende hjemmebesøg til 70-årige, der bor alene. Borgerne får et tilbud, når de fylder 75 år."
+
+
+@pytest.mark.parametrize("question, missing", [
+    ("Hvad koster hjemmebesøg til 80-årige?", ["80-årige"]),
+    ("Hvad koster hjemmebesøg til 70-årige?", []),
+    ("Hvad koster hjemmebesøg til 75-årige?", []),  # "når de fylder 75 år"
+    ("Hvad koster hjemmebesøg til 70 årige?", []),
+    ("Hvad koster hjemmebesøg i 2025-priser?", []),  # a year with a suffix is no age
+    ("Hvad koster hjemmebesøg?", []),
+])
+def test_a_number_bound_to_a_word_must_be_bound_to_it_in_the_note(question, missing):
+    assert number_words_missing(question, NOTE) == missing
+
+
+def test_a_year_asked_must_occur_in_a_sentence_or_a_table_column():
+    text = "Ved hjemløsetællingen i 2019 blev der registreret ca. 450 hjemløse unge."
+    assert years_missing((2015,), text, set())
+    assert not years_missing((2019,), text, set())
+    assert not years_missing((2023,), text, {2021, 2022, 2023, 2024})
+    assert not years_missing((2015, 2019), text, set())  # one of the years asked is enough
+    assert not years_missing((), text, set())  # no year asked
+    assert years_missing((2019,), "beløb i 1.000 kr. (2019.5 er ingen årstal)", set())
+
+
+def test_missing_parts_are_listed_as_asked():
+    assert listing("da", ["Amager"]) == "«Amager»"
+    assert listing("da", ["frokost", "daginstitutionerne"]) == "«frokost» eller «daginstitutionerne»"
+    assert listing("en", ["Sunday", "opening", "libraries"]) == "«Sunday», «opening» or «libraries»"
+
+
+# --- over the tuning archive ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("question, named", [
+    ("Hvad koster forebyggende hjemmebesøg til 85-årige?", "«85-årige»"),  # the note is about 70-årige
+    ("Hvor mange træer skal der plantes i Brønshøj?", "«Brønshøj»"),  # the trees note names other districts
+    ("How many new street trees will be planted in Brønshøj?", "«Brønshøj»"),
+    ("Hvor mange hjemløse unge var der i København i 2012?", "«2012»"),  # counts of 2019 and 2024 only
+    ("Hvad koster gratis frokost i daginstitutionerne?", None),  # "gratis" in one note, daycare in another
+    ("What did the Budget 2025 agreement give to Sunday opening at the libraries?", None),
+])
+def test_a_question_naming_what_its_note_does_not_hold_abstains(archive_answerer, question, named):
+    answer = archive_answerer.ask(question)
+    assert not answer.answered, answer.answer
+    assert "ikke" in answer.answer or "no answer" in answer.answer
+    if named:
+        assert named in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Hvad koster forebyggende hjemmebesøg til 70-årige?",
+    "Hvor mange træer skal der plantes på Amager?",  # the note names Amager Vest
+    "Hvor mange hjemløse unge var der i København i 2019?",
+    "How much would the two new youth clubs in Nordvest and on Amager cost in 2027?",
+])
+def test_the_same_questions_about_what_the_note_holds_are_answered(archive_answerer, question):
+    answer = archive_answerer.ask(question)
+    assert answer.answered, answer.answer
