@@ -464,10 +464,17 @@ class Answerer:
             ta, tb = (self._amount_in(p, [q for _, q in with_money[1:]], y) for y in query.years)
             if ta is not None and tb is not None:
                 pairs.append((None, ta, None, tb, None))
+        elif len(with_money) >= 2 and len(query.years) <= 1:
+            # two programmes: the year asked, else each proposal's total
+            shown = [p, with_money[1][1]]
+            ta, tb = (_amount_or_total(x, query.years, d.t["total"]) for x in shown)
+            if ta is not None and tb is not None:
+                pairs.append((None, ta, None, tb, None))
         if not pairs:
             return False
-        d.add(f"• {wording.note_name(p.note_id, p.title, p.budget_year, p.source)}",
-              f"{p.note_id} {p.title} Budget {p.budget_year}")
+        for x in shown if len(with_money) >= 2 and len(p.scenarios) < 2 and len(query.years) <= 1 else [p]:
+            d.add(f"• {wording.note_name(x.note_id, x.title, x.budget_year, x.source)}",
+                  f"{x.note_id} {x.title} Budget {x.budget_year}")
         for a, ta, b, tb, y in pairs:
             if ta is not None and tb is not None:
                 d.comparison(ta, tb)
@@ -500,6 +507,20 @@ def _term(p: Programme, s: ScenarioOut, year: str):
         return None
     name = " ".join(x for x in (p.note_id, s.name) if x)
     return costs.Term(f"{name}, {year}", s.amounts[year], s.unit or "?", s.price_level or "?", s.table, s.page)
+
+
+def _amount_or_total(p: Programme, years, total_word: str):
+    """A programme's first scenario in the one year asked, else its total (None when it has neither)."""
+    if not p.scenarios:
+        return None
+    s = p.scenarios[0]
+    if years:
+        return _term(p, s, str(years[0]))
+    if s.total is None:
+        return None
+    name = " ".join(x for x in (p.note_id, s.name) if x)
+    return costs.Term(f"{name}, {total_word} {wording.period(s.amounts)}", s.total, s.unit or "?", s.price_level or "?",
+                      s.table, s.page)
 
 
 def _has_years(p: Programme, years) -> bool:

@@ -299,12 +299,14 @@ def split_asks(question: str) -> tuple[str, ...]:
     return tuple(parts) if len(parts) > 1 else ()
 
 
-_AND = re.compile(r"\s+(?:og|and|samt|plus|&)\s+", re.IGNORECASE)
+_AND = re.compile(r"\s+(?:og|and|samt|plus|&|i forhold til|sammenlignet med|compared (?:with|to)|versus|vs\.?)\s+",
+                  re.IGNORECASE)
 
 
 def subject_parts(text: str) -> tuple[str, ...]:
-    """The parts of a question that names several subjects ("klubberne og Housing First-teamet"): the text
-    split at "og/and", when every part has words of its own; () when it names one subject."""
+    """The parts of a question that names several subjects ("klubberne og Housing First-teamet", "X i forhold
+    til Y"): the text split at "og/and" or a comparison's "i forhold til/compared with", when every part has
+    words of its own; () when it names one subject."""
     parts = tuple(p.strip() for p in _AND.split(text) if p.strip())
     if len(parts) < 2 or not all(subject_words(p) for p in parts):
         return ()

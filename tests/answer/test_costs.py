@@ -149,3 +149,9 @@ def test_english_budget_vocabulary_names_the_rows_of_a_steering_area(archive_ans
 def test_a_year_asked_of_money_set_aside_selects_that_column(archive_answerer):
     text = _asked(archive_answerer, "Hvor meget er der afsat til lokaludvalgenes pulje i 2028?")
     assert "2028: 2.900 (hele forslaget:" in text
+
+
+def test_two_programmes_compared_show_both_totals_and_say_why_no_difference(archive_answerer):
+    text = _asked(archive_answerer, "Hvad koster skøjtebanen i forhold til lektiecafeerne?")
+    assert "KFF07" in text and "BUF12" in text and "10.000" in text and "13.280" in text
+    assert "Forskel" not in text and "prisniveauer" in text

@@ -214,3 +214,12 @@ def test_money_set_aside_for_a_year_is_the_proposal_not_an_earlier_grant():
 
 def test_capital_and_investment_are_money_words():
     assert analyse("How much capital investment does the street lighting need?").answer_type == "amount"
+
+
+def test_a_comparison_of_two_subjects_is_split_at_its_connective():
+    from budgetarkiv.search.query import subject_parts
+
+    assert subject_parts("Hvad koster skøjtebanen i forhold til lektiecaféerne?") == (
+        "Hvad koster skøjtebanen", "lektiecaféerne?")
+    assert subject_parts("What does the rink cost compared with the homework cafés?") == (
+        "What does the rink cost", "the homework cafés?")
