@@ -93,6 +93,9 @@ class Answerer:
         if gap is not None:
             return self._abstain(query, hits, gap)
         facts = self._facts(query, checked, wanted, hits, notes)
+        other_years = _other_years(query, facts)
+        if other_years:
+            return self._abstain(query, hits, other_years)
         draft = wording.Draft(lang)
         programmes = tuple(f.programme for n in notes if (f := figs[note_key(n.hit)]) is not None)
         self._write(draft, query, notes, figs, facts)
@@ -526,6 +529,18 @@ def _amount_or_total(p: Programme, years, total_word: str):
 def _has_years(p: Programme, years) -> bool:
     wanted = {str(y) for y in years}
     return any(wanted & set(s.amounts) for s in (*p.scenarios, *p.activities))
+
+
+def _other_years(query: Query, facts) -> str | None:
+    """ "Hvor mange ... i 2015?" when every sentence found counts another year: the refusal to give."""
+    if not query.years or query.answer_type not in ("count", "percent") or query.asks or not facts:
+        return None
+    stated = [set(re.findall(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)", f.text)) for f in facts]
+    asked = {str(y) for y in query.years}
+    if not all(stated) or any(asked & s for s in stated):
+        return None
+    years = sorted(set().union(*stated))
+    return wording.phrase(query.language, "other_years", stated=", ".join(years), asked=wording.year_span(query.years))
 
 
 def _figures(text: str) -> frozenset[str]:

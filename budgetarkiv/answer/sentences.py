@@ -9,6 +9,7 @@ målsætning" and a result otherwise.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -35,6 +36,7 @@ W_DENSE, W_WORDS, W_TYPE, W_RANK, W_ALSO, W_SUBJECT = 1.0, 1.2, 1.5, 0.04, 0.5, 
 WHOLE_ANSWER = 700  # characters: a linked letter answer up to this long is one quote
 SECOND = 0.8  # a further sentence is quoted when it scores at least this share of the best
 W_NAMED_FIGURE = 1.0  # a sentence stating a figure the question names
+W_NAMED_YEAR = 0.5  # a sentence naming the year asked about
 W_GATE = 3.0  # a sentence without what the answer type needs ranks after every one with it
 ONE_SENTENCE = ("date", "person")  # one date, one name: a second sentence would offer another
 
@@ -203,6 +205,8 @@ class SentencePicker:
                     end = start + cut.start()
                     if len(h.text[start:end].split()) < 3:
                         continue
+                if h.kind != "table" and h not in first:
+                    start = after_heading(h.text, start, end, h.section)
                 out.append(Candidate(h, start, end, rank, key(h) in also))
         return out[:MAX_POOL]
 
@@ -236,7 +240,8 @@ class SentencePicker:
             if out and (scores[i] < SECOND * best or words[i] == 0 and fits[i] <= 0
                         or query.answer_type in ONE_SENTENCE):
                 break
-            if any(c.text in f.text or f.text in c.text for f in out) or not _adds_figure(c.text, out):
+            if any(c.text in f.text or f.text in c.text for f in out) \
+                    or not _adds_figure(c.text, out, needed=query.wants_number):
                 continue
             out.append(fact_at(c.hit, c.start, c.end))
             if len(out) >= MAX_FACTS:
@@ -290,6 +295,9 @@ class SentencePicker:
         asked = {m.group(1) for m in _VALUE.finditer(query.text)}
         if asked:  # "which version has a goal of 50 pct.?": the sentence stating the value named
             pre += np.array([bool(asked & {m.group(1) for m in _VALUE.finditer(t)}) for t in texts]) * W_NAMED_FIGURE
+        years = {str(y) for y in query.years}
+        if years:  # "... i 2019?": the sentence about that year, not another year's count
+            pre += np.array([bool(years & set(_YEAR_ONLY.findall(t))) for t in texts]) * W_NAMED_YEAR
         if carries.any():
             pre = np.where(carries, pre, pre - W_GATE)
         keep = np.argsort(-pre, kind="stable")[:MAX_CANDIDATES]
@@ -333,11 +341,12 @@ def _asks(query: Query) -> list[Query]:
     return []
 
 
-def _adds_figure(text: str, quoted: Sequence[Fact]) -> bool:
-    """A further sentence whose figures are all quoted already adds nothing (a goal table restating a goal)."""
+def _adds_figure(text: str, quoted: Sequence[Fact], needed: bool = False) -> bool:
+    """A further sentence whose figures are all quoted already adds nothing (a goal table restating a goal);
+    when a figure is asked for ("how much", "hvor mange"), neither does one without a figure."""
     figures = set(_FIGURE.findall(_YEAR_ONLY.sub(" ", text)))
     have = {f for q in quoted for f in _FIGURE.findall(_YEAR_ONLY.sub(" ", q.text))}
-    return not figures or bool(figures - have)
+    return bool(figures - have) if figures or needed else True
 
 
 def _merged(c: Candidate, query: Query) -> Candidate:
@@ -355,6 +364,22 @@ def _merged(c: Candidate, query: Query) -> Candidate:
     return c
 
 
+def after_heading(text: str, start: int, end: int, heading: str | None) -> int:
+    """ "Forventet effekt og opfølgning Målet er, at ...": a passage's first sentence may begin with its
+    section's heading (accents aside, "Resumé" for "Resume"); the quote starts after it."""
+    if not heading:
+        return start
+    n = len(heading)
+    head, rest = text[start:start + n], text[start + n:end]
+    if _fold(head) != _fold(heading) or not rest[:1].isspace() or len(rest.split()) < MIN_WORDS:
+        return start
+    return start + n + len(rest) - len(rest.lstrip())
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
 def figure_clauses(sentence: str) -> list[tuple[int, int]]:
     """The sentence cut before each clause that brings a figure of its own (", heraf 1,1 mio. ..."): one
     span per figure clause, trimmed; a single span when the sentence has one such clause."""
@@ -366,6 +391,9 @@ def figure_clauses(sentence: str) -> list[tuple[int, int]]:
             spans.append([a, b])
         else:
             spans[-1][1] = b  # a clause without a figure belongs to the one before it
+    if len(spans) > 1 and not _FIGURE.search(_YEAR_ONLY.sub(" ", sentence[spans[0][0]:spans[0][1]])):
+        lead = spans.pop(0)  # "Tællingen viser, at der er 410 ...": a lead without a figure leads the next
+        spans[0][0] = lead[0]
     out = []
     for a, b in spans:
         text = sentence[a:b]

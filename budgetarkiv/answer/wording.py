@@ -35,6 +35,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "or": "eller",
         "sum": "I alt {years}",
         "sum_levels": "Beløb i forskellige prisniveauer eller enheder lægges ikke sammen; summen står pr. prisniveau.",
+        "other_years": "Arkivet indeholder ikke et svar på spørgsmålet: de fundne tal gælder {stated}, ikke {asked}.",
         "difference": "Forskel",
         "not_comparable": "Beløbene står i forskellige prisniveauer eller enheder ({a} og {b}); forskellen regnes ikke "
                           "ud, da de ikke kan sammenlignes direkte.",
@@ -63,6 +64,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "or": "or",
         "sum": "Total {years}",
         "sum_levels": "Amounts of different price levels or units are not added; the sum is given per price level.",
+        "other_years": "The archive holds no answer to this question: the figures found are for {stated}, not {asked}.",
         "difference": "Difference",
         "not_comparable": "The amounts are at different price levels or units ({a} and {b}); no difference is "
                           "computed, as they cannot be compared directly.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from budgetarkiv.answer.letters import greeting_span
-from budgetarkiv.answer.sentences import carries_type, cell_spans, figure_clauses, type_fit
+from budgetarkiv.answer.sentences import after_heading, carries_type, cell_spans, figure_clauses, type_fit
 from budgetarkiv.search.query import analyse
 
 
@@ -83,3 +83,15 @@ def test_a_sentence_is_cut_before_each_clause_with_a_figure_of_its_own():
         "I 2023 kom ca. 2,1 mio. gæster i svømmehallerne", "heraf ca. 0,3 mio. i morgentimerne, og de fleste var voksne."]
     one = "Pr. 1. februar 2023 var 148 elever visiteret, men ingen har fået en plads."
     assert figure_clauses(one) == [(0, len(one))]  # one figure clause: the sentence stays whole
+    lead = "Tællingen fra 2024 viser, at der er ca. 410 hjemløse unge."
+    assert figure_clauses(lead) == [(0, len(lead))]  # a lead without a figure stays with its clause
+
+
+@pytest.mark.parametrize("text, heading, quoted", [
+    ("Resumé Kommunen lejer i dag ca. 150.000 m² kontorlokaler.", "Resume", "Kommunen lejer"),
+    ("Forventet effekt og opfølgning\nMålet er, at 60 pct. når målet.", "Forventet effekt og opfølgning", "Målet er"),
+    ("Svar Pr. 1. februar 2023 var 148 elever visiteret.", "Svar 1", "Svar Pr."),  # not the heading: kept
+    ("Baggrund", "Baggrund", "Baggrund"),  # nothing after it: kept
+])
+def test_a_quote_starts_after_its_sections_heading(text, heading, quoted):
+    assert text[after_heading(text, 0, len(text), heading):].startswith(quoted)
