@@ -68,11 +68,17 @@ class Answerer:
         found, coverage = self._search(query, search_text, checked, filters, k)
         named_figures = _figures(query.search_text)
         hits = [self._newest(h, named_figures) for h in found]
+        # a sum or comparison of named programmes: each part's note (its words are covered there)
+        parts = self._part_notes(query, respelt(query.search_text, corrections), filters) \
+            if query.answer_type in ("sum", "comparison") else None
+        if parts and coverage < self.min_coverage[lang]:
+            subject = dataclasses.replace(query, text=checked).subject_text
+            coverage = max(coverage, self.relevance.coverage(subject, [n.hit for n in parts]))
         if not hits or coverage < self.min_coverage[lang]:
             return self._abstain(query, hits, wording.phrase(lang, "none"))
         notes = focus(query, hits, self.relevance, lambda texts: self.picker.similarity(query.search_text, texts))
-        if query.answer_type in ("sum", "comparison"):
-            notes = self._part_notes(query, respelt(query.search_text, corrections), filters) or notes
+        named_parts = bool(parts)
+        notes = parts or notes
         if query.answer_type == "list" and (filters is None or filters.doc_type is None) \
                 and not _OTHER_DOCUMENT.search(query.text):
             listed = [self._newest(h, named_figures) for h in self._listed(search_text, filters, k)]
@@ -98,7 +104,7 @@ class Answerer:
             return self._abstain(query, hits, other_years)
         draft = wording.Draft(lang)
         programmes = tuple(f.programme for n in notes if (f := figs[note_key(n.hit)]) is not None)
-        self._write(draft, query, notes, figs, facts)
+        self._write(draft, query, notes, figs, facts, named_parts)
         text, evidence = draft.text()
         written_by = "extractive"
         if self.writer is not None:
@@ -284,7 +290,8 @@ class Answerer:
                        or self.letters.dated(query, letters))
         return (from_letter,) if from_letter is not None else facts
 
-    def _write(self, d: wording.Draft, query: Query, notes: list[NoteInFocus], figs: dict, facts) -> None:
+    def _write(self, d: wording.Draft, query: Query, notes: list[NoteInFocus], figs: dict, facts,
+               named_parts: bool = False) -> None:
         """The answer's lines by answer type; figures from tables, statements quoted from sentences."""
         kind = query.answer_type
         focused = [n for n in notes if not n.also]
@@ -299,7 +306,7 @@ class Answerer:
             for f in self._decisions(notes):
                 d.quote(f)
             return
-        if kind in ("sum", "comparison") and with_money and self._calculate(d, query, with_money):
+        if kind in ("sum", "comparison") and with_money and self._calculate(d, query, with_money, named_parts):
             if kind == "sum":
                 self._quote_money(d, facts, focused)
         elif kind in ("list", "history") or (several and kind not in _FIGURE_TYPES):
@@ -404,20 +411,22 @@ class Answerer:
         if money is not None:
             d.quote(money, d.t["in_text"])
 
-    def _calculate(self, d: wording.Draft, query: Query, with_money) -> bool:
+    def _calculate(self, d: wording.Draft, query: Query, with_money, named_parts: bool = False) -> bool:
         """Sums per price level, or two amounts with their difference; False when the tables cannot say."""
         if query.years and not query.earlier:
             with_money = [(n, costs.in_years(p, query.years)) for n, p in with_money]
         if query.answer_type == "sum":
-            return self._sum(d, query, with_money)
+            return self._sum(d, query, with_money, named_parts)
         return self._compare(d, query, with_money)
 
-    def _sum(self, d: wording.Draft, query: Query, with_money) -> bool:
+    def _sum(self, d: wording.Draft, query: Query, with_money, named_parts: bool = False) -> bool:
         """Every term cited, one sum per unit and price level. Money granted earlier is read from the
         programme's history (a later note's "Tidligere afsatte midler" counts for the earlier programme);
-        rows the question names are summed instead of the whole proposal."""
+        rows the question names are summed instead of the whole proposal. A programme the question names
+        that has no amount in the years asked is said to have none (the sum is then of the others)."""
         terms: list[costs.Term] = []
         named: list[Programme] = []
+        lacking: list[Programme] = []
         if query.earlier:
             terms = self._granted(query, [p for _, p in with_money])
             named = [with_money[0][1]] if terms else []
@@ -430,10 +439,16 @@ class Answerer:
                 if own:
                     named.append(p)
                     terms += own
-        if len(terms) < 2:
+                elif named_parts and query.years:
+                    lacking.append(p)
+        if len(terms) < 2 and not (terms and lacking):
             return False
         for p in named:
             d.add(f"• {wording.note_name(p.note_id, p.title, p.budget_year)}", f"{p.note_id} {p.title} Budget {p.budget_year}")
+        for p in lacking:
+            d.add(f"• {wording.note_name(p.note_id, p.title, p.budget_year)}: "
+                  f"{d.t['no_amount'].format(year=wording.year_span(query.years))}",
+                  f"{p.note_id} {p.title} Budget {p.budget_year}")
         d.sums(costs.sums(terms))
         return True
 

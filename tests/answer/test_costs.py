@@ -155,3 +155,10 @@ def test_two_programmes_compared_show_both_totals_and_say_why_no_difference(arch
     text = _asked(archive_answerer, "Hvad koster skøjtebanen i forhold til lektiecafeerne?")
     assert "KFF07" in text and "BUF12" in text and "10.000" in text and "13.280" in text
     assert "Forskel" not in text and "prisniveauer" in text
+
+
+def test_a_named_programme_without_the_year_asked_is_said_to_have_none(archive_answerer):
+    """The sum is of the others; the one lacking the year is named, not silently left out."""
+    text = _asked(archive_answerer, "Hvad koster skøjtebanen og lektiecafeerne tilsammen i 2024?")
+    assert "BUF12" in text and "intet beløb i 2024" in text
+    assert "1.200 = 1.200 (KFF07, 2024)" in text
