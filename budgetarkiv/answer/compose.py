@@ -19,6 +19,7 @@ from budgetarkiv.answer import costs, wording
 from budgetarkiv.answer.focus import MAX_NOTES, NoteInFocus, Speller, focus, respelt, wants_several
 from budgetarkiv.answer.history import history_answer
 from budgetarkiv.answer.letters import LINKED_BOOST, Letters
+from budgetarkiv.answer.minutes import Minutes
 from budgetarkiv.answer.model import Answer, Fact, Programme, ScenarioOut
 from budgetarkiv.answer.relevance import Gap, Relevance, note_key, number_words_missing, years_missing
 from budgetarkiv.answer.sentences import KRONER, ONE_SENTENCE, SentencePicker, carries_type, fact_at
@@ -46,6 +47,7 @@ class Answerer:
         self.relevance = Relevance(searcher.lexical)
         self.picker = SentencePicker(searcher, self.relevance)
         self.letters = Letters(searcher.store, self.relevance)
+        self.minutes = Minutes(searcher.store, self.relevance)
         self.min_coverage = {"da": searcher.settings.min_coverage_da, "en": searcher.settings.min_coverage_en}
 
     @cached_property
@@ -287,7 +289,8 @@ class Answerer:
         facts = self.picker.pick(typed, wanted, candidates, bonus, named, cover_first=wants_several(query))
         letters = [h for h in hits if note_key(h) in focused | also]
         from_letter = (self.letters.signatory(query, letters) or self.letters.addressee(query, letters)
-                       or self.letters.dated(query, letters))
+                       or self.letters.dated(query, letters) or self.minutes.decision(
+                           query, letters, lambda texts: self.picker.similarity(query.search_text, texts)))
         return (from_letter,) if from_letter is not None else facts
 
     def _write(self, d: wording.Draft, query: Query, notes: list[NoteInFocus], figs: dict, facts,

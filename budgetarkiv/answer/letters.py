@@ -25,7 +25,8 @@ _DATE_LINE = re.compile(r"^[ \t]*Dato[ \t]*:[ \t]*(\S[^\n]*?)[ \t]*$", re.MULTIL
 _SIGNED = re.compile(r"underskrev\w*|signed|signatory|job title|titel|stilling|afsender", re.IGNORECASE)
 # who wrote to the administration: the letter's addressee ("Kære ..."), not its signatory
 _ASKED = re.compile(r"\b(asked|asking|spurgte|spørger|stille[dt]e?|stiller|council members?|byrådsmedlem\w*|medlem\w*|"
-                    r"politiker\w*|politicians?|wrote|skrev|henvendte|inquiry|henvendelse\w*)\b", re.IGNORECASE)
+                    r"politiker\w*|politicians?|wrote|skrev|henvendte|inquiry|henvendelse\w*|sen[dt]|sendte|mail\w*)\b",
+                    re.IGNORECASE)
 _GREETING = re.compile(r"^[ \t]*(?:Kære|Til)[ \t]+\S[^\n]*$", re.MULTILINE)
 
 
@@ -79,9 +80,9 @@ class Letters:
         return None
 
     def addressee(self, query: Query, hits: Sequence[Hit]) -> Fact | None:
-        """Who put the questions a letter answers: its greeting ("Kære <navn>") with the sentence after it
-        that says what was asked about, quoted from the letter's text."""
-        if query.answer_type != "person" or _SIGNED.search(query.text) or not _ASKED.search(query.text):
+        """Who put the questions a letter answers, or when they were sent: its greeting ("Kære <navn>") with
+        the sentence after it ("Tak for din mail af 27. februar 2023, hvor du spørger om ..."), quoted."""
+        if query.answer_type not in ("person", "date") or _SIGNED.search(query.text) or not _ASKED.search(query.text):
             return None
         for h in hits:
             if h.doc_type != "answer":

@@ -111,7 +111,7 @@ _TYPE_WORDS = {
         r"party|parti\w*|person|letter|brev\w*|reply|svar\w*)\b", re.IGNORECASE),
     "date": re.compile(
         r"\b(date|dato|dated|dateret|held|holdt|meetings?|møde\w*|next|næste|letter|brev\w*|reply|"
-        r"svar\w*)\b", re.IGNORECASE),
+        r"svar\w*|council|members?|medlem\w*|asked|spurgte|sen[dt]|sendte|wrote|skrev|mail\w*)\b", re.IGNORECASE),
     # a comparison or a sum says how to put the amounts together, not what they are about
     "comparison": re.compile(
         r"\b(sammenlign\w*|forskel\w*|compar\w*|difference|versus|vs|oprindelig\w*|original\w*|"

@@ -118,3 +118,19 @@ def test_a_count_for_a_year_no_sentence_counts_is_refused_and_the_years_found_ar
     counted = archive_answerer.ask("Hvor mange hjemløse unge var der i København i 2019?")
     _cited(counted)
     assert "2019" in counted.facts[0].text
+
+
+def test_a_decision_is_quoted_from_the_agenda_item_the_question_names(archive_answerer):
+    answer = archive_answerer.ask("Hvad besluttede udvalget om ansøgningen fra Aktiv Alderdom København?")
+    _cited(answer)
+    assert len(answer.facts) == 1 and "600.000 kr." in answer.facts[0].text
+    assert answer.facts[0].section.startswith("4.")  # the item's own decision, not its summary's 850.000 kr.
+    other = archive_answerer.ask("What did the health committee decide about the dementia status?")
+    _cited(other)
+    assert other.facts[0].section.startswith("3.")
+
+
+def test_when_the_questions_were_sent_comes_from_the_letters_opening(archive_answerer):
+    answer = archive_answerer.ask("Hvornår sendte byrådsmedlemmet sin mail om ventetid på specialskoletilbud?")
+    _cited(answer)
+    assert "27. februar 2023" in answer.answer

@@ -1,0 +1,54 @@
+"""Minutes: numbered agenda items and each item's decision, read without an index."""
+from __future__ import annotations
+
+from budgetarkiv.answer.minutes import agenda_items
+
+MINUTES = """Københavns Kommune
+Kultur- og Fritidsudvalget
+
+REFERAT
+
+Ordinært møde torsdag den 3. april 2025 kl. 16.00
+
+
+1. Godkendelse af dagsorden
+
+Beslutning
+Dagsordenen blev godkendt.
+
+
+2. Budget 2026: udvalgets budgetnotater
+
+Resumé
+Udvalget skal prioritere budgetnotaterne.
+
+Indstilling
+Forvaltningen indstiller, at udvalget
+1. prioriterer budgetnotaterne,
+2. godkender forslagene.
+
+Beslutning
+Indstillingen blev godkendt med 7 stemmer for og 2 imod.
+
+
+3. Eventuelt
+
+Næste møde holdes torsdag den 24. april 2025.
+"""
+
+
+def test_agenda_items_are_the_numbered_lines_standing_alone_in_sequence():
+    items = agenda_items(MINUTES)
+    assert [(i.number, i.title) for i in items] == [
+        (1, "Godkendelse af dagsorden"), (2, "Budget 2026: udvalgets budgetnotater"), (3, "Eventuelt")]
+    # the numbered list inside "Indstilling" is not an agenda item
+
+
+def test_each_items_decision_is_its_beslutning_paragraph():
+    items = agenda_items(MINUTES)
+    decided = [MINUTES[a:b] if (a, b) != (0, 0) else None for a, b in (i.decision or (0, 0) for i in items)]
+    assert decided == ["Dagsordenen blev godkendt.", "Indstillingen blev godkendt med 7 stemmer for og 2 imod.", None]
+
+
+def test_a_text_without_numbered_items_has_none():
+    assert agenda_items("Beslutning\nDet blev besluttet.\n") == []
