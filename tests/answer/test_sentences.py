@@ -95,3 +95,17 @@ def test_a_sentence_is_cut_before_each_clause_with_a_figure_of_its_own():
 ])
 def test_a_quote_starts_after_its_sections_heading(text, heading, quoted):
     assert text[after_heading(text, 0, len(text), heading):].startswith(quoted)
+
+
+def test_every_figure_names_a_year_other_than_the_one_asked_is_no_answer():
+    from budgetarkiv.answer.compose import _other_years
+    from budgetarkiv.answer.model import Fact
+
+    def fact(text):
+        return Fact(text=text, passage=text, highlight=(0, len(text)), source="x.txt", doc_id="d", note_id=None,
+                    budget_year=None, title=None, section=None, page=None)
+    q = analyse("Hvor mange hjemløse unge var der i 2015?")
+    refusal = _other_years(q, (fact("Ved tællingen i 2019 var der ca. 450 hjemløse unge."),))
+    assert refusal and "2019" in refusal and "2015" in refusal
+    assert _other_years(q, (fact("I 2015 var der ca. 300 hjemløse unge."),)) is None
+    assert _other_years(q, (fact("Der er ca. 300 hjemløse unge."),)) is None  # no year stated: not refused
