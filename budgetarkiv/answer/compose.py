@@ -213,36 +213,43 @@ class Answerer:
         Passages of several notes can together hold every word of a question that no note answers ("gratis
         frokost i daginstitutionerne": "gratis" in one note, "daginstitutioner" in another), so the words
         are counted again on the focused notes' whole text, against the same thresholds. A number bound to a
-        word ("80-årige"), a name ("på Amager") and a year asked ("i 2015") must occur in that text too (a
-        year also as a table column). Questions about several notes and questions naming a note id are left to the first check.
+        word ("80-årige"), a name ("på Amager") and a year asked ("i 2015") must occur in the text of the
+        notes shown (those also relevant included: a comparison may name two programmes; a year also as a
+        table column; a count or share for another year is refused later, naming the years its sentences count).
+        Questions about several notes and naming a note id skip the word count.
         """
         focused = [n.hit for n in notes if not n.also]
         if not focused:
             return None
-        texts, table_years = [], set()
-        for hit in focused:
-            note = self.searcher.store.note_json(hit.doc_id) or {}
-            texts.append(f"{note.get('title') or ''}\n{note.get('text') or hit.text}")
-            table_years |= {int(y) for t in note.get("tables", ()) for y in t.get("years", ()) if str(y).isdigit()}
-        text = "\n".join(texts)
+        read = {n.hit.doc_id: self._note_text(n.hit) for n in notes}
+        text = "\n".join(read[h.doc_id][0] for h in focused)
+        shown = "\n".join(t for t, _ in read.values())  # the notes also shown, for what may span two notes
+        table_years = {y for _, ys in read.values() for y in ys}
         gap = None
         if not query.note_ids and not wants_several(query):
             found, missing = self.relevance.words_found(dataclasses.replace(query, text=checked).subject_text, text)
             if missing and len(found) / (len(found) + len(missing)) < self.min_coverage[query.language]:
                 gap = Gap("words", tuple(_as_written(w, checked) for w in missing))
-        names = self.relevance.names_missing(checked, text)
+        names = self.relevance.names_missing(checked, shown)
         if gap is None and names:
             gap = Gap("name", tuple(names))
-        numbers = number_words_missing(checked, text)
+        numbers = number_words_missing(checked, shown)
         if gap is None and numbers:
             gap = Gap("number", tuple(numbers))
-        if gap is None and years_missing(query.years, text, table_years):
+        counted = query.answer_type in ("count", "percent")  # `_other_years` refuses those naming the years found
+        if gap is None and not counted and years_missing(query.years, shown, table_years):
             gap = Gap("year", (wording.year_span(query.years),))
         if gap is None:
             return None
         lang = query.language
         names = ", ".join(f"«{wording.note_name(h.note_id, h.title, h.budget_year, h.source)}»" for h in focused)
         return wording.phrase(lang, "not_in_note", notes=names, missing=wording.listing(lang, gap.missing))
+
+    def _note_text(self, hit: Hit) -> tuple[str, set[int]]:
+        """A note's title and whole text, and the years of its tables' columns."""
+        note = self.searcher.store.note_json(hit.doc_id) or {}
+        years = {int(y) for t in note.get("tables", ()) for y in t.get("years", ()) if str(y).isdigit()}
+        return f"{note.get('title') or ''}\n{note.get('text') or hit.text}", years
 
     def _years_outside(self, query: Query, notes: list[NoteInFocus], figs: dict) -> str | None:
         """The refusal to give when every table of the focused notes lacks the years asked."""
