@@ -65,6 +65,8 @@ _PARTIES = re.compile(
 _NAME = re.compile(r"(?<=[a-zæøå,.:]\s)[A-ZÆØÅ][a-zæøå]+(?:\s+[A-ZÆØÅ][a-zæøå]+){1,3}")
 _TITLE = re.compile(r"\b(direktør|borgmester|chef|leder|formand|rådmand)\b", re.IGNORECASE)
 _GOALS_TABLE = re.compile(r"målsætning|succeskriteri|mål for", re.IGNORECASE)
+# "Tabel 1 – Oversigt over målsætning ...": a caption names a table, it states nothing
+_CAPTION = re.compile(r"\s*(?:Tabel|Table|Figur|Figure|Bilag)\s+\d+\w*\.?\s*(?:[–:-]\s*)?[^.\n]{0,120}$", re.IGNORECASE)
 _QUESTION_SECTION = re.compile(r"^spørgsmål", re.IGNORECASE)
 _QUESTION_LINE = re.compile(r"(^|\n)\s*Spørgsmål\s*\d*\s*[:.]?\s", re.IGNORECASE)
 
@@ -198,7 +200,7 @@ class SentencePicker:
                 spans = cell_spans(h.text) if h.kind == "table" else sentence_spans(h.text, MIN_WORDS)
             for start, end in spans:
                 sentence = h.text[start:end]
-                if is_question(sentence, h):
+                if is_question(sentence, h) or _CAPTION.match(sentence):
                     continue
                 cut = _QUESTION_LINE.search(sentence)
                 if cut:  # "... pladser.\nSpørgsmål 2 Hvad bruger ...": the next question starts here

@@ -109,3 +109,14 @@ def test_every_figure_names_a_year_other_than_the_one_asked_is_no_answer():
     assert refusal and "2019" in refusal and "2015" in refusal
     assert _other_years(q, (fact("I 2015 var der ca. 300 hjemløse unge."),)) is None
     assert _other_years(q, (fact("Der er ca. 300 hjemløse unge."),)) is None  # no year stated: not refused
+
+
+@pytest.mark.parametrize("caption", [
+    "Tabel 1 – Oversigt over målsætning for effekter og evaluering af budgetønsket",
+    "Tabel 2. Bevillingsmæssige ændringer, service",
+])
+def test_a_tables_caption_is_no_candidate(caption):
+    from budgetarkiv.answer.sentences import _CAPTION
+
+    assert _CAPTION.match(caption)
+    assert not _CAPTION.match("Tabel 1 viser, at 60 pct. af deltagerne opnår job. Det er godt.")
