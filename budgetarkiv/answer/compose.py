@@ -23,7 +23,10 @@ from budgetarkiv.answer.minutes import Minutes
 from budgetarkiv.answer.model import Answer, Fact, Programme, ScenarioOut
 from budgetarkiv.answer.relevance import Gap, Relevance, note_key, number_words_missing, years_missing
 from budgetarkiv.answer.sentences import KRONER, ONE_SENTENCE, SentencePicker, carries_type, fact_at
+from budgetarkiv.core.numbers import UNIT_KRONER
 from budgetarkiv.core.text import sentence_spans
+from budgetarkiv.index.queries import RowQuery
+from budgetarkiv.ingest.amounts import extract_prose_amounts
 from budgetarkiv.search.history import HistoryPoint, find_history
 from budgetarkiv.search.hybrid import Filters, Hit, Searcher
 from budgetarkiv.search.query import Query, analyse, route, subject_parts
@@ -338,11 +341,16 @@ class Answerer:
                 if query.years and not query.earlier:
                     in_years = [(n, p) for n, p in with_money if _has_years(p, query.years)]
                     shown = in_years or with_money
-                for _, p in shown:
-                    d.programme(p, earlier=query.earlier, years=() if query.earlier else query.years)
                 chosen = {s.name for _, p in shown for s in p.scenarios if s.name}
+                scenarios = chosen if query.scenarios or len(chosen) == 1 else None
                 # a sentence of a note whose tables lack the years asked is not quoted beside the one shown
-                self._quote_money(d, facts, [n for n, _ in shown], chosen if query.scenarios or len(chosen) == 1 else None)
+                money = self._money_fact(facts, [n for n, _ in shown], scenarios)
+                for _, p in shown:
+                    if money is not None and not p.activities and not query.earlier:
+                        p = self._row_stated(p, money)
+                    d.programme(p, earlier=query.earlier, years=() if query.earlier else query.years)
+                if money is not None:
+                    d.quote(money, d.t["in_text"])
             else:
                 if with_money == [] and programmes and not facts:
                     d.add(d.t["no_figures"])
@@ -406,20 +414,47 @@ class Answerer:
         return True
 
     def _quote_money(self, d: wording.Draft, facts, focused, scenarios: set[str] | None = None) -> None:
-        """An amount the text states (an increase, a share) may be what was asked: quote the best one.
+        """An amount the text states (an increase, a share) may be what was asked: quote the best one."""
+        money = self._money_fact(facts, focused, scenarios)
+        if money is not None:
+            d.quote(money, d.t["in_text"])
 
-        When the answer shows chosen scenarios only, a sentence naming another scenario is not quoted
-        (its figures would be presented as the answer)."""
+    @staticmethod
+    def _money_fact(facts, focused, scenarios: set[str] | None = None) -> Fact | None:
+        """The best sentence of the focused notes that states an amount. When the answer shows chosen
+        scenarios only, a sentence naming another scenario is not it (its figures would be presented as
+        the answer)."""
         keys = {note_key(n.hit) for n in focused}
 
         def other_scenario(text: str) -> bool:
             named = {f"Scenarie {n}" for n in _SCENARIO_NUMBER.findall(text)}
             return scenarios is not None and bool(named - scenarios)
 
-        money = next((f for f in facts if KRONER.search(f.text) and (f.budget_year, (f.note_id or "").upper()) in keys
-                      and not other_scenario(f.text)), None)
-        if money is not None:
-            d.quote(money, d.t["in_text"])
+        return next((f for f in facts if KRONER.search(f.text) and (f.budget_year, (f.note_id or "").upper()) in keys
+                     and not other_scenario(f.text)), None)
+
+    def _row_stated(self, p: Programme, fact: Fact) -> Programme:
+        """The programme with the one row of its scenarios' tables whose yearly amount or total is the
+        amount the quoted sentence states ("0,6 mio. kr. til en fastholdelseskonsulent" ~ a row of 600 in
+        1.000 kr.): the sentence says which part of the proposal was asked about. Unchanged when no row,
+        or more than one, holds that amount."""
+        if (fact.budget_year, (fact.note_id or "").upper()) != (p.budget_year, (p.note_id or "").upper()):
+            return p
+        stated = {a.amount_kr for a in extract_prose_amounts(fact.text)}
+        tables = {s.table for s in p.scenarios}
+        if not stated or not tables:
+            return p
+        found = {}
+        for r in self.searcher.store.find_rows(RowQuery(doc_ids=[p.doc_id])):
+            per = UNIT_KRONER.get((r.unit or "").strip())
+            if r.is_sum or r.table_title not in tables or per is None:
+                continue
+            values = [*r.amounts.values(), *([r.total] if r.total is not None else [])]
+            if any(abs(v * per - k) < 0.5 for v in values for k in stated):
+                found.setdefault(r.label, r)
+        if len(found) != 1:
+            return p
+        return dataclasses.replace(p, activities=(costs.row_out(next(iter(found.values()))),))
 
     def _calculate(self, d: wording.Draft, query: Query, with_money, named_parts: bool = False) -> bool:
         """Sums per price level, or two amounts with their difference; False when the tables cannot say."""

@@ -18,7 +18,7 @@ COST = [q for q in GOLD if q.kind == "cost"]
 # The cost question whose gold figures the extractive answer misses (measured):
 #   q29 "Er der sat penge af til at holde unge på erhvervsskolerne?" - gives the whole 2018 proposal
 #       (4.300 a year, 8.600 in all) but not the retention counsellor's own row (600, 1.200).
-KNOWN_FIGURE_MISSES = {"q29"}
+KNOWN_FIGURE_MISSES: set[str] = set()
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -62,7 +62,7 @@ def test_gold_figures_appear_in_cost_answers(answers):
     missing = {q.id: [f for f in q.figures if f not in answers[q.id].answer] for q in COST}
     misses = {qid for qid, figures in missing.items() if figures}
     assert misses == KNOWN_FIGURE_MISSES, {qid: missing[qid] for qid in misses ^ KNOWN_FIGURE_MISSES}
-    assert len(COST) - len(misses) >= 19
+    assert len(COST) - len(misses) >= 20
 
 
 def _programme(answer: Answer, note_id: str, year: int):

@@ -162,3 +162,14 @@ def test_a_named_programme_without_the_year_asked_is_said_to_have_none(archive_a
     text = _asked(archive_answerer, "Hvad koster skøjtebanen og lektiecafeerne tilsammen i 2024?")
     assert "BUF12" in text and "intet beløb i 2024" in text
     assert "1.200 = 1.200 (KFF07, 2024)" in text
+
+
+def test_the_table_row_holding_the_amount_a_quoted_sentence_states_is_shown(answerer):
+    """The question's words are not in any row label, but the quoted sentence's '0,6 mio. kr.' is one row's
+    yearly 600 (1.000 kr.): that row is the part of the proposal asked about."""
+    from budgetarkiv.answer.figures import unsupported_numbers
+
+    a = answerer.ask("Er der sat penge af til at holde unge på erhvervsskolerne?")
+    assert any(": 600 om året" in ln and "i alt 1.200" in ln for ln in a.answer.splitlines()), a.answer
+    assert "0,6 mio. kr." in a.answer
+    assert not unsupported_numbers(a.answer, a.evidence)
