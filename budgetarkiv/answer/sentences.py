@@ -36,6 +36,7 @@ W_DENSE, W_WORDS, W_TYPE, W_RANK, W_ALSO, W_SUBJECT = 1.0, 1.2, 1.5, 0.04, 0.5, 
 WHOLE_ANSWER = 700  # characters: a linked letter answer up to this long is one quote
 SECOND = 0.8  # a further sentence is quoted when it scores at least this share of the best
 W_NAMED_FIGURE = 1.0  # a sentence stating a figure the question names
+W_MEASURED = 1.5  # a goal sharing its words with the result quoted (the goal that result is measured on)
 W_NAMED_YEAR = 0.5  # a sentence naming the year asked about
 W_GATE = 3.0  # a sentence without what the answer type needs ranks after every one with it
 ONE_SENTENCE = ("date", "person")  # one date, one name: a second sentence would offer another
@@ -226,15 +227,25 @@ class SentencePicker:
         extra = np.array([bonus(c) for c in candidates]) if bonus is not None else np.zeros(len(candidates))
         texts = [_merged(c, query).text for c in candidates]
         ranked = self._rank(query, wanted, candidates, texts, named, extra)
-        out: list[Fact] = []
-        for ask in [] if cover_first else _asks(query):  # (several notes asked for: each note's best, below)
+        asks = [] if cover_first else _asks(query)  # (several notes asked for: each note's best, below)
+        picked: dict[int, Fact] = {}
+        analyzer = self.relevance.analyzer
+        # a result is picked before a goal, so that the goal quoted is the one the result is measured on
+        for n in sorted(range(len(asks)), key=lambda n: asks[n].answer_type == "goal"):
+            ask = asks[n]
             if ask.answer_type == "fact" and not self.relevance.word_groups(ask.text):
                 continue  # "... and what were they?" says nothing of its own
-            r = self._rank(ask, set(), candidates, texts, named, extra)
+            bonus_of = extra
+            results = [f for m, f in picked.items() if asks[m].answer_type == "result"]
+            if ask.answer_type == "goal" and results:
+                measured = {t for f in results for t in analyzer.tokens(f.text)}
+                bonus_of = extra + np.array([_shared(set(analyzer.tokens(t)), measured) for t in texts]) * W_MEASURED
+            r = self._rank(ask, set(), candidates, texts, named, bonus_of)
             if r.carries[r.order[0]]:
                 c = _merged(candidates[r.order[0]], query)
-                if not any(c.text in f.text or f.text in c.text for f in out):
-                    out.append(fact_at(c.hit, c.start, c.end))
+                if not any(c.text in f.text or f.text in c.text for f in picked.values()):
+                    picked[n] = fact_at(c.hit, c.start, c.end)
+        out: list[Fact] = [picked[n] for n in sorted(picked)]
         order, scores, words, fits = ranked.order, ranked.scores, ranked.words, ranked.fits
         best = scores[order[0]]
         for i in order:
@@ -341,6 +352,11 @@ def _asks(query: Query) -> list[Query]:
         return [replace(query, wants_result=False, answer_type="goal"),
                 replace(query, wants_goal=False, answer_type="result")]
     return []
+
+
+def _shared(tokens: set[str], other: set[str]) -> float:
+    """Share of a sentence's words that another sentence uses too."""
+    return len(tokens & other) / len(tokens) if tokens else 0.0
 
 
 def _adds_figure(text: str, quoted: Sequence[Fact], needed: bool = False) -> bool:

@@ -109,3 +109,12 @@ def test_a_figure_named_in_the_question_keeps_the_draft_that_states_it(answerer)
     quoted = next(f for f in answer.facts if "50 pct." in f.text)
     assert any(h.doc_id == quoted.doc_id and h.versions and h.doc_id != h.versions[0].doc_id for h in answer.sources)
     _cited(answer)
+
+
+def test_a_goal_asked_beside_a_result_is_the_goal_that_result_is_measured_on(answerer):
+    """BI18's goal table has several goals; the result is about ordinary work, so is the goal quoted."""
+    answer = answerer.ask("Hvad var målsætningen for Perspektiv, og hvad blev resultatet?")
+    assert answer.answered, answer.answer
+    assert "60 pct." in answer.answer and "56 pct." in answer.answer
+    assert "80 pct." not in answer.answer
+    _cited(answer)
