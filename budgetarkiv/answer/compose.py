@@ -320,7 +320,7 @@ class Answerer:
                 d.quote(f)
             return
         if kind in ("sum", "comparison") and with_money and self._calculate(d, query, with_money, named_parts):
-            if kind == "sum":
+            if kind == "sum" and not query.earlier:  # (the text's figures are the new proposal's, not the grants')
                 self._quote_money(d, facts, focused)
         elif kind in ("list", "history") or (several and kind not in _FIGURE_TYPES):
             named = [n for n in notes if n.hit.doc_type == "budget_note"]

@@ -49,7 +49,7 @@ _MONEY = re.compile(
     r"\b(koste\w*|pris\w*|dyr\w*|billig\w*|penge|beløb\w*|udgift\w*|afsat\w*|bevilg\w*|mio|kr|spar\w*|"
     r"\w*budget(?:tet|ter|terne)|anlægs\w*|investering\w*|økonomisk\w*|finansier\w*|cost\w*|price\w*|money|spen[dt]\w*|sav(?:e|es|ing)\w*|"
     r"fund(?:s|ed|ing)?|grant\w*|set aside|budgeted|netto\w*|net|financial\w*|besparel\w*|expen\w*|"
-    r"betal\w*|pay(?:s|ing)?|paid|invest\w*|capital)\b|how much (?:would|does|did|will|is|has)",
+    r"betal\w*|pay(?:s|ing)?|paid|invest\w*|capital|budgetaftale\w*)\b|how much (?:would|does|did|will|is|has)",
     re.IGNORECASE,
 )
 _LIST = re.compile(r"\b(hvilke|hvilken|which|what programmes|what programs|list)\b", re.IGNORECASE)
@@ -60,6 +60,8 @@ _FACT = re.compile(
 )
 _SUM = re.compile(r"\b(tilsammen|i alt|samlet|samlede|sammenlagt|in total|altogether|combined|together|total)\b",
                   re.IGNORECASE)
+# "the two scenarios", "begge scenarier", "scenarierne": several scenarios without their numbers
+_SCENARIOS = re.compile(r"\b(?:two|both|the|to|begge)\s+scenari(?:os|er)\b|\bscenarierne\b", re.IGNORECASE)
 _TOGETHER = re.compile(r"\b(tilsammen|sammenlagt|together|combined)\b", re.IGNORECASE)
 _COMPARE = re.compile(
     r"\b(sammenlign\w*|forskel\w*|compared?|comparison|versus|vs\.?|difference|frem for|i forhold til|end ansøgt|"
@@ -268,7 +270,7 @@ def answer_type(q: Query) -> str:
         return "date"
     if money and (len(q.scenarios) >= 2 or _COMPARE.search(t)):
         return "comparison"
-    if _COMPARE.search(t) and (len(q.scenarios) >= 2 or len(q.years) == 2):
+    if _COMPARE.search(t) and (len(q.scenarios) >= 2 or len(q.years) == 2 or _SCENARIOS.search(t)):
         return "comparison"
     if money and _SUM.search(t) and not q.whole_period and (len(q.years) >= 2 or _TOGETHER.search(t)
                                                             or q.earlier or re.search(r"\bsamlede udgifter", t, re.I)):

@@ -173,3 +173,9 @@ def test_the_table_row_holding_the_amount_a_quoted_sentence_states_is_shown(answ
     assert any(": 600 om året" in ln and "i alt 1.200" in ln for ln in a.answer.splitlines()), a.answer
     assert "0,6 mio. kr." in a.answer
     assert not unsupported_numbers(a.answer, a.evidence)
+
+
+def test_money_from_earlier_agreements_is_summed_without_the_new_proposals_figures(archive_answerer):
+    text = _asked(archive_answerer, "Hvor meget har Sprogløft fået i alt fra tidligere budgetaftaler?")
+    assert "23.900 = 5.800" in text and "løbende p/l" in text
+    assert "29,2" not in text and "29.200" not in text  # the new proposal's money is not what was granted

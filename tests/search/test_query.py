@@ -223,3 +223,16 @@ def test_a_comparison_of_two_subjects_is_split_at_its_connective():
         "Hvad koster skøjtebanen", "lektiecaféerne?")
     assert subject_parts("What does the rink cost compared with the homework cafés?") == (
         "What does the rink cost", "the homework cafés?")
+
+
+@pytest.mark.parametrize("question", [
+    "What is the difference between the two scenarios for the acute team in 2027?",
+    "Hvad er forskellen på de to scenarier for akutteamet?",
+])
+def test_a_difference_between_unnumbered_scenarios_is_a_comparison(question):
+    assert analyse(question).answer_type == "comparison"
+
+
+def test_money_from_budget_agreements_in_total_is_a_sum_of_earlier_grants():
+    q = analyse("Hvor meget har Sprogløft fået i alt fra tidligere budgetaftaler?")
+    assert q.answer_type == "sum" and q.earlier
