@@ -516,9 +516,11 @@ class Answerer:
 
     def _compare(self, d: wording.Draft, query: Query, with_money) -> bool:
         """Two scenarios of one note in each year asked, or one programme in two years (a year outside the
-        note's tables is read from another note of the same programme, e.g. the original proposal)."""
+        note's tables is read from another note of the same programme, e.g. the original proposal), or two
+        programmes in the year asked (else their totals)."""
         _, p = with_money[0]
         pairs: list[tuple] = []
+        shown = [p]
         if len(p.scenarios) >= 2:
             a, b = p.scenarios[0], p.scenarios[1]
             for y in sorted(set(a.amounts) | set(b.amounts)):
@@ -535,7 +537,7 @@ class Answerer:
                 pairs.append((None, ta, None, tb, None))
         if not pairs:
             return False
-        for x in shown if len(with_money) >= 2 and len(p.scenarios) < 2 and len(query.years) <= 1 else [p]:
+        for x in shown:
             d.add(f"• {wording.note_name(x.note_id, x.title, x.budget_year, x.source)}",
                   f"{x.note_id} {x.title} Budget {x.budget_year}")
         for a, ta, b, tb, y in pairs:
