@@ -104,6 +104,8 @@ class Answerer:
         if gap is not None:
             return self._abstain(query, hits, gap)
         facts = self._facts(query, checked, wanted, hits, notes)
+        if not facts and self.letters.asks_letter(query):  # "who signed the letter about X?": no such letter
+            return self._abstain(query, hits, wording.phrase(lang, "none"))
         other_years = _other_years(query, facts)
         if other_years:
             return self._abstain(query, hits, other_years)
@@ -298,9 +300,13 @@ class Answerer:
         named = {t for n in notes if not n.also for t in analyzer.tokens(f"{n.hit.note_id or ''} {n.hit.title or ''}")}
         facts = self.picker.pick(typed, wanted, candidates, bonus, named, cover_first=wants_several(query))
         letters = [h for h in hits if note_key(h) in focused | also]
+        if self.letters.asks_letter(query):  # a letter found further down, when it is about the subject
+            letters += [h for h in hits if h.doc_type == "answer" and h not in letters]
         from_letter = (self.letters.signatory(query, letters) or self.letters.addressee(query, letters)
                        or self.letters.dated(query, letters) or self.minutes.decision(
                            query, letters, lambda texts: self.picker.similarity(query.search_text, texts)))
+        if from_letter is None and self.letters.asks_letter(query):
+            return ()  # who signed or asked: only a letter about the question's subject says
         return (from_letter,) if from_letter is not None else facts
 
     def _write(self, d: wording.Draft, query: Query, notes: list[NoteInFocus], figs: dict, facts,

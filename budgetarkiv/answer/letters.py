@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from budgetarkiv.answer.model import Fact
-from budgetarkiv.answer.relevance import Relevance
+from budgetarkiv.answer.relevance import Relevance, overlap
 from budgetarkiv.core.text import sentence_spans
 from budgetarkiv.index.store import Store
 from budgetarkiv.search.hybrid import Hit
@@ -27,6 +27,7 @@ _SIGNED = re.compile(r"underskrev\w*|signed|signatory|job title|titel|stilling|a
 _ASKED = re.compile(r"\b(asked|asking|spurgte|spørger|stille[dt]e?|stiller|council members?|byrådsmedlem\w*|medlem\w*|"
                     r"politiker\w*|politicians?|wrote|skrev|henvendte|inquiry|henvendelse\w*|sen[dt]|sendte|mail\w*)\b",
                     re.IGNORECASE)
+_WHO_ASKED = re.compile(r"\b(asked|asking|spurgte|stille[dt]e?|wrote|skrev|henvendte|sen[dt]|sendte)\b", re.IGNORECASE)
 _GREETING = re.compile(r"^[ \t]*(?:Kære|Til)[ \t]+\S[^\n]*$", re.MULTILINE)
 
 
@@ -66,7 +67,7 @@ class Letters:
         if query.answer_type != "date" or not _ABOUT_LETTER.search(query.text):
             return None
         for h in hits:
-            if h.doc_type != "answer":
+            if h.doc_type != "answer" or not self.about(query, h.doc_id):
                 continue
             data = self.note(h.doc_id)
             text = data.get("text") or ""
@@ -79,13 +80,32 @@ class Letters:
                         note_id=h.note_id, budget_year=h.budget_year, title=h.title, section=None, page=page)
         return None
 
+    def asks_letter(self, query: Query) -> bool:
+        """Whether only a letter can answer: who signed it, who asked (and when)."""
+        if query.answer_type == "person":
+            return bool(_SIGNED.search(query.text) or _WHO_ASKED.search(query.text))
+        return query.answer_type == "date" and bool(_WHO_ASKED.search(query.text))
+
+    def about(self, query: Query, doc_id: str) -> bool:
+        """Whether a letter is about what the question names: its title, addressee or a question it answers
+        shares a word of the question's subject (the words saying what kind of answer is wanted left out).
+        A question naming no subject ("who signed the reply?") fits any letter."""
+        groups = self.relevance.word_groups(query.subject_text)
+        if not groups:
+            return True
+        data = self.note(doc_id)
+        text = " ".join([data.get("title") or "", data.get("addressee") or "",
+                         *(q.get("question", "") for q in data.get("questions") or [])])
+        tokens = set(self.relevance.analyzer.tokens(text))
+        return any(overlap(tokens, g) for g in groups)
+
     def addressee(self, query: Query, hits: Sequence[Hit]) -> Fact | None:
         """Who put the questions a letter answers, or when they were sent: its greeting ("Kære <navn>") with
         the sentence after it ("Tak for din mail af 27. februar 2023, hvor du spørger om ..."), quoted."""
         if query.answer_type not in ("person", "date") or _SIGNED.search(query.text) or not _ASKED.search(query.text):
             return None
         for h in hits:
-            if h.doc_type != "answer":
+            if h.doc_type != "answer" or not self.about(query, h.doc_id):
                 continue
             data = self.note(h.doc_id)
             text = data.get("text") or ""
@@ -106,7 +126,7 @@ class Letters:
         if query.answer_type != "person" or not _SIGNED.search(query.text):
             return None
         for h in hits:
-            if h.doc_type != "answer":
+            if h.doc_type != "answer" or not self.about(query, h.doc_id):
                 continue
             data = self.note(h.doc_id)
             name = (data.get("signatory") or "").split(",")[0].strip()

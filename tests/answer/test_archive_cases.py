@@ -134,3 +134,9 @@ def test_when_the_questions_were_sent_comes_from_the_letters_opening(archive_ans
     answer = archive_answerer.ask("Hvornår sendte byrådsmedlemmet sin mail om ventetid på specialskoletilbud?")
     _cited(answer)
     assert "27. februar 2023" in answer.answer
+
+
+def test_who_signed_a_letter_the_archive_lacks_is_not_answered_with_another_letters_signatory(archive_answerer):
+    answer = archive_answerer.ask("Who signed the letter about the new swimming pool in Valby?")
+    assert not answer.answered, answer.answer
+    assert "Vestergaard" not in answer.answer
