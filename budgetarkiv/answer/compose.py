@@ -21,7 +21,14 @@ from budgetarkiv.answer.history import history_answer
 from budgetarkiv.answer.letters import LINKED_BOOST, Letters
 from budgetarkiv.answer.minutes import Minutes
 from budgetarkiv.answer.model import Answer, Fact, Programme, ScenarioOut
-from budgetarkiv.answer.relevance import Gap, Relevance, note_key, number_words_missing, years_missing
+from budgetarkiv.answer.relevance import (
+    Gap,
+    Relevance,
+    agreements_missing,
+    note_key,
+    number_words_missing,
+    years_missing,
+)
 from budgetarkiv.answer.sentences import KRONER, ONE_SENTENCE, SentencePicker, carries_type, fact_at
 from budgetarkiv.core.numbers import UNIT_KRONER
 from budgetarkiv.core.text import sentence_spans
@@ -244,6 +251,8 @@ class Answerer:
         counted = query.answer_type in ("count", "percent")  # `_other_years` refuses those naming the years found
         if gap is None and not counted and years_missing(query.years, shown, table_years):
             gap = Gap("year", (wording.year_span(query.years),))
+        if gap is None and agreements_missing(query.agreement_years, shown):  # "med Budgetaftale 2021"
+            gap = Gap("year", tuple(f"Budgetaftale {y}" for y in query.agreement_years))
         if gap is None:
             return None
         lang = query.language

@@ -98,7 +98,7 @@ class Speller:
     def known(self, word: str) -> bool:
         lexical = self.relevance.lexical
         stems = set(self.relevance.analyzer.tokens(word))
-        if stems & lexical.vocabulary:
+        if not stems or stems & lexical.vocabulary:  # a stopword ("ville", "skulle") is no misspelling
             return True
         bridge = lexical.bridge
         return bool(bridge is not None and bridge.translate(word))

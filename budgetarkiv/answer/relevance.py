@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from budgetarkiv.index.english import looks_english
-from budgetarkiv.index.lexical import LexicalIndex
+from budgetarkiv.index.lexical import SYSTEM_WORDLIST, LexicalIndex
 from budgetarkiv.search.hybrid import Hit
 from budgetarkiv.search.query import GENERIC_WORDS
 
@@ -67,10 +67,39 @@ class Relevance:
 
     def names_missing(self, question: str, text: str) -> list[str]:
         """Names in the question (a capitalised word inside a sentence: a place, a programme, a committee)
-        that `text` does not hold, counted like `words_found` (an English name through its translations)."""
+        that `text` does not hold, counted like `words_found`.
+
+        In an English question a capitalised word the dictionary translates is an ordinary word written
+        as part of an institution's name ("City Council", "City Hall", "the Culture and Leisure
+        Administration"): the Danish note names the institution its own way, so it is no name to find.
+        An untranslated word that is Danish ("Nordvest", "Brønshøj": the Danish word list or the archive
+        knows it, or it is spelt with æ, ø or å) is a place or a programme's own name and must occur as
+        written (also when the archive never uses it); other untranslated words ("Finance",
+        "Copenhageners") are English words the small dictionary lacks and say nothing."""
         english = looks_english(question)
         names = [m.group(0) for m in _NAME.finditer(question) if m.group(0).lower() not in GENERIC_WORDS]
-        return [n for n in dict.fromkeys(names) if self.words_found(n, text, english)[1]]
+        out = []
+        for n in dict.fromkeys(names):
+            if english and not self._danish_name(n):
+                continue
+            if self.words_found(n, text, english=False)[1]:
+                out.append(n)
+        return out
+
+    def _danish_name(self, word: str) -> bool:
+        """Whether a capitalised word of an English question is a Danish name rather than an English word."""
+        bridge, lower = self.lexical.bridge, word.lower()
+        if bridge is not None and bridge.translate(lower):
+            return False
+        return bool(re.search("[æøå]", lower)) or lower in self.danish_words \
+            or bool(set(self.analyzer.tokens(lower)) & self.lexical.vocabulary)
+
+    @cached_property
+    def danish_words(self) -> frozenset[str]:
+        """The system's Danish word list (Debian `wdanish`), empty when not installed."""
+        if not SYSTEM_WORDLIST.exists():
+            return frozenset()
+        return frozenset(SYSTEM_WORDLIST.read_text("utf-8", "replace").lower().split())
 
     def content_tokens(self, question: str) -> list[str]:
         """Stems of the question's own words (and their Danish translations for English questions)."""
@@ -98,6 +127,10 @@ class Relevance:
 
 
 _NUMBER_WORD = re.compile(r"\b(\d{1,3})\s?-\s?([^\W\d_]{2,})")  # "80-årige", "18-årige", "24-timers"
+# an ordinal bound to a word: "5. klasse", "4th grade" (a date's "1. januar" is no such binding)
+_ORDINAL = re.compile(r"(?<![\d.,])(\d{1,2})(?:\.|st|nd|rd|th)\s([^\W\d_]{3,})")
+_MONTHS = frozenset("januar februar marts april maj juni juli august september oktober november december "
+                    "january february march may june july october".split())
 _YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
 _NAME = re.compile(r"(?<=[\w,;)] )[A-ZÆØÅ][^\W\d_]*[a-zæøå][^\W\d_]*(?:-[^\W\d_]+)*")  # not a sentence's first word
 
@@ -119,6 +152,23 @@ def number_words_missing(question: str, text: str) -> list[str]:
         number, word = m.group(1), m.group(2)
         if not re.search(rf"(?<![\d.,]){number}\s?-?\s?{re.escape(word[:2])}", text, re.IGNORECASE):
             out.append(m.group(0))
+    return out + ordinals_missing(question, text)
+
+
+def ordinals_missing(question: str, text: str) -> list[str]:
+    """Ordinals the question binds to a word ("5. klasse", "4th grade") that the text never states.
+
+    A Danish ordinal must occur with the word's start ("5. kl"); an English one ("4th grade", whose
+    word the Danish note writes its own way) as the same ordinal in either language ("4." or "4th")."""
+    out = []
+    for m in _ORDINAL.finditer(question):
+        number, word = m.group(1), m.group(2)
+        if word.lower() in _MONTHS:
+            continue
+        danish = m.group(0)[len(number)] == "."
+        after = re.escape(word[:2]) if danish else r"\w"
+        if not re.search(rf"(?<![\d.,]){number}(?:\.|st|nd|rd|th)\s?{after}", text, re.IGNORECASE):
+            out.append(m.group(0))
     return out
 
 
@@ -128,6 +178,15 @@ def years_missing(years: Sequence[int], text: str, table_years: set[int]) -> boo
         return False
     said = {int(y) for y in _YEAR.findall(text)} | table_years
     return not set(years) & said
+
+
+def agreements_missing(years: Sequence[int], text: str) -> bool:
+    """True when the text names none of the budget agreements asked about ("Budgetaftale 2021"): a year
+    only as a table column is not that agreement (an earlier agreement's grant may run through it)."""
+    if not years:
+        return False
+    named = {int(y) for y in re.findall(r"aftale\w*(?:\s+\w+){0,2}?\s+((?:19|20)\d\d)\b", text, re.IGNORECASE)}
+    return not set(years) & named
 
 
 def overlap(a: set[str], b: set[str]) -> int:

@@ -108,6 +108,10 @@ def _english_bases(word: str) -> list[str]:
         bases += [word[:-2], word[:-1]]
     if word.endswith("ing"):
         bases += [word[:-3], word[:-3] + "e"]
+    if word.endswith(("ing", "ed")) and len(word) > 5:  # a doubled consonant: swimming, planned
+        stem = word[:-3] if word.endswith("ing") else word[:-2]
+        if stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+            bases.append(stem[:-1])
     return bases
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from budgetarkiv.answer.relevance import number_words_missing, years_missing
+from budgetarkiv.answer.relevance import agreements_missing, number_words_missing, ordinals_missing, years_missing
 from budgetarkiv.answer.wording import listing
 
 NOTE = "Forebyggende hjemmebesøg til 70-årige, der bor alene. Borgerne får et tilbud, når de fylder 75 år."
@@ -25,6 +25,26 @@ NOTE = "Forebyggende hjemmebesøg til 70-årige, der bor alene. Borgerne får et
 ])
 def test_a_number_bound_to_a_word_must_be_bound_to_it_in_the_note(question, missing):
     assert number_words_missing(question, NOTE) == missing
+
+
+@pytest.mark.parametrize("question, text, missing", [
+    ("Hvad koster svømning for eleverne i 5. klasse?", "Alle elever i 3. klasse får svømning.", ["5. klasse"]),
+    ("Hvad koster svømning for 3. klasserne?", "Alle elever i 3. klasse får svømning.", []),
+    ("What target is set for pupils in 4th grade?", "Målet er, at 90 pct. i 4. klasse kan svømme.", []),
+    ("What target is set for pupils in 6th grade?", "Målet er, at 90 pct. i 4. klasse kan svømme.", ["6th grade"]),
+    ("Hvad skete der 1. januar 2025?", "Ordningen starter i 2025.", []),  # a date is no ordinal binding
+])
+def test_an_ordinal_bound_to_a_word_must_be_stated_in_the_note(question, text, missing):
+    assert ordinals_missing(question, text) == missing
+    assert number_words_missing(question, text) == missing
+
+
+def test_an_agreement_asked_about_must_be_named_not_only_a_year_column():
+    text = "Med Budgetaftale 2019 blev der afsat midler.\n1.000 kr. 2019 2020 2021 2022 I alt"
+    assert agreements_missing((2021,), text)  # 2021 is a column of the 2019 agreement's grant
+    assert not agreements_missing((2019,), text)
+    assert not agreements_missing((2026,), "Aftale om Budget 2026 blev indgået i september.")
+    assert not agreements_missing((), text)
 
 
 def test_a_year_asked_must_occur_in_a_sentence_or_a_table_column():
@@ -53,6 +73,7 @@ def test_missing_parts_are_listed_as_asked():
     ("Hvad var målet for de hjemløse unge i 2012?", "«2012»"),  # no sentence or table of the notes has 2012
     ("Hvad koster gratis frokost i daginstitutionerne?", None),  # "gratis" in one note, daycare in another
     ("What did the Budget 2025 agreement give to Sunday opening at the libraries?", None),
+    ("How many new street trees will be planted in Valby?", "«Valby»"),  # a Danish name no note holds
 ])
 def test_a_question_naming_what_its_note_does_not_hold_abstains(archive_answerer, question, named):
     answer = archive_answerer.ask(question)
@@ -68,6 +89,8 @@ def test_a_question_naming_what_its_note_does_not_hold_abstains(archive_answerer
     "Hvor mange hjemløse unge var der i København i 2019?",
     "How much would the two new youth clubs in Nordvest and on Amager cost in 2027?",
     "Er akutteamet dyrere end Housing First-teamet?",  # a name of the other note shown beside the focused one
+    # capitalised English words of an institution's name are no names to find ("City Council")
+    "How many new street trees will the City Council plant on Amager?",
 ])
 def test_the_same_questions_about_what_the_note_holds_are_answered(archive_answerer, question):
     answer = archive_answerer.ask(question)

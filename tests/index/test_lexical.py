@@ -81,6 +81,13 @@ def test_english_questions_are_detected(bridge):
     assert not looks_english("Hvor mange social kontrol-vejledere er der på Jobcenter København?")
 
 
+def test_an_english_inflection_with_a_doubled_consonant_finds_its_base():
+    bridge = EnglishBridge({"swim": ("svømme",), "plan": ("plan",), "fill": ("fylde",)})
+    assert bridge.translate("swimming") == ("svømme",)
+    assert bridge.translate("planned") == ("plan",)
+    assert bridge.translate("filling") == ("fylde",)  # "ll" stays: fill, not fil
+
+
 def test_an_english_question_brings_danish_tokens(analyzer, bridge):
     assert len(bridge) > 1000, "the FreeDict dictionaries (dict-freedict-eng-dan/dan-eng) are not installed"
     tokens = analyzer.query_tokens("How many citizens are helped by the social control programme?")
