@@ -40,7 +40,6 @@ PHRASES: dict[str, dict[str, str]] = {
         "not_comparable": "Beløbene står i forskellige prisniveauer eller enheder ({a} og {b}); forskellen regnes ikke "
                           "ud, da de ikke kan sammenlignes direkte.",
         "no_amount": "intet beløb i {year}",
-        "whole": "hele forslaget",
         "signed": "Svaret er underskrevet af",
         "same_note_id": "Notater med id {note_id}:",
     },
@@ -69,7 +68,6 @@ PHRASES: dict[str, dict[str, str]] = {
         "not_comparable": "The amounts are at different price levels or units ({a} and {b}); no difference is "
                           "computed, as they cannot be compared directly.",
         "no_amount": "no amount in {year}",
-        "whole": "the whole proposal",
         "signed": "The reply is signed by",
         "same_note_id": "Notes with id {note_id}:",
     },
@@ -113,7 +111,8 @@ def period(amounts: Mapping[str, Amount]) -> str:
 def scenario_line(lang: str, s: ScenarioOut, activity: bool = False, years: Sequence[int] = ()) -> tuple[str, str]:
     """One scenario's cost (or one activity row) as a sentence, and the table cells it cites.
 
-    With `years` (asked in the question) those columns come first, the whole proposal after them."""
+    With `years` (asked in the question) only those columns are shown: another year's amount beside them
+    would read as the answer (the cited cells still hold the whole row)."""
     t = PHRASES[lang]
     name = (f"{s.row_label} ({s.name})" if s.name else s.row_label) if activity else (s.name or t["proposal"])
     head = ", ".join(x for x in (s.unit, s.price_level) if x)
@@ -127,7 +126,7 @@ def scenario_line(lang: str, s: ScenarioOut, activity: bool = False, years: Sequ
     if asked and set(asked) != set(s.amounts) and (set(asked) & set(s.amounts) or len(asked) == 1):
         chosen = ", ".join(f"{y}: {format_danish_number(s.amounts[y])}" if y in s.amounts
                            else t["no_amount"].format(year=y) for y in asked)
-        amount, total = f"{chosen} ({t['whole']}: {amount}{total})", ""
+        amount, total = chosen, ""
     page = f", {t['page']} {s.page}" if s.page else ""
     cells = " ".join(f"{y} {format_danish_number(v)}" for y, v in s.amounts.items())
     cited = f"{s.table} {head} {s.row_label} {cells} {format_danish_number(s.total) if s.total is not None else ''} {s.page or ''}"
