@@ -104,6 +104,11 @@ class Answerer:
         # rows and scenarios are matched on the question's words and, for English, their Danish translations
         money_words = wanted | {t for g in self.relevance.word_groups(checked) for t in g}
         figs = {note_key(n.hit): costs.figures(self.searcher.store, analyzer, n.hit, money_words, query) for n in notes}
+        if query.first_year and not query.years:
+            # "det første år": the first year of the focused note's proposal tables
+            first = next((min(f.table_years) for n in notes if not n.also
+                          and (f := figs[note_key(n.hit)]) is not None and f.table_years), None)
+            query = dataclasses.replace(query, years=(first,)) if first else query
         outside = self._years_outside(query, notes, figs)
         if outside:
             return self._abstain(query, hits, outside)
@@ -327,6 +332,10 @@ class Answerer:
         programmes = [(n, f.programme) for n in focused if (f := figs[note_key(n.hit)]) is not None]
         with_money = [(n, p) for n, p in programmes if p.scenarios or p.activities or p.earlier_grants]
         several = wants_several(query)
+        if kind == "amount" and query.says_total and any(
+                not p.scenarios and sum(bool(a.amounts) for a in p.activities) >= 2 for _, p in with_money):
+            kind = "sum"  # "i alt ... på anlæg": the rows of the steering area asked, added up
+            query = dataclasses.replace(query, answer_type=kind)
         if kind == "history" and query.note_ids and self._same_note_id(d, query):
             self._history(d, focused)
             return
@@ -494,7 +503,8 @@ class Answerer:
             for _, p in with_money:
                 chosen = p.scenarios[:1] if len(with_money) > 1 or not query.scenarios else p.scenarios
                 # named rows of the chosen scenario(s) only: rows of alternative scenarios are never added
-                parts = [a for a in p.activities if a.amounts and a.name in {s.name for s in chosen}] or chosen
+                parts = [a for a in p.activities if a.amounts and (not chosen or a.name in {s.name for s in chosen})] \
+                    or chosen
                 own = [t for s in parts for t in costs.terms_of(p, s)]
                 if own:
                     named.append(p)

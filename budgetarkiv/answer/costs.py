@@ -76,6 +76,11 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
             label = set(analyzer.tokens(f"{r.label} {r.styringsomraade or ''}"))
             if len(cost.rows) > 1 and names(label, wanted):
                 activities.append(row_out(r, described))
+    of_area = area_rows([r for c in costs for r in c.rows], query)
+    if of_area:
+        # "anlægsudgiften", "serviceudgifterne", "capital": the rows of that steering area are the part asked;
+        # the proposal's sum row (all areas) is not shown beside them
+        activities = [row_out(r, described) for r in of_area]
     if _SAVINGS.search(query.text):
         # "hvor meget sparer ...": the rows of savings (negative amounts are savings) say it, not only the net sum
         activities += [row_out(r, described) for c in costs for r in c.rows
@@ -99,11 +104,22 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
     table_years = {int(y) for r in rows if r not in grants_before for y in r.amounts if y.isdigit()}
     programme = Programme(
         note_id=first.note_id, budget_year=first.budget_year, title=first.note_title, source=first.source,
-        doc_id=doc_id, scenarios=tuple(scenario_out(s, described) for s in costs),
+        doc_id=doc_id, scenarios=() if of_area else tuple(scenario_out(s, described) for s in costs),
         earlier_grants=tuple(row_out(r) for r in grants), activities=tuple(activities),
         versions=hit.versions,
     )
     return Figures(programme, frozenset(table_years), frozenset(all_years))
+
+
+def area_rows(rows: Sequence[RowRecord], query: Query) -> list[RowRecord]:
+    """The rows of the steering area(s) a question word names ("anlægsudgiften" → Anlæg, "capital" →
+    Anlæg); none when no word names one, or every row is of the areas named (the sum row says it then)."""
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", query.text)}
+    words |= {ROW_TERMS[w] for w in words if w in ROW_TERMS}
+    areas = {r.styringsomraade for r in rows if r.styringsomraade}
+    asked = {a for a in areas if any(w.startswith(a.lower()) for w in words)}
+    chosen = [r for r in rows if r.styringsomraade in asked]
+    return chosen if asked and len(chosen) < len(rows) else []
 
 
 def names(label: set[str], wanted: set[str]) -> bool:

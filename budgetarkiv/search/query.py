@@ -47,7 +47,7 @@ _COST = re.compile(
 )
 _MONEY = re.compile(
     r"\b(koste\w*|pris\w*|dyr\w*|billig\w*|penge|beløb\w*|udgift\w*|afsat\w*|bevilg\w*|mio|kr|spar\w*|"
-    r"\w*budget(?:tet|ter|terne)|anlægs\w*|investering\w*|økonomisk\w*|finansier\w*|cost\w*|price\w*|money|spen[dt]\w*|sav(?:e|es|ing)\w*|"
+    r"\w*budget(?:tet|ter|terne)|anlæg\w*|investering\w*|økonomisk\w*|finansier\w*|cost\w*|price\w*|money|spen[dt]\w*|sav(?:e|es|ing)\w*|"
     r"fund(?:s|ed|ing)?|grant\w*|set aside|budgeted|netto\w*|net|financial\w*|besparel\w*|expen\w*|"
     r"betal\w*|pay(?:s|ing)?|paid|invest\w*|capital|budgetaftale\w*)\b|how much (?:would|does|did|will|is|has)",
     re.IGNORECASE,
@@ -130,6 +130,7 @@ _WANTS_FINAL = re.compile(
     re.IGNORECASE,
 )
 _WANTS_DRAFT = re.compile(r"\b(?:udkast\w*|kladde\w*|drafts?|foreløbig[et]?\s+(?:version|notat))\b", re.IGNORECASE)
+_FIRST_YEAR = re.compile(r"\b(?:første|first)\s+(?:hele\s+|full\s+)?(?:år|year)\b", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\b(hvor meget|hvor stor\w*|how much|how large|how big)\b", re.IGNORECASE)
 _LIST_RESULTS = re.compile(r"\bhvilke resultat", re.IGNORECASE)
 
@@ -177,6 +178,12 @@ class Query:
     earlier: bool = False  # money granted earlier ("tidligere afsat", "Budgetaftale 2020")
     whole_period: bool = False  # "i alt i perioden", "over hele perioden": the table's total
     asks: tuple[str, ...] = ()  # the separate things asked, when one question asks several
+    first_year: bool = False  # "det første år", "in its first year": the first column of the note's table
+
+    @property
+    def says_total(self) -> bool:
+        """ "i alt", "samlet", "in total": several amounts asked for as one."""
+        return bool(_SUM.search(self.text))
 
     @property
     def subject_text(self) -> str:
@@ -243,6 +250,7 @@ def analyse(question: str, language: str | None = None) -> Query:
         wants_number=bool(_COUNT.search(text) or _HOW_MUCH.search(text) or _PERCENT.search(text)),
         version="draft" if _WANTS_DRAFT.search(text) else "final" if _WANTS_FINAL.search(text) else None,
         earlier=bool(_EARLIER.search(text)),
+        first_year=bool(_FIRST_YEAR.search(text)),
         whole_period=bool(re.search(r"hele perioden|i alt i perioden|whole period|entire period|over the period",
                                     text, re.IGNORECASE)),
     )

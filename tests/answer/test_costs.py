@@ -1,9 +1,10 @@
 """Sums and comparisons of cited amounts: one sum per unit and price level, differences only within one."""
 from __future__ import annotations
 
-from budgetarkiv.answer.costs import Term, described_best, difference, in_years, names, sums
+from budgetarkiv.answer.costs import Term, area_rows, described_best, difference, in_years, names, sums
 from budgetarkiv.answer.model import Programme
-from budgetarkiv.search.lookup import ScenarioCost
+from budgetarkiv.search.lookup import RowRecord, ScenarioCost
+from budgetarkiv.search.query import analyse
 
 
 def _term(label, value, level="2024 p/l", unit="1.000 kr."):
@@ -180,3 +181,20 @@ def test_money_from_earlier_agreements_is_summed_without_the_new_proposals_figur
     text = _asked(archive_answerer, "Hvor meget har Sprogløft fået i alt fra tidligere budgetaftaler?")
     assert "23.900 = 5.800" in text and "løbende p/l" in text
     assert "29,2" not in text and "29.200" not in text  # the new proposal's money is not what was granted
+
+
+def _row(label, area, amounts, is_sum=False):
+    return RowRecord(1, "d", "a.txt", "X1", 2020, "T", "Tabel 2", "2", None, "1.000 kr.", "2020 p/l", 2, None,
+                     label, area, None, None, None, is_sum, amounts, sum(amounts.values()))
+
+
+def test_a_steering_area_the_question_names_picks_that_areas_rows():
+    """'anlægsudgiften' names steering area Anlæg, 'capital' through its Danish word; a question naming no
+    area, or an area every row has, picks none (the sum row answers)."""
+    rows = [_row("Ombygning", "Anlæg", {"2020": 6500}), _row("Husleje", "Service", {"2021": 900}),
+            _row("Koordinatorer", "Service", {"2020": 550})]
+    assert [r.label for r in area_rows(rows, analyse("Hvad er anlægsudgiften til huset?"))] == ["Ombygning"]
+    assert [r.label for r in area_rows(rows, analyse("What is the capital cost of the house?"))] == ["Ombygning"]
+    assert [r.label for r in area_rows(rows, analyse("Hvad udgør serviceudgifterne?"))] == ["Husleje", "Koordinatorer"]
+    assert area_rows(rows, analyse("Hvad koster huset?")) == []
+    assert area_rows(rows[1:], analyse("Hvad udgør serviceudgifterne?")) == []

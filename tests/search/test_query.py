@@ -236,3 +236,18 @@ def test_a_difference_between_unnumbered_scenarios_is_a_comparison(question):
 def test_money_from_budget_agreements_in_total_is_a_sum_of_earlier_grants():
     q = analyse("Hvor meget har Sprogløft fået i alt fra tidligere budgetaftaler?")
     assert q.answer_type == "sum" and q.earlier
+
+
+def test_the_first_year_asks_for_the_first_column_not_a_year_named():
+    """'det første år' / 'in its first year' names no year: the note's first table year answers it."""
+    q = analyse("What was the net cost of the shelter in its first year?")
+    assert q.first_year and q.years == ()
+    assert analyse("Hvad koster forslaget det første år?").first_year
+    assert not analyse("Hvad koster forslaget i 2026?").first_year
+
+
+def test_a_steering_area_asked_in_total_is_a_money_question():
+    """'hvor meget skal der i alt bruges på anlæg': anlæg is budget vocabulary (capital), 'skal' no goal."""
+    q = analyse("Hvor meget skal der i alt bruges på anlæg i scenarie 3 for parkeringen?")
+    assert q.answer_type == "amount" and q.says_total
+    assert not analyse("Hvad koster scenarie 2 i 2027?").says_total
