@@ -26,7 +26,11 @@ _DATE = re.compile(rf"\b(?:\d{{1,2}}\.?\s+)?(?:{_MONTHS})\.?\s+(?:(?:19|20)\d\d)
 _BUDGET_YEAR = re.compile(
     r"\b(?:budget(?:året|år|year)?|budgetåret|fiscal year)\s+((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)", re.IGNORECASE
 )
-_AGREEMENT = re.compile(r"\b(?:budgetaftale[n]?|overførselssag(?:en)?)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+# "Budgetaftale 2020", "budgetaftalerne for 2024 og 2026", "budget agreements of 2024 and 2026" (the singular
+# "budgetaftalen for 2025" may be the agreement deciding that budget's notes: no earlier grant)
+_AGREEMENT = re.compile(
+    r"\b(?:(?:budgetaftale[n]?|overførselssag(?:en)?|budget agreement)\s+|(?:budgetaftalerne|budget agreements)\s+"
+    r"(?:(?:for|of|fra|from)\s+)?)((?:19|20)\d\d(?:\s*(?:,|og|and|&)\s*(?:19|20)\d\d)*)\b", re.IGNORECASE)
 # "i 2025-priser", "(both in 2025 prices)", "2025 p/l", "pris- og lønniveau 2025": a price level, not a year asked
 _PRICE_LEVEL = re.compile(
     r"\b(?:(?:in|i)\s+)?(?:19|20)\d\d[\s-]*(?:prices|priser|p/l\b|pl\b|prisniveau|pris- og lønniveau)"
@@ -69,7 +73,7 @@ _COMPARE = re.compile(
     re.IGNORECASE,
 )
 _HISTORY = re.compile(
-    r"\b(tidligere afsat|tidligere bevilget|first funded|previously|hvilke budgetår|note-id|i hvilke år|"
+    r"\b(tidligere afsat|tidligere bevilget|first funded|previously|hvilke budgetår|note[- ]?id|første gang|first time|i hvilke år|"
     r"hvilke programmer har haft|set aside (?:for|in) (?:19|20)\d\d|over årene|gennem årene|over the years|"
     r"across the years|historik\w*|history|hvad skete der|what happened|efter budgetnotatet|after the (?:budget )?note|"
     r"blev (?:det|forslaget|indsatsen) vedtaget|was (?:it|the proposal) (?:adopted|approved|funded))\b"
@@ -227,7 +231,7 @@ def analyse(question: str, language: str | None = None) -> Query:
     lang = language or ("en" if looks_english(text) else "da")
     without_dates = _PRICE_LEVEL.sub(" ", _DATE.sub(" ", text))
     budget = [int(y) for y in _BUDGET_YEAR.findall(without_dates)]
-    agreement = tuple(dict.fromkeys(int(y) for y in _AGREEMENT.findall(without_dates)))
+    agreement = tuple(dict.fromkeys(int(y) for m in _AGREEMENT.findall(without_dates) for y in _YEAR.findall(m)))
     plain = _AGREEMENT.sub(" ", _BUDGET_YEAR.sub(" ", without_dates))
     years: list[int] = []
     for a, b in _RANGE.findall(plain):

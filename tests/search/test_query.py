@@ -251,3 +251,19 @@ def test_a_steering_area_asked_in_total_is_a_money_question():
     q = analyse("Hvor meget skal der i alt bruges på anlæg i scenarie 3 for parkeringen?")
     assert q.answer_type == "amount" and q.says_total
     assert not analyse("Hvad koster scenarie 2 i 2027?").says_total
+
+
+def test_several_agreements_named_together_are_agreement_years_not_columns():
+    q = analyse("Hvor meget blev der samlet afsat til puljen med budgetaftalerne for 2024 og 2026?")
+    assert q.agreement_years == (2024, 2026) and q.years == () and q.answer_type == "sum"
+    assert analyse("What did the budget agreements of 2019 and 2023 grant the programme?").agreement_years == (2019, 2023)
+    # the singular may be the agreement deciding that budget's notes: a year of amounts, no earlier grant named
+    assert analyse("Hvor mange penge giver budgetaftalen for 2025 til klubberne?").agreement_years == ()
+
+
+@pytest.mark.parametrize("question", [
+    "Has the note id BUF04 been used before, and for what?",
+    "Hvornår blev der første gang afsat penge til puljen?",
+])
+def test_a_note_ids_earlier_use_or_the_first_grant_is_a_history_question(question):
+    assert analyse(question).answer_type == "history"
