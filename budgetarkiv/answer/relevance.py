@@ -55,6 +55,7 @@ class Relevance:
             if w in GENERIC_WORDS or w.isdigit() or len(w) < 3:
                 continue
             options = set(analyzer.tokens(w)) - generic
+            translated: set[str] = set()
             if english and bridge is not None:
                 translated = {t for da in bridge.translate(w) for t in analyzer.tokens(da)} - generic
                 if not translated and not (options & self.lexical.vocabulary):
@@ -62,7 +63,11 @@ class Relevance:
                 options |= translated
             if not options:
                 continue
-            (found if options & have else missing).append(w)
+            hit = options & have
+            if not hit and translated:  # a translation in a Danish compound: "brobygning", "cykelparkering"
+                hit = {t for t in translated if len(t) >= 3 and any(h.startswith(t) or len(t) >= 4 and t in h
+                                                                   for h in have)}
+            (found if hit else missing).append(w)
         return found, missing
 
     def names_missing(self, question: str, text: str) -> list[str]:

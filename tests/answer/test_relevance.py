@@ -95,3 +95,11 @@ def test_a_question_naming_what_its_note_does_not_hold_abstains(archive_answerer
 def test_the_same_questions_about_what_the_note_holds_are_answered(archive_answerer, question):
     answer = archive_answerer.ask(question)
     assert answer.answered, answer.answer
+
+
+def test_an_english_word_is_found_through_its_translation_inside_a_danish_compound(archive_answerer):
+    relevance = archive_answerer.relevance
+    found, missing = relevance.words_found("bridge parking", "Brobygningsforløb og cykelparkering", english=True)
+    assert found == ["bridge", "parking"] and missing == []
+    assert relevance.words_found("bridge", "Vejvedligeholdelse", english=True)[1] == ["bridge"]
+
