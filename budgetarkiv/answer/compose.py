@@ -372,7 +372,10 @@ class Answerer:
                 for _, p in shown:
                     if money is not None and not p.activities and not query.earlier:
                         p = self._row_stated(p, money)
-                    d.programme(p, earlier=query.earlier, years=() if query.earlier else query.years)
+                    # a year the question writes that is the note's budget year ("Hvad kostede BI18 i 2018?"
+                    # of a Budget 2018 note) may mean that budget: the whole proposal follows the column
+                    whole = p.budget_year in query.years and not query.first_year
+                    d.programme(p, earlier=query.earlier, years=() if query.earlier else query.years, whole=whole)
                 if money is not None:
                     d.quote(money, d.t["in_text"])
             else:

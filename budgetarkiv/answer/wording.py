@@ -40,6 +40,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "not_comparable": "Beløbene står i forskellige prisniveauer eller enheder ({a} og {b}); forskellen regnes ikke "
                           "ud, da de ikke kan sammenlignes direkte.",
         "no_amount": "intet beløb i {year}",
+        "whole": "hele forslaget",
         "signed": "Svaret er underskrevet af",
         "same_note_id": "Notater med id {note_id}:",
     },
@@ -68,6 +69,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "not_comparable": "The amounts are at different price levels or units ({a} and {b}); no difference is "
                           "computed, as they cannot be compared directly.",
         "no_amount": "no amount in {year}",
+        "whole": "the whole proposal",
         "signed": "The reply is signed by",
         "same_note_id": "Notes with id {note_id}:",
     },
@@ -108,11 +110,13 @@ def period(amounts: Mapping[str, Amount]) -> str:
     return years[0] if len(years) == 1 else f"{years[0]}-{years[-1]}"
 
 
-def scenario_line(lang: str, s: ScenarioOut, activity: bool = False, years: Sequence[int] = ()) -> tuple[str, str]:
+def scenario_line(lang: str, s: ScenarioOut, activity: bool = False, years: Sequence[int] = (),
+                  whole: bool = False) -> tuple[str, str]:
     """One scenario's cost (or one activity row) as a sentence, and the table cells it cites.
 
     With `years` (asked in the question) only those columns are shown: another year's amount beside them
-    would read as the answer (the cited cells still hold the whole row)."""
+    would read as the answer (the cited cells still hold the whole row). With `whole` (the year asked is
+    the note's own budget year, so "i 2018" may mean "Budget 2018") the whole proposal follows them."""
     t = PHRASES[lang]
     name = (f"{s.row_label} ({s.name})" if s.name else s.row_label) if activity else (s.name or t["proposal"])
     head = ", ".join(x for x in (s.unit, s.price_level) if x)
@@ -126,7 +130,7 @@ def scenario_line(lang: str, s: ScenarioOut, activity: bool = False, years: Sequ
     if asked and set(asked) != set(s.amounts) and (set(asked) & set(s.amounts) or len(asked) == 1):
         chosen = ", ".join(f"{y}: {format_danish_number(s.amounts[y])}" if y in s.amounts
                            else t["no_amount"].format(year=y) for y in asked)
-        amount, total = chosen, ""
+        amount, total = (f"{chosen} ({t['whole']}: {amount}{total})" if whole else chosen), ""
     page = f", {t['page']} {s.page}" if s.page else ""
     cells = " ".join(f"{y} {format_danish_number(v)}" for y, v in s.amounts.items())
     cited = f"{s.table} {head} {s.row_label} {cells} {format_danish_number(s.total) if s.total is not None else ''} {s.page or ''}"
@@ -158,17 +162,19 @@ class Draft:
         if cited:
             self.evidence.append(cited)
 
-    def programme(self, p: Programme, earlier: bool = True, heading: str | None = None, years: Sequence[int] = ()) -> None:
-        """A note's name, then its scenarios, activity rows, earlier grants and versions."""
+    def programme(self, p: Programme, earlier: bool = True, heading: str | None = None, years: Sequence[int] = (),
+                  whole: bool = False) -> None:
+        """A note's name, then its scenarios, activity rows, earlier grants and versions (with `years`, those
+        columns; `whole`: the whole proposal after them)."""
         name = heading or note_name(p.note_id, p.title, p.budget_year, p.source)
         self.add(f"• {name}", f"{p.note_id} {p.title} Budget {p.budget_year} {Path(p.source).name}")
         for s in p.scenarios:
             if s.amounts or s.total is not None:
-                line, cited = scenario_line(self.lang, s, years=years)
+                line, cited = scenario_line(self.lang, s, years=years, whole=whole)
                 self.add(f"  – {line}", cited)
         for a in p.activities:
             if a.amounts or a.total is not None:
-                line, cited = scenario_line(self.lang, a, activity=True, years=years)
+                line, cited = scenario_line(self.lang, a, activity=True, years=years, whole=whole)
                 self.add(f"  – {line}", cited)
         if earlier:
             for g in p.earlier_grants:

@@ -1,0 +1,19 @@
+"""How an answer words a note's amounts: the years asked alone, or the whole proposal when ambiguous."""
+from __future__ import annotations
+
+from budgetarkiv.answer.wording import scenario_line
+from budgetarkiv.search.lookup import ScenarioCost
+
+_ROW = ScenarioCost(None, {"2026": 3.4, "2027": 6.8, "2028": 6.8}, 17.0, "mio. kr.", "2026 p/l", "Tabel 2", 2, "I alt")
+
+
+def test_a_year_asked_shows_that_column_alone():
+    """Another year's amount beside the one asked would read as the answer."""
+    line, cited = scenario_line("da", _ROW, years=[2027])
+    assert "2027: 6,8" in line and "3,4" not in line and "17" not in line
+    assert "3,4" in cited  # the cited cells still hold the whole row
+
+
+def test_the_whole_proposal_follows_when_the_year_may_mean_the_budget():
+    line, _ = scenario_line("da", _ROW, years=[2026], whole=True)
+    assert line.startswith("Forslaget: 2026: 3,4 (hele forslaget: 2026: 3,4, 2027: 6,8")
