@@ -356,9 +356,11 @@ class Answerer:
                     d.note(n.hit)
                 else:
                     d.programme(f.programme, earlier=query.earlier or kind == "history")
-            if "fact" in query.intents or not with_money or kind in _STATEMENT_TYPES:
+            # a list within one note ("hvilke tre dele består forløbet af") names what its sentences list
+            within = kind == "list" and len(named) == 1
+            if "fact" in query.intents or not with_money or kind in _STATEMENT_TYPES or within:
                 for f in facts[:3]:
-                    d.quote(f)
+                    d.quote(with_items(f))
         elif kind in _FIGURE_TYPES:
             if any(p.scenarios or p.activities or p.earlier_grants and query.earlier for _, p in with_money):
                 shown = with_money
@@ -631,6 +633,28 @@ def _other_years(query: Query, facts) -> str | None:
         return None
     years = sorted(set().union(*stated))
     return wording.phrase(query.language, "other_years", stated=", ".join(years), asked=wording.year_span(query.years))
+
+
+_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•*–])[ \t]+\S[^\n]*")
+
+
+def with_items(f: Fact) -> Fact:
+    """A sentence that introduces a list ("... består af tre dele:") quoted with the items that follow it
+    (lines opening with "1.", "2)", "-" or "•"): the items are what a list question asks for."""
+    if not f.text.rstrip().endswith(":"):
+        return f
+    end = f.highlight[1]
+    rest = f.passage[end:]
+    pos = 0
+    while True:
+        m = _ITEM.match(rest, pos + (rest[pos:pos + 1] == "\n"))
+        if m is None:
+            break
+        pos = m.end()
+    if pos == 0:
+        return f
+    start = f.highlight[0]
+    return dataclasses.replace(f, text=f.passage[start:end + pos], highlight=(start, end + pos))
 
 
 def _figures(text: str) -> frozenset[str]:

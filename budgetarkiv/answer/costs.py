@@ -21,6 +21,8 @@ from budgetarkiv.search.hybrid import Hit
 from budgetarkiv.search.lookup import RowQuery, RowRecord, ScenarioCost, earlier_grants, scenario_costs
 from budgetarkiv.search.query import Query
 
+# "hvilke aktiviteter ...", "what activities ...": the rows of a proposal's tables are asked for
+_ACTIVITIES = re.compile(r"\b(?:hvilke|which|what)\s+(?:aktivitet\w*|activit(?:y|ies))\b", re.IGNORECASE)
 _SAVINGS = re.compile(r"\b(spar(?:e|er|es|et)?|besparel\w*|effektivis\w*|mindreudgift\w*|sav(?:e|es|ed|ing|ings))\b",
                       re.IGNORECASE)
 
@@ -76,6 +78,9 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
             label = set(analyzer.tokens(f"{r.label} {r.styringsomraade or ''}"))
             if len(cost.rows) > 1 and names(label, wanted):
                 activities.append(row_out(r, described))
+    if _ACTIVITIES.search(query.text):
+        # "which activities does the proposal fund": every row of its scenarios' tables is one
+        activities = [row_out(r, described) for c in costs if len(c.rows) > 1 for r in c.rows]
     of_area = area_rows([r for c in costs for r in c.rows], query)
     if of_area:
         # "anlægsudgiften", "serviceudgifterne", "capital": the rows of that steering area are the part asked;

@@ -165,3 +165,25 @@ def test_filters_narrow_the_answer(answerer):
     assert all(h.budget_year == 2018 for h in answer.sources)
     assert [(p.note_id, p.budget_year) for p in answer.programmes] == [("BI18", 2018)]
     assert "4.300" in answer.answer and "2018 p/l" in answer.answer
+
+
+def test_a_sentence_introducing_a_list_is_quoted_with_its_items():
+    from budgetarkiv.answer.compose import with_items
+    from budgetarkiv.answer.model import Fact
+
+    passage = "Indhold Et forløb består af tre dele:\n1. Undervisning.\n2. Praktik i 8 uger.\n3. Mentor.\nDer er 120 pladser."
+    start = passage.index("Et forløb")
+    end = passage.index(":") + 1
+    fact = Fact(text=passage[start:end], passage=passage, highlight=(start, end), source="x.txt", doc_id="x",
+                note_id=None, budget_year=None, title=None, section=None, page=None)
+    quoted = with_items(fact)
+    assert quoted.text == "Et forløb består af tre dele:\n1. Undervisning.\n2. Praktik i 8 uger.\n3. Mentor."
+    assert passage[quoted.highlight[0]:quoted.highlight[1]] == quoted.text  # still a span of its passage
+    plain = Fact(text="Der er 120 pladser.", passage=passage, highlight=(passage.index("Der"), len(passage)),
+                 source="x.txt", doc_id="x", note_id=None, budget_year=None, title=None, section=None, page=None)
+    assert with_items(plain) == plain
+
+
+def test_which_activities_lists_every_row_of_the_proposal(answerer):
+    answer = answerer.ask("Hvilke aktiviteter indgår i BI18?")
+    assert "minoritetsforældrene" in answer.answer and "frafald" in answer.answer, answer.answer
