@@ -371,6 +371,8 @@ class Answerer:
                 scenarios = chosen if query.scenarios or len(chosen) == 1 else None
                 # a sentence of a note whose tables lack the years asked is not quoted beside the one shown
                 money = self._money_fact(facts, [n for n, _ in shown], scenarios)
+                if query.extreme and len(query.years) == 1:
+                    shown = _extreme(shown, str(query.years[0]), query.extreme)
                 for _, p in shown:
                     if money is not None and not p.activities and not query.earlier:
                         p = self._row_stated(p, money)
@@ -616,6 +618,23 @@ def _amount_or_total(p: Programme, years, total_word: str):
     name = " ".join(x for x in (p.note_id, s.name) if x)
     return costs.Term(f"{name}, {total_word} {wording.period(s.amounts)}", s.total, s.unit or "?", s.price_level or "?",
                       s.table, s.page)
+
+
+def _extreme(shown, year: str, which: str):
+    """ "The highest running costs in 2028": of the rows shown (the named rows, else the scenarios), the one
+    with the largest (or smallest) amount in that year; unchanged unless several rows of one unit and price
+    level have that year and one of them stands out."""
+    rows = [(n, p, a) for n, p in shown for a in (p.activities or p.scenarios) if year in a.amounts]
+    if len(rows) < 2 or len({(a.unit, a.price_level) for _, _, a in rows}) != 1:
+        return shown
+    pick = max if which == "max" else min
+    best = pick(a.amounts[year] for _, _, a in rows)
+    top = [(n, p, a) for n, p, a in rows if a.amounts[year] == best]
+    if len(top) != 1:
+        return shown
+    n, p, a = top[0]
+    kept = dataclasses.replace(p, activities=(a,), scenarios=()) if p.activities else dataclasses.replace(p, scenarios=(a,))
+    return [(n, kept)]
 
 
 def _has_years(p: Programme, years) -> bool:

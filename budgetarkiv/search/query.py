@@ -135,6 +135,9 @@ _WANTS_FINAL = re.compile(
 )
 _WANTS_DRAFT = re.compile(r"\b(?:udkast\w*|kladde\w*|drafts?|foreløbig[et]?\s+(?:version|notat))\b", re.IGNORECASE)
 _FIRST_YEAR = re.compile(r"\b(?:første|first)\s+(?:hele\s+|full\s+)?(?:år|year)\b", re.IGNORECASE)
+# "the highest running costs", "dyreste", "sparer mest": one of several amounts, the largest or smallest
+_MOST = re.compile(r"\b(highest|largest|biggest|most expensive|højeste|største|dyreste|mest|most)\b", re.IGNORECASE)
+_LEAST = re.compile(r"\b(lowest|smallest|cheapest|least|laveste|mindste|billigste|mindst)\b", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\b(hvor meget|hvor stor\w*|how much|how large|how big)\b", re.IGNORECASE)
 _LIST_RESULTS = re.compile(r"\bhvilke resultat", re.IGNORECASE)
 
@@ -183,6 +186,7 @@ class Query:
     whole_period: bool = False  # "i alt i perioden", "over hele perioden": the table's total
     asks: tuple[str, ...] = ()  # the separate things asked, when one question asks several
     first_year: bool = False  # "det første år", "in its first year": the first column of the note's table
+    extreme: str | None = None  # "max" ("the highest", "dyreste") or "min" ("cheapest"): one amount of several
 
     @property
     def says_total(self) -> bool:
@@ -255,6 +259,7 @@ def analyse(question: str, language: str | None = None) -> Query:
         version="draft" if _WANTS_DRAFT.search(text) else "final" if _WANTS_FINAL.search(text) else None,
         earlier=bool(_EARLIER.search(text)),
         first_year=bool(_FIRST_YEAR.search(text)),
+        extreme="max" if _MOST.search(text) else "min" if _LEAST.search(text) else None,
         whole_period=bool(re.search(r"hele perioden|i alt i perioden|whole period|entire period|over the period",
                                     text, re.IGNORECASE)),
     )
@@ -291,6 +296,8 @@ def answer_type(q: Query) -> str:
         return "result"
     if q.wants_goal and not money:
         return "goal"
+    if money and q.extreme and len(q.years) == 1:
+        return "amount"  # "which scenario has the highest running costs in 2028": the largest amount of that year
     if "list" in q.intents and not _COUNT.search(t) and not _HOW_MUCH.search(t.split(",")[0]):
         return "list"
     if _PERCENT.search(t):

@@ -1,6 +1,8 @@
 """Sums and comparisons of cited amounts: one sum per unit and price level, differences only within one."""
 from __future__ import annotations
 
+import dataclasses
+
 from budgetarkiv.answer.costs import Term, area_rows, described_best, difference, in_years, names, sums
 from budgetarkiv.answer.model import Programme
 from budgetarkiv.search.lookup import RowRecord, ScenarioCost
@@ -198,3 +200,21 @@ def test_a_steering_area_the_question_names_picks_that_areas_rows():
     assert [r.label for r in area_rows(rows, analyse("Hvad udgør serviceudgifterne?"))] == ["Husleje", "Koordinatorer"]
     assert area_rows(rows, analyse("Hvad koster huset?")) == []
     assert area_rows(rows[1:], analyse("Hvad udgør serviceudgifterne?")) == []
+
+
+def test_the_highest_amount_asked_keeps_the_one_row_that_has_it():
+    """Of the rows shown, only the one with the largest amount of the year asked: the others' amounts would
+    read as the answer; a tie or mixed price levels keep them all."""
+    from budgetarkiv.answer.compose import _extreme
+
+    def row(name, v, level="2025 p/l"):
+        return ScenarioCost(name, {"2028": v}, None, "1.000 kr.", level, "Tabel", 2, "Drift")
+
+    p = Programme("X1", 2025, "T", "a.txt", "d", (), activities=(row("S1", 300), row("S2", 650), row("S3", 1100)))
+    ((_, kept),) = _extreme([(None, p)], "2028", "max")
+    assert [a.name for a in kept.activities] == ["S3"]
+    assert [a.name for a in _extreme([(None, p)], "2028", "min")[0][1].activities] == ["S1"]
+    tie = dataclasses.replace(p, activities=(row("S1", 300), row("S2", 300)))
+    assert _extreme([(None, tie)], "2028", "min") == [(None, tie)]
+    mixed = dataclasses.replace(p, activities=(row("S1", 300), row("S2", 650, "2026 p/l")))
+    assert _extreme([(None, mixed)], "2028", "max") == [(None, mixed)]

@@ -267,3 +267,10 @@ def test_several_agreements_named_together_are_agreement_years_not_columns():
 ])
 def test_a_note_ids_earlier_use_or_the_first_grant_is_a_history_question(question):
     assert analyse(question).answer_type == "history"
+
+
+def test_the_highest_amount_of_a_year_is_one_amount_not_a_list():
+    q = analyse("Which scenario has the highest running costs in 2028, and how high are they?")
+    assert q.answer_type == "amount" and q.extreme == "max" and q.years == (2028,)
+    assert analyse("Hvilket scenarie er billigst i 2026?").extreme is None  # 'billigst' is no superlative form here
+    assert analyse("Hvilket scenarie er det billigste i 2026?").extreme == "min"
