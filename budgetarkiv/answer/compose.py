@@ -27,6 +27,7 @@ from budgetarkiv.answer.relevance import (
     agreements_missing,
     note_key,
     number_words_missing,
+    relevant_notes,
     years_missing,
 )
 from budgetarkiv.answer.sentences import KRONER, ONE_SENTENCE, SentencePicker, carries_type, fact_at
@@ -154,7 +155,9 @@ class Answerer:
         else:
             hits = self.searcher.search(text, k=k, filters=filters)
         # "which council member asked", "signed", "held a meeting": say what is asked for, not about what
-        coverage = self.relevance.coverage(dataclasses.replace(query, text=checked).subject_text, hits[:3])
+        # a list's words lie in several notes: the best passage of each note near the best counts too
+        passages = [*hits[:3], *relevant_notes(hits)] if wants_several(query) else hits[:3]
+        coverage = self.relevance.coverage(dataclasses.replace(query, text=checked).subject_text, passages)
         if query.note_ids and hits:
             known = {n.replace(" ", "").upper() for n in self.searcher.known_note_ids}
             if any(n.replace(" ", "").upper() in known for n in query.note_ids):

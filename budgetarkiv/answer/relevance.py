@@ -6,6 +6,7 @@ question's own words (question words like "hvad koster" excluded), stemmed the w
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -65,8 +66,9 @@ class Relevance:
                 continue
             hit = options & have
             if not hit and translated:  # a translation in a Danish compound: "brobygning", "cykelparkering"
-                hit = {t for t in translated if len(t) >= 3 and any(h.startswith(t) or len(t) >= 4 and t in h
-                                                                   for h in have)}
+                plain = {_fold(h) for h in have}
+                hit = {t for t in map(_fold, translated) if len(t) >= 3 and any(
+                    h.startswith(t) or len(t) >= 4 and t in h for h in plain)}
             (found if hit else missing).append(w)
         return found, missing
 
@@ -183,6 +185,12 @@ def years_missing(years: Sequence[int], text: str, table_years: set[int]) -> boo
         return False
     said = {int(y) for y in _YEAR.findall(text)} | table_years
     return not set(years) & said
+
+
+def _fold(word: str) -> str:
+    """A word without its accents ("café" ~ "cafe")."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode() if not word.isascii() \
+        and not re.search("[æøå]", word) else word
 
 
 def agreements_missing(years: Sequence[int], text: str) -> bool:

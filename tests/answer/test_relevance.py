@@ -102,4 +102,5 @@ def test_an_english_word_is_found_through_its_translation_inside_a_danish_compou
     found, missing = relevance.words_found("bridge parking", "Brobygningsforløb og cykelparkering", english=True)
     assert found == ["bridge", "parking"] and missing == []
     assert relevance.words_found("bridge", "Vejvedligeholdelse", english=True)[1] == ["bridge"]
+    assert relevance.words_found("café", "Lektiecafeer på skoler", english=True)[0] == ["café"]  # accents aside
 
