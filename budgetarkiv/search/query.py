@@ -72,6 +72,9 @@ _COMPARE = re.compile(
     r"mere end|mindre end|more than|less than)\b",
     re.IGNORECASE,
 )
+# "hvilket forslag sparer mest: X eller Y?", "which costs more, X or Y?": two named subjects weighed
+_WHICH_MOST = re.compile(r"\b(?:hvilke[nt]?|which)\b.*\b(?:mest|mindst|størst|højest|lavest|dyrest|billigst|most|"
+                         r"least|highest|lowest|cheapest)\b.*\s(?:eller|or)\s", re.IGNORECASE)
 _HISTORY = re.compile(
     r"\b(tidligere afsat|tidligere bevilget|first funded|previously|hvilke budgetår|note[- ]?id|første gang|first time|i hvilke år|"
     r"hvilke programmer har haft|set aside (?:for|in) (?:19|20)\d\d|over årene|gennem årene|over the years|"
@@ -285,7 +288,7 @@ def answer_type(q: Query) -> str:
         return "person"
     if _DATE_Q.search(t) and not money:
         return "date"
-    if money and (len(q.scenarios) >= 2 or _COMPARE.search(t)):
+    if money and (len(q.scenarios) >= 2 or _COMPARE.search(t) or _WHICH_MOST.search(t)):
         return "comparison"
     if _COMPARE.search(t) and (len(q.scenarios) >= 2 or len(q.years) == 2 or _SCENARIOS.search(t)):
         return "comparison"
@@ -322,6 +325,7 @@ def split_asks(question: str) -> tuple[str, ...]:
 
 _AND = re.compile(r"\s+(?:og|and|samt|plus|&|i forhold til|sammenlignet med|compared (?:with|to)|versus|vs\.?)\s+",
                   re.IGNORECASE)
+_OR = re.compile(r"\s+(?:eller|or)\s+", re.IGNORECASE)  # the alternatives of a "which ... most" comparison
 
 
 def subject_parts(text: str) -> tuple[str, ...]:
@@ -329,6 +333,8 @@ def subject_parts(text: str) -> tuple[str, ...]:
     til Y"): the text split at "og/and" or a comparison's "i forhold til/compared with", when every part has
     words of its own; () when it names one subject."""
     parts = tuple(p.strip() for p in _AND.split(text) if p.strip())
+    if len(parts) < 2 and _WHICH_MOST.search(text):
+        parts = tuple(p.strip() for p in _OR.split(text.split(":")[-1]) if p.strip())
     if len(parts) < 2 or not all(subject_words(p) for p in parts):
         return ()
     return parts

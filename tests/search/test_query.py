@@ -274,3 +274,14 @@ def test_the_highest_amount_of_a_year_is_one_amount_not_a_list():
     assert q.answer_type == "amount" and q.extreme == "max" and q.years == (2028,)
     assert analyse("Hvilket scenarie er billigst i 2026?").extreme is None  # 'billigst' is no superlative form here
     assert analyse("Hvilket scenarie er det billigste i 2026?").extreme == "min"
+
+
+def test_which_of_two_named_alternatives_costs_or_saves_most_is_a_comparison_of_both():
+    from budgetarkiv.search.query import subject_parts
+
+    question = "Hvilket forslag sparer mest om året: grønne tage på skolerne eller nye cykelstier?"
+    assert analyse(question).answer_type == "comparison"
+    assert subject_parts(question) == ("grønne tage på skolerne", "nye cykelstier?")
+    assert analyse("Which costs most, the ferry or the bridge?").answer_type == "comparison"
+    assert analyse("Hvilket forslag koster mest?").answer_type != "comparison"  # no alternatives named
+    assert subject_parts("Hvad koster cykelstier eller busbaner?") == ()  # no 'which ... most'
