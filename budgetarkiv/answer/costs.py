@@ -102,10 +102,10 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
     earlier = query.earlier or query.answer_type == "history"
     grants = [r for r in earlier_grants(rows) if r.is_sum or earlier]
     if earlier:
-        named_grants = [r for r in grants if set(analyzer.tokens(r.label)) & wanted or any(y in r.label for y in wanted)]
-        grants = named_grants or grants
         # the agreements themselves, not their sum row: each says which agreement granted what
         grants = [r for r in grants if not r.is_sum] or grants
+        named_grants = [r for r in grants if set(analyzer.tokens(r.label)) & wanted or any(y in r.label for y in wanted)]
+        grants = named_grants or grants
     grants_before = earlier_grants(rows)
     all_years = {int(y) for r in rows for y in r.amounts if y.isdigit()}
     table_years = {int(y) for r in rows if r not in grants_before for y in r.amounts if y.isdigit()}
