@@ -567,7 +567,8 @@ class Answerer:
         elif len(with_money) >= 2 and len(query.years) <= 1:
             # two programmes: the year asked, else each proposal's total
             shown = [p, with_money[1][1]]
-            ta, tb = (_amount_or_total(x, query.years, d.t["total"]) for x in shown)
+            ta, tb = (_amount_or_total(x, _last_column(x) if query.fully_phased_in and not query.years
+                                       else query.years, d.t["total"]) for x in shown)
             if ta is not None and tb is not None:
                 pairs.append((None, ta, None, tb, None))
         if not pairs:
@@ -638,6 +639,12 @@ def _extreme(shown, year: str, which: str):
     n, p, a = top[0]
     kept = dataclasses.replace(p, activities=(a,), scenarios=()) if p.activities else dataclasses.replace(p, scenarios=(a,))
     return [(n, kept)]
+
+
+def _last_column(p: Programme) -> tuple[int, ...]:
+    """ "Når det er fuldt indfaset": the last year of the proposal's table (its lasting level)."""
+    years = [int(y) for s in p.scenarios[:1] for y in s.amounts if y.isdigit()]
+    return (max(years),) if years else ()
 
 
 def _has_years(p: Programme, years) -> bool:

@@ -137,6 +137,8 @@ _WANTS_FINAL = re.compile(
     re.IGNORECASE,
 )
 _WANTS_DRAFT = re.compile(r"\b(?:udkast\w*|kladde\w*|drafts?|foreløbig[et]?\s+(?:version|notat))\b", re.IGNORECASE)
+_PHASED_IN = re.compile(r"\b(?:fuldt? (?:indfaset|implementeret|udrullet)|fuld effekt|fully (?:phased in|implemented)|"
+                        r"full effect)\b", re.IGNORECASE)
 _FIRST_YEAR = re.compile(r"\b(?:første|first)\s+(?:hele\s+|full\s+)?(?:år|year)\b", re.IGNORECASE)
 # "the highest running costs", "dyreste", "sparer mest": one of several amounts, the largest or smallest
 _MOST = re.compile(r"\b(highest|largest|biggest|most expensive|højeste|største|dyreste|mest|most)\b", re.IGNORECASE)
@@ -189,6 +191,7 @@ class Query:
     whole_period: bool = False  # "i alt i perioden", "over hele perioden": the table's total
     asks: tuple[str, ...] = ()  # the separate things asked, when one question asks several
     first_year: bool = False  # "det første år", "in its first year": the first column of the note's table
+    fully_phased_in: bool = False  # "når det er fuldt indfaset", "fully phased in": each proposal's last column
     extreme: str | None = None  # "max" ("the highest", "dyreste") or "min" ("cheapest"): one amount of several
 
     @property
@@ -262,6 +265,7 @@ def analyse(question: str, language: str | None = None) -> Query:
         version="draft" if _WANTS_DRAFT.search(text) else "final" if _WANTS_FINAL.search(text) else None,
         earlier=bool(_EARLIER.search(text)),
         first_year=bool(_FIRST_YEAR.search(text)),
+        fully_phased_in=bool(_PHASED_IN.search(text)),
         extreme="max" if _MOST.search(text) else "min" if _LEAST.search(text) else None,
         whole_period=bool(re.search(r"hele perioden|i alt i perioden|whole period|entire period|over the period",
                                     text, re.IGNORECASE)),

@@ -218,3 +218,11 @@ def test_the_highest_amount_asked_keeps_the_one_row_that_has_it():
     assert _extreme([(None, tie)], "2028", "min") == [(None, tie)]
     mixed = dataclasses.replace(p, activities=(row("S1", 300), row("S2", 650, "2026 p/l")))
     assert _extreme([(None, mixed)], "2028", "max") == [(None, mixed)]
+
+
+def test_the_lasting_level_is_the_last_column_of_the_proposal():
+    from budgetarkiv.answer.compose import _last_column
+
+    s = ScenarioCost(None, {"2024": -1300, "2025": -2600, "2027": -2600}, -6500, "1.000 kr.", "2024 p/l", "T", 1, "I alt")
+    assert _last_column(Programme("X1", 2024, "T", "a.txt", "d", (s,))) == (2027,)
+    assert _last_column(Programme("X1", 2024, "T", "a.txt", "d", ())) == ()

@@ -285,3 +285,10 @@ def test_which_of_two_named_alternatives_costs_or_saves_most_is_a_comparison_of_
     assert analyse("Which costs most, the ferry or the bridge?").answer_type == "comparison"
     assert analyse("Hvilket forslag koster mest?").answer_type != "comparison"  # no alternatives named
     assert subject_parts("Hvad koster cykelstier eller busbaner?") == ()  # no 'which ... most'
+
+
+def test_fully_phased_in_asks_for_the_lasting_level_not_a_year():
+    q = analyse("Hvilket forslag sparer mest om året, når det er fuldt indfaset: parkerne eller vaskeriet?")
+    assert q.fully_phased_in and q.years == ()
+    assert analyse("What does it save a year once fully phased in?").fully_phased_in
+    assert not analyse("Hvad sparer forslaget i 2026?").fully_phased_in
