@@ -47,6 +47,9 @@ _QUESTIONS_HEAD_RE = re.compile(r"^[ \t]*Spørgsmål[ \t]*:?[ \t]*$", re.MULTILI
 # "Spørgsmål 2" (perhaps "Spørgsmål 2: Hvad ...?") heading one question; "Svar" (or "Svar 2") its answer.
 QUESTION_HEAD_RE = re.compile(r"^[ \t]*Spørgsmål[ \t]+(\d{1,2})[ \t]*[:.]?[ \t]*([^\n]*)$", re.MULTILINE)
 ANSWER_HEAD_RE = re.compile(r"^[ \t]*Svar(?:[ \t]+(?:på[ \t]+spørgsmål[ \t]+)?\d{1,2})?[ \t]*:?[ \t]*$", re.MULTILINE)
+# "Svar: <answer>" on the question's next line: the mark and the answer's first words share a line.
+_INLINE_ANSWER_RE = re.compile(r"^[ \t]*Svar(?:[ \t]+(?:på[ \t]+spørgsmål[ \t]+)?\d{1,2})?[ \t]*:[ \t]*(?=\S)",
+                               re.MULTILINE)
 _ITEM_RE = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]+(?=\S)", re.MULTILINE)
 # The administration's answer heading ("Beskæftigelses- og Integrationsforvaltningens svar") ends the questions.
 _SVAR_HEAD_RE = re.compile(r"^[^\n]{0,80}\bsvar[ \t]*:?[ \t]*$", re.MULTILINE | re.IGNORECASE)
@@ -234,7 +237,8 @@ def find_headed_questions(text: str) -> tuple[dict[int, str], dict[int, str]]:
     for i, m in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else max(stop, m.end())
         block = text[m.start(2):end]
-        svar = ANSWER_HEAD_RE.search(block)
+        found = [m for m in (ANSWER_HEAD_RE.search(block), _INLINE_ANSWER_RE.search(block)) if m]
+        svar = min(found, key=lambda m: m.start()) if found else None
         number = int(m.group(1))
         questions.setdefault(number, collapse_ws(block[: svar.start()] if svar else block))
         if svar and collapse_ws(block[svar.end():]):

@@ -1,10 +1,11 @@
-"""The two test archives (tests/data/archive, tests/data/archive2): notes written unlike the samples, read like
+"""The three test archives (tests/data/archive, archive2, archive3): notes written unlike the samples, read like
 the indexer reads them.
 
 Every money cell of their gold tables comes out right, or the row holding it is reported unreadable; no
 row is read with amounts the gold does not have. Each document's type, note id, budget year and
 administration are right. DOCX and PDF documents are made from their sources by each archive's own
-materializer. archive2 was written by someone who had not read the parsers; every check runs on both.
+materializer. archive2 and archive3 were written by someone who had not read the parsers; every check runs on
+all three (archive3 was added after its unseen measure: 40 of 41 checks passed, the 41st fixed since).
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from budgetarkiv.ingest.readers import read_document
 from tests.ingest import scanned
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-ARCHIVES = ("archive", "archive2")
+ARCHIVES = ("archive", "archive2", "archive3")
 GOLD = {name: json.loads((DATA / name / "gold_tables.json").read_text(encoding="utf-8"))["documents"]
         for name in ARCHIVES}
 MONEY_FIELDS = ("styringsomraade", "udvalg", "bevilling", "indtaegt_udgift")

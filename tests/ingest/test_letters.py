@@ -205,3 +205,15 @@ def test_questions_headed_spørgsmål_n_with_svar_answers() -> None:
     assert (parts.date, parts.inquiry_date, parts.title) == ("2023-03-14", "2023-02-27", "Svar om ventetid")
     assert parts.signatory == "C, Direktør"
     assert parts.errors == ()
+
+
+def test_an_answer_starting_on_the_svar_line_is_split_from_its_question() -> None:
+    """ "Svar: <text>" on the line after a wrapped question: the question ends at the mark, the answer follows it."""
+    text = HEADED.replace("Spørgsmål 2: Hvad koster det?\nSvar\nCa. 1,9 mia. kr.",
+                          "Spørgsmål 2: Hvad koster\ndet?\nSvar: Ca. 1,9\nmia. kr.")
+    assert text != HEADED
+    parts = parse_letter(text)
+    assert [(q.number, q.question, q.answer) for q in parts.questions] == [
+        (1, "Hvor mange venter?", "Der venter 148."),
+        (2, "Hvad koster det?", "Ca. 1,9 mia. kr."),
+    ]
