@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from budgetarkiv.answer.goaltable import labelled
 from budgetarkiv.answer.model import Fact
 from budgetarkiv.answer.relevance import Relevance, overlap
 from budgetarkiv.core.numbers import NUMBER_RE
@@ -268,6 +269,8 @@ class SentencePicker:
                 out = [fact_at(c.hit, c.start, c.end), *out[:MAX_FACTS - 1]]
         if query.wants_number and not query.asks and query.answer_type in ("count", "percent", "result", "fact"):
             out = [self._clause(query, f, named) for f in out]
+        if not query.asks:  # a goals-table row flattened into prose: the cell asked for, labelled
+            out = [labelled(f, query.years, query.wants_goal, query.wants_result, query.answer_type) for f in out]
         return tuple(out)
 
     def _clause(self, query: Query, f: Fact, named: set[str]) -> Fact:
