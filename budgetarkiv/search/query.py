@@ -26,6 +26,12 @@ _DATE = re.compile(rf"\b(?:\d{{1,2}}\.?\s+)?(?:{_MONTHS})\.?\s+(?:(?:19|20)\d\d)
 _BUDGET_YEAR = re.compile(
     r"\b(?:budget(?:året|år|year)?|budgetåret|fiscal year)\s+((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)", re.IGNORECASE
 )
+# "the 2024 proposal", "2024-forslaget", "budgetnotatet fra 2024": a year naming a note is its budget year
+_NOTE_WORDS = r"(?:budget\s+)?(?:proposal|note|request)|forslaget|budgetnotatet|notatet|budgetønsket"
+_NOTE_YEAR = re.compile(
+    rf"\b((?:19|20)\d\d)[\s-]*(?:{_NOTE_WORDS})\b|\b(?:{_NOTE_WORDS})\s+(?:fra|from|of)\s+((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)",
+    re.IGNORECASE,
+)
 # "Budgetaftale 2020", "budgetaftalerne for 2024 og 2026", "budget agreements of 2024 and 2026" (the singular
 # "budgetaftalen for 2025" may be the agreement deciding that budget's notes: no earlier grant)
 _AGREEMENT = re.compile(
@@ -241,8 +247,9 @@ def analyse(question: str, language: str | None = None) -> Query:
     lang = language or ("en" if looks_english(text) else "da")
     without_dates = _PRICE_LEVEL.sub(" ", _DATE.sub(" ", text))
     budget = [int(y) for y in _BUDGET_YEAR.findall(without_dates)]
+    budget += [int(a or b) for a, b in _NOTE_YEAR.findall(without_dates)]
     agreement = tuple(dict.fromkeys(int(y) for m in _AGREEMENT.findall(without_dates) for y in _YEAR.findall(m)))
-    plain = _AGREEMENT.sub(" ", _BUDGET_YEAR.sub(" ", without_dates))
+    plain = _AGREEMENT.sub(" ", _NOTE_YEAR.sub(" ", _BUDGET_YEAR.sub(" ", without_dates)))
     years: list[int] = []
     for a, b in _RANGE.findall(plain):
         if len(b) == 2:

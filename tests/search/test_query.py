@@ -23,6 +23,21 @@ def test_only_budget_or_budgetaaret_names_the_notes_budget_year(question):
     assert "2026" in q.search_text
 
 
+@pytest.mark.parametrize("question", [
+    "What was the net total of the 2026 proposal over its three years?",
+    "Hvad kostede 2026-forslaget i alt?",
+    "Hvad stod der i budgetnotatet fra 2026 om målgruppen?",
+])
+def test_a_year_naming_a_proposal_or_note_is_its_budget_year(question):
+    q = analyse(question)
+    assert q.budget_year == 2026 and q.years == ()
+
+
+def test_a_year_after_a_proposals_amount_stays_an_amount_year():
+    q = analyse("Hvor meget sparer forslaget i 2026?")
+    assert q.years == (2026,) and q.budget_year is None
+
+
 def test_a_period_selects_every_year_in_it():
     q = analyse("Hvad koster Perspektiv i alt i perioden 2024-2027?")
     assert q.years == (2024, 2025, 2026, 2027)
