@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from budgetarkiv.answer.model import Fact
+from budgetarkiv.answer.model import Fact, page_at, quoted
 from budgetarkiv.answer.relevance import Relevance, overlap
 from budgetarkiv.core.text import sentence_spans
 from budgetarkiv.index.store import Store
@@ -66,18 +66,10 @@ class Letters:
         """When the letter the question is about is dated, quoted from its "Dato:" line."""
         if query.answer_type != "date" or not _ABOUT_LETTER.search(query.text):
             return None
-        for h in hits:
-            if h.doc_type != "answer" or not self.about(query, h.doc_id):
-                continue
-            data = self.note(h.doc_id)
-            text = data.get("text") or ""
+        for h, data, text in self._letters_about(query, hits):
             m = _DATE_LINE.search(text)
-            if m is None:
-                continue
-            line = m.group(0).strip()
-            page = _page(data.get("page_starts") or [0], m.start())
-            return Fact(text=line, passage=line, highlight=(0, len(line)), source=h.source, doc_id=h.doc_id,
-                        note_id=h.note_id, budget_year=h.budget_year, title=h.title, section=None, page=page)
+            if m is not None:
+                return quoted(h, m.group(0).strip(), page_at(data.get("page_starts") or [0], m.start()))
         return None
 
     def asks_letter(self, query: Query) -> bool:
@@ -104,33 +96,19 @@ class Letters:
         the sentence after it ("Tak for din mail af 27. februar 2023, hvor du spørger om ..."), quoted."""
         if query.answer_type not in ("person", "date") or _SIGNED.search(query.text) or not _ASKED.search(query.text):
             return None
-        for h in hits:
-            if h.doc_type != "answer" or not self.about(query, h.doc_id):
-                continue
-            data = self.note(h.doc_id)
-            text = data.get("text") or ""
+        for h, data, text in self._letters_about(query, hits):
             span = greeting_span(text, data.get("addressee") or "")
-            if span is None:
-                continue
-            start, end = span
-            snippet = text[start:end].rstrip()
-            page = _page(data.get("page_starts") or [0], start)
-            return Fact(
-                text=re.sub(r"\s*\n\s*", " ", snippet), passage=snippet, highlight=(0, len(snippet)), source=h.source,
-                doc_id=h.doc_id, note_id=h.note_id, budget_year=h.budget_year, title=h.title, section=None, page=page,
-            )
+            if span is not None:
+                start, end = span
+                return quoted(h, text[start:end].rstrip(), page_at(data.get("page_starts") or [0], start))
         return None
 
     def signatory(self, query: Query, hits: Sequence[Hit]) -> Fact | None:
         """Who signed the letter the question is about, quoted from the letter's closing."""
         if query.answer_type != "person" or not _SIGNED.search(query.text):
             return None
-        for h in hits:
-            if h.doc_type != "answer" or not self.about(query, h.doc_id):
-                continue
-            data = self.note(h.doc_id)
+        for h, data, text in self._letters_about(query, hits):
             name = (data.get("signatory") or "").split(",")[0].strip()
-            text = data.get("text") or ""
             at = text.find(name) if name else -1
             if at < 0:
                 continue
@@ -138,13 +116,16 @@ class Letters:
             end = text.find("\n\n", at + len(name))
             end = len(text) if end < 0 else end
             start = next(i for i in range(start, at + 1) if not text[i].isspace())
-            snippet = text[start:end].rstrip()
-            page = _page(data.get("page_starts") or [0], at)
-            return Fact(
-                text=re.sub(r"\s*\n\s*", " ", snippet), passage=snippet, highlight=(0, len(snippet)), source=h.source,
-                doc_id=h.doc_id, note_id=h.note_id, budget_year=h.budget_year, title=h.title, section=None, page=page,
-            )
+            return quoted(h, text[start:end].rstrip(), page_at(data.get("page_starts") or [0], at))
         return None
+
+    def _letters_about(self, query: Query, hits: Sequence[Hit]) -> Iterator[tuple[Hit, dict, str]]:
+        """The answer letters among the hits that are about the question's subject, with their stored data
+        and text, best hit first."""
+        for h in hits:
+            if h.doc_type == "answer" and self.about(query, h.doc_id):
+                data = self.note(h.doc_id)
+                yield h, data, data.get("text") or ""
 
 
 def greeting_span(text: str, name: str) -> tuple[int, int] | None:
@@ -157,6 +138,3 @@ def greeting_span(text: str, name: str) -> tuple[int, int] | None:
     spans = sentence_spans(text[m.end():m.end() + 1500], 3)
     return start, (m.end() + spans[0][1] if spans else m.end())
 
-
-def _page(starts: Sequence[int], offset: int) -> int:
-    return sum(1 for s in starts if s <= offset) or 1

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from budgetarkiv.answer.model import Fact
+from budgetarkiv.answer.model import Fact, page_at, quoted
 from budgetarkiv.answer.relevance import Relevance, overlap
 from budgetarkiv.core.text import sentence_spans
 from budgetarkiv.index.store import Store
@@ -102,8 +102,4 @@ class Minutes:
         spans = sentence_spans(text[a:b], 3)[:MAX_SENTENCES]
         if spans:
             b = a + spans[-1][1]
-        passage = text[a:b]
-        page = sum(1 for s in data.get("page_starts") or [0] if s <= a) or 1
-        return Fact(text=re.sub(r"\s*\n\s*", " ", passage), passage=passage, highlight=(0, len(passage)),
-                    source=h.source, doc_id=h.doc_id, note_id=h.note_id, budget_year=h.budget_year, title=h.title,
-                    section=f"{item.number}. {item.title}", page=page)
+        return quoted(h, text[a:b], page_at(data.get("page_starts") or [0], a), section=f"{item.number}. {item.title}")

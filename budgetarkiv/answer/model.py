@@ -1,6 +1,8 @@
 """The answer's typed values: what a composed answer holds, shared by the API, the CLI and the inquiry helper."""
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Annotated
 
@@ -37,6 +39,19 @@ class Fact:
     title: str | None
     section: str | None
     page: int | None
+
+
+def quoted(hit: Hit, span: str, page: int | None, section: str | None = None) -> Fact:
+    """A span of a document quoted whole as a fact (a letter's closing, a decision): its line breaks read as
+    spaces, the whole span highlighted."""
+    return Fact(text=re.sub(r"\s*\n\s*", " ", span), passage=span, highlight=(0, len(span)), source=hit.source,
+                doc_id=hit.doc_id, note_id=hit.note_id, budget_year=hit.budget_year, title=hit.title,
+                section=section, page=page)
+
+
+def page_at(page_starts: Sequence[int], offset: int) -> int:
+    """The page holding a character offset of a document's text (1 when it says no pages)."""
+    return sum(1 for s in page_starts if s <= offset) or 1
 
 
 @dataclass(frozen=True)
