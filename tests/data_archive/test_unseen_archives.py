@@ -1,0 +1,114 @@
+"""The archives written as unseen measures (tests/data/archive2, tests/data/archive3): each one's gold agrees with
+its documents, it is complete in the ways the measure needs (every question kind, both languages, questions with
+no answer), and its Word and PDF notes are real, deterministic files. Nothing here looks at what the system
+answers: an unseen archive is measured, not tuned on, until its measure is taken.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from budgetarkiv.ingest.readers import read_document
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+KINDS = {"cost", "sum", "comparison", "count", "goal", "result", "date", "person", "list", "history", "percent",
+         "fact", "none"}
+
+
+@dataclass(frozen=True)
+class Unseen:
+    name: str
+    id_prefix: str  # the archive's question ids: "v01", "w01"
+    min_per_kind: int
+    planted: tuple[str, str, str, str]  # file, a table line, the same line with one figure changed, its row label
+
+    @property
+    def folder(self) -> Path:
+        return DATA / self.name
+
+
+ARCHIVES = [
+    Unseen("archive2", "v", 4, ("b05.txt", "Drift og oprydning Service 250 500 650 650 2.050",
+                                "Drift og oprydning Service 250 500 560 650 2.050", "Drift og oprydning")),
+    Unseen("archive3", "w", 3, ("c01.txt", "Pleje af regnbede Service 150 300 300 750",
+                                "Pleje af regnbede Service 150 300 330 750", "Pleje af regnbede")),
+]
+
+
+@cache
+def _load(archive: Unseen, name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"{archive.name}_{name}", archive.folder / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _questions(archive: Unseen) -> list[dict]:
+    lines = (archive.folder / "gold_questions.jsonl").read_text("utf-8").splitlines()
+    return [json.loads(line) for line in lines if line]
+
+
+@pytest.fixture(scope="module", params=ARCHIVES, ids=lambda a: a.name)
+def unseen(request, tmp_path_factory) -> tuple[Unseen, Path]:
+    archive: Unseen = request.param
+    folder = tmp_path_factory.mktemp(archive.name)
+    _load(archive, "materialize").materialize(folder)
+    return archive, folder
+
+
+def test_the_gold_agrees_with_the_documents(unseen) -> None:
+    archive, folder = unseen
+    assert _load(archive, "check_gold").check(folder) == []
+
+
+def test_materialize_writes_every_gold_document_and_the_same_bytes_every_time(unseen, tmp_path: Path) -> None:
+    archive, folder = unseen
+    gold = json.loads((archive.folder / "gold_tables.json").read_text("utf-8"))
+    assert sorted(p.name for p in folder.iterdir()) == sorted(d["file"] for d in gold["documents"])
+    _load(archive, "materialize").materialize(tmp_path)
+    for built in sorted(archive.folder.glob("sources/*.src")):
+        name = built.name.removesuffix(".src")
+        assert (tmp_path / name).read_bytes() == (folder / name).read_bytes(), name
+        assert read_document(folder / name, 20_000_000).fmt == Path(name).suffix.lstrip(".")
+
+
+@pytest.mark.parametrize("archive", ARCHIVES, ids=lambda a: a.name)
+def test_every_question_is_unseen_and_every_kind_is_asked_often_enough_in_both_languages(archive: Unseen) -> None:
+    questions = _questions(archive)
+    assert {q["split"] for q in questions} == {"unseen"}
+    kinds = Counter(q["kind"] for q in questions)
+    assert set(kinds) == KINDS and min(kinds.values()) >= archive.min_per_kind, kinds
+    languages = Counter(q["lang"] for q in questions)
+    assert languages["da"] > languages["en"] >= len(questions) // 3, languages
+    assert all(q["id"].startswith(archive.id_prefix) for q in questions)
+    assert len({q["id"] for q in questions}) == len(questions)
+
+
+@pytest.mark.parametrize("archive", ARCHIVES, ids=lambda a: a.name)
+def test_unanswerable_questions_have_no_relevant_documents_and_carry_a_trap(archive: Unseen) -> None:
+    unanswerable = [q for q in _questions(archive) if q["kind"] == "none"]
+    assert len(unanswerable) >= 5
+    assert all(not q["relevant"] and not q["facts"] and q["forbidden"] for q in unanswerable)
+
+
+def test_the_checker_reports_a_changed_figure_in_the_archive(unseen, tmp_path: Path) -> None:
+    archive, folder = unseen
+    file, old, new, label = archive.planted
+    copy = tmp_path / archive.name
+    shutil.copytree(folder, copy)
+    text = (copy / file).read_text(encoding="utf-8")
+    assert old in text
+    (copy / file).write_text(text.replace(old, new), "utf-8")
+    problems = _load(archive, "check_gold").check(copy)
+    assert any(p.startswith(file) and f"'{label}'" in p for p in problems), problems
