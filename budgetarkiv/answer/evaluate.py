@@ -7,11 +7,12 @@ whole number ("5.400" is not inside "15.400"); minus signs are one sign whatever
 """
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from budgetarkiv.search.evaluate import read_gold_lines
 
 _MINUS = str.maketrans({"−": "-", "–": "-"})
 
@@ -58,21 +59,12 @@ class TypeScore:
 
 def load_answer_gold(path: Path) -> list[AnswerGold]:
     """The held-out archive's gold (facts, forbidden, split) or the sample gold (figures)."""
-    out = []
-    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            d = json.loads(line)
-            out.append(AnswerGold(
-                id=d["id"], question=d["question"], kind=d.get("kind", "fact"), lang=d.get("lang", "da"),
-                facts=tuple(d.get("facts", d.get("figures", ()))),
-                alternatives={k: tuple(v) for k, v in (d.get("fact_alternatives") or {}).items()},
-                forbidden=tuple(d.get("forbidden", ())), split=d.get("split"), relevant=tuple(d.get("relevant", ())),
-            ))
-        except (ValueError, KeyError, AttributeError) as exc:
-            raise ValueError(f"{path}:{n}: not a gold question ({exc})") from exc
-    return out
+    return read_gold_lines(path, lambda d: AnswerGold(
+        id=d["id"], question=d["question"], kind=d.get("kind", "fact"), lang=d.get("lang", "da"),
+        facts=tuple(d.get("facts", d.get("figures", ()))),
+        alternatives={k: tuple(v) for k, v in (d.get("fact_alternatives") or {}).items()},
+        forbidden=tuple(d.get("forbidden", ())), split=d.get("split"), relevant=tuple(d.get("relevant", ())),
+    ))
 
 
 def mentions(text: str, fact: str) -> bool:

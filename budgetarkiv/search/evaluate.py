@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from budgetarkiv.search.hybrid import Hit, Mode, Searcher
+
+T = TypeVar("T")
 
 MODES: tuple[Mode, ...] = ("dense", "bm25", "hybrid")
 
@@ -41,22 +44,27 @@ class Scores:
     passage_recall_at_5: float | None  # None when no question has an evidence snippet
 
 
-def load_gold(path: Path, split: str | None = None) -> list[GoldQuestion]:
-    """The questions of a gold file (only those of `split` when given); the archive's `facts` are figures."""
+def read_gold_lines(path: Path, make: Callable[[dict], T]) -> list[T]:
+    """Each question line of a JSONL gold file made into a typed value; a bad line is named by its number."""
     out = []
     for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
         if not line.strip():
             continue
         try:
-            d = json.loads(line)
-            out.append(GoldQuestion(
-                id=d["id"], question=d["question"], lang=d.get("lang", "da"), kind=d.get("kind", "fact"),
-                relevant=tuple(d.get("relevant", ())), evidence=d.get("evidence", ""),
-                figures=tuple(d.get("figures", d.get("facts", ()))), note_id=d.get("note_id"),
-                budget_year=d.get("budget_year"), split=d.get("split", ""),
-            ))
-        except (ValueError, KeyError) as exc:
+            out.append(make(json.loads(line)))
+        except (ValueError, KeyError, AttributeError) as exc:
             raise ValueError(f"{path}:{n}: not a gold question ({exc})") from exc
+    return out
+
+
+def load_gold(path: Path, split: str | None = None) -> list[GoldQuestion]:
+    """The questions of a gold file (only those of `split` when given); the archive's `facts` are figures."""
+    out = read_gold_lines(path, lambda d: GoldQuestion(
+        id=d["id"], question=d["question"], lang=d.get("lang", "da"), kind=d.get("kind", "fact"),
+        relevant=tuple(d.get("relevant", ())), evidence=d.get("evidence", ""),
+        figures=tuple(d.get("figures", d.get("facts", ()))), note_id=d.get("note_id"),
+        budget_year=d.get("budget_year"), split=d.get("split", ""),
+    ))
     return [q for q in out if split is None or q.split == split]
 
 
