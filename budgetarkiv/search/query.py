@@ -59,7 +59,7 @@ _MONEY = re.compile(
     r"\b(koste\w*|pris\w*|dyr\w*|billig\w*|penge|beløb\w*|udgift\w*|afsat\w*|bevilg\w*|mio|kr|spar\w*|"
     r"\w*budget(?:tet|ter|terne)|anlæg\w*|investering\w*|økonomisk\w*|finansier\w*|cost\w*|price\w*|money|spen[dt]\w*|sav(?:e|es|ing)\w*|"
     r"fund(?:s|ed|ing)?|grant\w*|set aside|budgeted|netto\w*|net|financial\w*|besparel\w*|expen\w*|"
-    r"betal\w*|pay(?:s|ing)?|paid|invest\w*|capital|budgetaftale\w*)\b|how much (?:would|does|did|will|is|has)",
+    r"betal\w*|pay(?:s|ing)?|paid|invest\w*|capital|budgetaftale\w*|bill|price tag|outlay|regning\w*)\b|how much (?:would|does|did|will|is|has)",
     re.IGNORECASE,
 )
 _LIST = re.compile(r"\b(hvilke|hvilken|which|what programmes|what programs|list)\b", re.IGNORECASE)
