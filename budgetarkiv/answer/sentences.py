@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from budgetarkiv.answer.clauses import answering, lead_of, without_type_words
 from budgetarkiv.answer.goaltable import labelled
 from budgetarkiv.answer.model import Fact
 from budgetarkiv.answer.relevance import Relevance, overlap
@@ -49,7 +50,6 @@ _COUNT = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,]*\s*(?:pct|
 _FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")  # (not the digits of a note id such as "BUF07")
 # a value with its unit ("50 pct.", "4,8 mio. kr."), not a qualifier such as "over 30 år"
 _VALUE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)\s*(?:pct\b|procent|%|kr\b|mio\b|mia\b|percent)", re.IGNORECASE)
-_CLAUSE_CUT = re.compile(r"[,;]\s+|\s+–\s+")
 _YEAR_ONLY = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
 _GOAL = re.compile(r"\b(mål|målet|målene|målsætning\w*|målsat\w*|succeskriter\w*|ambition\w*|target\w*|goal\w*)\b",
                    re.IGNORECASE)
@@ -199,7 +199,7 @@ class SentencePicker:
             if h in first and len(h.text) <= WHOLE_ANSWER:
                 spans = [(0, len(h.text))]  # a letter's short answer is quoted whole
             else:
-                spans = cell_spans(h.text) if h.kind == "table" else sentence_spans(h.text, MIN_WORDS)
+                spans = cell_spans(h.text) if h.kind == "table" else restated(h.text, sentence_spans(h.text, MIN_WORDS))
             for start, end in spans:
                 sentence = h.text[start:end]
                 if is_question(sentence, h) or _CAPTION.match(sentence):
@@ -244,8 +244,14 @@ class SentencePicker:
             r = self._rank(ask, set(), candidates, texts, named, bonus_of)
             if r.carries[r.order[0]]:
                 c = _merged(candidates[r.order[0]], query)
-                if not any(c.text in f.text or f.text in c.text for f in picked.values()):
-                    picked[n] = fact_at(c.hit, c.start, c.end)
+                fact = fact_at(c.hit, c.start, c.end)
+                if not query.asks and _by_clause(ask):  # a goal and a result: each its clause
+                    fact = self._clause(ask, fact, named)
+                inside = [m for m, f in picked.items() if _within(f, fact)]
+                if not any(_within(fact, f) for f in picked.values()):
+                    for m in inside:  # (a clause one ask quoted, of the sentence another ask quotes whole)
+                        del picked[m]
+                    picked[n] = fact
         out: list[Fact] = [picked[n] for n in sorted(picked)]
         order, scores, words, fits = ranked.order, ranked.scores, ranked.words, ranked.fits
         best = scores[order[0]]
@@ -254,7 +260,7 @@ class SentencePicker:
             if out and (scores[i] < SECOND * best or words[i] == 0 and fits[i] <= 0
                         or query.answer_type in ONE_SENTENCE):
                 break
-            if any(c.text in f.text or f.text in c.text for f in out) \
+            if any(c.text in f.text or f.text in c.text or _within(f, fact_at(c.hit, c.start, c.end)) for f in out) \
                     or not _adds_figure(c.text, out, needed=query.wants_number):
                 continue
             out.append(fact_at(c.hit, c.start, c.end))
@@ -267,29 +273,28 @@ class SentencePicker:
             if first is not None:
                 c = _merged(candidates[first], query)
                 out = [fact_at(c.hit, c.start, c.end), *out[:MAX_FACTS - 1]]
-        if query.wants_number and not query.asks and query.answer_type in ("count", "percent", "result", "fact"):
+        if not asks and _by_clause(query):
             out = [self._clause(query, f, named) for f in out]
         if not query.asks:  # a goals-table row flattened into prose: the cell asked for, labelled
             out = [labelled(f, query.years, query.wants_goal, query.wants_result, query.answer_type) for f in out]
         return tuple(out)
 
     def _clause(self, query: Query, f: Fact, named: set[str]) -> Fact:
-        """ "I 2024 var der 4,6 mio. besøg ..., heraf 1,1 mio. besøg i de meråbne timer": of a sentence
-        with a figure in each of several clauses, the clause whose own words the question uses."""
-        groups = self.relevance.word_groups(query.text)
-        weights = {i: W_SUBJECT if g <= set(named) else 1.0 for i, g in enumerate(groups)}
-        spans = figure_clauses(f.text)
-        if len(spans) < 2:
-            return f
+        """ "I 2025 deltog 140 borgere, heraf 38 pct. kvinder, og 61 kom i job": of a sentence with a figure
+        in each of several clauses, the clause that answers (the question's own words, the kind of figure
+        asked for), with the sentence's lead when it counts part of it. The passage keeps the whole
+        sentence; the highlight is on the clause."""
+        groups = self.relevance.word_groups(without_type_words(query.text))
+        # the note's own subject ("bicycle" of "cykelparkeringspladser") says nothing of which clause answers
+        weights = [0.0 if any(len(t) >= 4 and t in n for t in g for n in named) else 1.0 for g in groups]
         analyzer = self.relevance.analyzer
-        found = [{i for i, g in enumerate(groups) if overlap(set(analyzer.tokens(f.text[a:b])), g)} for a, b in spans]
-        shared = set.intersection(*found)
-        scores = [sum(weights[i] for i in ids - shared) for ids in found]
-        best = max(range(len(spans)), key=scores.__getitem__)
-        if sorted(scores)[-2] >= scores[best]:
-            return f  # no clause is the one asked about
-        start = f.highlight[0] + spans[best][0]
-        return fact_at_passage(f, start, f.highlight[0] + spans[best][1])
+        found = answering(query, f.text, groups, weights, lambda t: set(analyzer.tokens(t)), overlap)
+        if found is None or f.text != f.passage[f.highlight[0]:f.highlight[1]]:
+            return f
+        start = f.highlight[0]
+        narrowed = fact_at_passage(f, start + found.start, start + found.end)
+        lead = lead_of(f.text, found)
+        return replace(narrowed, text=f"{lead} … {narrowed.text}") if lead else narrowed
 
     def _rank(self, query: Query, wanted: set[str], candidates: Sequence[Candidate], texts: Sequence[str],
               named: set[str], extra: np.ndarray) -> _Ranked:
@@ -357,6 +362,19 @@ def _asks(query: Query) -> list[Query]:
     return []
 
 
+def _by_clause(query: Query) -> bool:
+    """Whether one clause of a sentence may be the answer: a count, a percentage, a goal or a result
+    (an amount is read from the tables; a date or a name is one sentence)."""
+    return query.answer_type in ("count", "percent", "result", "goal") \
+        or query.answer_type == "fact" and query.wants_number
+
+
+def _within(inner: Fact, outer: Fact) -> bool:
+    """Whether a quote lies inside another of the same passage (a clause inside its sentence)."""
+    return inner.passage == outer.passage and outer.highlight[0] <= inner.highlight[0] \
+        and inner.highlight[1] <= outer.highlight[1]
+
+
 def _shared(tokens: set[str], other: set[str]) -> float:
     """Share of a sentence's words that another sentence uses too."""
     return len(tokens & other) / len(tokens) if tokens else 0.0
@@ -401,26 +419,19 @@ def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
 
 
-def figure_clauses(sentence: str) -> list[tuple[int, int]]:
-    """The sentence cut before each clause that brings a figure of its own (", heraf 1,1 mio. ..."): one
-    span per figure clause, trimmed; a single span when the sentence has one such clause."""
-    cuts = [0] + [m.end() for m in _CLAUSE_CUT.finditer(sentence)] + [len(sentence)]
-    parts = [(a, b) for a, b in zip(cuts, cuts[1:])]
-    spans: list[list[int]] = []
-    for a, b in parts:
-        if _FIGURE.search(_YEAR_ONLY.sub(" ", sentence[a:b])) or not spans:
-            spans.append([a, b])
-        else:
-            spans[-1][1] = b  # a clause without a figure belongs to the one before it
-    if len(spans) > 1 and not _FIGURE.search(_YEAR_ONLY.sub(" ", sentence[spans[0][0]:spans[0][1]])):
-        lead = spans.pop(0)  # "Tællingen viser, at der er 410 ...": a lead without a figure leads the next
-        spans[0][0] = lead[0]
-    out = []
+_RESTATING = re.compile(r"\s*(?:det|dette|that|this)\s+(?:svarer til|svarede til|corresponds to|is equivalent to|equals)\s",
+                        re.IGNORECASE)
+
+
+def restated(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "... og 254 af dem startede på en uddannelse. Det svarer til 62 pct.": a sentence that says the one
+    before it another way is one quote with it (alone it does not say what it counts)."""
+    out: list[tuple[int, int]] = []
     for a, b in spans:
-        text = sentence[a:b]
-        lead = len(text) - len(text.lstrip(" ,;–"))
-        trail = len(text.rstrip(" ,;–"))
-        out.append((a + lead, a + trail))
+        if out and _RESTATING.match(text, out[-1][1]) and not text[out[-1][1]:a].strip():
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
     return out
 
 

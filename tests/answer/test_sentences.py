@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from budgetarkiv.answer.letters import greeting_span
-from budgetarkiv.answer.sentences import after_heading, carries_type, cell_spans, figure_clauses, type_fit
+from budgetarkiv.answer.sentences import after_heading, carries_type, cell_spans, type_fit
 from budgetarkiv.search.query import analyse
 
 
@@ -77,16 +77,6 @@ def test_the_greeting_and_the_sentence_after_it_say_who_asked_and_about_what():
     assert greeting_span(letter, "Someone Else") is None
 
 
-def test_a_sentence_is_cut_before_each_clause_with_a_figure_of_its_own():
-    s = "I 2023 kom ca. 2,1 mio. gæster i svømmehallerne, heraf ca. 0,3 mio. i morgentimerne, og de fleste var voksne."
-    assert [s[a:b] for a, b in figure_clauses(s)] == [
-        "I 2023 kom ca. 2,1 mio. gæster i svømmehallerne", "heraf ca. 0,3 mio. i morgentimerne, og de fleste var voksne."]
-    one = "Pr. 1. februar 2023 var 148 elever visiteret, men ingen har fået en plads."
-    assert figure_clauses(one) == [(0, len(one))]  # one figure clause: the sentence stays whole
-    lead = "Tællingen fra 2024 viser, at der er ca. 410 hjemløse unge."
-    assert figure_clauses(lead) == [(0, len(lead))]  # a lead without a figure stays with its clause
-
-
 @pytest.mark.parametrize("text, heading, quoted", [
     ("Resumé Kommunen lejer i dag ca. 150.000 m² kontorlokaler.", "Resume", "Kommunen lejer"),
     ("Forventet effekt og opfølgning\nMålet er, at 60 pct. når målet.", "Forventet effekt og opfølgning", "Målet er"),
@@ -120,3 +110,12 @@ def test_a_tables_caption_is_no_candidate(caption):
 
     assert _CAPTION.match(caption)
     assert not _CAPTION.match("Tabel 1 viser, at 60 pct. af deltagerne opnår job. Det er godt.")
+
+
+def test_a_sentence_saying_the_one_before_another_way_is_quoted_with_it():
+    from budgetarkiv.answer.sentences import restated
+    from budgetarkiv.core.text import sentence_spans
+
+    text = "I alt deltog 410 borgere, og 254 af dem startede på en uddannelse. Det svarer til 62 pct. Målet er 65 pct."
+    assert [text[a:b] for a, b in restated(text, sentence_spans(text, 3))] == [
+        "I alt deltog 410 borgere, og 254 af dem startede på en uddannelse. Det svarer til 62 pct.", "Målet er 65 pct."]

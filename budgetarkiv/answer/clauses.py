@@ -1,0 +1,241 @@
+"""Clauses of a sentence and the figures bound to them: which part of a sentence answers the question.
+
+"I 2025 deltog 140 borgere, heraf 38 pct. kvinder, og 61 kom i job" states three figures; a question about
+the women asks for the one in "heraf 38 pct. kvinder", and the other two must not read as its answer. A
+sentence is cut at commas, semicolons, colons, dashes, bullets, parentheses and the words that open a clause
+("og", "heraf", "mens", "and", "while"); a piece without a figure of its own belongs to the clause before it
+(a lead without one, such as "Målsætning:" or "Tællingen viser, at", to the clause after it). Each clause is
+scored on the question's words that it alone holds and on whether its figure is of the kind asked for (a
+count, a percentage, an amount in kroner, a goal or a result). Pure functions over text; the caller passes
+the stemmer (`tokens`) and the question's word groups, so the rules are tested without an index.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from budgetarkiv.search.query import Query
+
+# where a clause may begin: punctuation, a bullet, a parenthesis, or a word opening a clause (not "20 og 30",
+# not "social- og sundhedsområdet")
+_CUT = re.compile(
+    r"[,;]\s+|:\s+|\s+[–—]\s+|\s*\(|(?<=\))\s+"
+    r"|(?<![-\d])\s+(?=(?:og|samt|mens|men|heraf|hvoraf|herunder|hvorimod|and|while|whereas|but|of which)\s)",
+    re.IGNORECASE,
+)
+_ITEM = re.compile(r"\s*[•▪]\s*|\s+-\s+(?=[A-ZÆØÅ0-9])")  # a bullet starting an item (flattened into one line)
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# a number that names something rather than stating a value: "scenarie 2", "Tabel 3", "punkt 4", "§ 17"
+_LABEL = re.compile(r"(?:scenari\w*|tabel|table|bilag|appendix|punkt|item|nr|no|kapitel|chapter|afsnit|section|"
+                    r"spørgsmål|question|ad|fase|phase|spor|trin|step|niveau|level|§)\.?\s*$", re.IGNORECASE)
+_BOUND = re.compile(r"(?:[-–]\d+)*-[^\W\d_]")  # "7-15-årige", "24-timers": part of a word, not a value
+_ORDINAL = re.compile(r"\.\s+[a-zæøå]")  # "4. klasse", "1. januar": an ordinal, not a value
+_PERCENT = re.compile(r"^\s*(?:pct\b|procent|%|percent)", re.IGNORECASE)
+# "4,6 mio. kr." is an amount, "4,6 mio. besøg" a count
+_KRONER = re.compile(r"^\s*(?:(?:mio|mia|mill|million\w*|billion\w*)\.?\s*)?(?:kr\b|kroner|DKK)", re.IGNORECASE)
+_GOAL = re.compile(r"\b(mål|målet|målene|målsætning\w*|målsat\w*|succeskriter\w*|ambition\w*|target\w*|goal\w*|"
+                   r"skal|forvent\w*|sigte\w*|should|expected|aims?)\b", re.IGNORECASE)
+_RESULT = re.compile(r"\b(viser|viste|opnå\w*|resultat\w*|har (?:fået|været|deltaget)|fik|blev|boede|indfriet|nået|"
+                     r"faldt|steg|steget|faldet|deltog|kom|startede|gennemførte|achieved|reached|was|were)\b",
+                     re.IGNORECASE)
+# "180 startede, svarende til 58 pct.": the same figure said another way
+_RESTATES = re.compile(r"(?:svarende til|hvilket svarer til|svarer til|dvs\.|det vil sige|eller ca\.|i\.e\.|"
+                       r"equivalent to|corresponding to|equal to)", re.IGNORECASE)
+_SHARE = re.compile(r"\b(?:andel\w*|procent\w*|pct|hvor stor en del|share|percent\w*|proportion)\b", re.IGNORECASE)
+_HOW_MANY = re.compile(r"\b(?:hvor mange|how many|antal\w*|number of)\b", re.IGNORECASE)
+_AND = re.compile(r"(?:og|and|samt)\s+", re.IGNORECASE)  # opens a clause, says nothing of it
+_YEARS = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
+_SCENARIO = re.compile(r"\bscenari\w*\s+(\d{1,2})\b", re.IGNORECASE)
+# a clause that counts part of what the one before it counts: quoted with the sentence's lead
+_PART_OF = re.compile(r"^(?:heraf|hvoraf|herunder|heriblandt|of which|of whom|including)\b", re.IGNORECASE)
+W_WORDS, W_TYPE = 1.0, 0.6  # per question word a clause alone holds; per unit of type_score
+MARGIN = 0.2  # the best clause must beat the next by this much to be the answer on its own
+LEAD_WORDS = 20  # a longer lead is a statement of its own, not the subject of a clause
+_BARE = re.compile(r"(?:ca\.\s*|omkring\s+|about\s+)?\d")  # "61 kom i job": a clause opening with its figure
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    end: int
+    figures: tuple[str, ...]  # the kind of each value it states: "percent", "amount" or "count"
+
+
+def figures(text: str) -> tuple[str, ...]:
+    """The values a piece of text states, by kind; years, labels ("scenarie 2") and ordinals left out."""
+    return tuple(kind for _, kind in _values(text))
+
+
+def _values(text: str) -> list[tuple[int, str]]:
+    """Where each value the text states begins, with its kind ("percent", "amount" or "count")."""
+    out = []
+    for m in _NUMBER.finditer(text):
+        after = text[m.end():]
+        if _YEAR.fullmatch(m.group(0)) or _LABEL.search(text[:m.start()]) or _ORDINAL.match(after) \
+                or _BOUND.match(after):
+            continue
+        out.append((m.start(), "percent" if _PERCENT.match(after) else "amount" if _KRONER.match(after) else "count"))
+    return out
+
+
+def clauses(sentence: str) -> list[Clause]:
+    """The sentence's clauses, each with a figure of its own (one clause when it has no more than one).
+
+    A bullet item is a clause apart: an item without a figure is no part of the one before it (only the
+    lead before the first item, "Målsætning •", leads the clause after it)."""
+    out: list[Clause] = []
+    lead: int | None = None
+    items = [0, *(m.end() for m in _ITEM.finditer(sentence)), len(sentence)]
+    for a, b in zip(items, items[1:]):
+        if not sentence[a:b].strip(" •▪-"):
+            continue
+        found = _item_clauses(sentence, a, b)
+        if not any(c.figures for c in found):
+            lead = a if lead is None and not out else lead
+            continue
+        if lead is not None:
+            found[0] = Clause(lead, found[0].end, found[0].figures)
+            lead = None
+        out.extend(found)
+    return out or _item_clauses(sentence, 0, len(sentence))
+
+
+def _item_clauses(sentence: str, start: int, end: int) -> list[Clause]:
+    """The clauses of one item (a sentence without bullets) of `sentence[start:end]`."""
+    cuts = [start, *(m.start() for m in _CUT.finditer(sentence, start, end)), end]
+    spans: list[list[int]] = []
+    for a, b in zip(cuts, cuts[1:]):
+        if a == b:
+            continue
+        if (figures(sentence[a:b]) and not _RESTATES.match(sentence[a:b].lstrip(" ,;:–—(")) or not spans):
+            spans.append([a, b])
+        else:  # a piece without a figure (or restating the figure before it) belongs to the clause before it
+            spans[-1][1] = b
+    if len(spans) > 1 and not figures(sentence[spans[0][0]:spans[0][1]]):
+        lead = spans.pop(0)  # "Tællingen viser, at der er 410 ...": a lead without a figure leads the next
+        spans[0][0] = lead[0]
+    out = []
+    for a, b in spans:
+        text = sentence[a:b]
+        lead = len(text) - len(text.lstrip(" ,;:–—-•▪"))
+        lead += len(m.group(0)) if (m := _AND.match(text, lead)) else 0
+        trail = len(text.rstrip(" ,;:–—-•▪"))
+        if trail > lead:
+            out.append(Clause(a + lead, a + trail, figures(text)))
+    return out
+
+
+def type_score(query: Query, text: str, said: tuple[bool, bool] | None = None) -> float:
+    """How well a clause's own figures and words are what the question asks for (negative: the opposite,
+    a goal where a result is asked). `said` is whether the clause states a goal and a result; by default
+    read from its words (a clause of a goal sentence that says neither is a goal too: see `answering`)."""
+    kinds = set(figures(text))
+    kind = query.answer_type
+    score = 0.0
+    if kind == "percent":
+        score += 1.0 if "percent" in kinds else 0.0
+    elif kind == "count":
+        score += 1.0 if "count" in kinds else 0.3 if "percent" in kinds else 0.0
+    elif kind in ("amount", "sum", "comparison"):
+        score += 1.0 if "amount" in kinds else 0.0
+    goal, result = said if said is not None else (bool(_GOAL.search(text)), bool(_RESULT.search(text)))
+    if query.wants_goal and query.wants_result:
+        score += 0.5 if goal or result else 0.0  # "hvad var målet, og hvad blev resultatet": both answer
+    elif query.wants_goal:
+        score += 1.0 if goal else -1.0 if result else 0.0
+    elif query.wants_result or kind in ("result", "count", "percent"):
+        score += -1.0 if goal and not result else 0.5 if result and not goal else 0.0
+    stated = {int(y) for y in _YEARS.findall(text)}
+    if query.years and stated:  # "fra 2028": the clause about the year asked, not the start year's
+        score += 0.5 if stated & set(query.years) else -0.5
+    named = {int(n) for n in _SCENARIO.findall(text)}
+    if query.scenarios and named:  # "15 pct. (scenarie 2)": the scenario asked about, or another one
+        score += 1.5 if named & set(query.scenarios) else -1.5
+    return score
+
+
+def _said(sentence: str, found: Sequence[Clause]) -> list[tuple[bool, bool]]:
+    """Whether each clause states a goal and a result; one that says neither continues the clause before it
+    ("Målet er 60 pct. i 2026, 70 pct. i 2027")."""
+    out: list[tuple[bool, bool]] = []
+    for c in found:
+        text = sentence[c.start:c.end]
+        own = (bool(_GOAL.search(text)), bool(_RESULT.search(text)))
+        out.append(own if any(own) or not out else out[-1])
+    return out
+
+
+def answering(query: Query, sentence: str, groups: Sequence[set[str]], weights: Sequence[float],
+              tokens: Callable[[str], set[str]], overlap: Callable[[set[str], set[str]], int]) -> Clause | None:
+    """The one clause of the sentence that answers the question, or None when the sentence has one figure
+    clause or no clause stands out (the whole sentence is then the answer).
+
+    `groups` are the question's word groups (stems, compound parts, translations) and `weights` their
+    weight (a word of the note's title counts little: every sentence of the note is about it); a word
+    every clause holds says nothing about which one answers."""
+    found = clauses(sentence)
+    if len(found) < 2:
+        return None
+    lead = tokens(sentence[:_lead_end(sentence)])  # the subject of every clause
+    held = [{i for i, g in enumerate(groups) if overlap(tokens(sentence[c.start:c.end]) | lead, g)} for c in found]
+    shared = set.intersection(*held)
+    said = _said(sentence, found)
+    scores = [sum(weights[i] for i in ids - shared) * W_WORDS
+              + type_score(query, sentence[c.start:c.end], s) * W_TYPE for c, ids, s in zip(found, held, said)]
+    order = sorted(range(len(found)), key=lambda i: -scores[i])
+    best = found[order[0]]
+    if scores[order[0]] - scores[order[1]] < MARGIN or not _carries_kind(query, best):
+        return None
+    return best
+
+
+def without_type_words(question: str) -> str:
+    """The question without the words that ask for a share or a count ("what share", "hvor mange"): they say
+    what kind of figure answers, not which clause ("andelen af ..." is in a clause of its own)."""
+    return re.sub(r"\s{2,}", " ", _HOW_MANY.sub(" ", _SHARE.sub(" ", question))).strip()
+
+
+def _lead_end(sentence: str) -> int:
+    """Where the sentence's lead ends: its first value, or its first bullet item ("Målsætning • ..."); 0 for
+    a sentence of bullet items."""
+    if re.match(r"\s*(?:[•▪]|-\s)", sentence):
+        return 0
+    item = _ITEM.search(sentence)
+    first = _first_value(sentence)
+    ends = [e for e in (item.start() if item else None, first) if e is not None]
+    return min(ends) if ends else 0
+
+
+def _first_value(sentence: str) -> int | None:
+    """Where the sentence's first stated value begins (None when it states none)."""
+    found = _values(sentence)
+    return found[0][0] if found else None
+
+
+def _carries_kind(query: Query, clause: Clause) -> bool:
+    """A count or a share is answered only by a clause stating one (a clause chosen on words alone
+    must not drop the figure the sentence states elsewhere); "what share ... should" asks a goal's share."""
+    if query.answer_type == "percent" or _SHARE.search(query.text):
+        return "percent" in clause.figures
+    if query.answer_type == "count" or _HOW_MANY.search(query.text):
+        return bool({"count", "percent"} & set(clause.figures))
+    return True
+
+
+def lead_of(sentence: str, clause: Clause) -> str:
+    """ "I 2025 deltog" for "heraf 38 pct. kvinder" or "61 kom i job": the words before the sentence's first
+    figure, which a clause without a subject of its own needs to be read; "" when the clause has its own
+    subject, or the lead states a figure or is long."""
+    text = sentence[clause.start:clause.end]
+    if clause.start == 0 or not (_PART_OF.match(text) or _BARE.match(text)):
+        return ""
+    first = _first_value(sentence)
+    lead = sentence[:first].strip(" ,;:–—•▪") if first is not None else ""
+    if not lead or first >= clause.start or re.search(r"\d", _YEAR.sub("", lead)):
+        return ""
+    return lead if len(lead.split()) <= LEAD_WORDS else ""
+
+
+__all__ = ["Clause", "answering", "clauses", "figures", "lead_of", "type_score", "without_type_words"]

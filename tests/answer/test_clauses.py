@@ -1,0 +1,155 @@
+"""Which clause of a sentence answers the question: clauses, the figures bound to them, the clause chosen."""
+from __future__ import annotations
+
+import bm25s
+import pytest
+
+from budgetarkiv.answer.clauses import answering, clauses, figures, lead_of
+from budgetarkiv.answer.relevance import Relevance, overlap
+from budgetarkiv.index.english import EnglishBridge
+from budgetarkiv.index.lexical import DanishAnalyzer, LexicalIndex
+from budgetarkiv.search.query import analyse
+
+SENTENCE = "I 2025 deltog 140 borgere, heraf 38 pct. kvinder, og 61 kom i job."
+GOAL_AND_RESULT = "Målet var 60 pct., og resultatet blev 56 pct."
+BULLETS = ("Målsætning • 60 pct. af kursisterne skal bestå Prøve i Dansk 2 inden for 18 måneder. • 45 pct. af "
+           "kursisterne skal være i ordinært job eller uddannelse to år efter forløbets start.")
+SCENARIOS = ("Målsætning: Andelen af cykler uden for et stativ skal falde fra 35 pct. til 20 pct. (scenarie 1), "
+             "15 pct. (scenarie 2) eller 10 pct. (scenarie 3) senest i 2028.")
+
+
+@pytest.fixture(scope="module")
+def relevance() -> Relevance:
+    bridge = EnglishBridge.from_system()
+    analyzer = DanishAnalyzer(["kvinder", "borgere", "kursister", "job"], bridge)
+    return Relevance(LexicalIndex(bm25s.BM25(), analyzer, 0, bridge))
+
+
+def chosen(relevance: Relevance, question: str, sentence: str) -> str | None:
+    groups = relevance.word_groups(question)
+    found = answering(analyse(question), sentence, groups, [1.0] * len(groups),
+                      lambda t: set(relevance.analyzer.tokens(t)), overlap)
+    return None if found is None else sentence[found.start:found.end]
+
+
+def test_a_sentence_is_cut_into_clauses_each_with_a_figure_of_its_own():
+    assert [SENTENCE[c.start:c.end] for c in clauses(SENTENCE)] == [
+        "I 2025 deltog 140 borgere", "heraf 38 pct. kvinder", "61 kom i job."]
+    s = "I 2023 kom ca. 2,1 mio. gæster i svømmehallerne, heraf ca. 0,3 mio. i morgentimerne, og de fleste var voksne."
+    assert [s[c.start:c.end] for c in clauses(s)] == [  # a clause without a figure stays with the one before it
+        "I 2023 kom ca. 2,1 mio. gæster i svømmehallerne", "heraf ca. 0,3 mio. i morgentimerne, og de fleste var voksne."]
+    lead = "Tællingen fra 2024 viser, at der er ca. 410 hjemløse unge."
+    assert [(c.start, c.end) for c in clauses(lead)] == [(0, len(lead))]  # a lead without a figure leads its clause
+    # a parenthesis naming a scenario belongs to the figure before it; "20 og 30", "social- og" open no clause
+    assert [SCENARIOS[c.start:c.end] for c in clauses(SCENARIOS)][1:] == [
+        "15 pct. (scenarie 2)", "eller 10 pct. (scenarie 3) senest i 2028."]
+    assert len(clauses("Mellem 20 og 30 pct. af de ledige på social- og sundhedsområdet kom i job.")) == 1
+
+
+def test_years_labels_and_ordinals_are_no_figures():
+    assert figures("Pr. 1. februar 2023 gik 148 elever i 4. klasse i scenarie 2 (Tabel 3)") == ("count",)
+    assert figures("38 pct. og 2,5 mio. kr. til 40 medarbejdere") == ("percent", "amount", "count")
+
+
+@pytest.mark.parametrize("question, clause", [
+    ("Hvor mange kom i job?", "61 kom i job."),
+    ("How many found a job?", "61 kom i job."),
+    ("Hvor stor en andel var kvinder?", "heraf 38 pct. kvinder"),
+    ("What share of the participants were women?", "heraf 38 pct. kvinder"),
+    ("Hvor mange borgere deltog i 2025?", "I 2025 deltog 140 borgere"),
+])
+def test_the_clause_holding_the_figure_asked_for_answers(relevance, question, clause):
+    assert chosen(relevance, question, SENTENCE) == clause
+
+
+@pytest.mark.parametrize("question, clause", [
+    ("Hvad var målet for indsatsen?", "Målet var 60 pct."),
+    ("What was the target?", "Målet var 60 pct."),
+    ("Hvad blev resultatet?", "resultatet blev 56 pct."),
+    ("What share actually found work?", "resultatet blev 56 pct."),
+])
+def test_a_goal_question_gets_the_goal_and_a_result_question_the_result(relevance, question, clause):
+    assert chosen(relevance, question, GOAL_AND_RESULT) == clause
+
+
+def test_bullets_of_one_goal_are_clauses_and_the_question_words_choose(relevance):
+    assert chosen(relevance, "What share of the course participants should pass Prøve i Dansk 2?", BULLETS) \
+        .endswith("skal bestå Prøve i Dansk 2 inden for 18 måneder.")
+    assert chosen(relevance, "Hvor stor en andel af kursisterne skal være i job eller uddannelse efter to år?",
+                  BULLETS).startswith("45 pct.")
+
+
+def test_the_scenario_asked_about_chooses_its_figure(relevance):
+    assert chosen(relevance, "Hvad er målet i scenarie 2?", SCENARIOS) == "15 pct. (scenarie 2)"
+
+
+def test_no_clause_stands_out_when_the_question_asks_for_the_whole_sentence(relevance):
+    assert chosen(relevance, "Hvad var målet, og hvad blev resultatet?", GOAL_AND_RESULT) is None
+    assert chosen(relevance, "Hvor mange deltog?", "I 2025 deltog 140 borgere i forløbet.") is None
+
+
+def test_a_clause_without_a_subject_of_its_own_is_read_with_the_sentence_lead():
+    found = clauses(SENTENCE)
+    assert [lead_of(SENTENCE, c) for c in found] == ["", "I 2025 deltog", "I 2025 deltog"]
+    assert lead_of(GOAL_AND_RESULT, clauses(GOAL_AND_RESULT)[1]) == ""  # "resultatet blev": its own subject
+
+
+def test_a_bullet_item_without_a_figure_is_no_part_of_the_clause_before_it():
+    s = ("- Antallet af pladser øges fra 120 til 150 om året; i opstartsåret 2027 er der 135 pladser. - Deltagere, "
+         "der vælger PAU, kommer i praktik.")
+    assert [s[c.start:c.end] for c in clauses(s)] == [
+        "Antallet af pladser øges fra 120 til 150 om året", "i opstartsåret 2027 er der 135 pladser."]
+
+
+def test_the_clause_about_the_year_asked_answers(relevance):
+    s = "Antallet af pladser øges fra 120 til 150 om året; i opstartsåret 2027 er der 135 pladser."
+    assert chosen(relevance, "Hvor mange pladser er der fra 2028?", s).startswith("Antallet")
+    assert chosen(relevance, "Hvor mange pladser er der i 2027?", s).startswith("i opstartsåret")
+
+
+def test_millions_of_visits_are_a_count_and_millions_of_kroner_an_amount():
+    assert figures("4,6 mio. besøg og 2,5 mio. kr.") == ("count", "amount")
+
+
+def test_a_figure_said_another_way_stays_with_its_clause():
+    s = "Heraf er 180 startet på en uddannelse, svarende til 58 pct., mens 40 er i job."
+    assert [s[c.start:c.end] for c in clauses(s)] == [
+        "Heraf er 180 startet på en uddannelse, svarende til 58 pct.", "mens 40 er i job."]
+
+
+def test_words_of_the_sentence_lead_belong_to_every_clause(relevance):
+    """The subject before the first figure is what every clause is about: it chooses none of them."""
+    assert chosen(relevance, "Hvad er målet for andelen af cykler uden for stativ?", SCENARIOS) is None
+
+
+def test_a_share_is_not_answered_by_a_clause_without_one(relevance):
+    s = "I 2023-2025 deltog 410 borgere i et brobygningsforløb, og 254 af dem startede på en uddannelse."
+    assert chosen(relevance, "Hvor stor en andel af borgerne i brobygningsforløbet startede på en uddannelse?", s) \
+        is None
+
+
+def test_a_label_number_is_no_lead():
+    s = "Scenarie 1 giver 1.200 nye pladser, og scenarie 3 giver 4.000 nye pladser, heraf 800 i et cykelhus."
+    assert [lead_of(s, c) for c in clauses(s)] == ["", "", ""]
+
+
+def test_a_number_bound_to_a_word_is_no_figure():
+    assert figures("Andelen af 7-15-årige, der har 24-timers adgang, stiger til 50 pct.") == ("percent",)
+
+
+def test_bullet_items_have_no_common_lead(relevance):
+    s = ("- Andelen af timer dækket af vikarer faldt fra 14 pct. til 9 pct. i 2025. - Sygefraværet faldt fra "
+         "9,8 pct. til 8,9 pct. - Til sammenligning lå vikarandelen andre steder på 15 pct. i 2025.")
+    assert chosen(relevance, "Hvor stor en del af timerne blev dækket af vikarer i 2025?", s).startswith("Andelen")
+
+
+def test_a_goal_asked_as_a_share_is_answered_by_a_share_only(relevance):
+    s = "Målsætning • Andelen af 7-15-årige i de tre områder, der er medlem af en klub, stiger til 50 pct. i 2028."
+    assert chosen(relevance, "What share of the children should be members of a club?", s) is None
+
+
+def test_the_words_asking_for_a_share_or_a_count_choose_no_clause():
+    from budgetarkiv.answer.clauses import without_type_words
+
+    assert without_type_words("What share of the children are still active?") == "What of the children are still active?"
+    assert without_type_words("Hvor mange borgere kom i job?") == "borgere kom i job?"
