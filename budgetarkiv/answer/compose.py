@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
 
@@ -44,6 +45,7 @@ _FIGURE_TYPES = ("amount", "sum", "comparison", "list", "history")
 _OTHER_DOCUMENT = re.compile(r"\b(\w*aftale\w*|agreements?|referat\w*|minutes|brev\w*|letters?|replies|reply)\b",
                              re.IGNORECASE)
 _STATEMENT_TYPES = ("count", "percent", "goal", "result", "person", "date")  # answered by a quoted sentence
+_YEAR_IN_TEXT = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
 _SCENARIO_NUMBER = re.compile(r"\bscenari(?:e|o)\s*(\d{1,2})\b", re.IGNORECASE)
 
 
@@ -104,7 +106,10 @@ class Answerer:
         analyzer = self.searcher.lexical.analyzer
         # rows and scenarios are matched on the question's words and, for English, their Danish translations
         money_words = wanted | {t for g in self.relevance.word_groups(checked) for t in g}
-        figs = {note_key(n.hit): costs.figures(self.searcher.store, analyzer, n.hit, money_words, query) for n in notes}
+        # a scenario may be named by a word generic elsewhere ("the full protection" → "Fuld skybrudssikring")
+        naming = money_words | {t for g in self.relevance.word_groups(checked, naming=True) for t in g}
+        figs = {note_key(n.hit): costs.figures(self.searcher.store, analyzer, n.hit, money_words, query, naming)
+                for n in notes}
         if query.first_year and not query.years:
             # "det første år": the first year of the focused note's proposal tables
             first = next((min(f.table_years) for n in notes if not n.also
@@ -373,7 +378,7 @@ class Answerer:
                 chosen = {s.name for _, p in shown for s in p.scenarios if s.name}
                 scenarios = chosen if query.scenarios or len(chosen) == 1 else None
                 # a sentence of a note whose tables lack the years asked is not quoted beside the one shown
-                money = self._money_fact(facts, [n for n, _ in shown], scenarios)
+                money = self._money_fact(facts, [n for n, _ in shown], scenarios, query.years)
                 if query.extreme and len(query.years) == 1:
                     shown = _extreme(shown, str(query.years[0]), query.extreme)
                 for _, p in shown:
@@ -454,18 +459,23 @@ class Answerer:
             d.quote(money, d.t["in_text"])
 
     @staticmethod
-    def _money_fact(facts, focused, scenarios: set[str] | None = None) -> Fact | None:
+    def _money_fact(facts, focused, scenarios: set[str] | None = None, years: Sequence[int] = ()) -> Fact | None:
         """The best sentence of the focused notes that states an amount. When the answer shows chosen
-        scenarios only, a sentence naming another scenario is not it (its figures would be presented as
-        the answer)."""
+        scenarios only, a sentence naming another scenario is not it, nor, when years are asked, a sentence
+        naming only other years ("I Budget 2023 blev der afsat ..."): its figures would be presented as the
+        answer."""
         keys = {note_key(n.hit) for n in focused}
 
         def other_scenario(text: str) -> bool:
             named = {f"Scenarie {n}" for n in _SCENARIO_NUMBER.findall(text)}
             return scenarios is not None and bool(named - scenarios)
 
+        def other_years(text: str) -> bool:
+            named = {int(y) for y in _YEAR_IN_TEXT.findall(text)}
+            return bool(years) and bool(named) and not named & set(years)
+
         return next((f for f in facts if KRONER.search(f.text) and (f.budget_year, (f.note_id or "").upper()) in keys
-                     and not other_scenario(f.text)), None)
+                     and not other_scenario(f.text) and not other_years(f.text)), None)
 
     def _row_stated(self, p: Programme, fact: Fact) -> Programme:
         """The programme with the one row of its scenarios' tables whose yearly amount or total is the
@@ -556,7 +566,12 @@ class Answerer:
         _, p = with_money[0]
         pairs: list[tuple] = []
         shown = [p]
-        if len(p.scenarios) >= 2:
+        if len(p.scenarios) >= 2 and query.whole_period and not query.years:
+            # "over hele perioden": the two scenarios' period totals, not year by year
+            ta, tb = (_amount_or_total(dataclasses.replace(p, scenarios=(s,)), (), d.t["total"]) for s in p.scenarios[:2])
+            if ta is not None and tb is not None:
+                pairs.append((None, ta, None, tb, None))
+        if len(p.scenarios) >= 2 and not pairs:
             a, b = p.scenarios[0], p.scenarios[1]
             for y in sorted(set(a.amounts) | set(b.amounts)):
                 pairs.append((a, _term(p, a, y), b, _term(p, b, y), y))

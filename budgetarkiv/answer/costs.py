@@ -45,9 +45,11 @@ class Figures:
     all_years: frozenset[int] = frozenset()  # ... and of the money granted earlier
 
 
-def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], query: Query) -> Figures | None:
+def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], query: Query,
+            naming: set[str] | None = None) -> Figures | None:
     """The newest version's costs per scenario, the activity rows the question names, and earlier grants;
-    restricted to the years and scenarios the question asks for."""
+    restricted to the years and scenarios the question asks for. `naming`: the words that may name a
+    scenario by its heading (`wanted` when not given)."""
     if hit.doc_type != "budget_note":
         return None
     doc_id = hit.versions[0].doc_id if hit.versions else hit.doc_id  # the newest version
@@ -64,6 +66,7 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
     wanted = set(wanted) | {t for w in query.subject if w in ROW_TERMS for t in analyzer.tokens(ROW_TERMS[w])}
     titled = set(analyzer.tokens(f"{first.note_id or ''} {first.note_title or ''}"))
     wanted = {w for w in wanted if not any(w in t for t in titled)}
+    naming = {w for w in (naming or wanted) if not any(w in t for t in titled)}
     if query.scenarios:
         named = [c for c in costs if _scenario_number(c.name) in query.scenarios]
         costs = named or costs
@@ -71,7 +74,7 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
         costs = described_best(costs, {
             c.name: set(analyzer.tokens(f"{(described.get(c.name) or {}).get('title') or ''} "
                                         f"{(described.get(c.name) or {}).get('description') or ''}"))
-            for c in costs}, wanted)
+            for c in costs}, naming)
     activities = []
     for cost in costs:
         for r in cost.rows:

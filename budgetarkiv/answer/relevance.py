@@ -14,7 +14,7 @@ from functools import cached_property
 from budgetarkiv.index.english import looks_english
 from budgetarkiv.index.lexical import SYSTEM_WORDLIST, LexicalIndex
 from budgetarkiv.search.hybrid import Hit
-from budgetarkiv.search.query import GENERIC_WORDS
+from budgetarkiv.search.query import GENERIC_WORDS, NAMING_WORDS
 
 MAX_PROGRAMMES = 4
 RELATIVE_SCORE = 0.5  # a note is relevant when its best passage scores at least this share of the best
@@ -30,6 +30,10 @@ class Relevance:
     @cached_property
     def generic_stems(self) -> frozenset[str]:
         return frozenset(t for w in GENERIC_WORDS for t in self.analyzer.tokens(w))
+
+    @cached_property
+    def naming_stems(self) -> frozenset[str]:
+        return frozenset(t for w in NAMING_WORDS for t in self.analyzer.tokens(w))
 
     def coverage(self, question: str, hits: Sequence[Hit]) -> float:
         """Share of the question's own words (not question words) found in the best passages.
@@ -116,18 +120,20 @@ class Relevance:
         return [t for t in tokens if t not in self.generic_stems]
 
 
-    def word_groups(self, question: str) -> list[set[str]]:
-        """Per question word (question words left out), its stems, compound parts and translations."""
+    def word_groups(self, question: str, naming: bool = False) -> list[set[str]]:
+        """Per question word (question words left out), its stems, compound parts and translations; with
+        `naming`, the generic words that can name a scenario ("fuld", "stor") are kept."""
         analyzer, bridge = self.analyzer, self.lexical.bridge
         english = looks_english(question)
+        generic = self.generic_stems - self.naming_stems if naming else self.generic_stems
         out = []
         for w in dict.fromkeys(analyzer.words(question)):
-            if w in GENERIC_WORDS or w.isdigit() or len(w) < 3:
+            if (w in GENERIC_WORDS and not (naming and w in NAMING_WORDS)) or w.isdigit() or len(w) < 3:
                 continue
             group = set(analyzer.tokens(w))
             if english and bridge is not None:  # (one word alone does not look English to query_tokens)
                 group |= {t for da in bridge.translate(w) for t in analyzer.tokens(da)}
-            group -= self.generic_stems
+            group -= generic
             if group:
                 out.append(group)
         return out

@@ -90,8 +90,11 @@ _SCENARIO_ITEM_RE = re.compile(
     r"^[ \t]*(?:[•\uf0b7▪◦*–-][ \t]*)?Scenarie[ \t]+(?P<n>\d{1,2})[ \t]*[–—:-][ \t]*", re.MULTILINE
 )
 _SCENARIO_SECTION_RE = re.compile(r"(?P<title>.+?) \(scenarie (?P<n>\d{1,2})\)")
-_PARAGRAPH_END_RE = re.compile(r"\n[ \t]*\n(?=[ \t]*\S)|\n(?=[ \t]*(?:[•\uf0b7▪◦*]|Scenarie[ \t]+\d|Tabel\b))")
+_PARAGRAPH_END_RE = re.compile(r"\n[ \t]*\n(?=[ \t]*\S)|\n(?=[ \t]*(?:[•\uf0b7▪◦*]|(?:[-–][ \t]+)?Scenarie[ \t]+\d|Tabel\b))")
 _TITLE_SPLIT_RE = re.compile(r":\s+")
+# a scenario's name on a line of its own: a few words, no digits, no sentence end, no "title: text"
+_NAME_LINE_RE = re.compile(r"[^\W\d_][^\d:.!?]{0,60}")
+_AMOUNT_IN_TITLE_RE = re.compile(r"\d\s*(?:mio\.|mia\.|kr\.)|\bi alt\b", re.IGNORECASE)
 _CATEGORY_MARK_RE = re.compile(r"^(?P<label>.+?)[ \t]+[Xx✓☒][ \t]*$")
 _CATEGORY_LINE_MAX = 45
 _TARGET_GROUP_RE = re.compile(r"Målgruppen\s+(?:er|vil\s+være)\s")
@@ -379,19 +382,31 @@ def _paragraph_from(text: str, start: int) -> str:
     return join_wrapped(text[start:end].split("\n"))
 
 
-def _scenario_from_item(paragraph: str, number: str) -> Scenario:
-    """ "Videreførelse af indsats: Der skal ..." -> title before the first ": ", description after."""
+def _scenario_from_item(paragraph: str, number: str, line: str = "") -> Scenario:
+    """ "Videreførelse af indsats: Der skal ..." -> title before the first ": ", description after.
+
+    A short name alone on the heading's line ("Scenarie 3 – Fuld udbygning", then "4.000 nye pladser ...")
+    is the title and the lines below it the description; a bullet that only states the scenario's amount
+    ("Scenarie 1: i alt 13,05 mio. kr. ...") has no title, its text is a description."""
+    name = f"Scenarie {number}"
+    line = line.strip()
+    rest = paragraph[len(line):].strip() if line and paragraph.startswith(line) else ""
+    if rest and _NAME_LINE_RE.fullmatch(line) and (rest[0].isupper() or rest[0].isdigit()):
+        return Scenario(name, line, rest)
     parts = _TITLE_SPLIT_RE.split(paragraph, maxsplit=1)
     title = parts[0].strip().rstrip(":").strip()
     description = parts[1].strip() if len(parts) > 1 else ""
-    return Scenario(f"Scenarie {number}", title, description)
+    if _AMOUNT_IN_TITLE_RE.search(title):
+        return Scenario(name, "", paragraph.strip())
+    return Scenario(name, title, description)
 
 
 def find_scenarios(text: str, sections: tuple[Section, ...] = ()) -> tuple[Scenario, ...]:
     """One Scenario per number: the first title found, and the first description found."""
     candidates: list[tuple[int, Scenario]] = []
     for m in _SCENARIO_ITEM_RE.finditer(text):
-        candidates.append((m.start(), _scenario_from_item(_paragraph_from(text, m.end()), m.group("n"))))
+        line = text[m.end():text.find("\n", m.end()) if "\n" in text[m.end():] else len(text)]
+        candidates.append((m.start(), _scenario_from_item(_paragraph_from(text, m.end()), m.group("n"), line)))
     for s in sections:
         m = _SCENARIO_SECTION_RE.fullmatch(s.heading)
         if m:

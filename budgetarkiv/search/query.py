@@ -59,7 +59,7 @@ _MONEY = re.compile(
     r"\b(koste\w*|pris\w*|dyr\w*|billig\w*|penge|beløb\w*|udgift\w*|afsat\w*|bevilg\w*|mio|kr|spar\w*|"
     r"\w*budget(?:tet|ter|terne)|anlæg\w*|investering\w*|økonomisk\w*|finansier\w*|cost\w*|price\w*|money|spen[dt]\w*|sav(?:e|es|ing)\w*|"
     r"fund(?:s|ed|ing)?|grant\w*|set aside|budgeted|netto\w*|net|financial\w*|besparel\w*|expen\w*|"
-    r"betal\w*|pay(?:s|ing)?|paid|invest\w*|capital|budgetaftale\w*)\b|how much (?:would|does|did|will|is|has)",
+    r"betal\w*|pay(?:s|ing)?|paid|invest\w*|capital|budgetaftale\w*|bill|price tag|outlay|regning\w*)\b|how much (?:would|does|did|will|is|has)",
     re.IGNORECASE,
 )
 _LIST = re.compile(r"\b(hvilke|hvilken|which|what programmes|what programs|list)\b", re.IGNORECASE)
@@ -151,6 +151,12 @@ _MOST = re.compile(r"\b(highest|largest|biggest|most expensive|højeste|største
 _LEAST = re.compile(r"\b(lowest|smallest|cheapest|least|laveste|mindste|billigste|mindst)\b", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\b(hvor meget|hvor stor\w*|how much|how large|how big)\b", re.IGNORECASE)
 _LIST_RESULTS = re.compile(r"\bhvilke resultat", re.IGNORECASE)
+# "over hele perioden", "i alt i perioden", "over de fire år", "over its three years", "across the whole period"
+_WHOLE_PERIOD = re.compile(
+    r"\b(?:hele perioden|i alt i perioden|(?:whole|entire|full) period|"
+    r"(?:over|across|in|for|i) (?:hele |alle |de |its |their |the |all )"
+    r"(?:(?:whole|entire|full|to|tre|fire|fem|seks|two|three|four|five|six|\d) )?"
+    r"(?:perioden?|periode|period|år|årene|years)\b(?!\s*(?:19|20)\d\d))", re.IGNORECASE)
 
 # Words every question uses: they say nothing about what is asked for, so they cannot make it relevant.
 GENERIC_WORDS = frozenset(
@@ -172,6 +178,8 @@ GENERIC_WORDS = frozenset(
     skete sket happened happen netto net financial økonomisk økonomiske save saves saving savings ask asked
     apply applied prices priser prisniveau both begge dyr dyre dyrere dyreste billig billigere expensive cheaper""".split()
 )
+# generic for relevance, yet a scenario's name may hold them ("Fuld skybrudssikring", "Stor model", "Ny ordning")
+NAMING_WORDS = frozenset("stor store stort større fuld fulde fuldt hele ny nye nyt gammel gamle".split())
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 
 
@@ -274,8 +282,7 @@ def analyse(question: str, language: str | None = None) -> Query:
         first_year=bool(_FIRST_YEAR.search(text)),
         fully_phased_in=bool(_PHASED_IN.search(text)),
         extreme="max" if _MOST.search(text) else "min" if _LEAST.search(text) else None,
-        whole_period=bool(re.search(r"hele perioden|i alt i perioden|whole period|entire period|over the period",
-                                    text, re.IGNORECASE)),
+        whole_period=bool(_WHOLE_PERIOD.search(text)),
     )
     return _with_type(q)
 

@@ -187,3 +187,21 @@ def test_a_sentence_introducing_a_list_is_quoted_with_its_items():
 def test_which_activities_lists_every_row_of_the_proposal(answerer):
     answer = answerer.ask("Hvilke aktiviteter indgår i BI18?")
     assert "minoritetsforældrene" in answer.answer and "frafald" in answer.answer, answer.answer
+
+
+def test_a_money_sentence_naming_only_other_years_is_not_quoted_beside_the_year_asked():
+    """'I Budget 2023 blev der afsat 1,5 mio. kr.' beside the 2028 amount would read as the answer."""
+    from types import SimpleNamespace
+
+    from budgetarkiv.answer.compose import Answerer
+    from budgetarkiv.answer.model import Fact
+
+    def fact(text):
+        return Fact(text=text, passage=text, highlight=(0, len(text)), source="n.txt", doc_id="d", note_id="TMF31",
+                    budget_year=2026, title="t", section=None, page=1)
+
+    focused = [SimpleNamespace(hit=SimpleNamespace(budget_year=2026, note_id="TMF31", doc_id="d"))]
+    earlier, undated = fact("I Budget 2023 blev der afsat 1,5 mio. kr."), fact("Heraf går 0,5 mio. kr. til målere.")
+    assert Answerer._money_fact([earlier, undated], focused, None, (2028,)) is undated
+    assert Answerer._money_fact([earlier], focused, None, (2023,)) is earlier
+    assert Answerer._money_fact([earlier], focused, None, ()) is earlier  # no year asked

@@ -226,3 +226,14 @@ def test_the_lasting_level_is_the_last_column_of_the_proposal():
     s = ScenarioCost(None, {"2024": -1300, "2025": -2600, "2027": -2600}, -6500, "1.000 kr.", "2024 p/l", "T", 1, "I alt")
     assert _last_column(Programme("X1", 2024, "T", "a.txt", "d", (s,))) == (2027,)
     assert _last_column(Programme("X1", 2024, "T", "a.txt", "d", ())) == ()
+
+
+def test_scenarios_compared_over_the_whole_period_compare_their_totals(archive_answerer):
+    """'over hele perioden': one difference of the two period totals, not one per year."""
+    for question in ("Hvor meget dyrere er scenarie 3 end scenarie 1 for bibliotekernes åbningstider over hele "
+                     "perioden?", "How much more than scenario 1 does scenario 3 of the library opening hours cost "
+                     "across the whole period?"):
+        text = _asked(archive_answerer, question)
+        differences = [ln for ln in text.splitlines() if ln.strip().startswith(("Forskel", "Difference"))]
+        assert len(differences) == 1, text
+        assert "26,55 - 5,4 = 21,15" in differences[0]

@@ -104,3 +104,13 @@ def test_an_english_word_is_found_through_its_translation_inside_a_danish_compou
     assert relevance.words_found("bridge", "Vejvedligeholdelse", english=True)[1] == ["bridge"]
     assert relevance.words_found("café", "Lektiecafeer på skoler", english=True)[0] == ["café"]  # accents aside
 
+
+
+def test_a_word_generic_for_relevance_may_still_name_a_scenario(archive_answerer):
+    """'the full protection' → 'fuld' ('Scenarie 3 – Fuld skybrudssikring'), though 'fuldt' says nothing
+    about relevance ('fuldt indfaset')."""
+    relevance = archive_answerer.relevance
+    plain = {t for g in relevance.word_groups("What does the full protection cost?") for t in g}
+    naming = {t for g in relevance.word_groups("What does the full protection cost?", naming=True) for t in g}
+    assert "fuld" not in plain and "fuld" in naming
+    assert "hvad" not in {t for g in relevance.word_groups("Hvad koster den store model?", naming=True) for t in g}

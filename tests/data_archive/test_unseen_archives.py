@@ -1,4 +1,4 @@
-"""The archives written as unseen measures (tests/data/archive2, tests/data/archive3): each one's gold agrees with
+"""The archives written as unseen measures (tests/data/archive2, archive3, archive4): each one's gold agrees with
 its documents, it is complete in the ways the measure needs (every question kind, both languages, questions with
 no answer), and its Word and PDF notes are real, deterministic files. Nothing here looks at what the system
 answers: an unseen archive is measured, not tuned on, until its measure is taken.
@@ -41,6 +41,9 @@ ARCHIVES = [
                                 "Drift og oprydning Service 250 500 560 650 2.050", "Drift og oprydning")),
     Unseen("archive3", "w", 3, ("c01.txt", "Pleje af regnbede Service 150 300 300 750",
                                 "Pleje af regnbede Service 150 300 330 750", "Pleje af regnbede")),
+    Unseen("archive4", "x", 3, ("d01.txt", "Koordinering og visitation Service 500 500 500 500 2.000",
+                                "Koordinering og visitation Service 500 500 550 500 2.000",
+                                "Koordinering og visitation")),
 ]
 
 

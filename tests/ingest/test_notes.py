@@ -505,3 +505,30 @@ def test_an_html_savings_proposal_with_a_tfoot_sum_and_unicode_minus(tmp_path: P
         ("Samlet økonomisk påvirkning", {"2031": 0.45, "2032": -1.5}, -1.05, True),
     ]
     assert table.checks_ok
+
+
+def test_a_scenario_name_alone_on_its_heading_line_is_the_title_and_an_amount_bullet_is_no_title() -> None:
+    """'Scenarie 1: i alt 13,05 mio. kr. ...' states an amount, not a name; 'Scenarie 3 – Fuld udbygning' on a
+    line of its own names the scenario, and the lines below describe it."""
+    text = (
+        "Beslutning\n"
+        "• Scenarie 1: i alt 13,05 mio. kr. i 2025-2028.\n"
+        "• Scenarie 2: i alt 27,05 mio. kr. i 2025-2028.\n\n"
+        "Indhold\n"
+        "Scenarie 1 – Basis\n"
+        "1.200 nye stativpladser ved fire stationer.\n\n"
+        "- Scenarie 2 – Fuld udbygning\n"
+        "4.000 nye pladser ved tolv stationer og et\n"
+        "cykelparkeringshus.\n"
+    )
+    found = notes.find_scenarios(text, notes.find_sections(text))
+    assert [(s.name, s.title) for s in found] == [("Scenarie 1", "Basis"), ("Scenarie 2", "Fuld udbygning")]
+    assert found[1].description == "4.000 nye pladser ved tolv stationer og et cykelparkeringshus."
+
+
+def test_a_wrapped_scenario_bullet_is_not_read_as_a_name_line() -> None:
+    text = ("Beslutning\n• Scenarie 1 – Videreførelse af indsatsen i\nfuld skala: Der skal træffes beslutning om at "
+            "afsætte 3,5 mio. kr.\n")
+    found = notes.find_scenarios(text, notes.find_sections(text))
+    assert [(s.title, s.description) for s in found] == [
+        ("Videreførelse af indsatsen i fuld skala", "Der skal træffes beslutning om at afsætte 3,5 mio. kr.")]

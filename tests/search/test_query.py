@@ -307,3 +307,17 @@ def test_fully_phased_in_asks_for_the_lasting_level_not_a_year():
     assert q.fully_phased_in and q.years == ()
     assert analyse("What does it save a year once fully phased in?").fully_phased_in
     assert not analyse("Hvad sparer forslaget i 2026?").fully_phased_in
+
+
+@pytest.mark.parametrize("question, whole", [
+    ("Hvor meget dyrere er scenarie 3 end scenarie 1, set over hele perioden?", True),
+    ("Hvad koster det over de fire år?", True),
+    ("Hvad koster det i alle årene?", True),
+    ("Over its three years, what was the net total of the proposal?", True),
+    ("What does it cost across the whole period?", True),
+    ("Hvad koster det i 2027?", False),
+    ("Hvad koster det i de første år?", False),  # the first years are a part, not the whole
+    ("What is the total for the years 2026-2028?", False),  # the years asked say which
+])
+def test_the_whole_period_is_asked_in_several_phrasings(question, whole):
+    assert analyse(question).whole_period is whole
