@@ -31,6 +31,7 @@ from budgetarkiv.answer.relevance import (
     relevant_notes,
     years_missing,
 )
+from budgetarkiv.answer.scenario_parts import scenario_clause, scenarios_named
 from budgetarkiv.answer.sentences import KRONER, ONE_SENTENCE, SentencePicker, carries_type, fact_at
 from budgetarkiv.core.numbers import UNIT_KRONER
 from budgetarkiv.core.text import sentence_spans
@@ -46,7 +47,6 @@ _OTHER_DOCUMENT = re.compile(r"\b(\w*aftale\w*|agreements?|referat\w*|minutes|br
                              re.IGNORECASE)
 _STATEMENT_TYPES = ("count", "percent", "goal", "result", "person", "date")  # answered by a quoted sentence
 _YEAR_IN_TEXT = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
-_SCENARIO_NUMBER = re.compile(r"\bscenari(?:e|o)\s*(\d{1,2})\b", re.IGNORECASE)
 
 
 class Answerer:
@@ -108,8 +108,16 @@ class Answerer:
         money_words = wanted | {t for g in self.relevance.word_groups(checked) for t in g}
         # a scenario may be named by a word generic elsewhere ("the full protection" → "Fuld skybrudssikring")
         naming = money_words | {t for g in self.relevance.word_groups(checked, naming=True) for t in g}
+        if query.scenario_rank and not query.scenarios and notes:
+            # "the medium scenario": its place among the focused note's scenarios
+            query = query.with_ranked_scenario(self._scenario_count(notes[0].hit))
         figs = {note_key(n.hit): costs.figures(self.searcher.store, analyzer, n.hit, money_words, query, naming)
                 for n in notes}
+        chosen = self._scenario_chosen(query, notes, figs)
+        if chosen:
+            # a scenario the question names by its heading ("det udvidede scenarie" → "Scenarie 2 – Udvidet"):
+            # sentences about the others are not about it
+            query = dataclasses.replace(query, scenarios=(chosen,))
         if query.first_year and not query.years:
             # "det første år": the first year of the focused note's proposal tables
             first = next((min(f.table_years) for n in notes if not n.also
@@ -321,6 +329,13 @@ class Answerer:
         analyzer = self.relevance.analyzer
         named = {t for n in notes if not n.also for t in analyzer.tokens(f"{n.hit.note_id or ''} {n.hit.title or ''}")}
         facts = self.picker.pick(typed, wanted, candidates, bonus, named, cover_first=wants_several(query))
+        if query.scenarios:
+            # a sentence about other scenarios only ("Scenarie 3 – Fuld udbygning: 4.000 nye pladser") is not
+            # about the one asked
+            asked = {f"Scenarie {n}" for n in query.scenarios}
+            facts = tuple(f for f in facts if not (scenarios_named(f.text) and not scenarios_named(f.text) & asked)
+                          ) or facts
+            facts = tuple(scenario_clause(f, asked) for f in facts)
         letters = [h for h in hits if note_key(h) in focused | also]
         if self.letters.asks_letter(query):  # a letter found further down, when it is about the subject
             letters += [h for h in hits if h.doc_type == "answer" and h not in letters]
@@ -452,6 +467,21 @@ class Answerer:
         d.evidence.extend(evidence)
         return True
 
+    def _scenario_chosen(self, query: Query, notes: list[NoteInFocus], figs: dict) -> int | None:
+        """The number of the one scenario the focused note's figures kept of several, when the question
+        named none by number."""
+        if query.scenarios or not notes or notes[0].also:
+            return None
+        f = figs.get(note_key(notes[0].hit))
+        if f is None or len(f.programme.scenarios) != 1 or self._scenario_count(notes[0].hit) < 2:
+            return None
+        m = re.search(r"\d+", f.programme.scenarios[0].name or "")
+        return int(m.group(0)) if m else None
+
+    def _scenario_count(self, hit: Hit) -> int:
+        doc_id = hit.versions[0].doc_id if hit.versions else hit.doc_id
+        return len((self.searcher.store.note_json(doc_id) or {}).get("scenarios") or ())
+
     def _quote_money(self, d: wording.Draft, facts, focused, scenarios: set[str] | None = None) -> None:
         """An amount the text states (an increase, a share) may be what was asked: quote the best one."""
         money = self._money_fact(facts, focused, scenarios)
@@ -467,8 +497,7 @@ class Answerer:
         keys = {note_key(n.hit) for n in focused}
 
         def other_scenario(text: str) -> bool:
-            named = {f"Scenarie {n}" for n in _SCENARIO_NUMBER.findall(text)}
-            return scenarios is not None and bool(named - scenarios)
+            return scenarios is not None and bool(scenarios_named(text) - scenarios)
 
         def other_years(text: str) -> bool:
             named = {int(y) for y in _YEAR_IN_TEXT.findall(text)}

@@ -71,10 +71,10 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
         named = [c for c in costs if _scenario_number(c.name) in query.scenarios]
         costs = named or costs
     elif len(costs) > 1:
+        titles = {c.name: set(analyzer.tokens((described.get(c.name) or {}).get("title") or "")) for c in costs}
         costs = described_best(costs, {
-            c.name: set(analyzer.tokens(f"{(described.get(c.name) or {}).get('title') or ''} "
-                                        f"{(described.get(c.name) or {}).get('description') or ''}"))
-            for c in costs}, naming)
+            c.name: titles[c.name] | set(analyzer.tokens((described.get(c.name) or {}).get("description") or ""))
+            for c in costs}, naming, titles)
     activities = []
     for cost in costs:
         for r in cost.rows:
@@ -140,13 +140,31 @@ def names(label: set[str], wanted: set[str]) -> bool:
     return any(len(w) >= 5 and t.startswith(w) for w in wanted for t in label)
 
 
-def described_best(costs: Sequence[ScenarioCost], texts: Mapping[str | None, set[str]], wanted: set[str]) -> list:
+def described_best(costs: Sequence[ScenarioCost], texts: Mapping[str | None, set[str]], wanted: set[str],
+                   titles: Mapping[str | None, set[str]] | None = None) -> list:
     """The one scenario whose heading and description name more of the question's words than every other
-    ("open on Sundays" → the Sunday scenario); all of them when none stands out."""
-    hits = {c.name: sum(names(texts.get(c.name) or set(), {w}) for w in wanted) for c in costs}
+    ("open on Sundays" → the Sunday scenario); all of them when none stands out. A scenario whose heading
+    alone names a question word ("det udvidede scenarie" → "Scenarie 2 – Udvidet") is chosen first: words
+    of the subject recur in every scenario's description."""
+    for candidates, loose in (((titles or {}), True), (texts, False)):
+        chosen = _most_named(costs, candidates, wanted, loose)
+        if chosen:
+            return chosen
+    return list(costs)
+
+
+def _most_named(costs: Sequence[ScenarioCost], texts: Mapping[str | None, set[str]], wanted: set[str],
+                loose: bool = False) -> list:
+    """The one scenario whose text names the most question words, if one stands out; `loose`: a heading's
+    stem of 5+ letters that starts a question word names it too (the stemmer leaves "udvidede" as "udvided",
+    "Udvidet" as "udvid")."""
+    def named(label: set[str], w: str) -> bool:
+        return names(label, {w}) or loose and any(len(t) >= 5 and w.startswith(t) for t in label)
+
+    hits = {c.name: sum(named(texts.get(c.name) or set(), w) for w in wanted) for c in costs}
     best = max(hits.values(), default=0)
     chosen = [c for c in costs if hits[c.name] == best]
-    return chosen if best > 0 and len(chosen) == 1 else list(costs)
+    return chosen if best > 0 and len(chosen) == 1 else []
 
 
 def _scenario_number(name: str | None) -> int | None:

@@ -10,7 +10,7 @@ Pure functions over the question text, tested on their own. The distinctions the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from budgetarkiv.index.english import looks_english
 
@@ -48,6 +48,17 @@ _YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
 _SCENARIO = re.compile(r"\bscenari(?:e|o|et)?\s*(\d{1,2})\b", re.IGNORECASE)
 _SCENARIO_LIST = re.compile(r"\bscenari(?:e|o|erne|os)?\s+(\d{1,2})(?:\s*(?:,|og|and|&|eller|or)\s*(\d{1,2}))+",
                             re.IGNORECASE)
+# a scenario named by its place among the note's scenarios, which run from the least to the most ambitious:
+# "the medium scenario", "det mellemste ambitionsniveau", "the most ambitious model", "den mindste model"
+_ALTERNATIVE = r"(?:scenari\w*|model\w*|(?:ambitions)?niveau\w*|level|option|alternativ\w*|ambition\w*)"
+_RANKED_SCENARIO = {
+    "middle": re.compile(rf"\b(?:medium|middle|intermediate|mellemste|midterste)\s+(?:\w+\s+)?{_ALTERNATIVE}\b",
+                         re.IGNORECASE),
+    "low": re.compile(rf"\b(?:smallest|least ambitious|lowest|most modest|mindste|laveste|mindst ambitiøse)\s+"
+                      rf"(?:\w+\s+)?{_ALTERNATIVE}\b", re.IGNORECASE),
+    "high": re.compile(rf"\b(?:largest|biggest|most ambitious|highest|største|højeste|mest ambitiøse)\s+"
+                       rf"(?:\w+\s+)?{_ALTERNATIVE}\b", re.IGNORECASE),
+}
 _NOTE_ID = re.compile(r"\b([A-ZÆØÅ]{2,4})\s?([A-Z]?\d{1,3}[a-z]?)\b")
 
 _COST = re.compile(
@@ -207,6 +218,15 @@ class Query:
     first_year: bool = False  # "det første år", "in its first year": the first column of the note's table
     fully_phased_in: bool = False  # "når det er fuldt indfaset", "fully phased in": each proposal's last column
     extreme: str | None = None  # "max" ("the highest", "dyreste") or "min" ("cheapest"): one amount of several
+    scenario_rank: str | None = None  # "low", "middle" or "high": "the medium scenario", "det største scenarie"
+
+    def with_ranked_scenario(self, count: int) -> Query:
+        """The query with the scenario its rank names among a note's `count` scenarios ("the medium one" of
+        three is scenario 2); unchanged when scenarios are named by number or the rank is ambiguous."""
+        if self.scenarios or not self.scenario_rank or count < 2:
+            return self
+        number = {"low": 1, "high": count}.get(self.scenario_rank, 2 if count == 3 else None)
+        return replace(self, scenarios=(number,)) if number else self
 
     @property
     def says_total(self) -> bool:
@@ -283,13 +303,12 @@ def analyse(question: str, language: str | None = None) -> Query:
         fully_phased_in=bool(_PHASED_IN.search(text)),
         extreme="max" if _MOST.search(text) else "min" if _LEAST.search(text) else None,
         whole_period=bool(_WHOLE_PERIOD.search(text)),
+        scenario_rank=next((rank for rank, pattern in _RANKED_SCENARIO.items() if pattern.search(text)), None),
     )
     return _with_type(q)
 
 
 def _with_type(q: Query) -> Query:
-    from dataclasses import replace
-
     kind = answer_type(q)
     if kind in ("person", "date") and "list" in q.intents:  # "which council member asked": one name, no list
         return replace(q, answer_type=kind, intents=tuple(i for i in q.intents if i != "list") or ("fact",))

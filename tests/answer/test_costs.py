@@ -55,6 +55,17 @@ def test_the_scenario_whose_own_text_names_the_question_word_is_chosen():
     assert [c.name for c in described_best(costs, texts, {"søndag", "sunday"})] == ["Scenarie 3"]
 
 
+def test_a_scenario_whose_heading_names_the_question_word_wins_over_descriptions_naming_others():
+    """'det udvidede scenarie': 'Udvidet' is scenario 2's heading, while the subject's words recur in the
+    other scenarios' descriptions."""
+    costs = [_scenario(f"Scenarie {n}", n) for n in (1, 2, 3)]
+    titles = {"Scenarie 1": {"basis"}, "Scenarie 2": {"udvid"}, "Scenarie 3": {"fuld", "udbygning"}}
+    texts = {"Scenarie 1": {"basis", "stativ"}, "Scenarie 2": {"udvid", "stativ"},
+             "Scenarie 3": {"fuld", "udbygning", "stativ", "cykel", "parkering"}}
+    assert [c.name for c in described_best(costs, texts, {"udvided", "stativ", "cykel", "parkering"}, titles)] == [
+        "Scenarie 2"]
+
+
 def test_every_scenario_stays_when_none_or_several_are_named_as_well():
     costs = [_scenario("Scenarie 1", 0.9), _scenario("Scenarie 2", 5.45)]
     texts = {"Scenarie 1": {"bemand", "aften"}, "Scenarie 2": {"bemand", "søndag"}}

@@ -321,3 +321,16 @@ def test_fully_phased_in_asks_for_the_lasting_level_not_a_year():
 ])
 def test_the_whole_period_is_asked_in_several_phrasings(question, whole):
     assert analyse(question).whole_period is whole
+
+
+@pytest.mark.parametrize("question, count, scenarios", [
+    ("How many new parking spaces would the medium scenario create?", 3, (2,)),
+    ("Hvad koster det mellemste ambitionsniveau i 2026?", 3, (2,)),
+    ("What would the most ambitious model cost?", 4, (4,)),
+    ("Hvad koster den mindste model?", 3, (1,)),
+    ("How many spaces would the medium scenario create?", 4, ()),  # no single middle of four
+    ("Hvad koster scenarie 3 i 2026?", 3, (3,)),  # a number named wins
+    ("Hvad koster forslaget i 2026?", 3, ()),
+])
+def test_a_scenario_named_by_its_place_among_the_notes_scenarios(question, count, scenarios):
+    assert analyse(question).with_ranked_scenario(count).scenarios == scenarios

@@ -1,0 +1,76 @@
+"""The part of a sentence about one scenario, when the sentence goes through several.
+
+A note often states each scenario's figure in one sentence ("Scenarie 1 giver 1.200 nye pladser, scenarie 2
+giver 2.500 ... og scenarie 3 giver 4.000 ..." or "... skal falde fra 35 pct. til 20 pct. (scenarie 1), 15
+pct. (scenarie 2) eller 10 pct. (scenarie 3) senest i 2028"). Quoted whole beside a question about scenario
+2, the other scenarios' figures read as the answer; quoted as the scenario's part, the answer is exact.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from budgetarkiv.answer.model import Fact
+
+SCENARIO_NUMBER = re.compile(r"\bscenari(?:e|o)\s*(\d{1,2})\b", re.IGNORECASE)
+# the figure a parenthesised scenario mark follows: "15 pct. (scenarie 2)"
+_VALUE_BEFORE = re.compile(r"(?<![\w.,])\d[\d.,]*(?:\s*(?:pct\.|procent|%|mio\.\s*kr\.|mia\.\s*kr\.|kr\.))?\s*\($")
+_CONNECTIVE_END = re.compile(r"(?:[,;]?\s*(?:og|samt|mens|eller|and|or|while|whereas)?\s*)$", re.IGNORECASE)
+ELLIPSIS = " … "
+MIN_PART = 8  # characters: shorter parts say too little to be quoted alone
+
+
+def scenarios_named(text: str) -> set[str]:
+    """The scenarios a sentence names by number ("scenarie 3" → "Scenarie 3")."""
+    return {f"Scenarie {n}" for n in SCENARIO_NUMBER.findall(text)}
+
+
+def scenario_clause(fact: Fact, asked: set[str]) -> Fact:
+    """The fact cut to the part about the one scenario asked; unchanged unless exactly one mention of an
+    asked scenario stands among mentions of others."""
+    text = fact.text
+    marks = list(SCENARIO_NUMBER.finditer(text))
+    mine = [i for i, m in enumerate(marks) if f"Scenarie {m.group(1)}" in asked]
+    if len(mine) != 1 or len({m.group(1) for m in marks}) < 2:
+        return fact
+    i = mine[0]
+    if all(text[:m.start()].endswith("(") for m in marks):
+        return _parenthesised(fact, marks, i)
+    start = marks[i].start()
+    end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+    part = _CONNECTIVE_END.sub("", text[start:end].rstrip()).rstrip(" ,;")
+    return _cut(fact, part, part)
+
+
+def _parenthesised(fact: Fact, marks: list[re.Match], i: int) -> Fact:
+    """ "fra 35 pct. til 20 pct. (scenarie 1), 15 pct. (scenarie 2) eller 10 pct. (scenarie 3) senest i 2028":
+    the sentence's head, the asked figure with its mark, and what follows the last mark."""
+    text = fact.text
+    starts = []
+    for m in marks:
+        value = _VALUE_BEFORE.search(text[:m.start()])
+        if value is None:
+            return fact
+        starts.append(value.start())
+    close = [text.find(")", m.end()) for m in marks]
+    if any(c < 0 for c in close):
+        return fact
+    head = text[:starts[0]].rstrip()
+    part = text[starts[i]:close[i] + 1]
+    tail = text[close[-1] + 1:].strip().lstrip(",;").strip()
+    quoted = (head + " " if i == 0 else head + ELLIPSIS) + part + (ELLIPSIS + tail if tail and i < len(marks) - 1
+                                                                  else text[close[i] + 1:] if i == len(marks) - 1
+                                                                  else "")
+    return _cut(fact, quoted.strip(), part)
+
+
+def _cut(fact: Fact, text: str, highlighted: str) -> Fact:
+    """The fact quoting `text`, with `highlighted` (a span of the passage) marked."""
+    if len(highlighted) < MIN_PART:
+        return fact
+    offset = fact.passage.find(highlighted, fact.highlight[0])
+    if offset < 0:
+        offset = fact.passage.find(highlighted)
+    if offset < 0:
+        return fact
+    return dataclasses.replace(fact, text=text, highlight=(offset, offset + len(highlighted)))

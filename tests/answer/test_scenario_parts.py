@@ -1,0 +1,47 @@
+"""A sentence that goes through several scenarios is quoted as the part about the scenario asked."""
+from __future__ import annotations
+
+import pytest
+
+from budgetarkiv.answer.model import Fact
+from budgetarkiv.answer.scenario_parts import scenario_clause, scenarios_named
+
+LISTED = ("Scenarie 1 giver 1.200 nye pladser ved fire stationer, scenarie 2 giver 2.500 nye pladser ved otte "
+          "stationer, og scenarie 3 giver 4.000 nye pladser.")
+MARKED = ("Andelen af cykler uden for et stativ skal falde fra 35 pct. til 20 pct. (scenarie 1), 15 pct. (scenarie 2) "
+          "eller 10 pct. (scenarie 3) senest i 2028.")
+
+
+def _fact(text: str, before: str = "Resumé. ") -> Fact:
+    passage = before + text
+    return Fact(text=text, passage=passage, highlight=(len(before), len(passage)), source="n.txt", doc_id="d",
+                note_id="TMF14", budget_year=2025, title="t", section=None, page=1)
+
+
+@pytest.mark.parametrize("asked, part", [
+    ("Scenarie 1", "Scenarie 1 giver 1.200 nye pladser ved fire stationer"),
+    ("Scenarie 2", "scenarie 2 giver 2.500 nye pladser ved otte stationer"),
+    ("Scenarie 3", "scenarie 3 giver 4.000 nye pladser."),
+])
+def test_each_scenario_gets_its_own_part_of_a_listing_sentence(asked, part):
+    cut = scenario_clause(_fact(LISTED), {asked})
+    assert cut.text == part
+    assert cut.passage[cut.highlight[0]:cut.highlight[1]] == part  # the part is a span of the passage
+
+
+@pytest.mark.parametrize("asked, kept, left_out", [
+    ("Scenarie 1", "til 20 pct. (scenarie 1)", ["15 pct.", "10 pct."]),
+    ("Scenarie 2", "15 pct. (scenarie 2) … senest i 2028", ["20 pct.", "10 pct."]),
+    ("Scenarie 3", "10 pct. (scenarie 3) senest i 2028", ["20 pct.", "15 pct."]),
+])
+def test_a_figure_marked_with_its_scenario_keeps_the_sentences_head_and_end(asked, kept, left_out):
+    cut = scenario_clause(_fact(MARKED), {asked})
+    assert cut.text.startswith("Andelen af cykler uden for et stativ skal falde fra 35 pct.")
+    assert kept in cut.text and not any(x in cut.text for x in left_out)
+
+
+def test_a_sentence_about_one_scenario_or_about_several_asked_is_kept_whole():
+    one = _fact("Scenarie 2 kræver en lokalaftale.")
+    assert scenario_clause(one, {"Scenarie 2"}) == one
+    assert scenario_clause(_fact(LISTED), {"Scenarie 1", "Scenarie 2"}).text == LISTED
+    assert scenarios_named(LISTED) == {"Scenarie 1", "Scenarie 2", "Scenarie 3"}
