@@ -28,6 +28,8 @@ _ASKED = re.compile(r"\b(asked|asking|spurgte|spørger|stille[dt]e?|stiller|coun
                     r"politiker\w*|politicians?|wrote|skrev|henvendte|inquiry|henvendelse\w*|sen[dt]|sendte|mail\w*)\b",
                     re.IGNORECASE)
 _WHO_ASKED = re.compile(r"\b(asked|asking|spurgte|stille[dt]e?|wrote|skrev|henvendte|sen[dt]|sendte)\b", re.IGNORECASE)
+# the administration's reply is what is dated ("when did the administration reply to the council member?")
+_REPLIED = re.compile(r"\b(repl(?:y|ied|ies)|answered|responded|svarede|besvarede|besvaret|svarer)\b", re.IGNORECASE)
 _GREETING = re.compile(r"^[ \t]*(?:Kære|Til)[ \t]+\S[^\n]*$", re.MULTILINE)
 
 
@@ -96,6 +98,8 @@ class Letters:
         the sentence after it ("Tak for din mail af 27. februar 2023, hvor du spørger om ..."), quoted."""
         if query.answer_type not in ("person", "date") or _SIGNED.search(query.text) or not _ASKED.search(query.text):
             return None
+        if query.answer_type == "date" and _REPLIED.search(query.text) and not _WHO_ASKED.search(query.text):
+            return None  # the reply's date, not the inquiry's
         for h, data, text in self._letters_about(query, hits):
             span = greeting_span(text, data.get("addressee") or "")
             if span is not None:

@@ -6,6 +6,8 @@ who signed; minutes say when the meeting was held, when the next one is, and whi
 """
 from __future__ import annotations
 
+import pytest
+
 from budgetarkiv.answer.figures import unsupported_numbers
 
 
@@ -53,6 +55,19 @@ def test_who_asked_comes_from_the_letters_greeting(archive_answerer):
     _cited(answer)
     assert "Sofie Brandt Kjærgaard" in answer.answer
     assert len(answer.facts) == 1 and answer.facts[0].text.startswith("Kære")
+
+
+@pytest.mark.parametrize("question, date, not_date", [
+    ("On what date did the administration reply to the council member about special school waiting times?",
+     "14. marts 2023", "27. februar"),
+    ("When did the council member write to the administration about special school waiting times?",
+     "27. februar 2023", "14. marts"),
+])
+def test_the_replys_date_is_the_letters_own_and_the_inquirys_date_is_in_its_greeting(archive_answerer, question,
+                                                                                      date, not_date):
+    answer = archive_answerer.ask(question)
+    _cited(answer)
+    assert date in answer.answer and not_date not in answer.answer
 
 
 def test_the_signatorys_title_comes_from_the_letters_closing(archive_answerer):
