@@ -20,6 +20,7 @@ from budgetarkiv.answer import costs, wording
 from budgetarkiv.answer.focus import MAX_NOTES, NoteInFocus, Speller, focus, respelt, wants_several
 from budgetarkiv.answer.history import history_answer
 from budgetarkiv.answer.letters import LINKED_BOOST, Letters
+from budgetarkiv.answer.listing import asks_names, listed_items
 from budgetarkiv.answer.minutes import Minutes
 from budgetarkiv.answer.model import Answer, Fact, Programme, ScenarioOut
 from budgetarkiv.answer.relevance import (
@@ -369,6 +370,9 @@ class Answerer:
         if kind in ("sum", "comparison") and with_money and self._calculate(d, query, with_money, named_parts):
             if kind == "sum" and not query.earlier:  # (the text's figures are the new proposal's, not the grants')
                 self._quote_money(d, facts, focused)
+        elif asks_names(query) and "cost" not in query.intents and kind not in ("amount", "sum", "comparison", "history") \
+                and any(listed_items(with_items(f).text) for f in facts):
+            self._names(d, query, facts)
         elif kind in ("list", "history") or (several and kind not in _FIGURE_TYPES):
             named = [n for n in notes if n.hit.doc_type == "budget_note"]
             if "list" in query.intents and named:
@@ -415,6 +419,24 @@ class Answerer:
             for f in facts:
                 d.quote(f)
             d.also(also)
+
+    @staticmethod
+    def _names(d: wording.Draft, query: Query, facts) -> None:
+        """ "Hvilke plejecentre indgår?": the sentences listing the names (their money is not what was asked),
+        each note's list once; the number of names first when asked ("hvor mange og hvilke")."""
+        listed = []
+        for f in facts:
+            f = with_items(f)
+            if listed_items(f.text) and not any(note_key_of(f) == note_key_of(g) for g in listed):
+                listed.append(f)  # each note's best list
+        # a list of names ("Tingbjerg, Mjølnerparken og Urbanplanen") before a list of other things
+        listed.sort(key=lambda f: -sum(i[:1].isupper() for i in listed_items(f.text)) / len(listed_items(f.text)))
+        if query.answer_type == "count" or query.wants_number:
+            names = listed_items(listed[0].text)
+            d.add(wording.phrase(query.language, "named", n=len(names), names=", ".join(names)),
+                  f"{len(names)} named: {', '.join(names)}")  # our own count of the names quoted below
+        for f in listed[:2]:
+            d.quote(f)
 
     def _same_note_id(self, d: wording.Draft, query: Query) -> bool:
         """Every note that has carried the note id asked about, one line per budget year (ids are reused
@@ -645,6 +667,11 @@ class Answerer:
         pt = min(proposed, key=lambda pt: (pt.budget_year != year, pt.budget_year or 0, pt.series))
         label = " ".join(x for x in (pt.note_id, f"Budget {pt.budget_year}", pt.series) if x)
         return costs.Term(f"{label}, {pt.year}", pt.amount, pt.unit or "?", pt.price_level or "?", pt.table, pt.page)
+
+
+def note_key_of(f: Fact) -> tuple:
+    """A quoted fact's note, as `note_key` counts notes (versions of one note are one note)."""
+    return (f.budget_year, (f.note_id or "").upper()) if f.note_id else (f.doc_id,)
 
 
 def _term(p: Programme, s: ScenarioOut, year: str):

@@ -18,6 +18,7 @@ import numpy as np
 
 from budgetarkiv.answer.clauses import answering, lead_of, without_type_words
 from budgetarkiv.answer.goaltable import labelled
+from budgetarkiv.answer.listing import asks_names, listed_items
 from budgetarkiv.answer.model import Fact
 from budgetarkiv.answer.relevance import Relevance, overlap
 from budgetarkiv.core.numbers import NUMBER_RE
@@ -111,6 +112,8 @@ def type_fit(query: Query, sentence: str, goal_cell: bool = False) -> float:
         fit = 0.6 if has_number else 0.2
     elif query.wants_number:
         fit = 1.0 if has_number else 0.0
+    if asks_names(query):  # "Hvilke plejecentre indgår?": the sentence that lists them
+        fit = max(fit, 1.0 if listed_items(sentence) else 0.0)
     goal, result = goal_cell or bool(_GOAL.search(sentence)), bool(_RESULT.search(sentence))
     if sentence.rstrip().endswith(":"):
         fit -= 0.5  # an introduction to a list, not a statement

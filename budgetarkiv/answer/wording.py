@@ -43,6 +43,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "whole": "hele forslaget",
         "signed": "Svaret er underskrevet af",
         "same_note_id": "Notater med id {note_id}:",
+        "named": "Notatet nævner {n}: {names}.",
     },
     "en": {
         "none": "The archive holds no answer to this question. The nearest passages are shown below.",
@@ -72,6 +73,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "whole": "the whole proposal",
         "signed": "The reply is signed by",
         "same_note_id": "Notes with id {note_id}:",
+        "named": "The note names {n}: {names}.",
     },
 }
 
