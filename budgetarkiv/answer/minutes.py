@@ -21,7 +21,24 @@ from budgetarkiv.search.query import Query
 
 _DECIDED = re.compile(r"\b(beslut\w*|besluttede|vedt\w*|decid\w*|decisions?|resolved?|approved?|godkendte|afgørelse\w*)\b",
                       re.IGNORECASE)
-_ITEM = re.compile(r"(?:^|\n[ \t]*\n)[ \t]*(\d{1,2})\.[ \t]+(\S[^\n]*?)[ \t]*(?=\n[ \t]*\n)")
+# "4. Ansøgning om ...", "Punkt 2  Fordeling af ...", "Pkt. 3: Status ...", "Sag 5 – ..."
+_ITEM = re.compile(r"(?:^|\n[ \t]*\n)[ \t]*(?:(?:Punkt|Pkt\.?|Sag|Dagsordenspunkt)[ \t]+(\d{1,2})\.?[ \t]*[:–-]?|"
+                   r"(\d{1,2})\.)[ \t]+(\S[^\n]*?)[ \t]*(?=\n[ \t]*\n)", re.IGNORECASE)
+# a vote asked about, and which side: the decision's sentence on that side answers
+_VOTE = re.compile(r"\b(stemte|stemt|stemmer|stemmerne|stemmeafgivning\w*|voted?|votes|voting|undlod|abstain\w*)\b",
+                   re.IGNORECASE)
+# per side: how a question asks for it, how a sentence states who voted so (strictly, then loosely)
+_SIDES = (
+    (re.compile(r"\b(imod|against|opposed)\b", re.IGNORECASE),
+     re.compile(r"\bimod stemte\b|\bstemte imod\b|\bvoted against\b|\bimod\s*:|\bagainst\s*:", re.IGNORECASE),
+     re.compile(r"\bimod\b|\bagainst\b", re.IGNORECASE)),
+    (re.compile(r"\b(undl\w*|abstain\w*)\b", re.IGNORECASE),
+     re.compile(r"\bundlod\b[^.]*\bstemme\b|\babstained\b", re.IGNORECASE),
+     re.compile(r"\bundl\w*|\babstain", re.IGNORECASE)),
+    (re.compile(r"\b(stemte for|for stemte|voted for|in favou?r|for)\b", re.IGNORECASE),
+     re.compile(r"\bfor stemte\b|\bstemte for\b|\bvoted for\b|\bfor\s*:", re.IGNORECASE),
+     re.compile(r"\bin favou?r\b|\bstemmer for\b", re.IGNORECASE)),
+)
 _PART = re.compile(r"^[ \t]*(Resumé|Resume|Sagsfremstilling|Indstilling|Beslutning)[ \t]*:?[ \t]*$",
                    re.MULTILINE | re.IGNORECASE)
 MAX_SENTENCES = 2
@@ -42,9 +59,10 @@ def agenda_items(text: str) -> list[AgendaItem]:
     numbered on from the one before (a numbered list inside an "Indstilling" is not an item)."""
     heads = []
     for m in _ITEM.finditer(text):
-        number = int(m.group(1))
+        group = 1 if m.group(1) else 2
+        number = int(m.group(group))
         if not heads and number == 1 or heads and number == heads[-1][0] + 1:
-            heads.append((number, m.group(2), m.start(1)))
+            heads.append((number, m.group(3), m.start(group)))
     out = []
     for i, (number, title, start) in enumerate(heads):
         end = heads[i + 1][2] if i + 1 < len(heads) else len(text)
@@ -77,8 +95,8 @@ class Minutes:
         """The decision on the agenda item the question names, when it asks what was decided: the item whose
         title and text share the most of the question's words, and (with `similar`, the encoder's similarity
         to the question) read most like it."""
-        if not _DECIDED.search(query.text):
-            return None
+        if query.answer_type == "date" or not _DECIDED.search(query.text) and not _VOTE.search(query.text):
+            return None  # (when it was decided: the meeting's date, not the decision's text)
         groups = self.relevance.word_groups(query.text)
         analyzer = self.relevance.analyzer
         found: list[tuple[Hit, dict, AgendaItem, int]] = []
@@ -99,7 +117,25 @@ class Minutes:
         h, data, item, _ = found[max(range(len(found)), key=scores.__getitem__)]
         text = data["text"]
         a, b = item.decision
-        spans = sentence_spans(text[a:b], 3)[:MAX_SENTENCES]
-        if spans:
-            b = a + spans[-1][1]
+        spans = sentence_spans(text[a:b], 3)
+        side = vote_side(query.text, [text[a + x:a + y] for x, y in spans])
+        if side is not None:
+            a, b = a + spans[side][0], a + spans[side][1]
+        elif spans:
+            b = a + spans[:MAX_SENTENCES][-1][1]
         return quoted(h, text[a:b], page_at(data.get("page_starts") or [0], a), section=f"{item.number}. {item.title}")
+
+
+def vote_side(question: str, sentences: Sequence[str]) -> int | None:
+    """Of a decision's sentences, the one stating the side of the vote the question asks about ("hvilke partier
+    stemte imod" → "Imod stemte 4: ..."); None when the question asks of no side or no sentence states it."""
+    if not _VOTE.search(question):
+        return None
+    for asked, strictly, loosely in _SIDES:
+        if asked.search(question):
+            for stated in (strictly, loosely):
+                found = next((i for i, sentence in enumerate(sentences) if stated.search(sentence)), None)
+                if found is not None:
+                    return found
+            return None
+    return None

@@ -114,6 +114,7 @@ _RESULT = re.compile(
     r"results?|outcomes?|achieved|reached|still|meet|met|opfyldt\w*|indfri\w*)\b",
     re.IGNORECASE,
 )
+_VOTED = re.compile(r"\b(stemte|stemt|voted|voting|afstemning\w*)\b", re.IGNORECASE)
 _COUNT = re.compile(r"\b(hvor mange|how many|antal\w*|number of)\b", re.IGNORECASE)
 _PERCENT = re.compile(
     r"\b(hvor stor en (?:del|andel)|hvor stor en procent\w*|hvor stor del|andel\w*|procent\w*|pct|percent\w*|"
@@ -321,8 +322,8 @@ def answer_type(q: Query) -> str:
     money = bool(_MONEY.search(t))
     if _HISTORY.search(t) or (q.note_ids and re.search(r"hvilke budgetår|which (?:budget )?years", t, re.I)):
         return "history"
-    if _PERSON.search(t):
-        return "person"
+    if _PERSON.search(t) or _VOTED.search(t) and not _COUNT.search(t):
+        return "person"  # (who voted for or against: the parties, one sentence of the minutes)
     if _DATE_Q.search(t) and not money:
         return "date"
     if money and (len(q.scenarios) >= 2 or _COMPARE.search(t) or _WHICH_MOST.search(t)):

@@ -1,7 +1,9 @@
 """Minutes: numbered agenda items and each item's decision, read without an index."""
 from __future__ import annotations
 
-from budgetarkiv.answer.minutes import agenda_items
+import pytest
+
+from budgetarkiv.answer.minutes import agenda_items, vote_side
 
 MINUTES = """Københavns Kommune
 Kultur- og Fritidsudvalget
@@ -52,3 +54,27 @@ def test_each_items_decision_is_its_beslutning_paragraph():
 
 def test_a_text_without_numbered_items_has_none():
     assert agenda_items("Beslutning\nDet blev besluttet.\n") == []
+
+
+def test_agenda_items_headed_punkt_n_are_read_too():
+    text = ("Referat\n\nPunkt 1  Godkendelse af dagsorden\n\nBeslutning\nGodkendt.\n\n"
+            "Pkt. 2: Fordeling af puljen\n\nBeslutning\nIndstillingen blev godkendt.\n")
+    items = agenda_items(text)
+    assert [(i.number, i.title) for i in items] == [(1, "Godkendelse af dagsorden"), (2, "Fordeling af puljen")]
+    a, b = items[1].decision
+    assert text[a:b] == "Indstillingen blev godkendt."
+
+
+DECISION = ["Indstillingen blev anbefalet med 9 stemmer for og 2 imod.", "Imod stemte Enhedslisten.",
+            "For stemte A, B og F.", "Radikale Venstre undlod at stemme."]
+
+
+@pytest.mark.parametrize("question, sentence", [
+    ("Hvilke partier stemte imod indstillingen?", 1),  # "Imod stemte", not the tally that mentions "imod"
+    ("Who voted against the transfer?", 1),
+    ("Hvem stemte for forslaget?", 2),
+    ("Which party abstained from the vote?", 3),
+    ("Hvad besluttede udvalget?", None),  # no vote asked: the decision's first sentences
+])
+def test_the_sentence_stating_the_side_of_the_vote_asked(question, sentence):
+    assert vote_side(question, DECISION) == sentence
