@@ -21,7 +21,9 @@ from budgetarkiv.search.query import Query
 # not "social- og sundhedsområdet")
 _CUT = re.compile(
     r"[,;]\s+|:\s+|\s+[–—]\s+|\s*\(|(?<=\))\s+"
-    r"|(?<![-\d])\s+(?=(?:og|samt|mens|men|heraf|hvoraf|herunder|hvorimod|and|while|whereas|but|of which)\s)",
+    r"|(?<![-\d])\s+(?=(?:og|samt|mens|men|heraf|hvoraf|herunder|hvorimod|and|while|whereas|but|of which)\s)"
+    # "målere i 60 klasselokaler på 15 skoler": each count with the noun it counts
+    r"|\s+(?=(?:i|på|ved|med|in|at|on|across)\s+(?:ca\.\s*|omkring\s+|about\s+)?\d)",
     re.IGNORECASE,
 )
 _ITEM = re.compile(r"\s*[•▪]\s*|\s+-\s+(?=[A-ZÆØÅ0-9])")  # a bullet starting an item (flattened into one line)
@@ -45,6 +47,9 @@ _RESTATES = re.compile(r"(?:svarende til|hvilket svarer til|svarer til|dvs\.|det
                        r"equivalent to|corresponding to|equal to)", re.IGNORECASE)
 _SHARE = re.compile(r"\b(?:andel\w*|procent\w*|pct|hvor stor en del|share|percent\w*|proportion)\b", re.IGNORECASE)
 _HOW_MANY = re.compile(r"\b(?:hvor mange|how many|antal\w*|number of)\b", re.IGNORECASE)
+_COUNTED = re.compile(r"\b(?:hvor mange|how many)\s+((?:nye\s+|new\s+)?[^\W\d_][\w-]*(?:\s+(?!(?:is|are|was|were|do|does|"
+                      r"did|will|would|have|has|had|a|an|the|er|var|har|skal|kan|vil|blev|fik|i|på)\b)[^\W\d_][\w-]*)?)",
+                      re.IGNORECASE)
 _AND = re.compile(r"(?:og|and|samt)\s+", re.IGNORECASE)  # opens a clause, says nothing of it
 _YEARS = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
 _SCENARIO = re.compile(r"\bscenari\w*\s+(\d{1,2})\b", re.IGNORECASE)
@@ -52,8 +57,11 @@ _SCENARIO = re.compile(r"\bscenari\w*\s+(\d{1,2})\b", re.IGNORECASE)
 _PART_OF = re.compile(r"^(?:heraf|hvoraf|herunder|heriblandt|of which|of whom|including)\b", re.IGNORECASE)
 W_WORDS, W_TYPE = 1.0, 0.6  # per question word a clause alone holds; per unit of type_score
 MARGIN = 0.2  # the best clause must beat the next by this much to be the answer on its own
+W_COUNTED = 1.5  # a clause counting the noun a count question counts
+NOUN_WORDS = 3  # a count's noun stands in the words right after it ("15 nye skoler")
 LEAD_WORDS = 20  # a longer lead is a statement of its own, not the subject of a clause
-_BARE = re.compile(r"(?:ca\.\s*|omkring\s+|about\s+)?\d")  # "61 kom i job": a clause opening with its figure
+# "61 kom i job", "på 15 skoler": a clause opening with its figure
+_BARE = re.compile(r"(?:(?:i|på|ved|med|in|at|on|across)\s+)?(?:ca\.\s*|omkring\s+|about\s+)?\d", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -168,13 +176,15 @@ def _said(sentence: str, found: Sequence[Clause]) -> list[tuple[bool, bool]]:
 
 
 def answering(query: Query, sentence: str, groups: Sequence[set[str]], weights: Sequence[float],
-              tokens: Callable[[str], set[str]], overlap: Callable[[set[str], set[str]], int]) -> Clause | None:
+              tokens: Callable[[str], set[str]], overlap: Callable[[set[str], set[str]], int],
+              counted: Sequence[set[str]] = ()) -> Clause | None:
     """The one clause of the sentence that answers the question, or None when the sentence has one figure
     clause or no clause stands out (the whole sentence is then the answer).
 
     `groups` are the question's word groups (stems, compound parts, translations) and `weights` their
     weight (a word of the note's title counts little: every sentence of the note is about it); a word
-    every clause holds says nothing about which one answers."""
+    every clause holds says nothing about which one answers. `counted` are the groups of the noun a count
+    question counts ("hvor mange skoler"): a clause counting it ("15 skoler") is the answer."""
     found = clauses(sentence)
     if len(found) < 2:
         return None
@@ -184,11 +194,36 @@ def answering(query: Query, sentence: str, groups: Sequence[set[str]], weights: 
     said = _said(sentence, found)
     scores = [sum(weights[i] for i in ids - shared) * W_WORDS
               + type_score(query, sentence[c.start:c.end], s) * W_TYPE for c, ids, s in zip(found, held, said)]
+    if counted:
+        counts = [_counts(sentence[c.start:c.end], counted, tokens, overlap) for c in found]
+        if any(counts) and not all(counts):
+            scores = [x + W_COUNTED * n for x, n in zip(scores, counts)]
     order = sorted(range(len(found)), key=lambda i: -scores[i])
     best = found[order[0]]
     if scores[order[0]] - scores[order[1]] < MARGIN or not _carries_kind(query, best):
         return None
     return best
+
+
+def counted_noun(question: str) -> str:
+    """The noun a count question counts: "skoler" of "På hvor mange skoler ...", "course participants" of
+    "How many course participants ..."; "" when it counts none."""
+    m = _COUNTED.search(question)
+    return m.group(1) if m else ""
+
+
+def _counts(text: str, counted: Sequence[set[str]], tokens: Callable[[str], set[str]],
+            overlap: Callable[[set[str], set[str]], int]) -> bool:
+    """Whether a clause states a count of the noun counted: the words right after one of its counts."""
+    for start, kind in _values(text):
+        if kind != "count":
+            continue
+        after = " ".join(re.findall(r"[^\W\d_]+", text[start:])[:NOUN_WORDS])
+        before = re.findall(r"[^\W\d_]+", text[:start])[-NOUN_WORDS - 2:]  # "antallet af pladser øges fra 120"
+        named = " ".join(before) if any(re.match(r"antal|number", w, re.IGNORECASE) for w in before) else ""
+        if any(overlap(tokens(f"{after} {named}"), g) for g in counted):
+            return True
+    return False
 
 
 def without_type_words(question: str) -> str:
@@ -238,4 +273,4 @@ def lead_of(sentence: str, clause: Clause) -> str:
     return lead if len(lead.split()) <= LEAD_WORDS else ""
 
 
-__all__ = ["Clause", "answering", "clauses", "figures", "lead_of", "type_score", "without_type_words"]
+__all__ = ["Clause", "answering", "clauses", "counted_noun", "figures", "lead_of", "type_score", "without_type_words"]

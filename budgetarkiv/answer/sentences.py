@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from budgetarkiv.answer.clauses import answering, lead_of, without_type_words
+from budgetarkiv.answer.clauses import answering, counted_noun, lead_of, without_type_words
 from budgetarkiv.answer.goaltable import labelled
 from budgetarkiv.answer.listing import asks_names, listed_items
 from budgetarkiv.answer.model import Fact
@@ -291,7 +291,9 @@ class SentencePicker:
         # the note's own subject ("bicycle" of "cykelparkeringspladser") says nothing of which clause answers
         weights = [0.0 if any(len(t) >= 4 and t in n for t in g for n in named) else 1.0 for g in groups]
         analyzer = self.relevance.analyzer
-        found = answering(query, f.text, groups, weights, lambda t: set(analyzer.tokens(t)), overlap)
+        noun = counted_noun(query.text)
+        counted = self.relevance.word_groups(noun) if noun else []
+        found = answering(query, f.text, groups, weights, lambda t: set(analyzer.tokens(t)), overlap, counted)
         if found is None or f.text != f.passage[f.highlight[0]:f.highlight[1]]:
             return f
         start = f.highlight[0]

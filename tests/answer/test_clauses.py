@@ -4,7 +4,7 @@ from __future__ import annotations
 import bm25s
 import pytest
 
-from budgetarkiv.answer.clauses import answering, clauses, figures, lead_of
+from budgetarkiv.answer.clauses import answering, clauses, counted_noun, figures, lead_of
 from budgetarkiv.answer.relevance import Relevance, overlap
 from budgetarkiv.index.english import EnglishBridge
 from budgetarkiv.index.lexical import DanishAnalyzer, LexicalIndex
@@ -21,14 +21,16 @@ SCENARIOS = ("Målsætning: Andelen af cykler uden for et stativ skal falde fra 
 @pytest.fixture(scope="module")
 def relevance() -> Relevance:
     bridge = EnglishBridge.from_system()
-    analyzer = DanishAnalyzer(["kvinder", "borgere", "kursister", "job"], bridge)
+    analyzer = DanishAnalyzer(["kvinder", "borgere", "kursister", "job", "klasse", "lokaler", "skoler"], bridge)
     return Relevance(LexicalIndex(bm25s.BM25(), analyzer, 0, bridge))
 
 
 def chosen(relevance: Relevance, question: str, sentence: str) -> str | None:
     groups = relevance.word_groups(question)
+    noun = counted_noun(question)
     found = answering(analyse(question), sentence, groups, [1.0] * len(groups),
-                      lambda t: set(relevance.analyzer.tokens(t)), overlap)
+                      lambda t: set(relevance.analyzer.tokens(t)), overlap,
+                      relevance.word_groups(noun) if noun else [])
     return None if found is None else sentence[found.start:found.end]
 
 
@@ -153,3 +155,21 @@ def test_the_words_asking_for_a_share_or_a_count_choose_no_clause():
 
     assert without_type_words("What share of the children are still active?") == "What of the children are still active?"
     assert without_type_words("Hvor mange borgere kom i job?") == "borgere kom i job?"
+
+
+def test_a_count_question_gets_the_count_of_the_noun_it_counts(relevance):
+    s = "Der opsættes målere i 60 klasselokaler på 14 skoler, udvalgt så de dækker alle bygningstyper."
+    assert [s[c.start:c.end] for c in clauses(s)] == [
+        "Der opsættes målere i 60 klasselokaler", "på 14 skoler, udvalgt så de dækker alle bygningstyper."]
+    assert chosen(relevance, "På hvor mange skoler skal indeklimaet i klasselokalerne måles?", s).startswith("på 14")
+    assert chosen(relevance, "Hvor mange klasselokaler får målere?", s) == "Der opsættes målere i 60 klasselokaler"
+    assert lead_of(s, clauses(s)[1]) == "Der opsættes målere i"
+
+
+@pytest.mark.parametrize("question, noun", [
+    ("På hvor mange skoler skal indeklimaet måles?", "skoler"),
+    ("How many course participants a year is it sized for?", "course participants"),
+    ("Hvad koster det?", ""),
+])
+def test_the_noun_a_count_question_counts(question, noun):
+    assert counted_noun(question) == noun
