@@ -400,12 +400,21 @@ class Answerer:
                 money = self._money_fact(facts, [n for n, _ in shown], scenarios, query.years)
                 if query.extreme and len(query.years) == 1:
                     shown = _extreme(shown, str(query.years[0]), query.extreme)
+                grants_only = query.earlier and not query.asks and kind == "amount"
+                if grants_only and any(p.earlier_grants for _, p in shown):
+                    shown = [(n, p) for n, p in shown if p.earlier_grants]
                 for _, p in shown:
                     if money is not None and not p.activities and not query.earlier:
                         p = self._row_stated(p, money)
                     # a year the question writes that is the note's budget year ("Hvad kostede BI18 i 2018?"
                     # of a Budget 2018 note) may mean that budget: the whole proposal follows the column
                     whole = p.budget_year in query.years and not query.first_year
+                    if grants_only and p.earlier_grants:
+                        # "how much had already been set aside for 2026, before the proposal": the grants
+                        # alone, in the year asked; the new proposal's amounts would read as the answer
+                        p = dataclasses.replace(p, scenarios=(), activities=())
+                        cut = costs.in_years(p, query.years) if query.years else p
+                        p = cut if any(g.amounts for g in cut.earlier_grants) else p
                     d.programme(p, earlier=query.earlier, years=() if query.earlier else query.years, whole=whole)
                 if money is not None:
                     d.quote(money, d.t["in_text"])

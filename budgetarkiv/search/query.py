@@ -101,7 +101,9 @@ _HISTORY = re.compile(
     re.IGNORECASE,
 )
 _EARLIER = re.compile(
-    r"budgetaftale|tidligere|blev (?:der )?(?:afsat|bevilget)|fik\b|granted|previous|earlier|received|first funded",
+    r"budgetaftale|tidligere|blev (?:der )?(?:afsat|bevilget)|fik\b|granted|previous|earlier|received|first funded|"
+    r"allerede|hidtil|already|(?:had|has|have) (?:\w+ )?been (?:set aside|allocated|granted|funded|budgeted)|"
+    r"\bbefore the (?:\w+ )*?(?:proposal|note)|\bfør (?:budgetnotatet|forslaget|notatet)",
     re.IGNORECASE,
 )
 _GOAL = re.compile(

@@ -248,3 +248,13 @@ def test_scenarios_compared_over_the_whole_period_compare_their_totals(archive_a
         differences = [ln for ln in text.splitlines() if ln.strip().startswith(("Forskel", "Difference"))]
         assert len(differences) == 1, text
         assert "26,55 - 5,4 = 21,15" in differences[0]
+
+
+def test_money_already_set_aside_before_a_proposal_is_the_earlier_grant_in_the_year_asked(archive_answerer):
+    """'allerede afsat ... før videreførelsen': the grant's column of that year, not the new proposal's
+    amounts, nor the original proposal's."""
+    for question in ("Hvor meget var der allerede afsat til Housing First for unge i 2023, før videreførelsen?",
+                     "How much had already been set aside for Housing First for young people in 2023?"):
+        text = _asked(archive_answerer, question)
+        assert "2023: 5.550" in text and "løbende p/l" in text
+        assert "2024:" not in text and "5.200" not in text and "2025 p/l" not in text

@@ -334,3 +334,13 @@ def test_the_whole_period_is_asked_in_several_phrasings(question, whole):
 ])
 def test_a_scenario_named_by_its_place_among_the_notes_scenarios(question, count, scenarios):
     assert analyse(question).with_ranked_scenario(count).scenarios == scenarios
+
+
+@pytest.mark.parametrize("question", [
+    "How much had already been set aside for the programme for 2026, before the Budget 2027 proposal?",
+    "Hvor meget var der allerede afsat til indsatsen i 2026?",
+    "Hvad har indsatsen hidtil fået?",
+    "How much has been allocated to the programme so far?",
+])
+def test_money_already_set_aside_is_an_earlier_grant(question):
+    assert analyse(question).earlier
