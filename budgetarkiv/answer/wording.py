@@ -120,7 +120,9 @@ def scenario_line(lang: str, s: ScenarioOut, activity: bool = False, years: Sequ
     would read as the answer (the cited cells still hold the whole row). With `whole` (the year asked is
     the note's own budget year, so "i 2018" may mean "Budget 2018") the whole proposal follows them."""
     t = PHRASES[lang]
-    name = (f"{s.row_label} ({s.name})" if s.name else s.row_label) if activity else (s.name or t["proposal"])
+    # a scenario with its heading ("Scenarie 3 – Fuld udbygning"): which one it is, in the note's words
+    titled = f"{s.name} – {s.title}" if s.name and s.title and s.title.lower() not in s.name.lower() else s.name
+    name = (f"{s.row_label} ({titled})" if s.name else s.row_label) if activity else (titled or t["proposal"])
     head = ", ".join(x for x in (s.unit, s.price_level) if x)
     values = list(s.amounts.values())
     if len(values) > 1 and all(v == values[0] for v in values):
@@ -135,7 +137,7 @@ def scenario_line(lang: str, s: ScenarioOut, activity: bool = False, years: Sequ
         amount, total = (f"{chosen} ({t['whole']}: {amount}{total})" if whole else chosen), ""
     page = f", {t['page']} {s.page}" if s.page else ""
     cells = " ".join(f"{y} {format_danish_number(v)}" for y, v in s.amounts.items())
-    cited = f"{s.table} {head} {s.row_label} {cells} {format_danish_number(s.total) if s.total is not None else ''} {s.page or ''}"
+    cited = f"{s.table} {head} {s.row_label} {s.title or ''} {cells} {format_danish_number(s.total) if s.total is not None else ''} {s.page or ''}"
     return f"{name}: {amount}{total} ({head}) [{s.table}{page}]", cited
 
 

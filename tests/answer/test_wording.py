@@ -17,3 +17,13 @@ def test_a_year_asked_shows_that_column_alone():
 def test_the_whole_proposal_follows_when_the_year_may_mean_the_budget():
     line, _ = scenario_line("da", _ROW, years=[2026], whole=True)
     assert line.startswith("Forslaget: 2026: 3,4 (hele forslaget: 2026: 3,4, 2027: 6,8")
+
+
+def test_a_scenario_is_named_with_its_heading():
+    """ "Hvilke scenarier ...?": the note's own name of each scenario says which one it is."""
+    import dataclasses
+
+    s = dataclasses.replace(_ROW, name="Scenarie 3", title="Fuld udbygning")
+    line, cited = scenario_line("da", s)
+    assert line.startswith("Scenarie 3 – Fuld udbygning: ") and "Fuld udbygning" in cited
+    assert scenario_line("da", dataclasses.replace(s, title="Scenarie 3"))[0].startswith("Scenarie 3: ")
