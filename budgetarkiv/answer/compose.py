@@ -404,7 +404,7 @@ class Answerer:
                 if grants_only and any(p.earlier_grants for _, p in shown):
                     shown = [(n, p) for n, p in shown if p.earlier_grants]
                 for _, p in shown:
-                    if money is not None and not p.activities and not query.earlier:
+                    if money is not None and not p.activities and not query.earlier and not costs.asks_net(query.text):
                         p = self._row_stated(p, money)
                     # a year the question writes that is the note's budget year ("Hvad kostede BI18 i 2018?"
                     # of a Budget 2018 note) may mean that budget: the whole proposal follows the column

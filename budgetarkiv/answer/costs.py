@@ -23,6 +23,7 @@ from budgetarkiv.search.query import Query
 
 # "hvilke aktiviteter ...", "what activities ...": the rows of a proposal's tables are asked for
 _ACTIVITIES = re.compile(r"\b(?:hvilke|which|what)\s+(?:aktivitet\w*|activit(?:y|ies))\b", re.IGNORECASE)
+_NET = re.compile(r"\b(net|netto\w*|nettoudgift\w*|nettobesparelse\w*)\b", re.IGNORECASE)
 _SAVINGS = re.compile(r"\b(spar(?:e|er|es|et)?|besparel\w*|effektivis\w*|mindreudgift\w*|sav(?:e|es|ed|ing|ings))\b",
                       re.IGNORECASE)
 
@@ -89,6 +90,10 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
         # "anlægsudgiften", "serviceudgifterne", "capital": the rows of that steering area are the part asked;
         # the proposal's sum row (all areas) is not shown beside them
         activities = [row_out(r, described) for r in of_area]
+    if asks_net(query.text) and not of_area and len(costs) == 1:
+        # "the net total", "nettoudgiften": the proposal's sum row says it; a gross row named beside it
+        # ("24 faste årsværk") would read as the answer
+        activities = []
     if _SAVINGS.search(query.text):
         # "hvor meget sparer ...": the rows of savings (negative amounts are savings) say it, not only the net sum
         activities += [row_out(r, described) for c in costs for r in c.rows
@@ -119,6 +124,11 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
         versions=hit.versions,
     )
     return Figures(programme, frozenset(table_years), frozenset(all_years))
+
+
+def asks_net(question: str) -> bool:
+    """ "the net total", "nettoudgiften": the proposal's sum row is the answer, not a gross row."""
+    return bool(_NET.search(question))
 
 
 def area_rows(rows: Sequence[RowRecord], query: Query) -> list[RowRecord]:

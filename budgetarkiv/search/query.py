@@ -95,7 +95,10 @@ _WHICH_MOST = re.compile(r"\b(?:hvilke[nt]?|which)\b.*\b(?:mest|mindst|størst|h
 _HISTORY = re.compile(
     r"\b(tidligere afsat|tidligere bevilget|first funded|previously|hvilke budgetår|note[- ]?id|første gang|first time|i hvilke år|"
     r"hvilke programmer har haft|set aside (?:for|in) (?:19|20)\d\d|over årene|gennem årene|over the years|"
-    r"across the years|historik\w*|history|hvad skete der|what happened|efter budgetnotatet|after the (?:budget )?note|"
+    r"across the years|historik\w*|history|hvad skete der|what happened|"
+    # "after the note" is what became of it; "efter budgetnotatet til Budget 2027" is "according to" it
+    r"efter budgetnotatet(?!\s+(?:til|for|fra)\s+(?:budget\s*)?(?:19|20)\d\d)|"
+    r"after the (?:budget )?note(?!\s+(?:to|for|of|from)\s+(?:budget\s*)?(?:19|20)\d\d)|"
     r"blev (?:det|forslaget|indsatsen) vedtaget|was (?:it|the proposal) (?:adopted|approved|funded))\b"
     r"|\bbudgetaftale\w*\b.*\b(?:afsat|hvilken)\b",
     re.IGNORECASE,

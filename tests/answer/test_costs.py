@@ -258,3 +258,10 @@ def test_money_already_set_aside_before_a_proposal_is_the_earlier_grant_in_the_y
         text = _asked(archive_answerer, question)
         assert "2023: 5.550" in text and "løbende p/l" in text
         assert "2024:" not in text and "5.200" not in text and "2025 p/l" not in text
+
+
+def test_the_net_total_is_the_proposals_sum_row_without_gross_rows_beside_it(archive_answerer):
+    """A gross row (the capital purchase the text states) shown beside the net sum would read as the answer."""
+    text = _asked(archive_answerer, "What is the net total of the proposal on medication dispensers over the whole "
+                                    "period?")
+    assert "total -10.300" in text and "indkøb af medicindispensere:" not in text

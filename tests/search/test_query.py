@@ -344,3 +344,12 @@ def test_a_scenario_named_by_its_place_among_the_notes_scenarios(question, count
 ])
 def test_money_already_set_aside_is_an_earlier_grant(question):
     assert analyse(question).earlier
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Hvad vil de faste teams koste i 2028 efter budgetnotatet til Budget 2027?", "amount"),  # according to it
+    ("Hvad skete der med forslaget efter budgetnotatet?", "history"),
+    ("What happened after the budget note?", "history"),
+])
+def test_after_the_note_is_history_but_according_to_the_note_of_a_year_is_not(question, kind):
+    assert analyse(question).answer_type == kind
