@@ -40,7 +40,8 @@ _KRONER = re.compile(r"^\s*(?:(?:mio|mia|mill|million\w*|billion\w*)\.?\s*)?(?:k
 _GOAL = re.compile(r"\b(mål|målet|målene|målsætning\w*|målsat\w*|succeskriter\w*|ambition\w*|target\w*|goal\w*|"
                    r"skal|forvent\w*|sigte\w*|should|expected|aims?)\b", re.IGNORECASE)
 _RESULT = re.compile(r"\b(viser|viste|opnå\w*|resultat\w*|har (?:fået|været|deltaget)|fik|blev|boede|indfriet|nået|"
-                     r"faldt|steg|steget|faldet|deltog|kom|startede|gennemførte|achieved|reached|was|were)\b",
+                     r"faldt|steg|steget|faldet|deltog|kom|startede|gennemførte|registrerede|registreret|optalt|talte|målte|"
+                     r"achieved|reached|recorded|registered|counted|was|were)\b",
                      re.IGNORECASE)
 # "180 startede, svarende til 58 pct.": the same figure said another way
 _RESTATES = re.compile(r"(?:svarende til|hvilket svarer til|svarer til|dvs\.|det vil sige|eller ca\.|i\.e\.|"

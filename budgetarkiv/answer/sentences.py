@@ -55,8 +55,9 @@ _YEAR_ONLY = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
 _GOAL = re.compile(r"\b(mål|målet|målene|målsætning\w*|målsat\w*|succeskriter\w*|ambition\w*|target\w*|goal\w*)\b",
                    re.IGNORECASE)
 _EXPECT = re.compile(r"\b(forvent\w*|skal\b|sigte\w*)", re.IGNORECASE)
-_RESULT = re.compile(r"\b(viser|viste|opnå\w*|resultat\w*|har (?:fået|været|deltaget)|fik|blev|boede|indfriet|nået)\b",
-                     re.IGNORECASE)
+# (a count recorded, "hvor forvaltningen registrerede 1.380 klager", is what happened too)
+_RESULT = re.compile(r"\b(viser|viste|opnå\w*|resultat\w*|har (?:fået|været|deltaget)|fik|blev|boede|indfriet|nået|"
+                     r"registrerede|registreret|optalt|talte|målte|recorded|registered|counted)\b", re.IGNORECASE)
 _MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
 _DATE = re.compile(rf"\b\d{{1,2}}\.\s*(?:{_MONTHS})\b|\b\d{{1,2}}/\d{{1,2}}[ -]?\d{{4}}\b|\b(?:{_MONTHS})\s+\d{{4}}\b",
                    re.IGNORECASE)

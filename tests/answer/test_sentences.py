@@ -24,6 +24,10 @@ from budgetarkiv.search.query import analyse
      "Pr. 1. januar 2024 stod 412 unge på venteliste til en klub."),
     ("Hvilket parti stillede ændringsforslaget?", "Ændringsforslag fra Enhedslisten blev forkastet.",
      "Forslaget blev fremlagt af Sundheds- og Omsorgsforvaltningen."),
+    # a count recorded beside a goal says what happened; the goal alone does not
+    ("Hvor mange klager kom der i 2024?",
+     "Målet er at halvere klagerne i forhold til 2024, hvor forvaltningen registrerede 1.380 klager.",
+     "Målet er, at der højst kommer 690 klager i 2027."),
     # a result measured against the goal is a result; the goal alone is not
     ("What share of the children reached the level, and how did the others do?",
      "Målet er ikke helt nået, men resultatet ligger over niveauet i andre institutioner, hvor andelen var 49 pct.",
