@@ -635,6 +635,12 @@ class Answerer:
             a, b = p.scenarios[0], p.scenarios[1]
             for y in sorted(set(a.amounts) | set(b.amounts)):
                 pairs.append((a, _term(p, a, y), b, _term(p, b, y), y))
+        elif len(with_money) == 1 and len(p.activities) == 2 and len(query.years) <= 1:
+            # two rows of one note ("the science labs or the food technology rooms"): the year asked, else totals
+            rows = [dataclasses.replace(a, name=" – ".join(x for x in (a.name, a.row_label) if x)) for a in p.activities]
+            ta, tb = (_amount_or_total(dataclasses.replace(p, scenarios=(a,)), query.years, d.t["total"]) for a in rows)
+            if ta is not None and tb is not None:
+                pairs.append((None, ta, None, tb, None))
         elif len(query.years) == 2:
             ta, tb = (self._amount_in(p, [q for _, q in with_money[1:]], y) for y in query.years)
             if ta is not None and tb is not None:

@@ -23,6 +23,7 @@ from budgetarkiv.search.query import Query
 
 # "hvilke aktiviteter ...", "what activities ...": the rows of a proposal's tables are asked for
 _ACTIVITIES = re.compile(r"\b(?:hvilke|which|what)\s+(?:aktivitet\w*|activit(?:y|ies))\b", re.IGNORECASE)
+_TITLE_PARTS = re.compile(r"\s+(?:og|samt|and|&)\s+|,\s+")
 _NET = re.compile(r"\b(net|netto\w*|nettoudgift\w*|nettobesparelse\w*)\b", re.IGNORECASE)
 _SAVINGS = re.compile(r"\b(spar(?:e|er|es|et)?|besparel\w*|effektivis\w*|mindreudgift\w*|sav(?:e|es|ed|ing|ings))\b",
                       re.IGNORECASE)
@@ -65,7 +66,8 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
     # (a compound part of a title word too: "ban" of "skøjtebane" names the note, not its "skøjtebane" row)
     # English budget vocabulary names the Danish steering areas and row kinds ("capital" rows are "Anlæg")
     wanted = set(wanted) | {t for w in query.subject if w in ROW_TERMS for t in analyzer.tokens(ROW_TERMS[w])}
-    titled = set(analyzer.tokens(f"{first.note_id or ''} {first.note_title or ''}"))
+    titled = set(analyzer.tokens(f"{first.note_id or ''} {first.note_title or ''}")) - _one_part_named(
+        first.note_title or "", analyzer, wanted, several=query.answer_type == "comparison")
     wanted = {w for w in wanted if not any(w in t for t in titled)}
     naming = {w for w in (naming or wanted) if not any(w in t for t in titled)}
     if query.scenarios:
@@ -75,7 +77,7 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
         titles = {c.name: set(analyzer.tokens((described.get(c.name) or {}).get("title") or "")) for c in costs}
         costs = described_best(costs, {
             c.name: titles[c.name] | set(analyzer.tokens((described.get(c.name) or {}).get("description") or ""))
-            for c in costs}, naming, titles)
+            for c in costs}, naming, titles, count=2 if query.answer_type == "comparison" else 1)
     activities = []
     for cost in costs:
         for r in cost.rows:
@@ -126,6 +128,20 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
     return Figures(programme, frozenset(table_years), frozenset(all_years))
 
 
+def _one_part_named(title: str, analyzer: DanishAnalyzer, wanted: set[str], several: bool = False) -> set[str]:
+    """The words of the one part of an enumerating title ("Nye faglokaler til naturfag og madkundskab") that the
+    question names: they name a row of the note (its "Nye madkundskabslokaler"), not only the note. With
+    `several` (a comparison of the parts), the words of every part named."""
+    parts = [set(analyzer.tokens(p)) for p in _TITLE_PARTS.split(title) if p.strip()]
+    if len(parts) < 2:
+        return set()
+    own = [part - set().union(*(q for q in parts if q is not part)) for part in parts]
+    named = [words for words in own if words & wanted]
+    if len(named) == 1 or several and len(named) >= 2:
+        return set().union(*named) & wanted
+    return set()
+
+
 def asks_net(question: str) -> bool:
     """ "the net total", "nettoudgiften": the proposal's sum row is the answer, not a gross row."""
     return bool(_NET.search(question))
@@ -151,30 +167,32 @@ def names(label: set[str], wanted: set[str]) -> bool:
 
 
 def described_best(costs: Sequence[ScenarioCost], texts: Mapping[str | None, set[str]], wanted: set[str],
-                   titles: Mapping[str | None, set[str]] | None = None) -> list:
+                   titles: Mapping[str | None, set[str]] | None = None, count: int = 1) -> list:
     """The one scenario whose heading and description name more of the question's words than every other
     ("open on Sundays" → the Sunday scenario); all of them when none stands out. A scenario whose heading
     alone names a question word ("det udvidede scenarie" → "Scenarie 2 – Udvidet") is chosen first: words
-    of the subject recur in every scenario's description."""
+    of the subject recur in every scenario's description. `count`: that many scenarios (a comparison of two
+    scenarios named by their headings)."""
     for candidates, loose in (((titles or {}), True), (texts, False)):
-        chosen = _most_named(costs, candidates, wanted, loose)
+        chosen = _most_named(costs, candidates, wanted, loose, count)
         if chosen:
             return chosen
     return list(costs)
 
 
 def _most_named(costs: Sequence[ScenarioCost], texts: Mapping[str | None, set[str]], wanted: set[str],
-                loose: bool = False) -> list:
-    """The one scenario whose text names the most question words, if one stands out; `loose`: a heading's
+                loose: bool = False, count: int = 1) -> list:
+    """The `count` scenarios whose texts name the most question words, if they stand out; `loose`: a heading's
     stem of 5+ letters that starts a question word names it too (the stemmer leaves "udvidede" as "udvided",
     "Udvidet" as "udvid")."""
     def named(label: set[str], w: str) -> bool:
         return names(label, {w}) or loose and any(len(t) >= 5 and w.startswith(t) for t in label)
 
     hits = {c.name: sum(named(texts.get(c.name) or set(), w) for w in wanted) for c in costs}
-    best = max(hits.values(), default=0)
-    chosen = [c for c in costs if hits[c.name] == best]
-    return chosen if best > 0 and len(chosen) == 1 else []
+    ranked = sorted(hits.values(), reverse=True)
+    if len(ranked) <= count or ranked[count - 1] == 0 or ranked[count - 1] == ranked[count]:
+        return []
+    return [c for c in costs if hits[c.name] >= ranked[count - 1]]
 
 
 def _scenario_number(name: str | None) -> int | None:

@@ -90,8 +90,10 @@ _COMPARE = re.compile(
     re.IGNORECASE,
 )
 # "hvilket forslag sparer mest: X eller Y?", "which costs more, X or Y?": two named subjects weighed
-_WHICH_MOST = re.compile(r"\b(?:hvilke[nt]?|which)\b.*\b(?:mest|mindst|størst|højest|lavest|dyrest|billigst|most|"
-                         r"least|highest|lowest|cheapest)\b.*\s(?:eller|or)\s", re.IGNORECASE)
+# "which costs more: A or B", "hvad koster mest: A eller B": a choice between two named things
+_WHICH_MOST = re.compile(r"\b(?:hvilke[nt]?|which|hvad|what)\b.*\b(?:mest|mere|mindst|mindre|størst|større|højest|lavest|"
+                         r"dyrest|dyrere|billigst|billigere|most|more|less|least|highest|lowest|cheapest|cheaper)\b"
+                         r".*\s(?:eller|or)\s", re.IGNORECASE)
 _HISTORY = re.compile(
     r"\b(tidligere afsat|tidligere bevilget|first funded|previously|hvilke budgetår|note[- ]?id|første gang|first time|i hvilke år|"
     r"hvilke programmer har haft|set aside (?:for|in) (?:19|20)\d\d|over årene|gennem årene|over the years|"

@@ -265,3 +265,26 @@ def test_the_net_total_is_the_proposals_sum_row_without_gross_rows_beside_it(arc
     text = _asked(archive_answerer, "What is the net total of the proposal on medication dispensers over the whole "
                                     "period?")
     assert "total -10.300" in text and "indkøb af medicindispensere:" not in text
+
+
+def test_a_comparison_of_two_scenarios_named_by_their_headings_keeps_those_two():
+    costs = [_scenario(f"Scenarie {n}", n) for n in (1, 2, 3)]
+    titles = {"Scenarie 1": {"udvid", "meråbent"}, "Scenarie 2": {"bemand", "aftenåbent", "aften"},
+              "Scenarie 3": {"søndagsåbent", "søndag"}}
+    kept = described_best(costs, titles, {"aften", "søndag"}, titles, count=2)
+    assert [c.name for c in kept] == ["Scenarie 2", "Scenarie 3"]
+    assert len(described_best(costs, titles, {"aften"}, titles, count=2)) == 3  # one named: no pair stands out
+
+
+def test_a_part_of_an_enumerating_title_names_a_row_of_the_note(archive_answerer):
+    """'Nye faglokaler til naturfag og madkundskab': 'madkundskab' names the note's row 'Nye
+    madkundskabslokaler', not the whole note; naming every part names the note."""
+    from budgetarkiv.answer.costs import _one_part_named
+
+    analyzer = archive_answerer.searcher.lexical.analyzer
+    title = "Nye faglokaler til naturfag og madkundskab"
+    assert _one_part_named(title, analyzer, set(analyzer.tokens("lokaler til madkundskab"))) == {"madkundskab"}
+    both = set(analyzer.tokens("naturfag og madkundskab"))
+    assert _one_part_named(title, analyzer, both) == set()
+    assert _one_part_named(title, analyzer, both, several=True) == {"naturfag", "madkundskab"}
+    assert _one_part_named("Skøjtebane i Nørrebroparken", analyzer, {"skøjtebane"}) == set()  # no enumeration

@@ -353,3 +353,12 @@ def test_money_already_set_aside_is_an_earlier_grant(question):
 ])
 def test_after_the_note_is_history_but_according_to_the_note_of_a_year_is_not(question, kind):
     assert analyse(question).answer_type == kind
+
+
+@pytest.mark.parametrize("question", [
+    "Hvad koster mest i 2029: ombygningen af naturfagslokalerne eller de nye madkundskabslokaler?",
+    "In 2029, which costs more: rebuilding the science labs or the new food technology rooms?",
+    "Hvilket scenarie er dyrest, scenarie 1 eller scenarie 2?",
+])
+def test_a_choice_between_two_named_things_is_a_comparison(question):
+    assert analyse(question).answer_type == "comparison"
