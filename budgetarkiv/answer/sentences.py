@@ -425,13 +425,15 @@ def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
 
 
-_RESTATING = re.compile(r"\s*(?:det|dette|that|this)\s+(?:svarer til|svarede til|corresponds to|is equivalent to|equals)\s",
-                        re.IGNORECASE)
+# a sentence that says the one before it another way, or counts part of what it counts
+_RESTATING = re.compile(r"\s*(?:(?:det|dette|that|this)\s+(?:svarer til|svarede til|corresponds to|is equivalent to|equals)"
+                        r"|heraf|hvoraf|af dem|af disse|of these|of them|of whom)\s", re.IGNORECASE)
 
 
 def restated(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """ "... og 254 af dem startede på en uddannelse. Det svarer til 62 pct.": a sentence that says the one
-    before it another way is one quote with it (alone it does not say what it counts)."""
+    """ "... og 254 af dem startede på en uddannelse. Det svarer til 62 pct.", "I perioden deltog 310 borgere.
+    Heraf er 180 startet ...": a sentence that says the one before it another way, or counts part of what it
+    counts, is one quote with it (alone it does not say what it counts)."""
     out: list[tuple[int, int]] = []
     for a, b in spans:
         if out and _RESTATING.match(text, out[-1][1]) and not text[out[-1][1]:a].strip():

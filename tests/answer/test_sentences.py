@@ -123,3 +123,12 @@ def test_a_sentence_saying_the_one_before_another_way_is_quoted_with_it():
     text = "I alt deltog 410 borgere, og 254 af dem startede på en uddannelse. Det svarer til 62 pct. Målet er 65 pct."
     assert [text[a:b] for a, b in restated(text, sentence_spans(text, 3))] == [
         "I alt deltog 410 borgere, og 254 af dem startede på en uddannelse. Det svarer til 62 pct.", "Målet er 65 pct."]
+
+
+def test_a_sentence_counting_part_of_the_one_before_is_quoted_with_it():
+    from budgetarkiv.answer.sentences import restated
+    from budgetarkiv.core.text import sentence_spans
+
+    text = "I perioden deltog 310 borgere. Heraf er 180 startet på en uddannelse, svarende til 58 pct. Målet var 65 pct."
+    assert [text[a:b] for a, b in restated(text, sentence_spans(text, 3))] == [
+        "I perioden deltog 310 borgere. Heraf er 180 startet på en uddannelse, svarende til 58 pct.", "Målet var 65 pct."]
