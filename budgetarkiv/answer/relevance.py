@@ -56,13 +56,13 @@ class Relevance:
         have = set(analyzer.tokens(text))
         found: list[str] = []
         missing: list[str] = []
-        for w in dict.fromkeys(analyzer.words(question)):
+        for w, danish in self.translations(question, english):
             if w in GENERIC_WORDS or w.isdigit() or len(w) < 3:
                 continue
             options = set(analyzer.tokens(w)) - generic
             translated: set[str] = set()
             if english and bridge is not None:
-                translated = {t for da in bridge.translate(w) for t in analyzer.tokens(da)} - generic
+                translated = {t for da in danish for t in analyzer.tokens(da)} - generic
                 if not translated and not (options & self.lexical.vocabulary):
                     continue
                 options |= translated
@@ -75,6 +75,20 @@ class Relevance:
                     h.startswith(t) or len(t) >= 4 and t in h for h in plain)}
             (found if hit else missing).append(w)
         return found, missing
+
+    def translations(self, question: str, english: bool) -> list[tuple[str, tuple[str, ...]]]:
+        """The question's words once each, with their Danish translations when it is English (a word of a
+        glossary phrase, "care home", has the phrase's compound first). An English word the Danish notes
+        write as it is and Danish does not have ("Housing First") is a name there: not translated."""
+        words, bridge = self.analyzer.words(question), self.lexical.bridge
+        if not english or bridge is None:
+            return [(w, ()) for w in dict.fromkeys(words)]
+        merged: dict[str, tuple[str, ...]] = {}
+        for w, danish in bridge.translate_words(words):  # a word asked twice: each place's phrase counts
+            if w not in self.danish_words and set(self.analyzer.tokens(w)) & self.lexical.vocabulary:
+                danish = ()
+            merged[w] = tuple(dict.fromkeys(merged.get(w, ()) + danish))
+        return list(merged.items())
 
     def names_missing(self, question: str, text: str) -> list[str]:
         """Names in the question (a capitalised word inside a sentence: a place, a programme, a committee)
@@ -123,16 +137,13 @@ class Relevance:
     def word_groups(self, question: str, naming: bool = False) -> list[set[str]]:
         """Per question word (question words left out), its stems, compound parts and translations; with
         `naming`, the generic words that can name a scenario ("fuld", "stor") are kept."""
-        analyzer, bridge = self.analyzer, self.lexical.bridge
-        english = looks_english(question)
+        analyzer = self.analyzer
         generic = self.generic_stems - self.naming_stems if naming else self.generic_stems
         out = []
-        for w in dict.fromkeys(analyzer.words(question)):
+        for w, danish in self.translations(question, looks_english(question)):
             if (w in GENERIC_WORDS and not (naming and w in NAMING_WORDS)) or w.isdigit() or len(w) < 3:
                 continue
-            group = set(analyzer.tokens(w))
-            if english and bridge is not None:  # (one word alone does not look English to query_tokens)
-                group |= {t for da in bridge.translate(w) for t in analyzer.tokens(da)}
+            group = set(analyzer.tokens(w)) | {t for da in danish for t in analyzer.tokens(da)}
             group -= generic
             if group:
                 out.append(group)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 DICTD_DIR = Path("/usr/share/dictd")
@@ -69,6 +70,8 @@ class EnglishBridge:
     def from_system(cls, directory: Path = DICTD_DIR) -> EnglishBridge:
         mapping: dict[str, list[str]] = defaultdict(list)
         for head, lines in read_dictd(directory / "freedict-eng-dan"):
+            if " " in head:
+                continue  # a key with a space is a phrase of the domain glossary
             for da in _translations(lines):
                 if " " not in da:
                     mapping[head.lower()].append(da.lower())
@@ -88,12 +91,34 @@ class EnglishBridge:
         return len(self._map)
 
     def translate(self, word: str) -> tuple[str, ...]:
-        """Danish words for an English word, trying simple English inflections too."""
+        """Danish words for an English word, trying simple English inflections too, then the verb's noun
+        ("renovating" → renovation → renovering), which the glossary lists more often than the verb."""
         word = word.lower()
-        for candidate in (word, *_english_bases(word)):
+        bases = (word, *_english_bases(word))
+        for candidate in (*bases, *(_noun_of(b) for b in bases)):
             if candidate in self._map:
                 return self._map[candidate]
         return ()
+
+    def translate_words(self, words: Sequence[str]) -> list[tuple[str, tuple[str, ...]]]:
+        """Each of a question's words with its Danish words. Two adjacent words the glossary holds as a phrase
+        ("ice rink", "care homes") both get the phrase's Danish compound first (skøjtebane, plejehjem): Danish
+        writes it as one word that the words' own translations do not find, while a note may also say it in
+        the words' own terms ("klubpladser til unge" for "youth clubs"), so those are kept after it."""
+        lower = [w.lower() for w in words]
+        phrased: list[tuple[str, ...]] = [() for _ in lower]
+        for i in range(len(lower) - 1):
+            first, second = lower[i], lower[i + 1]
+            danish = next((self._map[f"{first} {s}"] for s in (second, *_english_bases(second))
+                           if f"{first} {s}" in self._map), ())
+            phrased[i] += danish
+            phrased[i + 1] += danish
+        return [(w, tuple(dict.fromkeys(phrased[i] + self.translate(w)))) for i, w in enumerate(lower)]
+
+
+def _noun_of(verb: str) -> str:
+    """The noun of an English verb: renovate → renovation, implement → implementation."""
+    return verb[:-1] + "ion" if verb.endswith("ate") else verb + "ation"
 
 
 def _english_bases(word: str) -> list[str]:

@@ -67,14 +67,14 @@ class DanishAnalyzer:
         """Like `tokens`, plus Danish translations of the words of an English question."""
         if not looks_english(text):
             return list(dict.fromkeys(self.tokens(text)))
+        words = self.words(text)
+        translated = self._bridge.translate_words(words) if self._bridge is not None else [(w, ()) for w in words]
         tokens: list[str] = []
-        for w in self.words(text):
+        for w, danish in translated:
             if w in _STOPWORDS_EN:
                 continue  # English function words are noise here ("is" is Danish for ice)
             tokens.extend(self.tokens(w))
-            if self._bridge is not None:
-                for da in self._bridge.translate(w):
-                    tokens.extend(self.tokens(da))
+            tokens.extend(t for da in danish for t in self.tokens(da))
         return list(dict.fromkeys(tokens))
 
     def split_compound(self, word: str) -> list[str]:

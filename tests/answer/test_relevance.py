@@ -114,3 +114,18 @@ def test_a_word_generic_for_relevance_may_still_name_a_scenario(archive_answerer
     naming = {t for g in relevance.word_groups("What does the full protection cost?", naming=True) for t in g}
     assert "fuld" not in plain and "fuld" in naming
     assert "hvad" not in {t for g in relevance.word_groups("Hvad koster den store model?", naming=True) for t in g}
+
+
+def test_an_english_glossary_phrase_is_found_through_its_danish_compound(archive_answerer):
+    """'day care' is 'dagtilbud': "care" alone (omsorg, pleje) is not in the note, the phrase's compound is."""
+    relevance = archive_answerer.relevance
+    assert relevance.words_found("day care", "Flere pladser i dagtilbud", english=True) == (["day", "care"], [])
+    assert relevance.words_found("care", "Flere pladser i dagtilbud", english=True)[1] == ["care"]
+
+
+def test_an_english_name_the_notes_write_as_it_is_is_not_translated(archive_answerer):
+    """'Housing First' is the programme's name in the Danish note: "housing" must not pull in "bolig" rows."""
+    question = "What does the Housing First team for homeless young people cost?"
+    translations = dict(archive_answerer.relevance.translations(question, True))
+    assert translations["housing"] == ()
+    assert "hjemløse" in translations["homeless"]  # the question's other words are translated
