@@ -751,12 +751,14 @@ def _other_years(query: Query, facts) -> str | None:
 
 
 _ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•*–])[ \t]+\S[^\n]*")
+_INTRO = re.compile(r":[ \t]*\n[ \t]*(?:\d{1,2}[.)]|[-•*–])[ \t]+\S")  # "... fem spor:\n1. ...": items begun
 
 
 def with_items(f: Fact) -> Fact:
     """A sentence that introduces a list ("... består af tre dele:") quoted with the items that follow it
-    (lines opening with "1.", "2)", "-" or "•"): the items are what a list question asks for."""
-    if not f.text.rstrip().endswith(":"):
+    (lines opening with "1.", "2)", "-" or "•"; also when the sentence runs into the first of them): the
+    items are what a list question asks for."""
+    if not (f.text.rstrip().endswith(":") or _INTRO.search(f.text)):
         return f
     end = f.highlight[1]
     rest = f.passage[end:]

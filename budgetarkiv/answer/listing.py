@@ -57,10 +57,14 @@ def asks_names(query: Query) -> bool:
 
 
 def listed_items(sentence: str) -> tuple[str, ...]:
-    """The names a sentence lists: bullet items, or the longest run of short pieces joined by commas and
+    """The names a sentence lists: bullet items (short ones, or any after an introduction ending in ":", by
+    their first words), or the longest run of short pieces joined by commas and
     "og/and" ("i Tingbjerg, Mjølnerparken og Urbanplanen"; a name ending the clause before the run is its
     first item); () when it lists fewer than three, or fewer than two names (capitalised)."""
-    bullets = [b.strip(" .;,") for b in _BULLET.split(sentence)[1:] if b.strip(" .;,")]
+    parts = _BULLET.split(sentence)
+    bullets = [b.strip(" .;,") for b in parts[1:] if b.strip(" .;,")]
+    if len(bullets) >= 2 and parts[0].rstrip().endswith(":"):  # "Indsatsen indeholder fem spor:" and its items
+        return tuple(_head(b) for b in bullets)
     if len(bullets) >= 2 and all(len(b.split()) <= BULLET_WORDS for b in bullets):
         return tuple(bullets)  # (items that are sentences of their own list statements, not names)
     best: list[str] = []
@@ -82,6 +86,13 @@ def listed_items(sentence: str) -> tuple[str, ...]:
     if len(best) >= 3 or len(best) >= 2 and len(names) == len(best):
         return tuple(best)
     return ()
+
+
+def _head(item: str) -> str:
+    """An item's name: its first sentence or its first words ("*Opsøgende arbejde.* Der arbejdes ...")."""
+    first = re.split(r"(?<=[.!?:])\s", re.sub(r"[*_]", "", item).strip(), maxsplit=1)[0].strip(" .:")
+    words = first.split()
+    return " ".join(words[:BULLET_WORDS]) + (" …" if len(words) > BULLET_WORDS else "")
 
 
 def _short(piece: str) -> bool:

@@ -113,10 +113,11 @@ def type_fit(query: Query, sentence: str, goal_cell: bool = False) -> float:
         fit = 0.6 if has_number else 0.2
     elif query.wants_number:
         fit = 1.0 if has_number else 0.0
-    if asks_names(query):  # "Hvilke plejecentre indgår?": the sentence that lists them
-        fit = max(fit, 1.0 if listed_items(sentence) else 0.0)
+    names = asks_names(query)
+    if names:  # "Hvilke plejecentre indgår?": the sentence that lists them, or introduces their list
+        fit = max(fit, 1.0 if listed_items(sentence) or sentence.rstrip().endswith(":") else 0.0)
     goal, result = goal_cell or bool(_GOAL.search(sentence)), bool(_RESULT.search(sentence))
-    if sentence.rstrip().endswith(":"):
+    if sentence.rstrip().endswith(":") and not names:
         fit -= 0.5  # an introduction to a list, not a statement
     if query.wants_goal and not query.wants_result:
         fit += 0.6 if goal else 0.2 if _EXPECT.search(sentence) else -0.6 if result else -0.2

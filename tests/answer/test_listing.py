@@ -47,6 +47,10 @@ def test_a_list_question_asks_for_names_or_for_notes(question, names):
     ("Forløbet består af sproglig opkvalificering, praktik og mentorstøtte.",
      ("sproglig opkvalificering", "praktik", "mentorstøtte")),
     ("Indsatsen har tre spor:\n• Jobspor\n• Uddannelsesspor\n• Sundhedsspor", ("Jobspor", "Uddannelsesspor", "Sundhedsspor")),
+    # after an introduction, items by their first words however long they run
+    ("Indsatsen indeholder to spor:\n1. *Opsøgende arbejde.* Der arbejdes med at finde borgerne i deres boligområder."
+     "\n2. *Forberedende forløb.* Deltagerne starter i et undervisningsforløb om jobsøgning.",
+     ("Opsøgende arbejde", "Forberedende forløb")),
 ])
 def test_a_sentence_listing_names_yields_them(sentence, items):
     assert listed_items(sentence) == items
