@@ -109,6 +109,23 @@ class Answerer:
         money_words = wanted | {t for g in self.relevance.word_groups(checked) for t in g}
         # a scenario may be named by a word generic elsewhere ("the full protection" → "Fuld skybrudssikring")
         naming = money_words | {t for g in self.relevance.word_groups(checked, naming=True) for t in g}
+        if query.answer_type == "comparison" and len(query.budget_years) >= 2 and notes:
+            # "fra notatet til Budget 2023 til notatet til Budget 2027": the programme's note of each year named
+            first = notes[0].hit
+            # only a linked note of the same programme (a note id is reused for other programmes)
+            history = find_history(self.searcher.histories, first.doc_id)
+            linked = set(history.versions) if history else {first.doc_id}
+            notes = [dataclasses.replace(n, also=False) if n.hit.doc_id in linked
+                     and n.hit.budget_year in query.budget_years else n for n in notes]
+            held = {n.hit.budget_year for n in notes if n.hit.doc_id in linked}
+            for year in query.budget_years:
+                if year in held or not first.note_id:
+                    continue
+                of_year = (filters or Filters()).model_copy(update={"year": year, "doc_type": "budget_note"})
+                found = next((h for h in [*hits, *self.searcher.search(search_text, k=k, filters=of_year)]
+                              if h.note_id == first.note_id and h.budget_year == year and h.doc_id in linked), None)
+                if found is not None:
+                    notes.append(NoteInFocus(found))
         if query.scenario_rank and not query.scenarios and notes:
             # "the medium scenario": its place among the focused note's scenarios
             query = query.with_ranked_scenario(self._scenario_count(notes[0].hit))
@@ -163,7 +180,8 @@ class Answerer:
         of that budget year only (minutes, letters and agreements carry none and stay)."""
         if query.budget_year and (filters is None or filters.year is None):
             wide = self.searcher.search(text, k=3 * k, filters=filters)
-            hits = [h for h in wide if h.doc_type != "budget_note" or h.budget_year == query.budget_year][:k]
+            named = set(query.budget_years) or {query.budget_year}  # (two named: a comparison of the two notes)
+            hits = [h for h in wide if h.doc_type != "budget_note" or h.budget_year in named][:k]
             if not any(h.doc_type == "budget_note" for h in hits):
                 hits = wide[:k]
         else:
@@ -626,6 +644,21 @@ class Answerer:
         _, p = with_money[0]
         pairs: list[tuple] = []
         shown = [p]
+        history = find_history(self.searcher.histories, p.doc_id) if len(query.budget_years) >= 2 else None
+        linked = set(history.versions) if history else {p.doc_id}
+        by_year = {q.budget_year: q for _, q in with_money if q.doc_id in linked and q.budget_year in query.budget_years}
+        if len(query.budget_years) >= 2 and len(by_year) >= 2:
+            # one programme in the notes of two budget years: each note's figures, and the difference only
+            # when they share unit and price level
+            years = [y for y in query.budget_years if y in by_year][:2]
+            a, b = (by_year[y] for y in years)
+            for q in (a, b):
+                d.programme(q, earlier=False, years=query.years)
+            rows = [x.activities[0] if x.activities else x.scenarios[0] if x.scenarios else None for x in (a, b)]
+            if all(rows) and len({(r.unit, r.price_level) for r in rows}) > 1:
+                levels = [f"{r.unit}, {r.price_level}" for r in rows]
+                d.add(d.t["not_comparable"].format(a=levels[0], b=levels[1]), " ".join(levels))
+            return True
         if len(p.scenarios) >= 2 and query.whole_period and not query.years:
             # "over hele perioden": the two scenarios' period totals, not year by year
             ta, tb = (_amount_or_total(dataclasses.replace(p, scenarios=(s,)), (), d.t["total"]) for s in p.scenarios[:2])

@@ -86,7 +86,8 @@ _SCENARIOS = re.compile(r"\b(?:two|both|the|to|begge)\s+scenari(?:os|er)\b|\bsce
 _TOGETHER = re.compile(r"\b(tilsammen|sammenlagt|together|combined)\b", re.IGNORECASE)
 _COMPARE = re.compile(
     r"\b(sammenlign\w*|forskel\w*|compared?|comparison|versus|vs\.?|difference|frem for|i forhold til|end ansøgt|"
-    r"mere end|mindre end|more than|less than)\b",
+    r"mere end|mindre end|more than|less than|steget|faldet|ændret sig|increased|decreased|gone (?:up|down)|risen|"
+    r"changed)\b",
     re.IGNORECASE,
 )
 # "hvilket forslag sparer mest: X eller Y?", "which costs more, X or Y?": two named subjects weighed
@@ -213,6 +214,7 @@ class Query:
     subject: tuple[str, ...]  # the question's own words (lower case, question words removed)
     years: tuple[int, ...] = ()  # amount columns asked for ("i 2026", "2024-2027")
     budget_year: int | None = None  # the note's budget year, only from "Budget 2026" / "budgetåret 2026"
+    budget_years: tuple[int, ...] = ()  # every budget year named ("fra notatet til Budget 2023 til ... 2027")
     agreement_years: tuple[int, ...] = ()  # "Budgetaftale 2020": the agreement that granted money earlier
     scenarios: tuple[int, ...] = ()  # "scenarie 1 og scenarie 2"
     note_ids: tuple[str, ...] = ()  # "BI18", "SUF09", "SUF E3"
@@ -302,6 +304,7 @@ def analyse(question: str, language: str | None = None) -> Query:
     q = Query(
         text=text, language=lang, answer_type="fact", intents=route(text), subject=subject_words(text),
         years=tuple(sorted(set(years))), budget_year=budget[0] if budget else None, agreement_years=agreement,
+        budget_years=tuple(dict.fromkeys(budget)),
         scenarios=tuple(sorted(set(scenarios))), note_ids=tuple(dict.fromkeys(note_ids)), asks=split_asks(text),
         wants_goal=bool(_GOAL.search(text)), wants_result=bool(_RESULT.search(text)),
         wants_number=bool(_COUNT.search(text) or _HOW_MUCH.search(text) or _PERCENT.search(text)),

@@ -23,3 +23,23 @@ def archive_answerer(archive_settings):
     from budgetarkiv.search.hybrid import Searcher
 
     return Answerer(Searcher(archive_settings))
+
+
+@pytest.fixture(scope="session")
+def continuation_answerer(tmp_path_factory, embedder):
+    """archive2's programme BI31 in its Budget 2023 note and its Budget 2027 continuation (same note id), indexed
+    on their own: a programme followed across two notes."""
+    import shutil
+
+    from budgetarkiv.answer.compose import Answerer
+    from budgetarkiv.core.settings import Settings
+    from budgetarkiv.index.build import build_index
+    from budgetarkiv.search.hybrid import Searcher
+
+    base = tmp_path_factory.mktemp("continuation")
+    (base / "docs").mkdir()
+    for name in ("b01.txt", "b02.md"):
+        shutil.copy(ROOT / "tests" / "data" / "archive2" / "docs" / name, base / "docs" / name)
+    settings = Settings.from_env({}, index_dir=base / "idx")
+    build_index([base / "docs"], settings, embedder, show_progress=False)
+    return Answerer(Searcher(settings))

@@ -288,3 +288,19 @@ def test_a_part_of_an_enumerating_title_names_a_row_of_the_note(archive_answerer
     assert _one_part_named(title, analyzer, both) == set()
     assert _one_part_named(title, analyzer, both, several=True) == {"naturfag", "madkundskab"}
     assert _one_part_named("Skøjtebane i Nørrebroparken", analyzer, {"skøjtebane"}) == set()  # no enumeration
+
+
+def test_a_row_compared_between_a_programmes_notes_of_two_budget_years_shows_both(continuation_answerer):
+    """'steget fra notatet til Budget 2023 til notatet til Budget 2027': the row in each note, and no difference
+    across price levels."""
+    text = _asked(continuation_answerer, "Er udgiften til jobkonsulenter i BI31 steget fra notatet til Budget 2023 "
+                                         "til notatet til Budget 2027?")
+    assert "Jobkonsulenter (3 årsværk): 1.650 om året" in text and "Jobkonsulenter (4 årsværk): 2.350 om året" in text
+    assert "2023 p/l" in text and "2027 p/l" in text and "Forskel" not in text
+
+
+def test_a_note_id_reused_for_another_programme_is_not_compared_as_the_same(archive_answerer):
+    """BUF07 of Budget 2025 is another programme than BUF07 of Budget 2022 (Sprogløft)."""
+    text = _asked(archive_answerer, "Er udgiften til Sprogløft (BUF07) steget fra notatet til Budget 2022 til "
+                                    "notatet til Budget 2025?")
+    assert "klubpladser" not in text.lower()
