@@ -53,6 +53,7 @@ _COUNTED = re.compile(r"\b(?:hvor mange|how many)\s+((?:nye\s+|new\s+)?[^\W\d_][
                       re.IGNORECASE)
 _AND = re.compile(r"(?:og|and|samt)\s+", re.IGNORECASE)  # opens a clause, says nothing of it
 _YEARS = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
+_LABELLED = re.compile(r"\b(?:scenari\w*|model|tabel|table|bilag)\s*\d", re.IGNORECASE)  # "Scenarie 1 giver"
 _SCENARIO = re.compile(r"\bscenari\w*\s+(\d{1,2})\b", re.IGNORECASE)
 # a clause that counts part of what the one before it counts: quoted with the sentence's lead
 _PART_OF = re.compile(r"^(?:heraf|hvoraf|herunder|heriblandt|of which|of whom|including)\b", re.IGNORECASE)
@@ -190,13 +191,18 @@ def answering(query: Query, sentence: str, groups: Sequence[set[str]], weights: 
     if len(found) < 2:
         return None
     lead = tokens(sentence[:_lead_end(sentence)])  # the subject of every clause
-    held = [{i for i, g in enumerate(groups) if overlap(tokens(sentence[c.start:c.end]) | lead, g)} for c in found]
+    whole = _wholes(sentence, found)
+    # a part ("heraf 147 på Amager Øst") counts what its whole counts: the whole's words are its own too
+    own = [tokens(sentence[c.start:c.end]) | lead for c in found]
+    seen = [own[i] | (own[whole[i]] if whole[i] is not None else set()) for i in range(len(found))]
+    held = [{i for i, g in enumerate(groups) if overlap(words, g)} for words in seen]
     shared = set.intersection(*held)
     said = _said(sentence, found)
     scores = [sum(weights[i] for i in ids - shared) * W_WORDS
               + type_score(query, sentence[c.start:c.end], s) * W_TYPE for c, ids, s in zip(found, held, said)]
     if counted:
         counts = [_counts(sentence[c.start:c.end], counted, tokens, overlap) for c in found]
+        counts = [n or (w is not None and counts[w]) for n, w in zip(counts, whole)]
         if any(counts) and not all(counts):
             scores = [x + W_COUNTED * n for x, n in zip(scores, counts)]
     order = sorted(range(len(found)), key=lambda i: -scores[i])
@@ -204,6 +210,21 @@ def answering(query: Query, sentence: str, groups: Sequence[set[str]], weights: 
     if scores[order[0]] - scores[order[1]] < MARGIN or not _carries_kind(query, best):
         return None
     return best
+
+
+def _wholes(sentence: str, found: Sequence[Clause]) -> list[int | None]:
+    """For each clause that counts part of another ("heraf 265 i Nordvest", and the "147 på Amager Øst" after
+    it), the index of the clause it is part of; None for the others."""
+    out: list[int | None] = []
+    for i, c in enumerate(found):
+        text = sentence[c.start:c.end]
+        if i and _PART_OF.match(text):
+            out.append(out[i - 1] if out[i - 1] is not None else i - 1)
+        elif i and out[i - 1] is not None and _BARE.match(text):
+            out.append(out[i - 1])  # "..., heraf 265 i Nordvest og 147 på Amager Øst"
+        else:
+            out.append(None)
+    return out
 
 
 def counted_noun(question: str) -> str:
@@ -269,7 +290,7 @@ def lead_of(sentence: str, clause: Clause) -> str:
         return ""
     first = _first_value(sentence)
     lead = sentence[:first].strip(" ,;:–—•▪") if first is not None else ""
-    if not lead or first >= clause.start or re.search(r"\d", _YEAR.sub("", lead)):
+    if not lead or first >= clause.start or _values(lead) or _LABELLED.search(lead):
         return ""
     return lead if len(lead.split()) <= LEAD_WORDS else ""
 

@@ -103,6 +103,14 @@ def test_of_two_figures_in_one_sentence_the_clause_the_question_names_is_quoted(
     assert "4,6 mio." in whole.answer and "1,1" not in whole.answer
 
 
+def test_a_part_of_a_count_is_quoted_for_the_place_asked(archive_answerer):
+    """ "412 børn og unge ... i de to bydele, heraf 265 i Nordvest og 147 på Amager Øst": the place's part,
+    read with the sentence's lead."""
+    answer = archive_answerer.ask("Hvor mange børn stod på venteliste til et klubtilbud på Amager Øst?")
+    _cited(answer)
+    assert "147" in answer.answer and "265" not in answer.answer and "412" not in answer.answer, answer.answer
+
+
 def test_a_list_of_proposals_names_the_budget_notes_though_minutes_speak_of_them_more(archive_answerer):
     """Minutes and an agreement mention "effektiviseringsforslag" more often than the proposals themselves."""
     answer = archive_answerer.ask("Hvilke effektiviseringsforslag findes der, og hvor meget sparer de varigt om året?")

@@ -173,3 +173,11 @@ def test_a_count_question_gets_the_count_of_the_noun_it_counts(relevance):
 ])
 def test_the_noun_a_count_question_counts(question, noun):
     assert counted_noun(question) == noun
+
+
+def test_a_part_counts_what_its_whole_counts(relevance):
+    """ "412 børn ..., heraf 265 i Nordvest og 147 på Amager Øst": the place asked chooses its part."""
+    s = "Pr. 1. januar 2024 stod 412 børn og unge på venteliste til en klub i to bydele, heraf 265 i Nordvest og 147 på Amager."
+    assert chosen(relevance, "Hvor mange børn stod på venteliste til en klub på Amager?", s) == "147 på Amager."
+    assert chosen(relevance, "Hvor mange børn stod på venteliste til en klub i Nordvest?", s) == "heraf 265 i Nordvest"
+    assert lead_of(s, clauses(s)[2]) == "Pr. 1. januar 2024 stod"
