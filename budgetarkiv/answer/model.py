@@ -29,9 +29,10 @@ class Programme:
 
 @dataclass(frozen=True)
 class Fact:
-    text: Annotated[str, Field(description="The sentence that answers")]
+    text: Annotated[str, Field(description="The sentence (or the clause of it) that answers, as quoted; a clause "
+                                           "without a subject of its own follows its sentence's lead and '…'")]
     passage: Annotated[str, Field(description="The passage it stands in")]
-    highlight: Annotated[tuple[int, int], Field(description="Offsets of `text` in `passage`")]
+    highlight: Annotated[tuple[int, int], Field(description="Offsets of the quoted sentence or clause in `passage`")]
     source: str
     doc_id: str
     note_id: str | None
