@@ -129,8 +129,9 @@ class Relevance:
     def content_tokens(self, question: str) -> list[str]:
         """Stems of the question's own words (and their Danish translations for English questions)."""
         analyzer = self.analyzer
-        words = [w for w in analyzer.words(question) if w not in GENERIC_WORDS and not w.isdigit()]
-        tokens = dict.fromkeys(t for w in words for t in analyzer.query_tokens(w))
+        words = [(w, da) for w, da in self.translations(question, looks_english(question))
+                 if w not in GENERIC_WORDS and not w.isdigit()]
+        tokens = dict.fromkeys(t for w, danish in words for t in (*analyzer.tokens(w), *analyzer.tokens(" ".join(danish))))
         return [t for t in tokens if t not in self.generic_stems]
 
 

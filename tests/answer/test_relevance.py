@@ -129,3 +129,11 @@ def test_an_english_name_the_notes_write_as_it_is_is_not_translated(archive_answ
     translations = dict(archive_answerer.relevance.translations(question, True))
     assert translations["housing"] == ()
     assert "hjemløse" in translations["homeless"]  # the question's other words are translated
+
+
+def test_an_english_questions_content_words_carry_their_danish_translations(archive_answerer):
+    """Focus compares them with the notes' Danish titles: "swimming lessons" must meet "Svømmeundervisning"."""
+    relevance = archive_answerer.relevance
+    tokens = set(relevance.content_tokens("What do the swimming lessons for third graders cost?"))
+    assert set(relevance.analyzer.tokens("svømning undervisning")) <= tokens
+    assert set(relevance.content_tokens("Hvad koster svømning?")) == set(relevance.analyzer.tokens("svømning"))
