@@ -35,6 +35,7 @@ from budgetarkiv.answer.relevance import (
 from budgetarkiv.answer.scenario_parts import scenario_clause, scenarios_named
 from budgetarkiv.answer.sentences import KRONER, ONE_SENTENCE, SentencePicker, carries_type, fact_at
 from budgetarkiv.core.numbers import UNIT_KRONER
+from budgetarkiv.core.scenarios import scenario_number
 from budgetarkiv.core.text import sentence_spans
 from budgetarkiv.index.queries import RowQuery
 from budgetarkiv.ingest.amounts import extract_prose_amounts
@@ -307,7 +308,9 @@ class Answerer:
 
     def _years_outside(self, query: Query, notes: list[NoteInFocus], figs: dict) -> str | None:
         """The refusal to give when every table of the focused notes lacks the years asked."""
-        if not query.years or query.earlier or query.answer_type not in ("amount", "sum", "comparison"):
+        money = query.answer_type in ("amount", "sum", "comparison") or (query.answer_type == "fact"
+                                                                         and "cost" in query.intents)
+        if not query.years or query.earlier or not money:  # ("what is the budget for X in 2030": money too)
             return None
         focused = [(n, figs[note_key(n.hit)]) for n in notes if not n.also]
         tabled = [(n, f) for n, f in focused if f is not None and f.table_years]
@@ -351,7 +354,7 @@ class Answerer:
         if query.scenarios:
             # a sentence about other scenarios only ("Scenarie 3 – Fuld udbygning: 4.000 nye pladser") is not
             # about the one asked
-            asked = {f"Scenarie {n}" for n in query.scenarios}
+            asked = set(query.scenarios)
             facts = tuple(f for f in facts if not (scenarios_named(f.text) and not scenarios_named(f.text) & asked)
                           ) or facts
             facts = tuple(scenario_clause(f, asked) for f in facts)
@@ -524,8 +527,7 @@ class Answerer:
         f = figs.get(note_key(notes[0].hit))
         if f is None or len(f.programme.scenarios) != 1 or self._scenario_count(notes[0].hit) < 2:
             return None
-        m = re.search(r"\d+", f.programme.scenarios[0].name or "")
-        return int(m.group(0)) if m else None
+        return scenario_number(f.programme.scenarios[0].name)
 
     def _scenario_count(self, hit: Hit) -> int:
         doc_id = hit.versions[0].doc_id if hit.versions else hit.doc_id
@@ -546,7 +548,7 @@ class Answerer:
         keys = {note_key(n.hit) for n in focused}
 
         def other_scenario(text: str) -> bool:
-            return scenarios is not None and bool(scenarios_named(text) - scenarios)
+            return scenarios is not None and bool(scenarios_named(text) - {scenario_number(s) for s in scenarios})
 
         def other_years(text: str) -> bool:
             named = {int(y) for y in _YEAR_IN_TEXT.findall(text)}

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from budgetarkiv.answer.model import Programme, ScenarioOut
 from budgetarkiv.answer.relevance import overlap
 from budgetarkiv.core.models import Amount
+from budgetarkiv.core.scenarios import scenario_number
 from budgetarkiv.index.lexical import DanishAnalyzer
 from budgetarkiv.index.store import Store
 from budgetarkiv.search.hybrid import Hit
@@ -71,10 +72,12 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
     wanted = {w for w in wanted if not any(w in t for t in titled)}
     naming = {w for w in (naming or wanted) if not any(w in t for t in titled)}
     if query.scenarios:
-        named = [c for c in costs if _scenario_number(c.name) in query.scenarios]
+        named = [c for c in costs if scenario_number(c.name) in query.scenarios]
         costs = named or costs
     elif len(costs) > 1:
-        titles = {c.name: set(analyzer.tokens((described.get(c.name) or {}).get("title") or "")) for c in costs}
+        # a scenario's heading, and its own name when that is a name ("Udvidet model", not "Scenarie 2")
+        titles = {c.name: set(analyzer.tokens(f"{(described.get(c.name) or {}).get('title') or ''} "
+                                              f"{'' if scenario_number(c.name) else c.name or ''}")) for c in costs}
         costs = described_best(costs, {
             c.name: titles[c.name] | set(analyzer.tokens((described.get(c.name) or {}).get("description") or ""))
             for c in costs}, naming, titles, count=2 if query.answer_type == "comparison" else 1)
@@ -101,7 +104,8 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
         activities += [row_out(r, described) for c in costs for r in c.rows
                        if r.amounts and all(v < 0 for v in r.amounts.values()) and row_out(r, described) not in activities]
     chosen = {a.name for a in activities}
-    if len(costs) > 1 and activities and len(chosen) == 1 and not query.scenarios:
+    if len(costs) > 1 and activities and len(chosen) == 1 and not query.scenarios \
+            and query.answer_type != "comparison":  # (a comparison keeps the scenarios it names)
         # the rows the question names belong to one scenario ("hvis man vælger dag og aften"): that one
         costs = [c for c in costs if c.name in chosen] or costs
     if not costs:
@@ -193,11 +197,6 @@ def _most_named(costs: Sequence[ScenarioCost], texts: Mapping[str | None, set[st
     if len(ranked) <= count or ranked[count - 1] == 0 or ranked[count - 1] == ranked[count]:
         return []
     return [c for c in costs if hits[c.name] >= ranked[count - 1]]
-
-
-def _scenario_number(name: str | None) -> int | None:
-    m = re.search(r"\d+", name or "")
-    return int(m.group(0)) if m else None
 
 
 def in_years(p: Programme, years: Sequence[int]) -> Programme:

@@ -56,21 +56,26 @@ def focus(query: Query, hits: Sequence[Hit], relevance: Relevance,
     if wants_several(query):
         return [NoteInFocus(h) for h in notes if h.score >= RELATIVE_SCORE * top][:MAX_NOTES]
     wanted = set(relevance.content_tokens(query.text))
+    # ... and, for English, their Danish translations (titles are Danish): these say which note ranks first
+    translated = wanted | {t for g in relevance.word_groups(query.text) for t in g}
     named = {n.replace(" ", "").upper() for n in query.note_ids}
 
-    def title_match(h: Hit) -> int:
+    def title_match(h: Hit, words: set[str]) -> int:
         if h.note_id and h.note_id.replace(" ", "").upper() in named:
             return 100
-        return overlap(set(relevance.analyzer.tokens(h.title or "")), wanted) if h.title else 0
+        return overlap(set(relevance.analyzer.tokens(h.title or "")), words) if h.title else 0
 
-    matches = {note_key(h): title_match(h) for h in notes}
+    matches = {note_key(h): title_match(h, wanted) for h in notes}
+    first_matches = {note_key(h): title_match(h, translated) for h in notes}
     # the best-ranked note, unless its title does not name the subject and a close one's title does
     first = notes[0]
-    if first.title and matches[note_key(first)] == 0:  # (a letter or minutes have no title to compare)
-        named_too = [h for h in notes[1:3] if h.score >= TITLE_SCORE * top and matches[note_key(h)] > 0]
+    if first.title and first_matches[note_key(first)] == 0:  # (a letter or minutes have no title to compare)
+        named_too = [h for h in notes[1:3] if h.score >= TITLE_SCORE * top and first_matches[note_key(h)] > 0]
         if named_too and similar is not None:
+            # a title naming two or more of the question's words names the subject; one shared word
+            # must also read more like the question than the first note's title
             sims = list(similar([first.title, *(h.title or "" for h in named_too)]))
-            named_too = [h for h, s in zip(named_too, sims[1:]) if s > sims[0]]
+            named_too = [h for h, s in zip(named_too, sims[1:]) if s > sims[0] or first_matches[note_key(h)] >= 2]
         first = named_too[0] if named_too else first
     out = [NoteInFocus(first)]
     for h in notes:

@@ -11,8 +11,8 @@ import dataclasses
 import re
 
 from budgetarkiv.answer.model import Fact
+from budgetarkiv.core.scenarios import SCENARIO_MENTION, number_of, scenarios_mentioned
 
-SCENARIO_NUMBER = re.compile(r"\bscenari(?:e|o)\s*(\d{1,2})\b", re.IGNORECASE)
 # the figure a parenthesised scenario mark follows: "15 pct. (scenarie 2)"
 _VALUE_BEFORE = re.compile(r"(?<![\w.,])\d[\d.,]*(?:\s*(?:pct\.|procent|%|mio\.\s*kr\.|mia\.\s*kr\.|kr\.))?\s*\($")
 _CONNECTIVE_END = re.compile(r"(?:[,;]?\s*(?:og|samt|mens|eller|and|or|while|whereas)?\s*)$", re.IGNORECASE)
@@ -20,18 +20,18 @@ ELLIPSIS = " … "
 MIN_PART = 8  # characters: shorter parts say too little to be quoted alone
 
 
-def scenarios_named(text: str) -> set[str]:
-    """The scenarios a sentence names by number ("scenarie 3" → "Scenarie 3")."""
-    return {f"Scenarie {n}" for n in SCENARIO_NUMBER.findall(text)}
+def scenarios_named(text: str) -> set[int]:
+    """The scenarios a sentence names ("scenarie 3", "Model C" → 3)."""
+    return scenarios_mentioned(text)
 
 
-def scenario_clause(fact: Fact, asked: set[str]) -> Fact:
+def scenario_clause(fact: Fact, asked: set[int]) -> Fact:
     """The fact cut to the part about the one scenario asked; unchanged unless exactly one mention of an
     asked scenario stands among mentions of others."""
     text = fact.text
-    marks = list(SCENARIO_NUMBER.finditer(text))
-    mine = [i for i, m in enumerate(marks) if f"Scenarie {m.group(1)}" in asked]
-    if len(mine) != 1 or len({m.group(1) for m in marks}) < 2:
+    marks = list(SCENARIO_MENTION.finditer(text))
+    mine = [i for i, m in enumerate(marks) if number_of(m.group(1)) in asked]
+    if len(mine) != 1 or len({number_of(m.group(1)) for m in marks}) < 2:
         return fact
     i = mine[0]
     if all(text[:m.start()].endswith("(") for m in marks):

@@ -223,6 +223,12 @@ def _numbered_items(block: str) -> dict[int, str]:
         if int(m.group(1)) != len(items) + 1:
             continue
         end = marks[i + 1].start() if i + 1 < len(marks) else len(block)
+        if i + 1 == len(marks):
+            # the last question ends with its question mark and paragraph: a lead-in after a blank line
+            # ("Forvaltningen svarer således:") is no part of it (a question wrapped over a blank line is)
+            asked = re.search(r"\?[ \t]*\n[ \t]*\n", block[m.end():end])
+            if asked:
+                end = m.end() + asked.start() + 1
         items[int(m.group(1))] = collapse_ws(block[m.end():end])
     return items
 

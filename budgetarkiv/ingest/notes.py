@@ -25,6 +25,7 @@ from collections.abc import Iterable
 
 from budgetarkiv.core.models import BudgetTable, DocType, Document, NormalizedText, Note, ProseAmount, Scenario, Section
 from budgetarkiv.core.names import stated_version
+from budgetarkiv.core.scenarios import scenario_number
 from budgetarkiv.core.text import (
     BODY_HEADINGS,
     canonical_heading,
@@ -87,10 +88,12 @@ _SCENARIO_HEADING_RE = re.compile(
 )
 # "• Scenarie 1 – Videreførelse af indsats: Der skal ...", "Scenarie 2 - Opskalering ...", "Scenarie 1: ...".
 _SCENARIO_ITEM_RE = re.compile(
-    r"^[ \t]*(?:[•\uf0b7▪◦*–-][ \t]*)?Scenarie[ \t]+(?P<n>\d{1,2})[ \t]*[–—:-][ \t]*", re.MULTILINE
+    r"^[ \t]*(?:[•\uf0b7▪◦*–-][ \t]*)?(?P<kind>Scenarie|Model|Variant|Alternativ|Løsning)[ \t]+"
+    r"(?P<n>\d{1,2}|[A-F])[ \t]*[–—:-][ \t]*", re.MULTILINE
 )
 _SCENARIO_SECTION_RE = re.compile(r"(?P<title>.+?) \(scenarie (?P<n>\d{1,2})\)")
-_PARAGRAPH_END_RE = re.compile(r"\n[ \t]*\n(?=[ \t]*\S)|\n(?=[ \t]*(?:[•\uf0b7▪◦*]|(?:[-–][ \t]+)?Scenarie[ \t]+\d|Tabel\b))")
+_PARAGRAPH_END_RE = re.compile(
+    r"\n[ \t]*\n(?=[ \t]*\S)|\n(?=[ \t]*(?:[•\uf0b7▪◦*]|(?:[-–][ \t]+)?(?:Scenarie|Model|Variant)[ \t]+(?:\d|[A-F]\b)|Tabel\b))")
 _TITLE_SPLIT_RE = re.compile(r":\s+")
 # a scenario's name on a line of its own: a few words, no digits, no sentence end, no "title: text"
 _NAME_LINE_RE = re.compile(r"[^\W\d_][^\d:.!?]{0,60}")
@@ -382,13 +385,13 @@ def _paragraph_from(text: str, start: int) -> str:
     return join_wrapped(text[start:end].split("\n"))
 
 
-def _scenario_from_item(paragraph: str, number: str, line: str = "") -> Scenario:
+def _scenario_from_item(paragraph: str, number: str, line: str = "", kind: str = "Scenarie") -> Scenario:
     """ "Videreførelse af indsats: Der skal ..." -> title before the first ": ", description after.
 
     A short name alone on the heading's line ("Scenarie 3 – Fuld udbygning", then "4.000 nye pladser ...")
     is the title and the lines below it the description; a bullet that only states the scenario's amount
     ("Scenarie 1: i alt 13,05 mio. kr. ...") has no title, its text is a description."""
-    name = f"Scenarie {number}"
+    name = f"{kind.capitalize()} {number}"
     line = line.strip()
     rest = paragraph[len(line):].strip() if line and paragraph.startswith(line) else ""
     if rest and _NAME_LINE_RE.fullmatch(line) and (rest[0].isupper() or rest[0].isdigit()):
@@ -406,7 +409,8 @@ def find_scenarios(text: str, sections: tuple[Section, ...] = ()) -> tuple[Scena
     candidates: list[tuple[int, Scenario]] = []
     for m in _SCENARIO_ITEM_RE.finditer(text):
         line = text[m.end():text.find("\n", m.end()) if "\n" in text[m.end():] else len(text)]
-        candidates.append((m.start(), _scenario_from_item(_paragraph_from(text, m.end()), m.group("n"), line)))
+        candidates.append((m.start(), _scenario_from_item(_paragraph_from(text, m.end()), m.group("n"), line,
+                                                          m.group("kind"))))
     for s in sections:
         m = _SCENARIO_SECTION_RE.fullmatch(s.heading)
         if m:
@@ -422,7 +426,7 @@ def find_scenarios(text: str, sections: tuple[Section, ...] = ()) -> tuple[Scena
             best[scenario.name] = scenario
         elif not known.description and scenario.description:
             best[scenario.name] = dataclasses.replace(known, description=scenario.description)
-    return tuple(sorted(best.values(), key=lambda s: int(s.name.split()[-1])))
+    return tuple(sorted(best.values(), key=lambda s: (s.name.split()[0], scenario_number(s.name) or 0)))
 
 
 def shorten(sentence: str, limit: int = _TARGET_GROUP_MAX) -> str:

@@ -31,6 +31,10 @@ UNTITLED_RE = re.compile(r"^Tidligere afsatte midler:?$", re.IGNORECASE)
 SCENARIO_IN_TITLE_RE = re.compile(
     r"\bscenari[eo]\s+(\d{1,2}(?:\s*(?:og|\+|,)\s*\d{1,2})*)(?![\d.])", re.IGNORECASE
 )
+# a named alternative in a table's title: "Model A", "Model 2", "Variant B", "Alternativ 1", "Løsning 3"
+ALTERNATIVE_IN_TITLE_RE = re.compile(r"\b(Model|Variant|Alternativ|Løsning)\s+([A-F]|\d{1,2})(?![\w.,])", re.IGNORECASE)
+# a title ending in a model's name: "Tabel 1 – Grundmodel", "Tabel 2 – Udvidet model"
+MODEL_TAIL_RE = re.compile(r"[–—:-]\s*(?P<name>(?:[^\W\d_]+\s+)?[^\W\d_]*model)\s*(?:\([^)]*\))?\s*$", re.IGNORECASE)
 SCENARIO_ONLY_RE = re.compile(r"\(\s*scenari[eo]\s+[^)]*\)", re.IGNORECASE)
 SCENARIO_LINE_RE = re.compile(r"^Scenarie\s+(\d+(?:\s*(?:og|\+|,)\s*\d+)*)\s*[:–—-]", re.IGNORECASE)
 PAGE_MARKER_RE = re.compile(r"^\d+\s*/\s*\d+$")
@@ -392,6 +396,9 @@ def _scenario(title: str, lines: Sequence[_Line], title_index: int, floor: int) 
     m = SCENARIO_IN_TITLE_RE.search(title)
     if m:
         return "Scenarie " + " ".join(m.group(1).split())
+    named = alternative_in_title(title)
+    if named:
+        return named
     looked = 0
     for j in range(title_index - 1, floor - 1, -1):
         line = lines[j]
@@ -403,6 +410,19 @@ def _scenario(title: str, lines: Sequence[_Line], title_index: int, floor: int) 
         if found:
             return "Scenarie " + " ".join(found.group(1).split())
         looked += 1
+    return None
+
+
+def alternative_in_title(title: str) -> str | None:
+    """A named alternative the table's title gives ("Tabel 2. Model B – Udvidet model" → "Model B", "Tabel 1 –
+    Grundmodel" → "Grundmodel"): the scenario of a note whose alternatives are models, variants or solutions."""
+    m = ALTERNATIVE_IN_TITLE_RE.search(title)
+    if m:
+        return f"{m.group(1).capitalize()} {m.group(2).upper()}"
+    m = MODEL_TAIL_RE.search(title)
+    if m:
+        name = " ".join(m.group("name").split())
+        return name[0].upper() + name[1:]
     return None
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from budgetarkiv.core.scenarios import scenarios_mentioned
 from budgetarkiv.index.english import looks_english
 
 ANSWER_TYPES = (
@@ -196,7 +197,8 @@ GENERIC_WORDS = frozenset(
     forslag forslaget forslagene budgetnotatet budgetnotaterne proposal proposals proposed propose
     udgift udgiften udgifter udgifterne expense expenses expenditure årlig årlige yearly
     skete sket happened happen netto net financial økonomisk økonomiske save saves saving savings ask asked
-    apply applied prices priser prisniveau both begge dyr dyre dyrere dyreste billig billigere expensive cheaper""".split()
+    apply applied prices priser prisniveau both begge dyr dyre dyrere dyreste billig billigere expensive cheaper
+    already allerede hidtil before after set aside afsat afsatte""".split()
 )
 # generic for relevance, yet a scenario's name may hold them ("Fuld skybrudssikring", "Stor model", "Ny ordning")
 NAMING_WORDS = frozenset("stor store stort større fuld fulde fuldt hele ny nye nyt gammel gamle".split())
@@ -297,7 +299,7 @@ def analyse(question: str, language: str | None = None) -> Query:
             years.extend(range(lo, hi + 1))
     plain = _RANGE.sub(" ", plain)
     years.extend(int(y) for y in _YEAR.findall(plain))
-    scenarios = [int(n) for n in _SCENARIO.findall(text)]
+    scenarios = sorted(scenarios_mentioned(text))
     for m in _SCENARIO_LIST.finditer(text):
         scenarios.extend(int(n) for n in re.findall(r"\d{1,2}", m.group(0)))
     note_ids = [f"{a} {b}" if b[0].isalpha() else f"{a}{b}" for a, b in _NOTE_ID.findall(text)]

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from budgetarkiv.answer.costs import Term, area_rows, described_best, difference, in_years, names, sums
 from budgetarkiv.answer.model import Programme
 from budgetarkiv.search.lookup import RowRecord, ScenarioCost
@@ -304,3 +306,14 @@ def test_a_note_id_reused_for_another_programme_is_not_compared_as_the_same(arch
     text = _asked(archive_answerer, "Er udgiften til Sprogløft (BUF07) steget fra notatet til Budget 2022 til "
                                     "notatet til Budget 2025?")
     assert "klubpladser" not in text.lower()
+
+
+@pytest.mark.parametrize("question", [
+    "How much does the artificial ice rink in Nørrebroparken cost in 2027?",
+    "What is the budget for the ice rink in Nørrebroparken in 2027?",  # a fact question about money
+])
+def test_a_year_outside_the_notes_tables_is_said_so_in_english_too(archive_answerer, question):
+    """The note whose title names the subject (after translation) is the one in focus, not a note that only
+    holds the year asked; its tables lack the year, so the answer says so."""
+    a = archive_answerer.ask(question)
+    assert not a.answered and "Nørrebroparken" in a.answer and "2021-2024" in a.answer

@@ -26,7 +26,7 @@ from budgetarkiv.ingest.readers import read_document
 from tests.ingest import scanned
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-ARCHIVES = ("archive", "archive2", "archive3")
+ARCHIVES = ("archive", "archive2", "archive3", "archive4")
 GOLD = {name: json.loads((DATA / name / "gold_tables.json").read_text(encoding="utf-8"))["documents"]
         for name in ARCHIVES}
 MONEY_FIELDS = ("styringsomraade", "udvalg", "bevilling", "indtaegt_udgift")
@@ -177,13 +177,14 @@ def test_no_money_table_beyond_the_gold(archive_dirs, archive: str, doc: dict) -
 
 @pytest.mark.parametrize(("archive", "doc"), cases("pages"))
 def test_pages_only_where_the_file_says_them(archive_dirs, archive: str, doc: dict) -> None:
-    """PDF pages and page markers ("2/4") give page numbers; a file without them gives none, not "s. 1"."""
+    """PDF pages and page markers ("2/4", "Side 2 af 4") give page numbers; a file without them gives none, not "s. 1"."""
     folder = archive_dirs[archive]
     note = note_of(folder, doc["file"])
     pages = [c.page for c in chunk_note(note, 120)]
     pages += [t.page for t in note.tables] + [s.page for s in note.sections] + [a.page for a in note.prose_amounts]
     text = (folder / doc["file"]).read_bytes() if doc["format"] in ("txt", "md") else b""
-    says_pages = doc["format"] == "pdf" or re.search(rb"^\s*(\d+)/(\d+)\s*$", text, re.MULTILINE)
+    says_pages = doc["format"] == "pdf" or re.search(rb"^\s*(?:(\d+)/(\d+)|Side (\d+) af (\d+))\s*$", text,
+                                                    re.MULTILINE)
     if says_pages:
         assert any(p is not None for p in pages)
     else:

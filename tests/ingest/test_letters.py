@@ -217,3 +217,10 @@ def test_an_answer_starting_on_the_svar_line_is_split_from_its_question() -> Non
         (1, "Hvor mange venter?", "Der venter 148."),
         (2, "Hvad koster det?", "Ca. 1,9 mia. kr."),
     ]
+
+
+def test_a_lead_in_after_the_last_question_is_no_part_of_it() -> None:
+    text = ("Kære A\n\nDu har stillet to spørgsmål:\n\n1) Hvor mange venter?\n2) Hvad koster en plads?\n\n"
+            "Forvaltningen svarer således:\n\nAd 1)\nDer venter 81.\n\nAd 2)\nEn plads koster 1,4 mio. kr.\n")
+    assert [(q.number, q.question) for q in parse_letter(text).questions] == [
+        (1, "Hvor mange venter?"), (2, "Hvad koster en plads?")]

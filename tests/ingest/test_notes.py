@@ -532,3 +532,12 @@ def test_a_wrapped_scenario_bullet_is_not_read_as_a_name_line() -> None:
     found = notes.find_scenarios(text, notes.find_sections(text))
     assert [(s.title, s.description) for s in found] == [
         ("Videreførelse af indsatsen i fuld skala", "Der skal træffes beslutning om at afsætte 3,5 mio. kr.")]
+
+
+def test_alternatives_named_model_a_b_c_are_the_notes_scenarios() -> None:
+    text = ("Beslutning\n• Model A – Grundmodel: 6 ekstra pladser, i alt 16,1 mio. kr.\n"
+            "• Model B – Udvidet model: Model A og familieaflastning, i alt 27,0 mio. kr.\n\n"
+            "Indhold\nModel C – Fuld model\nSom Model B og et nyt hus.\n")
+    found = notes.find_scenarios(text, notes.find_sections(text))
+    assert [(s.name, s.title) for s in found] == [("Model A", "Grundmodel"), ("Model B", "Udvidet model"),
+                                                  ("Model C", "Fuld model")]

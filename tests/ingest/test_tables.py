@@ -724,3 +724,17 @@ def test_an_aligned_row_whose_label_stands_on_the_line_above_keeps_its_columns()
     (table,) = extract_tables(normalize_text(indented), 2030)
     assert table.rows[0] == row("Nattevagter (4 årsværk)", {"2031": 2.15, "2032": 2.15}, 4.3, styr="Service")
     assert table.checks_ok
+
+
+@pytest.mark.parametrize("title, scenario", [
+    ("Tabel 2. Model B – Udvidet model", "Model B"),
+    ("Tabel 1 – Grundmodel (1.000 kr., 2026 p/l)", "Grundmodel"),
+    ("Tabel 2 – Udvidet model", "Udvidet model"),
+    ("Tabel 3. Variant 2: dag og aften", "Variant 2"),
+    ("Tabel 1. Økonomi fordelt på aktiviteter", None),
+    ("Tabel 4 – Den økonomiske model for huslejen", None),  # "model" inside a title is no alternative's name
+])
+def test_a_table_title_naming_a_model_or_variant_gives_its_scenario(title, scenario):
+    from budgetarkiv.ingest.tables import alternative_in_title
+
+    assert alternative_in_title(title) == scenario

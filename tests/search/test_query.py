@@ -362,3 +362,13 @@ def test_after_the_note_is_history_but_according_to_the_note_of_a_year_is_not(qu
 ])
 def test_a_choice_between_two_named_things_is_a_comparison(question):
     assert analyse(question).answer_type == "comparison"
+
+
+@pytest.mark.parametrize("question, scenarios", [
+    ("Hvad koster model B i 2027?", (2,)),
+    ("What would Model C cost in 2028?", (3,)),
+    ("Hvad er forskellen på variant 1 og variant 2?", (1, 2)),
+    ("Hvad koster den udvidede model?", ()),  # named by its heading, not by number: the note says which
+])
+def test_alternatives_named_model_or_variant_are_scenarios(question, scenarios):
+    assert analyse(question).scenarios == scenarios

@@ -1,0 +1,31 @@
+"""How a note and a question name one of a proposal's alternatives: "Scenarie 2", "scenario 3", "Model B",
+"Variant 1", "Alternativ 2", "Løsning 3". One number per alternative, so a question's "model B" finds the
+table of "Model B" and a sentence's "scenarie 2" the second scenario.
+"""
+from __future__ import annotations
+
+import re
+
+# the kind word, then a number or a capital letter (A = 1, B = 2, ...)
+SCENARIO_MENTION = re.compile(
+    r"\b(?:scenari(?:e|o|et)|model(?:len)?|variant(?:en)?|alternativ(?:et)?|løsning(?:en)?)\s*"
+    r"(\d{1,2}|(?-i:[A-F]))(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def number_of(mark: str) -> int:
+    """ "2" → 2, "B" → 2."""
+    return int(mark) if mark.isdigit() else ord(mark.upper()) - ord("A") + 1
+
+
+def scenario_number(name: str | None) -> int | None:
+    """The number of an alternative's name ("Scenarie 2", "Model B" → 2); None for a name without one
+    ("Grundmodel")."""
+    m = SCENARIO_MENTION.search(name or "")
+    return number_of(m.group(1)) if m else None
+
+
+def scenarios_mentioned(text: str) -> set[int]:
+    """The alternatives a text names by number or letter."""
+    return {number_of(m.group(1)) for m in SCENARIO_MENTION.finditer(text)}

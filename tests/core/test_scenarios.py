@@ -1,0 +1,20 @@
+"""A proposal's alternatives named by number or letter, in notes and in questions."""
+from __future__ import annotations
+
+import pytest
+
+from budgetarkiv.core.scenarios import scenario_number, scenarios_mentioned
+
+
+@pytest.mark.parametrize("name, number", [
+    ("Scenarie 2", 2), ("scenario 3", 3), ("Model B", 2), ("model C", 3), ("Variant 1", 1), ("Alternativ 2", 2),
+    ("Løsning 3", 3), ("Model A – Grundmodel", 1),
+    ("Grundmodel", None), ("Udvidet model", None), ("en model af byen", None), ("modellen a", None), (None, None),
+])
+def test_an_alternatives_number_from_its_name(name, number):
+    assert scenario_number(name) == number
+
+
+def test_every_alternative_a_text_names():
+    assert scenarios_mentioned("Model A koster 4,2 mio. kr., model B 6,9 mio. kr. og scenarie 3 mere.") == {1, 2, 3}
+    assert scenarios_mentioned("Modellen bygger på erfaringer fra 2024.") == set()
