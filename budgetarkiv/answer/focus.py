@@ -55,9 +55,14 @@ def focus(query: Query, hits: Sequence[Hit], relevance: Relevance,
     top = notes[0].score
     if wants_several(query):
         return [NoteInFocus(h) for h in notes if h.score >= RELATIVE_SCORE * top][:MAX_NOTES]
-    wanted = set(relevance.content_tokens(query.text))
-    # ... and, for English, their Danish translations (titles are Danish): these say which note ranks first
-    translated = wanted | {t for g in relevance.word_groups(query.text) for t in g}
+    # the question's own words say which other notes name the subject as well as the first ...
+    analyzer = relevance.analyzer
+    wanted = {t for w in analyzer.words(query.text) if w not in GENERIC_WORDS and not w.isdigit()
+              for t in analyzer.tokens(w)} - relevance.generic_stems
+    # ... and, with an English question's Danish translations (titles are Danish), which note is first: a
+    # translation matches loosely, so it does not make a second note "as well named" (two notes each naming
+    # a part of "a new ice rink on Amager" are no answer together)
+    translated = wanted | set(relevance.content_tokens(query.text))
     named = {n.replace(" ", "").upper() for n in query.note_ids}
 
     def title_match(h: Hit, words: set[str]) -> int:

@@ -317,3 +317,10 @@ def test_a_year_outside_the_notes_tables_is_said_so_in_english_too(archive_answe
     holds the year asked; its tables lack the year, so the answer says so."""
     a = archive_answerer.ask(question)
     assert not a.answered and "Nørrebroparken" in a.answer and "2021-2024" in a.answer
+
+
+def test_two_notes_each_naming_a_part_of_an_english_question_are_no_answer_together(archive_answerer):
+    """'a new ice rink on Amager': the ice rink note is in Nørrebroparken, the Amager note is about youth clubs;
+    neither is shown as the answer."""
+    a = archive_answerer.ask("How much has been set aside for a new ice rink on Amager?")
+    assert not a.answered and "5.800" not in a.answer and "15.300" not in a.answer
