@@ -69,7 +69,7 @@ _COST = re.compile(
 )
 _MONEY = re.compile(
     r"\b(koste\w*|pris\w*|dyr\w*|billig\w*|penge|beløb\w*|udgift\w*|afsat\w*|bevilg\w*|mio|kr|spar\w*|"
-    r"\w*budget(?:tet|ter|terne)|anlæg\w*|investering\w*|økonomisk\w*|finansier\w*|cost\w*|price\w*|money|spen[dt]\w*|sav(?:e|es|ing)\w*|"
+    r"\w*budget(?:tet|ter|terne)|anlæg(?!ge)\w*|investering\w*|økonomisk\w*|finansier\w*|cost\w*|price\w*|money|spen[dt]\w*|sav(?:e|es|ing)\w*|"
     r"fund(?:s|ed|ing)?|grant\w*|set aside|budgeted|netto\w*|net|financial\w*|besparel\w*|expen\w*|"
     r"betal\w*|pay(?:s|ing)?|paid|invest\w*|capital|budgetaftale\w*|bill|price tag|outlay|regning\w*)\b|how much (?:would|does|did|will|is|has)",
     re.IGNORECASE,
@@ -124,6 +124,8 @@ _RESULT = re.compile(
     re.IGNORECASE,
 )
 _VOTED = re.compile(r"\b(stemte|stemt|voted|voting|afstemning\w*)\b", re.IGNORECASE)
+_NAMED_GOAL = re.compile(r"\b(mål|målet|målene|målsætning\w*|målsat\w*|succeskriter\w*|goals?|targets?|aims?)\b",
+                         re.IGNORECASE)
 _COUNT = re.compile(r"\b(hvor mange|how many|antal\w*|number of)\b", re.IGNORECASE)
 _PERCENT = re.compile(
     r"\b(hvor stor en (?:del|andel)|hvor stor en procent\w*|hvor stor del|andel\w*|procent\w*|pct|percent\w*|"
@@ -345,6 +347,8 @@ def answer_type(q: Query) -> str:
     if money and _SUM.search(t) and not q.whole_period and (len(q.years) >= 2 or _TOGETHER.search(t)
                                                             or q.earlier or re.search(r"\bsamlede udgifter", t, re.I)):
         return "sum"
+    if _COUNT.search(t) and not money and not _NAMED_GOAL.search(t) and not q.wants_result:
+        return "count"  # "hvor mange regnbede skal der anlægges": "skal" alone asks for no goal
     if q.wants_goal and q.wants_result:
         return "result"
     if q.wants_goal and not money:

@@ -372,3 +372,12 @@ def test_a_choice_between_two_named_things_is_a_comparison(question):
 ])
 def test_alternatives_named_model_or_variant_are_scenarios(question, scenarios):
     assert analyse(question).scenarios == scenarios
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Hvor mange regnbede skal der anlægges i Bispebjerg?", "count"),  # "skal" and "anlægges": no goal, no money
+    ("Hvor mange skal i job ifølge målet?", "goal"),
+    ("Hvad er anlægsudgiften?", "amount"),
+])
+def test_how_many_with_skal_is_a_count_unless_a_goal_is_named(question, kind):
+    assert analyse(question).answer_type == kind
