@@ -84,8 +84,10 @@ class Relevance:
         if not english or bridge is None:
             return [(w, ()) for w in dict.fromkeys(words)]
         merged: dict[str, tuple[str, ...]] = {}
+        # a name is written with a capital ("Housing First"); "evening" in a note's English is no name
+        capitalised = {m.group(0).lower() for m in re.finditer(r"(?<!^)\b[A-ZÆØÅ][a-zæøå]+", question.strip())}
         for w, danish in bridge.translate_words(words):  # a word asked twice: each place's phrase counts
-            if w not in self.danish_words and set(self.analyzer.tokens(w)) & self.lexical.vocabulary:
+            if w in capitalised and w not in self.danish_words and set(self.analyzer.tokens(w)) & self.lexical.vocabulary:
                 danish = ()
             merged[w] = tuple(dict.fromkeys(merged.get(w, ()) + danish))
         return list(merged.items())

@@ -137,3 +137,10 @@ def test_an_english_questions_content_words_carry_their_danish_translations(arch
     tokens = set(relevance.content_tokens("What do the swimming lessons for third graders cost?"))
     assert set(relevance.analyzer.tokens("svømning undervisning")) <= tokens
     assert set(relevance.content_tokens("Hvad koster svømning?")) == set(relevance.analyzer.tokens("svømning"))
+
+
+def test_only_a_capitalised_english_word_is_kept_untranslated_as_a_name(archive_answerer):
+    """'Housing First' is a programme's name; 'evening' is an ordinary word to translate ('aften'), even when
+    the archive's text happens to hold it."""
+    groups = archive_answerer.relevance.word_groups("Which costs more: staffed evening opening or Sunday opening?")
+    assert any("aften" in g or "aft" in g for g in groups)
