@@ -59,8 +59,11 @@ _EXPECT = re.compile(r"\b(forvent\w*|skal\b|sigte\w*)", re.IGNORECASE)
 _RESULT = re.compile(r"\b(viser|viste|opnå\w*|resultat\w*|har (?:fået|været|deltaget)|fik|blev|boede|indfriet|nået|"
                      r"registrerede|registreret|optalt|talte|målte|recorded|registered|counted)\b", re.IGNORECASE)
 _MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
-_DATE = re.compile(rf"\b\d{{1,2}}\.\s*(?:{_MONTHS})\b|\b\d{{1,2}}/\d{{1,2}}[ -]?\d{{4}}\b|\b(?:{_MONTHS})\s+\d{{4}}\b",
-                   re.IGNORECASE)
+# a part of a year: "i efteråret 2028", "medio 2027", "3. kvartal 2026", "in the autumn of 2028", "mid-2027"
+_SEASONS = (r"foråret|sommeren|efteråret|vinteren|primo|medio|ultimo|første halvår|andet halvår|\d\.\s*kvartal|"
+            r"spring|summer|autumn|fall|winter|early|mid-?|late|first half|second half|(?:first|second|third|fourth) quarter")
+_DATE = re.compile(rf"\b\d{{1,2}}\.\s*(?:{_MONTHS})\b|\b\d{{1,2}}/\d{{1,2}}[ -]?\d{{4}}\b|\b(?:{_MONTHS})\s+\d{{4}}\b|"
+                   rf"\b(?:{_SEASONS})\s*(?:of\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
 _AS_OF = re.compile(r"\b(?:pr|per|as of|status)\.?\s*$", re.IGNORECASE)
 _PARTIES = re.compile(
     r"\b(Enhedslisten|Socialdemokrat\w*|Venstre|Det Konservative|Konservative|SF|Socialistisk Folkeparti|"

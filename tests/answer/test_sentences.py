@@ -132,3 +132,15 @@ def test_a_sentence_counting_part_of_the_one_before_is_quoted_with_it():
     text = "I perioden deltog 310 borgere. Heraf er 180 startet på en uddannelse, svarende til 58 pct. Målet var 65 pct."
     assert [text[a:b] for a, b in restated(text, sentence_spans(text, 3))] == [
         "I perioden deltog 310 borgere. Heraf er 180 startet på en uddannelse, svarende til 58 pct.", "Målet var 65 pct."]
+
+
+@pytest.mark.parametrize("sentence, dated", [
+    ("Skybrudsvejen står færdig i efteråret 2028.", True),
+    ("Byggeriet forventes afsluttet medio 2027.", True),
+    ("The road will be finished in the autumn of 2028.", True),
+    ("Ordningen evalueres i 3. kvartal 2026.", True),
+    ("Skybrudsvejen er den største del af forslaget.", False),
+])
+def test_a_part_of_a_year_is_a_date(sentence, dated):
+    q = analyse("Hvornår står skybrudsvejen færdig?")
+    assert carries_type(q, sentence) is dated
