@@ -124,6 +124,7 @@ _RESULT = re.compile(
     re.IGNORECASE,
 )
 _VOTED = re.compile(r"\b(stemte|stemt|voted|voting|afstemning\w*)\b", re.IGNORECASE)
+_WHERE = re.compile(r"^\s*(?:hvor|where)\b(?!\s+(?:mange|meget|stor\w*|much|many|large|big))", re.IGNORECASE)
 _NAMED_GOAL = re.compile(r"\b(mål|målet|målene|målsætning\w*|målsat\w*|succeskriter\w*|goals?|targets?|aims?)\b",
                          re.IGNORECASE)
 _COUNT = re.compile(r"\b(hvor mange|how many|antal\w*|number of)\b", re.IGNORECASE)
@@ -200,7 +201,7 @@ GENERIC_WORDS = frozenset(
     udgift udgiften udgifter udgifterne expense expenses expenditure årlig årlige yearly
     skete sket happened happen netto net financial økonomisk økonomiske save saves saving savings ask asked
     apply applied prices priser prisniveau both begge dyr dyre dyrere dyreste billig billigere expensive cheaper
-    already allerede hidtil before set aside afsat afsatte""".split()
+    already allerede hidtil before set aside afsat afsatte største mindste højeste laveste""".split()
 )
 # generic for relevance, yet a scenario's name may hold them ("Fuld skybrudssikring", "Stor model", "Ny ordning")
 NAMING_WORDS = frozenset("stor store stort større fuld fulde fuldt hele ny nye nyt gammel gamle".split())
@@ -351,7 +352,7 @@ def answer_type(q: Query) -> str:
         return "count"  # "hvor mange regnbede skal der anlægges": "skal" alone asks for no goal
     if q.wants_goal and q.wants_result:
         return "result"
-    if q.wants_goal and not money:
+    if q.wants_goal and not money and not _WHERE.search(t):  # ("hvor skal bassinet placeres": a place)
         return "goal"
     if money and q.extreme and len(q.years) == 1:
         return "amount"  # "which scenario has the highest running costs in 2028": the largest amount of that year

@@ -381,3 +381,12 @@ def test_alternatives_named_model_or_variant_are_scenarios(question, scenarios):
 ])
 def test_how_many_with_skal_is_a_count_unless_a_goal_is_named(question, kind):
     assert analyse(question).answer_type == kind
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Hvor skal forsinkelsesbassinet placeres?", "fact"),  # a place, though "skal"
+    ("Where will the basin be placed?", "fact"),
+    ("Hvor stor en andel skal bestå prøven?", "goal"),
+])
+def test_where_something_shall_be_is_a_fact_not_a_goal(question, kind):
+    assert analyse(question).answer_type == kind
