@@ -245,11 +245,13 @@ class Sum:
 
     @property
     def total(self) -> Amount:
-        return _clean(sum(t.value for t in self.terms))
+        return _clean(sum(t.value for t in self.terms), any(isinstance(t.value, float) for t in self.terms))
 
 
 def terms_of(p: Programme, s: ScenarioOut, prefix: str = "") -> list[Term]:
-    name = " ".join(x for x in (prefix or p.note_id, s.name) if x)
+    """A scenario's or a row's amounts as terms, each labelled by note, scenario and (a row's) label."""
+    row = s.row_label if any(s is a for a in p.activities) else None
+    name = " ".join(x for x in (prefix or p.note_id, s.name, row) if x)
     return [
         Term(f"{name}, {y}", v, s.unit or "?", s.price_level or "ukendt p/l", s.table, s.page)
         for y, v in s.amounts.items()
@@ -268,9 +270,13 @@ def difference(a: Term, b: Term) -> Amount | None:
     """b - a when both are in one unit and price level, else None (not comparable as numbers)."""
     if (a.unit, a.price_level) != (b.unit, b.price_level):
         return None
-    return _clean(b.value - a.value)
+    return _clean(b.value - a.value, isinstance(a.value, float) or isinstance(b.value, float))
 
 
-def _clean(v: float) -> Amount:
+def _clean(v: float, decimal: bool = False) -> Amount:
+    """A computed amount: an int when whole, unless its terms are written with decimals (3,8 + 1,2 is shown
+    as 5,0, as a mio. kr. table would print it)."""
     v = round(v, 6)
+    if decimal:
+        return float(v)
     return int(v) if float(v).is_integer() else v

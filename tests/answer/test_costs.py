@@ -324,3 +324,24 @@ def test_two_notes_each_naming_a_part_of_an_english_question_are_no_answer_toget
     neither is shown as the answer."""
     a = archive_answerer.ask("How much has been set aside for a new ice rink on Amager?")
     assert not a.answered and "5.800" not in a.answer and "15.300" not in a.answer
+
+
+def test_a_sum_of_amounts_written_with_decimals_keeps_a_decimal():
+    """3,8 + 1,2 in a mio. kr. table is 5,0 as the table would print it, not 5."""
+    from budgetarkiv.core.numbers import format_danish_number
+
+    (s,) = sums([_term("a", 3.8, unit="mio. kr."), _term("b", 1.2, unit="mio. kr.")])
+    assert format_danish_number(s.total) == "5,0"
+    (whole,) = sums([_term("a", 3800), _term("b", 1200)])
+    assert format_danish_number(whole.total) == "5.000"
+    assert difference(_term("a", 8.2), _term("b", 5.6)) == -2.6
+
+
+def test_a_rows_terms_are_labelled_with_the_row():
+    from budgetarkiv.answer.costs import terms_of
+    from budgetarkiv.answer.model import ScenarioOut
+
+    row = ScenarioOut(name=None, amounts={"2028": 3.8}, total=3.8, unit="mio. kr.", price_level="2027 p/l",
+                      table="Tabel 1", page=None, row_label="Nye madkundskabslokaler")
+    p = Programme(note_id="BUF30", budget_year=2027, title="t", source="s", doc_id="d", scenarios=(), activities=(row,))
+    assert [t.label for t in terms_of(p, row)] == ["BUF30 Nye madkundskabslokaler, 2028"]
