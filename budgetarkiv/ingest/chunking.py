@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from budgetarkiv.core.models import BudgetTable, Chunk, NormalizedText, Note
 from budgetarkiv.core.numbers import format_danish_number
 from budgetarkiv.core.text import sentence_ends
+from budgetarkiv.ingest.tables import goal_column_roles, goal_row_sentence
 
 _PARAGRAPH_SPLIT = re.compile(r"\n[ \t]*\n")
 _LETTER_ANSWER = re.compile(r"^Ad (\d+)\s*:", re.MULTILINE)
@@ -27,14 +28,25 @@ class _Span:
 
 
 def chunk_note(note: Note, max_words: int = 100) -> tuple[Chunk, ...]:
-    """All passages of a note: prose by section, then one per table."""
+    """All passages of a note: prose by section, then one per table.
+
+    A goal table (baseline / goal / result columns) stays in the prose where it stands, a sentence per row
+    naming every value's column (`goal_row_sentence`), so a quoted row never puts a baseline next to a goal
+    unlabelled; it gets no table passage of its own.
+    """
     pages = NormalizedText(note.text, note.page_starts)
-    table_spans = sorted((t.start, t.end) for t in note.tables if t.end > t.start)
+    goals = {t.start: t for t in note.tables if t.end > t.start and is_goal_table(t)}
+    table_spans = sorted((t.start, t.end) for t in note.tables if t.end > t.start and t.start not in goals)
+    goal_spans = sorted((t.start, t.end) for t in goals.values())
     chunks: list[Chunk] = []
     for span in _section_spans(note):
         for start, end in _subtract(span.start, span.end, table_spans):
-            for p_start, p_end in _paragraph_groups(note.text, start, end, max_words):
-                body = _clean(note.text[p_start:p_end])
+            pieces = [(a, b, None) for part in _subtract(start, end, goal_spans)
+                      for a, b in _paragraphs(note.text, *part, max_words)]
+            pieces += [(a, b, goal_table_text(goals[a])) for a, b in goal_spans if start <= a < end]
+            for group in _grouped(note.text, sorted(pieces), max_words):
+                p_start, p_end = group[0][0], group[-1][1]
+                body = _body(note.text, group)
                 if len(body.split()) < 3 and span.heading and body.strip() == span.heading:
                     continue
                 if not body:
@@ -43,6 +55,8 @@ def chunk_note(note: Note, max_words: int = 100) -> tuple[Chunk, ...]:
                     _make_chunk(note, len(chunks), "prose", body, span.heading, p_start, p_end, pages.page_at(p_start))
                 )
     for i, table in enumerate(note.tables):
+        if table.start in goals:
+            continue
         body = table_as_text(table)
         chunks.append(
             _make_chunk(
@@ -151,27 +165,63 @@ def _subtract(start: int, end: int, holes: list[tuple[int, int]]) -> list[tuple[
     return parts
 
 
-def _paragraph_groups(text: str, start: int, end: int, max_words: int) -> list[tuple[int, int]]:
-    """Consecutive paragraphs merged up to `max_words`; a longer paragraph is cut at sentence ends."""
+def is_goal_table(table: BudgetTable) -> bool:
+    """A table whose columns are a goal's baseline / goal / result (see `tables.goal_column_roles`)."""
+    return table.kind == "text" and goal_column_roles(table.columns) is not None
+
+
+def goal_table_text(table: BudgetTable) -> str:
+    """A goal table as prose: its title (when it has one) and a sentence per row, one per line."""
+    rows = [goal_row_sentence(table.columns, row) for row in table.text_rows]
+    return "\n".join([table.title, *rows] if table.title else rows)
+
+
+_Piece = tuple[int, int, str | None]  # offsets in the note's text; the text to show instead (a goal table)
+
+
+def _paragraphs(text: str, start: int, end: int, max_words: int) -> list[tuple[int, int]]:
+    """The paragraphs of text[start:end]; a paragraph longer than `max_words` is cut at sentence ends."""
     pieces: list[tuple[int, int]] = []
     cursor = start
     for m in _PARAGRAPH_SPLIT.finditer(text, start, end):
         pieces.extend(_split_long(text, cursor, m.start(), max_words))
         cursor = m.end()
     pieces.extend(_split_long(text, cursor, end, max_words))
-    groups: list[tuple[int, int]] = []
+    return pieces
+
+
+def _grouped(text: str, pieces: list[_Piece], max_words: int) -> list[list[_Piece]]:
+    """Consecutive pieces merged up to `max_words`."""
+    groups: list[list[_Piece]] = []
     words = 0
-    for p_start, p_end in pieces:
-        n = len(text[p_start:p_end].split())
+    for piece in pieces:
+        n = len((piece[2] if piece[2] is not None else text[piece[0]:piece[1]]).split())
         if n == 0:
             continue
         if groups and words + n <= max_words:
-            groups[-1] = (groups[-1][0], p_end)
+            groups[-1].append(piece)
             words += n
         else:
-            groups.append((p_start, p_end))
+            groups.append([piece])
             words = n
     return groups
+
+
+def _body(text: str, group: list[_Piece]) -> str:
+    """The passage text of merged pieces: the note's own text cleaned, a goal table's rows as given."""
+    if all(shown is None for _, _, shown in group):
+        return _clean(text[group[0][0]:group[-1][1]])
+    parts: list[str] = []
+    run: list[_Piece] = []
+    for piece in [*group, (0, 0, "")]:
+        if piece[2] is None:
+            run.append(piece)
+            continue
+        if run:
+            parts.append(_clean(text[run[0][0]:run[-1][1]]))
+            run = []
+        parts.append(piece[2])
+    return "\n".join(p for p in parts if p)
 
 
 def _split_long(text: str, start: int, end: int, max_words: int) -> list[tuple[int, int]]:

@@ -1056,6 +1056,182 @@ def _text_table(lines: Sequence[_Line], i: int) -> tuple[tuple[str, ...], tuple[
     return tuple(columns_found), (cells,) if cells else (), filled[-1]
 
 
+# --- goal tables: a goal's baseline, target and result by column --------------------------------
+
+# The value columns of a goal table by role. A head cell is the role word, optionally with a year or period
+# ("Målsætning (2026)", "Resultat 2025", "Status pr. 2024"); a bare "Mål" names the goal of the row (a label
+# column), "Mål 2026" its target value.
+_GOAL_YEAR = r"(?:\s*(?:pr\.|per|i|ultimo|primo)?\s*\(?\s*(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\s*\)?)"
+_GOAL_ROLE_WORDS = {
+    "baseline": r"udgangspunkt\w*|udgangsniveau|baseline|nulpunkt\w*|startniveau|førmåling",
+    "goal": r"målsætning\w*|måltal|målværdi\w*|målniveau|target|ambition",
+    "result": r"resultat\w*|status|opnået|realiseret|faktisk|result|achieved|actual",
+    "assessment": r"vurdering|målopfyldelse|opfyldt|assessment",
+}
+GOAL_HEAD_RE = re.compile(
+    "(?:" + "|".join(f"(?P<{role}>{words}){_GOAL_YEAR}?" for role, words in _GOAL_ROLE_WORDS.items())
+    + rf"|(?P<dated_goal>mål|goal){_GOAL_YEAR})(?![\w-])",
+    re.IGNORECASE,
+)
+GOAL_VALUE_ROLES = ("baseline", "goal", "result")
+_ANY_GOAL_HEAD = re.sub(r"\(\?P<\w+>", "(?:", GOAL_HEAD_RE.pattern)
+_GOAL_FLAT_HEAD_RE = re.compile(
+    rf"(?P<labels>[^\W\d][\w/-]*(?: [^\W\d][\w/-]*){{0,3}}) (?P<heads>{_ANY_GOAL_HEAD}(?: {_ANY_GOAL_HEAD})+)",
+    re.IGNORECASE,
+)
+_GOAL_VALUE_RE = re.compile(r"[-−–]?\d+(?:[.,]\d+)*(?:\s*%|(?:\s+[^\W\d][\w.]*){0,2})?")  # "14 pct.", "6 dage"
+MAX_GOAL_LABEL_LINES = 8  # label lines of one row in PDF reading order (two label columns, wrapped)
+
+
+def goal_head_role(cell: str) -> str | None:
+    """The role a goal table's head cell names ("baseline", "goal", "result", "assessment"), or None."""
+    m = GOAL_HEAD_RE.fullmatch(" ".join(cell.split()))
+    if m is None:
+        return None
+    return "goal" if m.lastgroup == "dated_goal" else m.lastgroup
+
+
+def goal_column_roles(columns: Sequence[str]) -> tuple[str, ...] | None:
+    """Each column's role ("label" for the goal, indicator ... cells) when `columns` are the head of a goal
+    table: label columns first, then at least two different ones of baseline, goal and result; else None.
+    A goals table of text ("Målgruppe | Indsats | Målsætning | Opfølgning") has a single role: no goal table."""
+    roles = tuple(goal_head_role(c) or "label" for c in columns)
+    first = next((k for k, r in enumerate(roles) if r != "label"), len(roles))
+    if first == 0 or "label" in roles[first:] or len({r for r in roles if r in GOAL_VALUE_ROLES}) < 2:
+        return None
+    return roles
+
+
+def goal_row_sentence(columns: Sequence[str], row: Sequence[str]) -> str:
+    """One goal-table row as a sentence that names every value's column: "Andel af timer dækket af vikarer:
+    udgangspunkt (2022) 14 pct.; målsætning (2026) 7 pct." Quoted alone, it still says which figure is the
+    baseline and which the goal. Empty cells ("", "-") are left out."""
+    roles = goal_column_roles(columns) or ()
+    labels = [c for c, r in zip(row, roles) if r == "label" and c.strip(" -–")]
+    cells = []
+    for head, value, role in zip(columns, row, roles):
+        if role == "label" or not value.strip(" -–—"):
+            continue
+        head = " ".join(head.split())
+        head = head if head[:2].isupper() else head[:1].lower() + head[1:]
+        cells.append(f"{head} {value}" if value[:1].isdigit() or value[:1] in "-−–" else f"{head}: {value}")
+    text = " – ".join(labels)
+    if cells:
+        text = f"{text}: {'; '.join(cells)}" if text else "; ".join(cells)
+    return text if text[-1:] in ".!?" else text + "."
+
+
+def _goal_table(lines: Sequence[_Line], i: int) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...], int] | None:
+    """(columns, rows, index of last line) of a goal table whose head is line `i`, or None.
+
+    Three layouts: tab-separated cells (word processors, HTML, Markdown, Word tables), cells set apart by
+    runs of spaces (aligned text), and PDF reading order (head words, then per row its label lines and one
+    line holding its values)."""
+    line = lines[i]
+    if line.blank or _is_boundary(line):
+        return None
+    if "\t" in line.text.strip():
+        columns = tuple(" ".join(c.split()) for c in line.text.split("\t"))
+        if goal_column_roles(columns) is None:
+            return None
+        return columns, *_goal_tab_rows(lines, i, columns)
+    fields = _fields(line.text)
+    if len(fields) >= 3:
+        columns = tuple(" ".join(f[0].split()) for f in fields)
+        if goal_column_roles(columns) is None:
+            return None
+        return columns, *_goal_aligned_rows(lines, i, fields)
+    return _goal_flat_table(lines, i)
+
+
+def _goal_tab_rows(lines: Sequence[_Line], i: int, columns: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], ...], int]:
+    rows: list[tuple[str, ...]] = []
+    last = i
+    for j in range(i + 1, len(lines)):
+        if lines[j].blank:
+            continue
+        if "\t" not in lines[j].text.strip() or _is_boundary(lines[j]) or _tab_head(lines[j]) is not None:
+            break
+        cells = [" ".join(c.split()) for c in lines[j].text.split("\t")]
+        while len(cells) > len(columns) and not cells[-1]:
+            cells.pop()
+        if len(cells) > len(columns):
+            break
+        rows.append(tuple(cells + [""] * (len(columns) - len(cells))))
+        last = j
+    return tuple(rows), last
+
+
+def _goal_aligned_rows(lines: Sequence[_Line], i: int,
+                       heads: list[tuple[str, int, int]]) -> tuple[tuple[tuple[str, ...], ...], int]:
+    """Rows of a space-aligned goal table: each field goes to the column its middle stands under."""
+    starts = [start for _, start, _ in heads]
+    rows: list[tuple[str, ...]] = []
+    last = i
+    for j in range(i + 1, len(lines)):
+        if lines[j].blank:
+            continue
+        fields = _fields(lines[j].text)
+        if len(fields) < 2 or _is_boundary(lines[j]):
+            break
+        cells = [""] * len(heads)
+        for text, start, end in fields:
+            middle = (start + end) / 2
+            k = max((n for n, s in enumerate(starts) if s <= middle), default=0)
+            cells[k] = f"{cells[k]} {text}".strip()
+        rows.append(tuple(" ".join(c.split()) for c in cells))
+        last = j
+    return tuple(rows), last
+
+
+def _goal_flat_table(lines: Sequence[_Line], i: int) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...], int] | None:
+    """A goal table in PDF reading order: the head's words over one or more lines, then per row its label
+    lines followed by one line of exactly one value per value column ("18 pct. 12 pct. 15 pct.")."""
+    parts: list[str] = []
+    head_end = None
+    for j in range(i, min(len(lines), i + 2 * MAX_HEAD_LINES)):
+        if lines[j].blank:
+            continue
+        if _is_boundary(lines[j]) or len(parts) >= MAX_HEAD_LINES:
+            break
+        parts.append(lines[j].plain)
+        m = _GOAL_FLAT_HEAD_RE.fullmatch(join_wrapped(parts))
+        if m is None and head_end is not None:
+            break  # the longest head: "Målsætning" + "(2026)" on the next line is one head
+        if m is not None:
+            head_end = j
+            heads = [h.group(0) for h in GOAL_HEAD_RE.finditer(m.group("heads"))]
+            columns = (m.group("labels"), *heads)
+    if head_end is None or goal_column_roles(columns) is None:
+        return None
+    width = len(columns) - 1
+    rows: list[tuple[str, ...]] = []
+    label: list[str] = []
+    last = head_end
+    for j in range(head_end + 1, len(lines)):
+        if lines[j].blank:
+            continue
+        if _is_boundary(lines[j]) or len(label) >= MAX_GOAL_LABEL_LINES:
+            break
+        values = _goal_values(lines[j].plain)
+        if len(values) == width and label:
+            rows.append((join_wrapped(label), *values))
+            label, last = [], j
+        elif values and len(values) != width or lines[j].plain.endswith((".", ":")) and not label:
+            break
+        else:
+            label.append(lines[j].plain)
+    if not rows:
+        return None
+    return columns, tuple(rows), last
+
+
+def _goal_values(plain: str) -> list[str]:
+    """The values a line consists of ("18 pct. 12 pct. 15 pct."), or [] when it holds anything else."""
+    values = [m.group(0) for m in _GOAL_VALUE_RE.finditer(plain)]
+    return values if values and " ".join(values) == plain else []
+
+
 # --- public -----------------------------------------------------------------------------------
 
 
@@ -1072,6 +1248,12 @@ def extract_tables(text: str, budget_year: int | None = None) -> tuple[BudgetTab
     i = 0
     while i < len(lines):
         found = None if lines[i].blank else _title_of(lines[i])
+        if found is None and (goal := _goal_table(lines, i)) is not None:
+            columns, text_rows, last = goal  # a goal table without a "Tabel N" title
+            tables.append(BudgetTable(title="", kind="text", columns=columns, text_rows=text_rows,
+                                      start=lines[i].start, end=lines[last].end))
+            floor = i = last + 1
+            continue
         if found is None:
             if lines[i].blank or not _is_untitled_head(lines[i]):
                 i += 1
@@ -1133,6 +1315,12 @@ def _table_at(lines: Sequence[_Line], i: int, title_end: int, number: str | None
               budget_year: int | None) -> tuple[BudgetTable | None, int]:
     """The table whose title is lines `i`..`title_end`, and the index of its last line."""
     scenario = _scenario(title, lines, i, floor)
+    first = _next_filled(lines, title_end + 1)
+    goal = _goal_table(lines, first) if first is not None and number is not None else None
+    if goal is not None:
+        columns, text_rows, last = goal
+        return BudgetTable(title=title, kind="text", number=number, scenario=scenario, columns=columns,
+                           text_rows=text_rows, start=lines[i].start, end=lines[last].end), last
     head_found = _find_head(lines, title_end + 1)
     if head_found is not None:
         head, head_index = head_found

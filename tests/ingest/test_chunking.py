@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from budgetarkiv.core.models import Chunk, NormalizedText, Note
+from budgetarkiv.core.models import Chunk, Document, NormalizedText, Note, Page
 from budgetarkiv.core.numbers import format_danish_number
 from budgetarkiv.ingest.chunking import chunk_note, table_as_text
 from budgetarkiv.ingest.notes import parse_note
@@ -185,3 +185,19 @@ def test_letter_passages_follow_its_answers(chunks):
     assert {"Ad 1", "Ad 2", "Ad 3"} <= {c.section for c in letter}
     ad3 = next(c for c in letter if c.section == "Ad 3")
     assert "88 mio. kr." in ad3.text
+
+
+def test_a_goal_table_is_prose_with_a_labelled_sentence_per_row():
+    text = ("Forventet effekt og opfølgning\nForvaltningen måler hvert halve år, om indsatsen virker.\n"
+            "Mål\tUdgangspunkt (2021)\tMålsætning (2025)\nKortere ventetid\t42 dage\t20 dage\n"
+            "Flere i uddannelse\t38 pct.\t50 pct.\nForvaltningen gør status én gang om året.\n\n"
+            "Økonomi\nTabel 1 – Økonomi\n1.000 kr., 2024 p/l\t2024\t2025\tI alt\nDrift\t100\t200\t300\n")
+    doc = Document(doc_id="g", source="g.txt", fmt="txt", pages=(Page(1, text),))
+    chunks = chunk_note(parse_note(doc))
+    assert [c.kind for c in chunks].count("table") == 1  # the money table only
+    [effect] = [c for c in chunks if c.section == "Forventet effekt og opfølgning"]
+    lines = effect.text.split("\n")
+    assert "Kortere ventetid: udgangspunkt (2021) 42 dage; målsætning (2025) 20 dage." in lines
+    assert "Flere i uddannelse: udgangspunkt (2021) 38 pct.; målsætning (2025) 50 pct." in lines
+    assert lines[-1] == "Forvaltningen gør status én gang om året."
+    assert "Mål Udgangspunkt" not in effect.text

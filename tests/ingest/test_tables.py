@@ -17,7 +17,13 @@ from budgetarkiv.core.models import Amount, BudgetTable, TableCheck, TableRow
 from budgetarkiv.core.numbers import format_danish_number
 from budgetarkiv.core.text import join_wrapped
 from budgetarkiv.ingest.normalize import normalize_text
-from budgetarkiv.ingest.tables import extract_tables, table_checks
+from budgetarkiv.ingest.tables import (
+    extract_tables,
+    goal_column_roles,
+    goal_head_role,
+    goal_row_sentence,
+    table_checks,
+)
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 DOCS = {
@@ -738,3 +744,85 @@ def test_a_table_title_naming_a_model_or_variant_gives_its_scenario(title, scena
     from budgetarkiv.ingest.tables import alternative_in_title
 
     assert alternative_in_title(title) == scenario
+
+
+# --- goal tables: baseline / goal / result columns (invented notes, several layouts) -------------------
+
+GOAL_HEAD = ("Mål", "Indikator", "Udgangspunkt (2021)", "Målsætning (2025)", "Resultat 2024")
+GOAL_ROWS = (
+    ("Kortere ventetid", "Dage fra henvisning til første samtale", "42 dage", "20 dage", "31 dage"),
+    ("Flere i uddannelse", "Andel i uddannelse efter et år", "38 pct.", "50 pct.", "44 pct."),
+)
+PROSE_BEFORE = "Opfølgning\nForvaltningen måler hvert halve år, om indsatsen virker."
+PROSE_AFTER = "Forvaltningen gør status til udvalget én gang om året."
+
+
+def _goal_tables(text: str) -> list[BudgetTable]:
+    return [t for t in extract_tables(normalize_text(text)) if t.kind == "text"]
+
+
+def _aligned(rows: list[tuple[str, ...]], widths: tuple[int, ...]) -> str:
+    return "\n".join("".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows)
+
+
+GOAL_LAYOUTS = {
+    "tabs": "\n".join("\t".join(r) for r in (GOAL_HEAD, *GOAL_ROWS)),
+    "tabs with blank lines (HTML)": "\n\n".join("\t".join(r) for r in (GOAL_HEAD, *GOAL_ROWS)),
+    "spaces": _aligned([GOAL_HEAD, *GOAL_ROWS], (22, 42, 23, 21, 14)),
+}
+
+
+@pytest.mark.parametrize("layout", GOAL_LAYOUTS)
+def test_a_goal_table_keeps_each_value_under_its_column_head(layout):
+    text = f"{PROSE_BEFORE}\n{GOAL_LAYOUTS[layout]}\n{PROSE_AFTER}\n"
+    [table] = _goal_tables(text)
+    assert table.columns == GOAL_HEAD
+    assert table.text_rows == GOAL_ROWS
+    norm = normalize_text(text)
+    assert norm[table.start:table.end].startswith("Mål") and PROSE_AFTER not in norm[table.start:table.end]
+
+
+def test_a_goal_table_in_pdf_reading_order_is_read_row_by_row():
+    """Heads wrapped over lines, each row's label lines, then one line with its values."""
+    text = ("Mål Indikator\nUdgangspunkt\n(2021)\nMålsætning\n(2025)\nResultat 2024\n"
+            "Kortere\nventetid Dage fra\nhenvisning til første\nsamtale\n42 dage 20 dage 31 dage\n"
+            "Flere i uddannelse\nAndel i uddannelse\nefter et år\n38 pct. 50 pct. 44 pct.\n" + PROSE_AFTER)
+    [table] = _goal_tables(text)
+    assert table.columns == ("Mål Indikator", *GOAL_HEAD[2:])
+    assert [r[1:] for r in table.text_rows] == [r[2:] for r in GOAL_ROWS]
+    assert table.text_rows[0][0] == "Kortere ventetid Dage fra henvisning til første samtale"
+
+
+def test_a_titled_goal_table_keeps_its_title():
+    text = "Tabel 1 – Mål og resultater\n" + GOAL_LAYOUTS["tabs"] + "\n"
+    [table] = _goal_tables(text)
+    assert table.title == "Tabel 1 – Mål og resultater" and table.number == "1"
+    assert table.text_rows == GOAL_ROWS
+
+
+def test_column_roles_come_from_the_heads_not_their_order():
+    assert goal_column_roles(("Mål", "Målsætning (2026)", "Resultat 2025", "Vurdering")) == (
+        "label", "goal", "result", "assessment")
+    assert goal_column_roles(("Effektmål", "Baseline", "Mål 2027")) == ("label", "baseline", "goal")
+    assert goal_head_role("Status pr. 2024") == "result"
+    assert goal_head_role("Mål") is None  # the goal's name, not a goal value
+
+
+def test_tables_that_are_no_goal_tables():
+    # the goals table of text: one role only
+    assert goal_column_roles(("Målgruppe", "Indsats", "Målsætning", "Opfølgning")) is None
+    assert goal_column_roles(("Udgangspunkt (2022)", "Målsætning (2026)")) is None  # no row label column
+    assert goal_column_roles(("Aktivitet", "2024", "2025", "I alt")) is None
+    money = "Tabel 2 – Økonomi\n1.000 kr., 2024 p/l\t2024\t2025\tI alt\nDrift\t100\t200\t300\n"
+    assert [t.kind for t in extract_tables(money)] == ["money"]
+    prose = "Målsætning og resultat\nMålet er 20 dage, og resultatet blev 31 dage.\n"
+    assert extract_tables(prose) == ()
+
+
+def test_a_goal_row_sentence_labels_every_value_with_its_head():
+    assert goal_row_sentence(GOAL_HEAD, GOAL_ROWS[0]) == (
+        "Kortere ventetid – Dage fra henvisning til første samtale: udgangspunkt (2021) 42 dage; "
+        "målsætning (2025) 20 dage; resultat 2024 31 dage.")
+    head = ("Mål", "Målsætning (2026)", "Resultat 2025", "Vurdering")
+    assert goal_row_sentence(head, ("Andel af timer dækket af vikarer", "7 pct.", "", "Delvist nået")) == (
+        "Andel af timer dækket af vikarer: målsætning (2026) 7 pct.; vurdering: Delvist nået.")
