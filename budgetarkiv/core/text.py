@@ -37,10 +37,21 @@ _CUT_RE = re.compile(r"[.!?:](?=[\s\u00a0]+[\"'’”«“(]?[A-ZÆØÅ0-9•])"
 _WORD_BEFORE_DOT_RE = re.compile(r"([\w.]+)$")
 # A paragraph break (blank line) or a bullet/numbered item or a letter's answer mark starting a line.
 _BREAK_RE = re.compile(r"\n[ \t\u00a0]*\n(?=[ \t\u00a0]*[^\s])")
-_ITEM_RE = re.compile(r"\n(?=[ \t\u00a0]*(?:[•\uf0b7▪◦·*-]\s|\d{1,2}\.\s+[A-ZÆØÅ]|Ad \d))")
+# A bullet or numbered item opening a line: "• ", "- ", "– ", "* ", "1. " before a capital, "1) ", "a) ".
+_BULLET = r"[•\uf0b7▪◦·*\-–]"
+_ITEM_START = rf"[ \t\u00a0]*(?:{_BULLET}\s|\d{{1,2}}\.\s+[A-ZÆØÅ]|(?:\d{{1,2}}|[a-zæøå])\)\s)"
+_ITEM_START_RE = re.compile(_ITEM_START)
+_ITEM_RE = re.compile(rf"\n(?={_ITEM_START}|[ \t\u00a0]*Ad \d)")
+_LEADING_BULLET_RE = re.compile(rf"{_BULLET}\s+")
 # A short line without end punctuation followed by a line starting uppercase: a heading or a
 # paragraph's last line; PDF text wraps full lines near 80-95 characters.
 _SHORT_LINE_CHARS = 60
+
+
+def starts_item(line: str) -> bool:
+    """Whether a line opens a bullet or numbered item ("• ...", "- ...", "– ...", "1) ...", "a) ..."): each
+    item is a sentence of its own, whatever punctuation the item before it ends with."""
+    return _ITEM_START_RE.match(line) is not None
 
 
 def _ends_sentence(text: str, dot: int) -> bool:
@@ -112,11 +123,14 @@ def sentence_at(text: str, offset: int, bounds: tuple[int, ...] | None = None) -
 
 
 def trimmed_spans(text: str, spans: Iterable[tuple[int, int]], min_words: int = 1) -> list[tuple[int, int]]:
-    """`spans` without their surrounding whitespace, keeping those of at least `min_words` words."""
+    """`spans` without their surrounding whitespace or a leading bullet glyph ("• ", "- "), keeping those
+    of at least `min_words` words."""
     out = []
     for a, b in spans:
         while a < b and text[a].isspace():
             a += 1
+        if (m := _LEADING_BULLET_RE.match(text, a, b)) is not None:
+            a = m.end()
         while b > a and text[b - 1].isspace():
             b -= 1
         if len(text[a:b].split()) >= min_words:

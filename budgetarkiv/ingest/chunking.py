@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from budgetarkiv.core.models import BudgetTable, Chunk, NormalizedText, Note
 from budgetarkiv.core.numbers import format_danish_number
-from budgetarkiv.core.text import sentence_ends
+from budgetarkiv.core.text import sentence_ends, starts_item
 from budgetarkiv.ingest.tables import goal_column_roles, goal_row_sentence
 
 _PARAGRAPH_SPLIT = re.compile(r"\n[ \t]*\n")
@@ -245,6 +245,26 @@ def _split_long(text: str, start: int, end: int, max_words: int) -> list[tuple[i
 
 
 def _clean(text: str) -> str:
-    """Line breaks inside a paragraph become spaces; paragraphs stay apart."""
-    paragraphs = [" ".join(p.split()) for p in _PARAGRAPH_SPLIT.split(text)]
+    """Line breaks inside a paragraph become spaces, except before a bullet or numbered item, which keeps
+    its own line (so each item is a sentence of its own); paragraphs stay apart."""
+    paragraphs = [_joined_lines(p) for p in _PARAGRAPH_SPLIT.split(text)]
     return "\n".join(p for p in paragraphs if p)
+
+
+def _joined_lines(paragraph: str) -> str:
+    """A paragraph's lines on one line, but an item on a line of its own, and after a list the text that
+    follows a finished item ("... kursister.", then "Forvaltningen følger op ...") too."""
+    lines: list[str] = []
+    in_list = False
+    for line in paragraph.split("\n"):
+        words = " ".join(line.split())
+        if not words:
+            continue
+        item = starts_item(line)
+        after_list = in_list and lines[-1][-1] in ".!?" and words[:1].isupper()
+        if lines and not item and not after_list:
+            lines[-1] += " " + words
+        else:
+            lines.append(words)
+        in_list = item or in_list and not after_list
+    return "\n".join(lines)

@@ -10,6 +10,7 @@ from budgetarkiv.core.text import (
     join_wrapped,
     sentence_at,
     split_sentences,
+    starts_item,
     strip_answer_mark,
 )
 
@@ -95,3 +96,31 @@ def test_canonical_heading(line: str, expected: str | None) -> None:
 )
 def test_strip_answer_mark(text: str, expected: str) -> None:
     assert strip_answer_mark(text) == expected
+
+
+# --- bullet and numbered items: each a sentence of its own ------------------------------------------
+
+
+@pytest.mark.parametrize(("marker", "shown"), [("•", ""), ("-", ""), ("–", ""), ("*", ""), ("1)", "1) "),
+                                               ("a)", "a) ")])
+def test_each_item_of_a_list_is_a_sentence_of_its_own(marker, shown):
+    """A bullet glyph is no part of the sentence; an item's number or letter is."""
+    text = (f"Indsatsen skal nå tre mål:\n{marker} 60 pct. af deltagerne er i job efter et år\n"
+            f"{marker} ventetiden falder til 20 dage\n{marker} mindst 300 borgere deltager")
+    assert split_sentences(text) == ["Indsatsen skal nå tre mål:", f"{shown}60 pct. af deltagerne er i job efter et år",
+                                     f"{shown}ventetiden falder til 20 dage", f"{shown}mindst 300 borgere deltager"]
+
+
+def test_items_ending_in_a_full_stop_split_before_a_dash_bullet():
+    text = "- Fraværet faldt til 8 pct. i 2025.\n- Ventetiden faldt til 20 dage."
+    assert split_sentences(text) == ["Fraværet faldt til 8 pct. i 2025.", "Ventetiden faldt til 20 dage."]
+
+
+def test_starts_item_reads_markers_not_wrapped_prose():
+    assert starts_item("• Sprogmentorer på arbejdspladsen")
+    assert starts_item("  – færre vikartimer")
+    assert starts_item("2) Flere i job") and starts_item("b) flere i job")
+    assert starts_item("1. Flere i job")
+    assert not starts_item("1. januar 2025 starter forsøget")
+    assert not starts_item("-hjælpere ansættes i teams")  # a suspended compound, no bullet
+    assert not starts_item("2024 blev 14 pct. dækket")

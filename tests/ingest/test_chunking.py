@@ -201,3 +201,13 @@ def test_a_goal_table_is_prose_with_a_labelled_sentence_per_row():
     assert "Flere i uddannelse: udgangspunkt (2021) 38 pct.; målsætning (2025) 50 pct." in lines
     assert lines[-1] == "Forvaltningen gør status én gang om året."
     assert "Mål Udgangspunkt" not in effect.text
+
+
+def test_each_bullet_keeps_its_own_line_so_it_is_quoted_alone():
+    text = ("Forventet effekt og opfølgning\nIndsatsen har tre mål:\n\n- 60 pct. af deltagerne er i job efter et år\n"
+            "- ventetiden falder fra 42 til 20\ndage\n• mindst 300 borgere deltager.\nForvaltningen følger op årligt.\n")
+    doc = Document(doc_id="b", source="b.txt", fmt="txt", pages=(Page(1, text),))
+    [passage] = [c for c in chunk_note(parse_note(doc)) if c.section == "Forventet effekt og opfølgning"]
+    assert passage.text.split("\n")[1:] == [
+        "- 60 pct. af deltagerne er i job efter et år", "- ventetiden falder fra 42 til 20 dage",
+        "• mindst 300 borgere deltager.", "Forvaltningen følger op årligt."]
