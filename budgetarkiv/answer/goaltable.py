@@ -1,11 +1,9 @@
-"""Goal-table rows flattened into prose: the cell asked for, labelled by its row and column head.
+"""A quoted goal-table row narrowed to the cell the question asks for.
 
-A goals table ("Mål | Udgangspunkt (2022) | Målsætning (2026)") reaches the prose passages as one line of
-words ("... Udgangspunkt (2022) Målsætning (2026) Færre vikartimer Andel af timer ... 14 pct. 7 pct."): quoted
-as it stands, the baseline reads as the goal. Here a quoted sentence ending in a run of values is read as a
-table row when the passage names as many baseline / goal / result column heads before it; the value in the
-column asked for is quoted as "row label – column head: value", or, when no column is asked for, every
-value with its head.
+Ingest writes each row of a goal table into its passage as one line that names every value's column
+("Andel af timer dækket af vikarer: målsætning (2026) 7 pct.; resultat 2025 9 pct.", see
+`ingest.tables.goal_row_sentence`). Quoted whole, the row answers "what were the figures"; a question about
+the goal (or a year) gets the row's label with that one cell, so a result beside it is not read as the goal.
 """
 from __future__ import annotations
 
@@ -14,96 +12,85 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from budgetarkiv.answer.model import Fact
+from budgetarkiv.ingest.tables import GOAL_HEAD_RE, GOAL_VALUE_ROLES, goal_head_role
 
-# a column head and its role; an optional year ("Målsætning (2026)", "Resultat 2025")
-_YEAR = r"(?:\s*\(?(?:19|20)\d\d\)?)?"
-_HEAD = re.compile(
-    rf"\b(?:(?P<baseline>udgangspunkt\w*|baseline|starting point)|(?P<goal>målsætning\w*|mål|target|goal)"
-    rf"|(?P<result>resultat\w*|status|opnået|result|achieved)){_YEAR}(?![\w-])",
-    re.IGNORECASE,
-)
-_VALUE = r"\d+(?:[.,]\d+)*\s*(?:pct\.?|procent|%|mio\.\s*kr\.|mia\.\s*kr\.|kr\.)"
-_RUN = re.compile(rf"(?<![\w.,])(?:{_VALUE})(?:\s+(?:{_VALUE}))+")
-_ONE_VALUE = re.compile(rf"(?<![\w.,]){_VALUE}")
 _YEAR_IN = re.compile(r"(?:19|20)\d\d")
-HEAD_GAP = 40  # characters at most between two heads of one head row
-HEAD_REACH = 600  # characters at most from the head row to a row of the table
 
 
 @dataclass(frozen=True)
-class Head:
-    text: str
-    role: str  # "baseline", "goal" or "result"
+class Cell:
+    head: str  # "målsætning (2026)"
+    role: str  # "baseline", "goal", "result" or "assessment"
+    value: str  # "7 pct."
 
     @property
     def year(self) -> int | None:
-        m = _YEAR_IN.search(self.text)
+        m = _YEAR_IN.search(self.head)
         return int(m.group()) if m else None
 
 
 @dataclass(frozen=True)
 class Row:
     label: str
-    label_start: int  # offsets in the passage
-    heads: tuple[Head, ...]
-    values: tuple[tuple[int, int], ...]  # offsets of each value in the passage, one per head
+    cells: tuple[Cell, ...]
+    start: int  # offsets of the row's line in the passage
+    end: int
 
 
-def heads_before(passage: str, pos: int) -> list[tuple[int, int, Head]]:
-    """The last row of column heads before `pos`: role heads standing close together."""
-    found = [(m.start(), m.end(), Head(" ".join(m.group().split()), m.lastgroup or ""))
-             for m in _HEAD.finditer(passage, max(0, pos - HEAD_REACH), pos)]
-    block: list[tuple[int, int, Head]] = []
-    for h in found:
-        block = [*block, h] if block and h[0] - block[-1][1] <= HEAD_GAP else [h]
-    return block
-
-
-def table_row(passage: str, start: int, end: int) -> Row | None:
-    """The sentence at `start`-`end` read as a goals-table row: its closing run of values, each under one of
-    the baseline / goal / result heads that precede it in the passage; None when it is no such row."""
-    runs = list(_RUN.finditer(passage, start, end))
-    if not runs:
+def row_at(passage: str, start: int, end: int) -> Row | None:
+    """The goal-table row whose line holds `start`-`end`, or None when that line is no such row."""
+    a = passage.rfind("\n", 0, start) + 1
+    b = passage.find("\n", end)
+    b = len(passage) if b < 0 else b
+    if passage.find("\n", start, end) >= 0:
         return None
-    run = runs[-1]
-    values = [(m.start(), m.end()) for m in _ONE_VALUE.finditer(passage, run.start(), run.end())]
-    block = heads_before(passage, run.start())
-    if len(block) < len(values) or len(values) < 2:
-        return None
-    heads = block[-len(values):]
-    if len({h.role for _, _, h in heads}) < 2:
-        return None  # a single role twice is no baseline / goal / result table
-    label_start = max(start, heads[-1][1])
-    label = passage[label_start:run.start()].strip()
-    if not label:
-        return None
-    return Row(label, label_start, tuple(h for _, _, h in heads), tuple(values))
+    line = passage[a:b]
+    for split in [m.start() for m in re.finditer(": ", line)] or [-2]:
+        cells = _cells(line[split + 2:])
+        if cells:
+            return Row(line[:max(split, 0)], cells, a, b)
+    return None
 
 
-def chosen_column(heads: tuple[Head, ...], years: Collection[int], wants_goal: bool, wants_result: bool,
-                  answer_type: str) -> int | None:
-    """The column a question asks for: the one whose head names the year asked about, else a goal for a goal
+def _cells(text: str) -> tuple[Cell, ...]:
+    """ "målsætning (2026) 7 pct.; resultat 2025 9 pct." as cells; () unless every part is a value under a
+    role head and at least two of baseline / goal / result are there."""
+    out: list[Cell] = []
+    for part in text.split("; "):
+        m = GOAL_HEAD_RE.match(part)
+        value = part[m.end():].removeprefix(":").strip() if m else ""
+        if m is None or not value or part[m.end():m.end() + 1] not in (" ", ":"):
+            return ()
+        out.append(Cell(m.group(), goal_head_role(m.group()) or "", value))
+    if len({c.role for c in out} & set(GOAL_VALUE_ROLES)) < 2:
+        return ()
+    return tuple(out)
+
+
+def chosen_cell(cells: tuple[Cell, ...], years: Collection[int], wants_goal: bool, wants_result: bool,
+                answer_type: str) -> int | None:
+    """The cell a question asks for: the one whose head names the year asked about, else a goal for a goal
     and a result for a result; None when the question does not say."""
-    dated = [i for i, h in enumerate(heads) if h.year is not None and h.year in years]
+    dated = [i for i, c in enumerate(cells) if c.year is not None and c.year in years]
     if len(dated) == 1:
         return dated[0]
     goal = wants_goal and not wants_result or answer_type == "goal" and not wants_result
     result = wants_result and not wants_goal or answer_type == "result" and not wants_goal
     role = "goal" if goal else "result" if result else None
-    picked = [i for i, h in enumerate(heads) if h.role == role]
+    picked = [i for i, c in enumerate(cells) if c.role == role]
     return picked[0] if len(picked) == 1 else None
 
 
 def labelled(f: Fact, years: Collection[int], wants_goal: bool, wants_result: bool, answer_type: str) -> Fact:
-    """A quoted goal-table row as the cell asked for ("Andel ... – Målsætning (2026): 7 pct."), or every
-    value with its column head when none is asked for; any other sentence unchanged."""
-    row = table_row(f.passage, *f.highlight)
+    """A quoted goal-table row (or a part of it) as its label and the cell asked for ("Andel ...: målsætning
+    (2026) 7 pct."), or the whole row when no cell is asked for; any other sentence unchanged."""
+    row = row_at(f.passage, *f.highlight)
     if row is None:
         return f
-    col = chosen_column(row.heads, years, wants_goal, wants_result, answer_type)
-    if col is not None:
-        a, b = row.values[col]
-        return replace(f, text=f"{row.label} – {row.heads[col].text}: {f.passage[a:b]}",
-                       highlight=(row.label_start, row.values[-1][1]))
-    cells = "; ".join(f"{h.text}: {f.passage[a:b]}" for h, (a, b) in zip(row.heads, row.values))
-    return replace(f, text=f"{row.label} – {cells}", highlight=(row.label_start, row.values[-1][1]))
+    whole = replace(f, text=f.passage[row.start:row.end], highlight=(row.start, row.end))
+    col = chosen_cell(row.cells, years, wants_goal, wants_result, answer_type)
+    if col is None:
+        return whole
+    cell = row.cells[col]
+    text = f"{cell.head} {cell.value}" if cell.value[:1].isdigit() else f"{cell.head}: {cell.value}"
+    return replace(whole, text=f"{row.label}: {text}" if row.label else text)

@@ -283,7 +283,7 @@ class SentencePicker:
                 out = [fact_at(c.hit, c.start, c.end), *out[:MAX_FACTS - 1]]
         if not asks and _by_clause(query):
             out = [self._clause(query, f, named) for f in out]
-        if not query.asks:  # a goals-table row flattened into prose: the cell asked for, labelled
+        if not query.asks:  # a goal-table row: its label and the cell asked for
             out = [labelled(f, query.years, query.wants_goal, query.wants_result, query.answer_type) for f in out]
         return tuple(out)
 
