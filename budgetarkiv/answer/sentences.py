@@ -268,10 +268,12 @@ class SentencePicker:
             if out and (scores[i] < SECOND * best or words[i] == 0 and fits[i] <= 0
                         or query.answer_type in ONE_SENTENCE):
                 break
-            if any(c.text in f.text or f.text in c.text or _within(f, fact_at(c.hit, c.start, c.end)) for f in out) \
-                    or not _adds_figure(c.text, out, needed=query.wants_number):
+            fact = fact_at(c.hit, c.start, c.end)
+            if any(c.text in f.text or f.text in c.text or _within(f, fact) for f in out) \
+                    or not _adds_figure(c.text, out, needed=query.wants_number) \
+                    or out and query.answer_type not in ("history", "comparison") and another_version(fact, out):
                 continue
-            out.append(fact_at(c.hit, c.start, c.end))
+            out.append(fact)
             if len(out) >= MAX_FACTS:
                 break
         top = next((c.hit for c in candidates if c.rank == 0), None)
@@ -383,6 +385,13 @@ def _within(inner: Fact, outer: Fact) -> bool:
     """Whether a quote lies inside another of the same passage (a clause inside its sentence)."""
     return inner.passage == outer.passage and outer.highlight[0] <= inner.highlight[0] \
         and inner.highlight[1] <= outer.highlight[1]
+
+
+def another_version(f: Fact, quoted: Sequence[Fact]) -> bool:
+    """Whether `f` comes from another version of a note already quoted (same note id and budget year, another
+    document): beside it, a draft's figure would read as a second fact rather than the one it was replaced by."""
+    return f.note_id is not None and any(q.note_id == f.note_id and q.budget_year == f.budget_year
+                                         and q.doc_id != f.doc_id for q in quoted)
 
 
 def _shared(tokens: set[str], other: set[str]) -> float:

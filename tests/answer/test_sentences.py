@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from budgetarkiv.answer.letters import greeting_span
-from budgetarkiv.answer.sentences import after_heading, carries_type, cell_spans, type_fit
+from budgetarkiv.answer.model import Fact
+from budgetarkiv.answer.sentences import after_heading, another_version, carries_type, cell_spans, type_fit
 from budgetarkiv.search.query import analyse
 
 
@@ -144,3 +145,16 @@ def test_a_sentence_counting_part_of_the_one_before_is_quoted_with_it():
 def test_a_part_of_a_year_is_a_date(sentence, dated):
     q = analyse("Hvornår står skybrudsvejen færdig?")
     assert carries_type(q, sentence) is dated
+
+
+def _quote(doc_id: str, note_id: str | None, year: int | None, text: str = "Målet er 50 pct.") -> Fact:
+    return Fact(text=text, passage=text, highlight=(0, len(text)), source=f"{doc_id}.txt", doc_id=doc_id,
+                note_id=note_id, budget_year=year, title=None, section=None, page=None)
+
+
+def test_a_sentence_of_another_version_of_a_quoted_note_is_told_apart():
+    final = _quote("final", "SUF17", 2024)
+    assert another_version(_quote("draft", "SUF17", 2024, "Målet er 45 pct."), [final])
+    assert not another_version(_quote("final", "SUF17", 2024, "Frafaldet skal under 10 pct."), [final])
+    assert not another_version(_quote("other", "SUF17", 2020), [final])  # the id reused in another year
+    assert not another_version(_quote("letter", None, None), [final])
