@@ -8,7 +8,7 @@ the goal (or a year) gets the row's label with that one cell, so a result beside
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from budgetarkiv.answer.model import Fact
@@ -94,3 +94,14 @@ def labelled(f: Fact, years: Collection[int], wants_goal: bool, wants_result: bo
     cell = row.cells[col]
     text = f"{cell.head} {cell.value}" if cell.value[:1].isdigit() else f"{cell.head}: {cell.value}"
     return replace(whole, text=f"{row.label}: {text}" if row.label else text)
+
+
+def labelled_facts(facts: Sequence[Fact], years: Collection[int], wants_goal: bool, wants_result: bool,
+                   answer_type: str) -> list[Fact]:
+    """`labelled` for each fact; two clauses of one row (a goal and a result asked for) become one quote."""
+    out: list[Fact] = []
+    for f in facts:
+        g = labelled(f, years, wants_goal, wants_result, answer_type)
+        if not any(g.passage == o.passage and g.highlight == o.highlight and g.text == o.text for o in out):
+            out.append(g)
+    return out

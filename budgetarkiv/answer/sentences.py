@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from budgetarkiv.answer.clauses import answering, counted_noun, lead_of, without_type_words
-from budgetarkiv.answer.goaltable import labelled
+from budgetarkiv.answer.goaltable import labelled_facts
 from budgetarkiv.answer.listing import asks_names, listed_items
 from budgetarkiv.answer.model import Fact
 from budgetarkiv.answer.relevance import Relevance, overlap
@@ -286,7 +286,7 @@ class SentencePicker:
         if not asks and _by_clause(query):
             out = [self._clause(query, f, named) for f in out]
         if not query.asks:  # a goal-table row: its label and the cell asked for
-            out = [labelled(f, query.years, query.wants_goal, query.wants_result, query.answer_type) for f in out]
+            out = labelled_facts(out, query.years, query.wants_goal, query.wants_result, query.answer_type)
         return tuple(out)
 
     def _clause(self, query: Query, f: Fact, named: set[str]) -> Fact:

@@ -1,5 +1,5 @@
 """A quoted goal-table row (as ingest writes it into the passage) is narrowed to the cell asked for."""
-from budgetarkiv.answer.goaltable import Cell, chosen_cell, labelled, row_at
+from budgetarkiv.answer.goaltable import Cell, chosen_cell, labelled, labelled_facts, row_at
 from budgetarkiv.answer.model import Fact
 from budgetarkiv.ingest.tables import goal_row_sentence
 
@@ -62,3 +62,9 @@ def test_sentences_that_are_no_rows_are_left_as_they_are():
                  "Mål: målsætning (2023) 25 pct.; målsætning (2024) 20 pct."):  # one role only
         f = _fact(0, len(text), text)
         assert labelled(f, [], True, False, "goal") == f
+
+
+def test_two_clauses_of_one_row_become_one_quote():
+    goal, result = PASSAGE.index("målsætning (2023) 20 pct."), PASSAGE.index("resultat 2022 18 pct.")
+    facts = [_fact(goal, goal + len("målsætning (2023) 20 pct.")), _fact(result, result + len("resultat 2022 18 pct."))]
+    assert [f.text for f in labelled_facts(facts, [], True, True, "result")] == [PASSAGE[slice(*_second_row())]]
