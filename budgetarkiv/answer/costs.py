@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from budgetarkiv.answer.model import Programme, ScenarioOut
 from budgetarkiv.answer.relevance import overlap
 from budgetarkiv.core.models import Amount
+from budgetarkiv.core.numbers import UNIT_KRONER, format_danish_number
 from budgetarkiv.core.scenarios import scenario_number
 from budgetarkiv.index.lexical import DanishAnalyzer
 from budgetarkiv.index.store import Store
@@ -235,6 +236,7 @@ class Term:
     price_level: str
     table: str
     page: int | None
+    written: str | None = None  # the amount as its table writes it, when converted to another unit ("3,8 mio. kr.")
 
 
 @dataclass(frozen=True)
@@ -259,11 +261,28 @@ def terms_of(p: Programme, s: ScenarioOut, prefix: str = "") -> list[Term]:
 
 
 def sums(terms: Sequence[Term]) -> list[Sum]:
-    """One sum per unit and price level: amounts of different price levels are never added."""
+    """One sum per price level: amounts of different price levels are never added. Within a price level,
+    amounts in different known units (mio. kr. and 1.000 kr.) are added in the smallest of them, each
+    converted term showing the amount as its table writes it (an exact scaling, nothing rounded)."""
     groups: dict[tuple[str, str], list[Term]] = {}
     for t in terms:
         groups.setdefault((t.unit, t.price_level), []).append(t)
+    by_level: dict[str, list[str]] = {}
+    for unit, level in groups:
+        by_level.setdefault(level, []).append(unit)
+    for level, units in by_level.items():
+        known = [u for u in units if u in UNIT_KRONER]  # (an unknown unit stays apart)
+        if len(known) < 2:
+            continue
+        target = min(known, key=UNIT_KRONER.__getitem__)
+        merged = [t if t.unit == target else _converted(t, target) for u in known for t in groups.pop((u, level))]
+        groups[(target, level)] = merged
     return [Sum(unit, level, tuple(ts)) for (unit, level), ts in groups.items()]
+
+
+def _converted(t: Term, unit: str) -> Term:
+    value = _clean(t.value * UNIT_KRONER[t.unit] / UNIT_KRONER[unit])
+    return dataclasses.replace(t, value=value, unit=unit, written=f"{format_danish_number(t.value)} {t.unit}")
 
 
 def difference(a: Term, b: Term) -> Amount | None:

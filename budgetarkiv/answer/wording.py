@@ -215,15 +215,17 @@ class Draft:
             label = self.t["sum"].format(years=year_span(sorted(years))).strip()
             terms = " + ".join(f"{format_danish_number(t.value)} ({t.label})" for t in s.terms)
             cited = " ".join(
-                f"{t.table} {t.label} {format_danish_number(t.value)} {t.unit} {t.price_level}" for t in s.terms
+                f"{t.table} {t.label} {format_danish_number(t.value)} {t.unit} {t.price_level} {t.written or ''}"
+                for t in s.terms
             )
             total = format_danish_number(s.total)
             self.add(f"{label} ({s.unit}, {s.price_level}): {total} = {terms}",
                      f"{cited} sum: {' + '.join(format_danish_number(t.value) for t in s.terms)} = {total}")
             for t in s.terms:
                 page = f", {self.t['page']} {t.page}" if t.page else ""
-                self.add(f"  – {t.label}: {format_danish_number(t.value)} [{t.table}{page}]",
-                         f"{t.table} {format_danish_number(t.value)} {t.page or ''}")
+                written = f" (= {t.written})" if t.written else ""
+                self.add(f"  – {t.label}: {format_danish_number(t.value)}{written} [{t.table}{page}]",
+                         f"{t.table} {format_danish_number(t.value)} {t.written or ''} {t.page or ''}")
         if len(sums) > 1:
             self.add(self.t["sum_levels"])
 

@@ -20,9 +20,10 @@ def test_amounts_of_one_price_level_are_added():
     assert s.total == 14900 and [t.label for t in s.terms] == ["BI18, 2022", "BI18, 2023"]
 
 
-def test_amounts_of_different_price_levels_or_units_are_never_added():
-    out = sums([_term("BI18, 2026", 4600), _term("BI23, 2026", 3490, "2026 p/l"), _term("X, 2026", 2.7, unit="mio. kr.")])
-    assert sorted(s.total for s in out) == [2.7, 3490, 4600]
+def test_amounts_of_different_price_levels_or_unknown_units_are_never_added():
+    out = sums([_term("BI18, 2026", 4600), _term("BI23, 2026", 3490, "2026 p/l"), _term("X, 2026", 2.7, unit="mio. kr."),
+                _term("Y, 2026", 12, unit="årsværk")])
+    assert sorted(s.total for s in out) == [12, 3490, 7300]  # 4.600 + 2,7 mio. kr. (2.700) of one price level
     assert all(len({(t.unit, t.price_level) for t in s.terms}) == 1 for s in out)
 
 
@@ -345,3 +346,13 @@ def test_a_rows_terms_are_labelled_with_the_row():
                       table="Tabel 1", page=None, row_label="Nye madkundskabslokaler")
     p = Programme(note_id="BUF30", budget_year=2027, title="t", source="s", doc_id="d", scenarios=(), activities=(row,))
     assert [t.label for t in terms_of(p, row)] == ["BUF30 Nye madkundskabslokaler, 2028"]
+
+
+def test_amounts_of_one_price_level_in_mio_kr_and_1000_kr_are_added_in_1000_kr():
+    """20,9 mio. kr. is 20.900 (1.000 kr.) exactly: converted, it is added, and shows how its table wrote it."""
+    (s,) = sums([_term("BUF30, 2028", 20.9, unit="mio. kr.", level="2027 p/l"),
+                 _term("SUF21, 2028", 11100, level="2027 p/l")])
+    assert s.unit == "1.000 kr." and s.total == 32000
+    assert [t.written for t in s.terms] == ["20,9 mio. kr.", None]
+    apart = sums([_term("a", 20.9, unit="mio. kr.", level="2026 p/l"), _term("b", 11100, level="2027 p/l")])
+    assert len(apart) == 2  # price levels are never mixed
