@@ -142,6 +142,13 @@ class Answerer:
             first = next((min(f.table_years) for n in notes if not n.also
                           and (f := figs[note_key(n.hit)]) is not None and f.table_years), None)
             query = dataclasses.replace(query, years=(first,)) if first else query
+        if query.first_years and not query.years:
+            # "de første to år": the first columns of the focused note's proposal tables; "i alt" adds them
+            first = next((sorted(f.table_years)[:query.first_years] for n in notes if not n.also
+                          and (f := figs[note_key(n.hit)]) is not None and f.table_years), None)
+            if first:
+                kind = "sum" if query.says_total and len(first) >= 2 and query.answer_type == "amount" else None
+                query = dataclasses.replace(query, years=tuple(first), answer_type=kind or query.answer_type)
         outside = self._years_outside(query, notes, figs)
         if outside:
             return self._abstain(query, hits, outside)

@@ -170,6 +170,10 @@ _WANTS_DRAFT = re.compile(r"\b(?:udkast\w*|kladde\w*|drafts?|foreløbig[et]?\s+(
 _PHASED_IN = re.compile(r"\b(?:fuldt? (?:indfaset|implementeret|udrullet)|fuld effekt|fully (?:phased in|implemented)|"
                         r"full effect)\b", re.IGNORECASE)
 _FIRST_YEAR = re.compile(r"\b(?:første|first)\s+(?:hele\s+|full\s+)?(?:år|year)\b", re.IGNORECASE)
+# "de første to år", "de to første år", "the first two years", "the first 3 years"
+_COUNTS = {"to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4, "four": 4, "fem": 5, "five": 5}
+_FIRST_YEARS = re.compile(r"\b(?:(?:første|first)\s+(?P<a>to|tre|fire|fem|two|three|four|five|[2-5])|"
+                          r"(?P<b>to|tre|fire|fem)\s+første)\s+(?:hele\s+|full\s+)?(?:år|years)\b", re.IGNORECASE)
 # "the highest running costs", "dyreste", "sparer mest": one of several amounts, the largest or smallest
 _MOST = re.compile(r"\b(highest|largest|biggest|most expensive|højeste|største|dyreste|mest|most)\b", re.IGNORECASE)
 _LEAST = re.compile(r"\b(lowest|smallest|cheapest|least|laveste|mindste|billigste|mindst)\b", re.IGNORECASE)
@@ -232,6 +236,7 @@ class Query:
     asks: tuple[str, ...] = ()  # the separate things asked, when one question asks several
     first_year: bool = False  # "det første år", "in its first year": the first column of the note's table
     fully_phased_in: bool = False  # "når det er fuldt indfaset", "fully phased in": each proposal's last column
+    first_years: int = 0  # "de første to år", "the first three years": that many first columns of the note's table
     extreme: str | None = None  # "max" ("the highest", "dyreste") or "min" ("cheapest"): one amount of several
     scenario_rank: str | None = None  # "low", "middle" or "high": "the medium scenario", "det største scenarie"
 
@@ -315,13 +320,22 @@ def analyse(question: str, language: str | None = None) -> Query:
         wants_number=bool(_COUNT.search(text) or _HOW_MUCH.search(text) or _PERCENT.search(text)),
         version="draft" if _WANTS_DRAFT.search(text) else "final" if _WANTS_FINAL.search(text) else None,
         earlier=bool(_EARLIER.search(text)),
-        first_year=bool(_FIRST_YEAR.search(text)),
+        first_year=bool(_FIRST_YEAR.search(text)) and not _first_years(text),
+        first_years=_first_years(text),
         fully_phased_in=bool(_PHASED_IN.search(text)),
         extreme="max" if _MOST.search(text) else "min" if _LEAST.search(text) else None,
         whole_period=bool(_WHOLE_PERIOD.search(text)),
         scenario_rank=next((rank for rank, pattern in _RANKED_SCENARIO.items() if pattern.search(text)), None),
     )
     return _with_type(q)
+
+
+def _first_years(text: str) -> int:
+    m = _FIRST_YEARS.search(text)
+    if m is None:
+        return 0
+    word = (m.group("a") or m.group("b")).lower()
+    return int(word) if word.isdigit() else _COUNTS[word]
 
 
 def _with_type(q: Query) -> Query:

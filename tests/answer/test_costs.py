@@ -356,3 +356,8 @@ def test_amounts_of_one_price_level_in_mio_kr_and_1000_kr_are_added_in_1000_kr()
     assert [t.written for t in s.terms] == ["20,9 mio. kr.", None]
     apart = sums([_term("a", 20.9, unit="mio. kr.", level="2026 p/l"), _term("b", 11100, level="2027 p/l")])
     assert len(apart) == 2  # price levels are never mixed
+
+
+def test_the_first_two_years_in_total_add_the_tables_first_two_columns(archive_answerer):
+    text = _asked(archive_answerer, "What does Sprogløft cost in total in the first two years?")
+    assert "14.900 = 7.450" in text and "2024" not in text.split("In the text")[0]

@@ -390,3 +390,15 @@ def test_how_many_with_skal_is_a_count_unless_a_goal_is_named(question, kind):
 ])
 def test_where_something_shall_be_is_a_fact_not_a_goal(question, kind):
     assert analyse(question).answer_type == kind
+
+
+@pytest.mark.parametrize("question, first_years, first_year", [
+    ("Hvor meget sparer forslaget i alt over de første to år?", 2, False),
+    ("Hvad koster indsatsen i de to første år?", 2, False),
+    ("What does it cost in total in the first three years?", 3, False),
+    ("Hvad koster indsatsen det første år?", 0, True),
+    ("Hvad koster indsatsen?", 0, False),
+])
+def test_the_first_years_of_a_table_asked_by_count(question, first_years, first_year):
+    q = analyse(question)
+    assert (q.first_years, q.first_year) == (first_years, first_year)
