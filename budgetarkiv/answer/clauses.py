@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from budgetarkiv.core.scenarios import scenarios_mentioned
+from budgetarkiv.core.text import years_in
 from budgetarkiv.search.query import Query
 
 # where a clause may begin: punctuation, a bullet, a parenthesis, or a word opening a clause (not "20 og 30",
@@ -52,9 +54,7 @@ _COUNTED = re.compile(r"\b(?:hvor mange|how many)\s+((?:nye\s+|new\s+)?[^\W\d_][
                       r"did|will|would|have|has|had|a|an|the|er|var|har|skal|kan|vil|blev|fik|i|på)\b)[^\W\d_][\w-]*)?)",
                       re.IGNORECASE)
 _AND = re.compile(r"(?:og|and|samt)\s+", re.IGNORECASE)  # opens a clause, says nothing of it
-_YEARS = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
 _LABELLED = re.compile(r"\b(?:scenari\w*|model|tabel|table|bilag)\s*\d", re.IGNORECASE)  # "Scenarie 1 giver"
-_SCENARIO = re.compile(r"\bscenari\w*\s+(\d{1,2})\b", re.IGNORECASE)
 # a clause that counts part of what the one before it counts: quoted with the sentence's lead
 _PART_OF = re.compile(r"^(?:heraf|hvoraf|herunder|heriblandt|of which|of whom|including)\b", re.IGNORECASE)
 W_WORDS, W_TYPE = 1.0, 0.6  # per question word a clause alone holds; per unit of type_score
@@ -157,10 +157,10 @@ def type_score(query: Query, text: str, said: tuple[bool, bool] | None = None) -
         score += 1.0 if goal else -1.0 if result else 0.0
     elif query.wants_result or kind in ("result", "count", "percent"):
         score += -1.0 if goal and not result else 0.5 if result and not goal else 0.0
-    stated = {int(y) for y in _YEARS.findall(text)}
+    stated = years_in(text)
     if query.years and stated:  # "fra 2028": the clause about the year asked, not the start year's
         score += 0.5 if stated & set(query.years) else -0.5
-    named = {int(n) for n in _SCENARIO.findall(text)}
+    named = scenarios_mentioned(text)
     if query.scenarios and named:  # "15 pct. (scenarie 2)": the scenario asked about, or another one
         score += 1.5 if named & set(query.scenarios) else -1.5
     return score

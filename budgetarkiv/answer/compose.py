@@ -36,7 +36,7 @@ from budgetarkiv.answer.scenario_parts import scenario_clause, scenarios_named
 from budgetarkiv.answer.sentences import KRONER, ONE_SENTENCE, SentencePicker, carries_type, fact_at
 from budgetarkiv.core.numbers import UNIT_KRONER
 from budgetarkiv.core.scenarios import scenario_number
-from budgetarkiv.core.text import sentence_spans
+from budgetarkiv.core.text import sentence_spans, years_in
 from budgetarkiv.index.queries import RowQuery
 from budgetarkiv.ingest.amounts import extract_prose_amounts
 from budgetarkiv.search.history import HistoryPoint, find_history
@@ -48,7 +48,6 @@ _FIGURE_TYPES = ("amount", "sum", "comparison", "list", "history")
 _OTHER_DOCUMENT = re.compile(r"\b(\w*aftale\w*|agreements?|referat\w*|minutes|brev\w*|letters?|replies|reply)\b",
                              re.IGNORECASE)
 _STATEMENT_TYPES = ("count", "percent", "goal", "result", "person", "date")  # answered by a quoted sentence
-_YEAR_IN_TEXT = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
 
 
 class Answerer:
@@ -558,7 +557,7 @@ class Answerer:
             return scenarios is not None and bool(scenarios_named(text) - {scenario_number(s) for s in scenarios})
 
         def other_years(text: str) -> bool:
-            named = {int(y) for y in _YEAR_IN_TEXT.findall(text)}
+            named = years_in(text)
             return bool(years) and bool(named) and not named & set(years)
 
         return next((f for f in facts if KRONER.search(f.text) and (f.budget_year, (f.note_id or "").upper()) in keys
@@ -784,12 +783,12 @@ def _other_years(query: Query, facts) -> str | None:
     """ "Hvor mange ... i 2015?" when every sentence found counts another year: the refusal to give."""
     if not query.years or query.answer_type not in ("count", "percent") or query.asks or not facts:
         return None
-    stated = [set(re.findall(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)", f.text)) for f in facts]
-    asked = {str(y) for y in query.years}
+    stated = [years_in(f.text) for f in facts]
+    asked = set(query.years)
     if not all(stated) or any(asked & s for s in stated):
         return None
     years = sorted(set().union(*stated))
-    return wording.phrase(query.language, "other_years", stated=", ".join(years), asked=wording.year_span(query.years))
+    return wording.phrase(query.language, "other_years", stated=", ".join(map(str, years)), asked=wording.year_span(query.years))
 
 
 _ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•*–])[ \t]+\S[^\n]*")

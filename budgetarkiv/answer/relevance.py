@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from budgetarkiv.core.text import years_in
 from budgetarkiv.index.english import looks_english
 from budgetarkiv.index.lexical import SYSTEM_WORDLIST, LexicalIndex
 from budgetarkiv.search.hybrid import Hit
@@ -158,7 +159,6 @@ _NUMBER_WORD = re.compile(r"\b(\d{1,3})\s?-\s?([^\W\d_]{2,})")  # "80-årige", "
 _ORDINAL = re.compile(r"(?<![\d.,])(\d{1,2})(?:\.|st|nd|rd|th)\s([^\W\d_]{3,})")
 _MONTHS = frozenset("januar februar marts april maj juni juli august september oktober november december "
                     "january february march may june july october".split())
-_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
 _NAME = re.compile(r"(?<=[\w,;)] )[A-ZÆØÅ][^\W\d_]*[a-zæøå][^\W\d_]*(?:-[^\W\d_]+)*")  # not a sentence's first word
 
 
@@ -203,7 +203,7 @@ def years_missing(years: Sequence[int], text: str, table_years: set[int]) -> boo
     """True when none of the years asked occurs in the note: not in a table's columns, not in a sentence."""
     if not years:
         return False
-    said = {int(y) for y in _YEAR.findall(text)} | table_years
+    said = years_in(text) | table_years
     return not set(years) & said
 
 

@@ -9,6 +9,14 @@ import bisect
 import re
 from collections.abc import Collection, Iterable
 
+# a year in running text: "i 2026", "2023-2025"; not part of an amount ("2.026", "12.2026") or a longer number
+YEAR_IN_TEXT = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
+
+
+def years_in(text: str) -> set[int]:
+    """The years a text names."""
+    return {int(y) for y in YEAR_IN_TEXT.findall(text)}
+
 # --- whitespace -------------------------------------------------------------------------------------
 
 _WS_RE = re.compile(r"\s+")

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from budgetarkiv.core.scenarios import scenarios_mentioned
+from budgetarkiv.core.text import YEAR_IN_TEXT
 from budgetarkiv.index.english import looks_english
 
 ANSWER_TYPES = (
@@ -45,7 +46,6 @@ _PRICE_LEVEL = re.compile(
     re.IGNORECASE,
 )
 _RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:[-–]|til|to|until)\s*((?:19|20)\d\d|\d\d)\b", re.IGNORECASE)
-_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
 _SCENARIO = re.compile(r"\bscenari(?:e|o|et)?\s*(\d{1,2})\b", re.IGNORECASE)
 _SCENARIO_LIST = re.compile(r"\bscenari(?:e|o|erne|os)?\s+(\d{1,2})(?:\s*(?:,|og|and|&|eller|or)\s*(\d{1,2}))+",
                             re.IGNORECASE)
@@ -267,7 +267,7 @@ class Query:
         text = self.text
         if self.years:
             text = _RANGE.sub(lambda m: _keep_budget(m, self), text)
-            text = _YEAR.sub(lambda m: _keep_budget(m, self), text)
+            text = YEAR_IN_TEXT.sub(lambda m: _keep_budget(m, self), text)
         return re.sub(r"\s{2,}", " ", text).strip()
 
 
@@ -296,7 +296,7 @@ def analyse(question: str, language: str | None = None) -> Query:
     without_dates = _PRICE_LEVEL.sub(" ", _DATE.sub(" ", text))
     budget = [int(y) for y in _BUDGET_YEAR.findall(without_dates)]
     budget += [int(a or b) for a, b in _NOTE_YEAR.findall(without_dates)]
-    agreement = tuple(dict.fromkeys(int(y) for m in _AGREEMENT.findall(without_dates) for y in _YEAR.findall(m)))
+    agreement = tuple(dict.fromkeys(int(y) for m in _AGREEMENT.findall(without_dates) for y in YEAR_IN_TEXT.findall(m)))
     plain = _AGREEMENT.sub(" ", _NOTE_YEAR.sub(" ", _BUDGET_YEAR.sub(" ", without_dates)))
     years: list[int] = []
     for a, b in _RANGE.findall(plain):
@@ -306,7 +306,7 @@ def analyse(question: str, language: str | None = None) -> Query:
         if hi - lo <= 20:
             years.extend(range(lo, hi + 1))
     plain = _RANGE.sub(" ", plain)
-    years.extend(int(y) for y in _YEAR.findall(plain))
+    years.extend(int(y) for y in YEAR_IN_TEXT.findall(plain))
     scenarios = sorted(scenarios_mentioned(text))
     for m in _SCENARIO_LIST.finditer(text):
         scenarios.extend(int(n) for n in re.findall(r"\d{1,2}", m.group(0)))
