@@ -121,9 +121,13 @@ class Answerer:
             for year in query.budget_years:
                 if year in held or not first.note_id:
                     continue
+                def of_programme(found: list[Hit], year: int = year) -> Hit | None:
+                    return next((h for h in found if h.note_id == first.note_id and h.budget_year == year
+                                 and h.doc_id in linked), None)
+
                 of_year = (filters or Filters()).model_copy(update={"year": year, "doc_type": "budget_note"})
-                found = next((h for h in [*hits, *self.searcher.search(search_text, k=k, filters=of_year)]
-                              if h.note_id == first.note_id and h.budget_year == year and h.doc_id in linked), None)
+                # the hits first; a search of that budget year only when they lack the note
+                found = of_programme(hits) or of_programme(self.searcher.search(search_text, k=k, filters=of_year))
                 if found is not None:
                     notes.append(NoteInFocus(found))
         if query.scenario_rank and not query.scenarios and notes:
