@@ -15,14 +15,14 @@ from budgetarkiv.answer.model import Fact, page_at, quoted
 from budgetarkiv.answer.relevance import Relevance, overlap
 from budgetarkiv.core.text import sentence_spans
 from budgetarkiv.index.store import Store
+from budgetarkiv.ingest.letters import own_date_line
 from budgetarkiv.search.hybrid import Hit
 from budgetarkiv.search.query import Query
 
 SAME_QUESTION = 0.5  # share of the question's own words found in a letter's question to link them
 LINKED_BOOST = 1.5  # added to the score of sentences in the linked "Ad n" answer
 _ABOUT_LETTER = re.compile(r"\b(svar\w*|brev\w*|letter|reply|answer)\b", re.IGNORECASE)
-_DATE_LINE = re.compile(r"^[ \t]*Dato[ \t]*:[ \t]*(\S[^\n]*?)[ \t]*$", re.MULTILINE | re.IGNORECASE)
-_SIGNED = re.compile(r"underskrev\w*|signed|signatory|job title|titel|stilling|afsender", re.IGNORECASE)
+_SIGNED = re.compile(r"underskrev\w*|skrev\w* under\b|undertegne\w*|signed|signatory|job title|titel|stilling|afsender", re.IGNORECASE)
 # who wrote to the administration: the letter's addressee ("Kære ..."), not its signatory
 _ASKED = re.compile(r"\b(asked|asking|spurgte|spørger|stille[dt]e?|stiller|council members?|byrådsmedlem\w*|medlem\w*|"
                     r"politiker\w*|politicians?|wrote|skrev|henvendte|inquiry|henvendelse\w*|sen[dt]|sendte|mail\w*)\b",
@@ -65,13 +65,15 @@ class Letters:
         return [h for _, h in scored[:2]]
 
     def dated(self, query: Query, hits: Sequence[Hit]) -> Fact | None:
-        """When the letter the question is about is dated, quoted from its "Dato:" line."""
+        """When the letter the question is about is dated, quoted from its dated line ("Dato: 14. marts 2023",
+        or a date alone in the head or under the signature)."""
         if query.answer_type != "date" or not _ABOUT_LETTER.search(query.text):
             return None
         for h, data, text in self._letters_about(query, hits):
-            m = _DATE_LINE.search(text)
-            if m is not None:
-                return quoted(h, m.group(0).strip(), page_at(data.get("page_starts") or [0], m.start()))
+            line = own_date_line(text)
+            if line is not None:
+                start, end, _ = line
+                return quoted(h, text[start:end], page_at(data.get("page_starts") or [0], start))
         return None
 
     def asks_letter(self, query: Query) -> bool:

@@ -138,19 +138,30 @@ def _is_dated_line(line: str, start: int, end: int) -> bool:
     return len(rest.split()) <= _DATED_LINE_WORDS and not _INQUIRY_WORD_RE.search(rest)
 
 
-def find_own_date(text: str) -> str | None:
-    """The letter's own date: a dated line in the head (before the greeting) or under the closing greeting."""
+def own_date_line(text: str) -> tuple[int, int, str] | None:
+    """The letter's own dated line as (start, end, ISO date): in the head (before the greeting) or under the
+    closing greeting. Offsets are the line's, so it can be quoted as it is written."""
     greeting = _ADDRESSEE_RE.search(text)
     closing = _CLOSING_RE.search(text)
-    regions = [text[: greeting.start()] if greeting else ""]
+    regions = [(0, greeting.start() if greeting else 0)]
     if closing:
-        regions.append(text[closing.end():])
-    for region in regions:
-        for line in region.splitlines():
+        regions.append((closing.end(), len(text)))
+    for region_start, region_end in regions:
+        offset = region_start
+        for line in text[region_start:region_end].splitlines(keepends=True):
             for start, end, iso in _date_matches(line):
                 if _is_dated_line(line, start, end):
-                    return iso
+                    stripped = line.strip()
+                    at = offset + line.index(stripped)
+                    return at, at + len(stripped), iso
+            offset += len(line)
     return None
+
+
+def find_own_date(text: str) -> str | None:
+    """The letter's own date: a dated line in the head (before the greeting) or under the closing greeting."""
+    line = own_date_line(text)
+    return line[2] if line else None
 
 
 def find_letter_date(text: str) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 import httpx
+import pytest
 
 from budgetarkiv.answer.figures import unsupported_numbers
 from tests.live_server import serve_service
@@ -61,8 +62,10 @@ def test_a_count_question_quotes_the_count(answerer):
     assert "130 familier" in answer.facts[0].text
 
 
-def test_the_signatory_of_a_letter(answerer):
-    answer = answerer.ask("Hvem har underskrevet svaret til Gyda Heding?")
+@pytest.mark.parametrize("question", ["Hvem har underskrevet svaret til Gyda Heding?",
+                                      "Hvem har skrevet under på svaret til Gyda Heding?"])
+def test_the_signatory_of_a_letter(answerer, question):
+    answer = answerer.ask(question)
     assert "Line Nørbæk" in answer.answer
     assert "Line Nørbæk" in answer.facts[0].passage
 

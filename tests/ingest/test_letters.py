@@ -9,6 +9,7 @@ from budgetarkiv.ingest.letters import (
     find_own_date,
     find_title,
     is_answer_letter,
+    own_date_line,
     parse_letter,
 )
 
@@ -63,6 +64,14 @@ def test_the_inquiry_date_is_told_apart_from_the_letters_own_date() -> None:
 def test_a_dated_line_under_the_signature_is_the_letters_date() -> None:
     assert find_own_date(LETTER + "\nKøbenhavn, 5/7 2021\n") == "2021-07-05"
     assert parse_letter(LETTER + "\nKøbenhavn, 5/7 2021\n").signatory == "Line Nørbæk, Administrerende direktør"
+
+
+def test_the_dated_line_is_found_where_it_is_written_so_it_can_be_quoted() -> None:
+    head = "Socialforvaltningen\n\nMedlem af Borgerrepræsentationen\nAnna Berg\n\n  25. november 2025\nSagsnummer 2025-1\n\n"
+    text = head + LETTER
+    start, end, iso = own_date_line(text)
+    assert (text[start:end], iso) == ("25. november 2025", "2025-11-25")
+    assert own_date_line(LETTER) is None
 
 
 def test_a_date_in_a_sentence_is_no_letter_date() -> None:
