@@ -41,7 +41,7 @@ from budgetarkiv.index.queries import RowQuery
 from budgetarkiv.ingest.amounts import extract_prose_amounts
 from budgetarkiv.search.history import HistoryPoint, find_history
 from budgetarkiv.search.hybrid import Filters, Hit, Searcher
-from budgetarkiv.search.query import Query, analyse, route, subject_parts
+from budgetarkiv.search.query import Query, analyse, proposal_words, route, subject_parts
 
 _FIGURE_TYPES = ("amount", "sum", "comparison", "list", "history")
 # a question about an agreement, minutes or a letter lists what that document says, not budget notes
@@ -109,6 +109,12 @@ class Answerer:
         money_words = wanted | {t for g in self.relevance.word_groups(checked) for t in g}
         # a scenario may be named by a word generic elsewhere ("the full protection" → "Fuld skybrudssikring")
         naming = money_words | {t for g in self.relevance.word_groups(checked, naming=True) for t in g}
+        # the words naming the proposal itself ("udeskole-forslaget", "the respite proposal") name no row of it
+        proposal = " ".join(proposal_words(checked))
+        if proposal:
+            of_proposal = set(self.relevance.content_tokens(proposal)) | {
+                t for g in self.relevance.word_groups(proposal) for t in g}
+            money_words, naming = money_words - of_proposal, naming - of_proposal
         if query.answer_type == "comparison" and len(query.budget_years) >= 2 and notes:
             # "fra notatet til Budget 2023 til notatet til Budget 2027": the programme's note of each year named
             first = notes[0].hit
@@ -144,7 +150,13 @@ class Answerer:
             # "det første år": the first year of the focused note's proposal tables
             first = next((min(f.table_years) for n in notes if not n.also
                           and (f := figs[note_key(n.hit)]) is not None and f.table_years), None)
-            query = dataclasses.replace(query, years=(first,)) if first else query
+            last = next((max(f.table_years) for n in notes if not n.also
+                         and (f := figs[note_key(n.hit)]) is not None and f.table_years), None)
+            if first and query.fully_phased_in and last and last != first:
+                # "its first year compared with a full year": the first column and the lasting (last) one
+                query = dataclasses.replace(query, years=(first, last))
+            else:
+                query = dataclasses.replace(query, years=(first,)) if first else query
         if query.first_years and not query.years:
             # "de første to år": the first columns of the focused note's proposal tables; "i alt" adds them
             first = next((sorted(f.table_years)[:query.first_years] for n in notes if not n.also
@@ -718,7 +730,11 @@ class Answerer:
         proposal of a linked note of the programme (the note of that budget year first, then the earliest)."""
         for q in (p, *others):
             if q.scenarios and str(year) in q.scenarios[0].amounts:
-                return _term(q, q.scenarios[0], str(year))
+                term = _term(q, q.scenarios[0], str(year))
+                if q is not p and term is not None and (q.note_id, q.budget_year) != (p.note_id, p.budget_year):
+                    # another note's figure (the original proposal of the programme): named by its budget year
+                    term = dataclasses.replace(term, label=f"{q.note_id} (Budget {q.budget_year}), {year}")
+                return term
         found = find_history(self.searcher.histories, p.doc_id)
         proposed = [pt for pt in (found.points if found else ()) if pt.kind == "proposed" and pt.year == str(year)
                     and pt.doc_id != p.doc_id]

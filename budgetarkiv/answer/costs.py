@@ -137,7 +137,9 @@ def _one_part_named(title: str, analyzer: DanishAnalyzer, wanted: set[str], seve
     """The words of the one part of an enumerating title ("Nye faglokaler til naturfag og madkundskab") that the
     question names: they name a row of the note (its "Nye madkundskabslokaler"), not only the note. With
     `several` (a comparison of the parts), the words of every part named."""
-    parts = [set(analyzer.tokens(p)) for p in _TITLE_PARTS.split(title) if p.strip()]
+    # (a part of letters alone, "Model A, B og C", names alternatives, not parts of the subject)
+    parts = [words for p in _TITLE_PARTS.split(title) if (words := set(analyzer.tokens(p)))
+             and any(len(w) >= 3 for w in words)]
     if len(parts) < 2:
         return set()
     own = [part - set().union(*(q for q in parts if q is not part)) for part in parts]

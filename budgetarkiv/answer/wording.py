@@ -178,7 +178,8 @@ class Draft:
                 self.add(f"  – {line}", cited)
         for a in p.activities:
             if a.amounts or a.total is not None:
-                line, cited = scenario_line(self.lang, a, activity=True, years=years, whole=whole)
+                # (a row named in a year is asked by its column; the proposal's sum row, above, shows the whole)
+                line, cited = scenario_line(self.lang, a, activity=True, years=years, whole=whole and not p.scenarios)
                 self.add(f"  – {line}", cited)
         if earlier:
             for g in p.earlier_grants:

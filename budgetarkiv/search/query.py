@@ -80,11 +80,17 @@ _FACT = re.compile(
     r"how many|who|when|how|what is|what was|what were|results?)\b",
     re.IGNORECASE,
 )
-_SUM = re.compile(r"\b(tilsammen|i alt|samlet|samlede|sammenlagt|in total|altogether|combined|together|total)\b",
+_SUM = re.compile(r"\b(tilsammen|i alt|samlet|samlede|sammenlagt|in total|altogether|combined|together|total|"
+                  r"add(?:s|ed|ing)? up|lagt sammen|lægge[rs]? sammen)\b",
                   re.IGNORECASE)
 # "the two scenarios", "begge scenarier", "scenarierne": several scenarios without their numbers
 _SCENARIOS = re.compile(r"\b(?:two|both|the|to|begge)\s+scenari(?:os|er)\b|\bscenarierne\b", re.IGNORECASE)
-_TOGETHER = re.compile(r"\b(tilsammen|sammenlagt|together|combined)\b", re.IGNORECASE)
+# "the staff row and the home visits row", "rækkerne": amounts of a table, money or not
+_ROWS = re.compile(r"\b(?:rows?|række[nr]?\w*|amounts?|figures?)\b", re.IGNORECASE)
+# an alternative named by its heading, not its number ("grundmodellen og den udvidede model")
+_ALTERNATIVE_WORD = re.compile(r"\w*(?:model|scenari|variant|alternativ)\w*", re.IGNORECASE)
+_TOGETHER = re.compile(r"\b(tilsammen|sammenlagt|together|combined|add(?:s|ed|ing)? up|lagt sammen|lægge[rs]? sammen)\b",
+                       re.IGNORECASE)
 _COMPARE = re.compile(
     r"\b(sammenlign\w*|forskel\w*|compared?|comparison|versus|vs\.?|difference|frem for|i forhold til|end ansøgt|"
     r"mere end|mindre end|more than|less than|steget|faldet|ændret sig|increased|decreased|gone (?:up|down)|risen|"
@@ -94,7 +100,8 @@ _COMPARE = re.compile(
 # "hvilket forslag sparer mest: X eller Y?", "which costs more, X or Y?": two named subjects weighed
 # "which costs more: A or B", "hvad koster mest: A eller B": a choice between two named things
 _WHICH_MOST = re.compile(r"\b(?:hvilke[nt]?|which|hvad|what)\b.*\b(?:mest|mere|mindst|mindre|størst|større|højest|lavest|"
-                         r"dyrest|dyrere|billigst|billigere|most|more|less|least|highest|lowest|cheapest|cheaper)\b"
+                         r"dyrest|dyrere|billigst|billigere|most|more|less|least|highest|lowest|cheapest|cheaper|larger|largest|"
+                         r"bigger|biggest|smaller|smallest|higher|lower|greater)\b"
                          r".*\s(?:eller|or)\s", re.IGNORECASE)
 _HISTORY = re.compile(
     r"\b(tidligere afsat|tidligere bevilget|first funded|previously|hvilke budgetår|note[- ]?id|første gang|first time|i hvilke år|"
@@ -167,8 +174,10 @@ _WANTS_FINAL = re.compile(
     re.IGNORECASE,
 )
 _WANTS_DRAFT = re.compile(r"\b(?:udkast\w*|kladde\w*|drafts?|foreløbig[et]?\s+(?:version|notat))\b", re.IGNORECASE)
+# "fully phased in", and "a full year" beside a first year ("its first year compared with a full year")
 _PHASED_IN = re.compile(r"\b(?:fuldt? (?:indfaset|implementeret|udrullet)|fuld effekt|fully (?:phased in|implemented)|"
-                        r"full effect)\b", re.IGNORECASE)
+                        r"full effect|(?:a|one|et|ét) (?:full|whole|fuldt|helt) (?:year|år)|helårs\w*|full[- ]year)\b",
+                        re.IGNORECASE)
 _FIRST_YEAR = re.compile(r"\b(?:første|first)\s+(?:hele\s+|full\s+)?(?:år|year)\b", re.IGNORECASE)
 # "de første to år", "de to første år", "the first two years", "the first 3 years"
 _COUNTS = {"to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4, "four": 4, "fem": 5, "five": 5}
@@ -179,6 +188,16 @@ _MOST = re.compile(r"\b(highest|largest|biggest|most expensive|højeste|største
 _LEAST = re.compile(r"\b(lowest|smallest|cheapest|least|laveste|mindste|billigste|mindst)\b", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\b(hvor meget|hvor stor\w*|how much|how large|how big)\b", re.IGNORECASE)
 _LIST_RESULTS = re.compile(r"\bhvilke resultat", re.IGNORECASE)
+# the words naming the proposal itself, not a row of it: "udeskole-forslaget", "forslaget om udeskole", "the
+# printer proposal", "the proposal for a culture pass"
+_PROPOSAL = r"(?:forslag(?:et)?|budgetønsket|budgetnotatet|notatet|proposals?|(?:budget )?note)"
+_PROPOSAL_NAMED = (
+    re.compile(rf"\b([^\W\d_]+)-{_PROPOSAL}\b", re.IGNORECASE),
+    re.compile(rf"\b{_PROPOSAL}\s+(?:om|til|for|on|about|of)\s+(?:(?:en|et|a|an|the|de|den|det)\s+)?"
+               r"((?:[^\W\d_]+\s+){0,2}?[^\W\d_]+)\b(?=\s+(?:i|in|fra|from|og|and|til|to|for|ved|med|with|"
+               r"compared|sammenlignet)\b|\s*[?,.:;]|\s*$)", re.IGNORECASE),
+    re.compile(rf"\b(?:the|this|that)\s+((?:[^\W\d_]+\s+){{0,2}}?[^\W\d_]+)\s+{_PROPOSAL}\b", re.IGNORECASE),
+)
 # "over hele perioden", "i alt i perioden", "over de fire år", "over its three years", "across the whole period"
 _WHOLE_PERIOD = re.compile(
     r"\b(?:hele perioden|i alt i perioden|(?:whole|entire|full) period|"
@@ -359,7 +378,9 @@ def answer_type(q: Query) -> str:
         return "comparison"
     if _COMPARE.search(t) and (len(q.scenarios) >= 2 or len(q.years) == 2 or _SCENARIOS.search(t)):
         return "comparison"
-    if money and _SUM.search(t) and not q.whole_period and (len(q.years) >= 2 or _TOGETHER.search(t)
+    if _COMPARE.search(t) and q.years and len(_ALTERNATIVE_WORD.findall(t)) >= 2:
+        return "comparison"  # "forskellen på grundmodellen og den udvidede model ... i 2026": their amounts
+    if (money or _ROWS.search(t)) and _SUM.search(t) and not q.whole_period and (len(q.years) >= 2 or _TOGETHER.search(t)
                                                             or q.earlier or re.search(r"\bsamlede udgifter", t, re.I)):
         return "sum"
     if _COUNT.search(t) and not money and not _NAMED_GOAL.search(t) and not q.wants_result:
@@ -400,13 +421,23 @@ _OR = re.compile(r"\s+(?:eller|or)\s+", re.IGNORECASE)  # the alternatives of a 
 def subject_parts(text: str) -> tuple[str, ...]:
     """The parts of a question that names several subjects ("klubberne og Housing First-teamet", "X i forhold
     til Y"): the text split at "og/and" or a comparison's "i forhold til/compared with", when every part has
-    words of its own; () when it names one subject."""
+    words of its own; () when it names one subject, or when every part names an alternative ("Model A og
+    Model B", "grundmodellen og den udvidede model": one proposal's)."""
     parts = tuple(p.strip() for p in _AND.split(text) if p.strip())
     if len(parts) < 2 and _WHICH_MOST.search(text):
         parts = tuple(p.strip() for p in _OR.split(text.split(":")[-1]) if p.strip())
     if len(parts) < 2 or not all(subject_words(p) for p in parts):
         return ()
+    if all(_ALTERNATIVE_WORD.search(p) for p in parts):
+        return ()  # "grundmodellen og den udvidede model": alternatives of one proposal, not several subjects
     return parts
+
+
+def proposal_words(question: str) -> tuple[str, ...]:
+    """The words that name the proposal itself ("udeskole-forslaget", "forslaget om udeskole", "the printer
+    proposal"): they say which note, not which row of its tables."""
+    found = [w.lower() for p in _PROPOSAL_NAMED for m in p.finditer(question) for w in _WORD.findall(m.group(1))]
+    return tuple(dict.fromkeys(w for w in found if w not in GENERIC_WORDS))
 
 
 def subject_words(question: str) -> tuple[str, ...]:
@@ -415,4 +446,5 @@ def subject_words(question: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w for w in words if w not in GENERIC_WORDS and len(w) >= 3))
 
 
-__all__ = ["ANSWER_TYPES", "GENERIC_WORDS", "Query", "analyse", "answer_type", "route", "split_asks", "subject_parts", "subject_words"]
+__all__ = ["ANSWER_TYPES", "GENERIC_WORDS", "Query", "analyse", "answer_type", "proposal_words", "route", "split_asks", "subject_parts",
+           "subject_words"]

@@ -361,3 +361,31 @@ def test_amounts_of_one_price_level_in_mio_kr_and_1000_kr_are_added_in_1000_kr()
 def test_the_first_two_years_in_total_add_the_tables_first_two_columns(archive_answerer):
     text = _asked(archive_answerer, "What does Sprogløft cost in total in the first two years?")
     assert "14.900 = 7.450" in text and "2024" not in text.split("In the text")[0]
+
+
+def test_a_title_listing_alternatives_by_letter_has_no_parts_naming_rows(archive_answerer):
+    """'... – Model A, B og C' enumerates alternatives, not parts of the subject: its words name the note."""
+    from budgetarkiv.answer.costs import _one_part_named
+
+    analyzer = archive_answerer.searcher.lexical.analyzer
+    title = "Aflastning til familier med børn med handicap – Model A, B og C"
+    assert _one_part_named(title, analyzer, set(analyzer.tokens("aflastning model"))) == set()
+
+
+def test_one_alternative_over_two_years_added_up_is_its_sum_row_not_a_row_named_like_the_note(archive4_answerer):
+    text = _asked(archive4_answerer, "What would Model A of the respite proposal cost in 2026 and 2027 added up?")
+    assert "7.000 = 2.450 (SOF46 Model A, 2026) + 4.550 (SOF46 Model A, 2027)" in text
+    assert "Model B" not in text.split("In the text")[0]
+
+
+def test_a_first_year_compared_with_a_full_year_shows_the_first_and_the_lasting_column(archive4_answerer):
+    text = _asked(archive4_answerer, "What does the printer proposal save in the first year compared with a full year?")
+    assert "2026: -400" in text and "2029: -2.100" in text and "-6.700" not in text
+
+
+def test_two_notes_of_a_programme_compared_in_a_year_each_name_the_note_each_figure_comes_from(archive4_answerer):
+    text = _asked(archive4_answerer, "Which is larger: Jobspor's net cost in 2027 in the original note, "
+                                     "or in 2028 in the continuation?")
+    assert "BIF57 (Budget 2025), 2027: 4.000" in text and "2028: 5.000" in text
+    assert "2.800" not in text  # another year of the original note
+    assert "different price levels" in text

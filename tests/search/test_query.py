@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from budgetarkiv.search.query import analyse, route, subject_words
+from budgetarkiv.search.query import analyse, proposal_words, route, subject_parts, subject_words
 
 
 def test_a_year_in_the_question_selects_amount_columns_not_the_budget_year():
@@ -402,3 +402,46 @@ def test_where_something_shall_be_is_a_fact_not_a_goal(question, kind):
 def test_the_first_years_of_a_table_asked_by_count(question, first_years, first_year):
     q = analyse(question)
     assert (q.first_years, q.first_year) == (first_years, first_year)
+
+
+@pytest.mark.parametrize("question", [
+    "Adding up 2026 and 2027, how much would Model A cost?",
+    "What do Model A's 2026 and 2027 amounts add up to?",
+    "Hvad bliver udgifterne i 2026 og 2027 lagt sammen?",
+])
+def test_adding_up_asks_for_a_sum(question):
+    assert analyse(question).answer_type == "sum"
+
+
+def test_named_rows_added_up_are_a_sum_without_a_money_word():
+    q = analyse("In the rehabilitation proposal, what do the staff row and the home visits row add up to in 2028?")
+    assert q.answer_type == "sum" and q.years == (2028,)
+
+
+def test_which_is_larger_of_two_named_amounts_is_a_comparison():
+    q = analyse("Which is larger: the net cost in 2027 under the original note, or in 2028 under the continuation?")
+    assert q.answer_type == "comparison" and q.years == (2027, 2028)
+
+
+def test_the_difference_of_two_alternatives_named_by_heading_is_a_comparison_of_one_proposal():
+    q = analyse("Hvad er forskellen på grundmodellen og den udvidede model for ordningen i 2027?")
+    assert q.answer_type == "comparison" and q.years == (2027,)
+    assert subject_parts(q.search_text) == ()  # two alternatives of one proposal, not two programmes
+    assert subject_parts("Hvad koster klubberne og Housing First-teamet tilsammen?")  # two subjects
+
+
+def test_a_first_year_compared_with_a_full_year_asks_for_the_first_and_the_lasting_column():
+    q = analyse("How much does the proposal save in its first year compared with a full year?")
+    assert q.first_year and q.fully_phased_in and q.answer_type == "comparison"
+    assert not analyse("Hvad koster forslaget det første hele år?").fully_phased_in
+
+
+@pytest.mark.parametrize(("question", "words"), [
+    ("Hvad koster udeskole-forslaget og Jobspor tilsammen i 2026?", ("udeskole",)),
+    ("Hvad koster naturvejlederne i forslaget om udeskole i 2025?", ("udeskole",)),
+    ("How much does the printer proposal save in its first year?", ("printer",)),
+    ("What does the proposal for a culture pass cost in 2026?", ("culture", "pass")),
+    ("Hvad koster forslaget i 2026?", ()),
+])
+def test_the_words_naming_the_proposal_itself_are_found(question, words):
+    assert proposal_words(question) == words
