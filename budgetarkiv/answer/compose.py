@@ -291,7 +291,9 @@ class Answerer:
         word ("80-årige"), a name ("på Amager") and a year asked ("i 2015") must occur in the text of the
         notes shown (those also relevant included: a comparison may name two programmes; a year also as a
         table column; a count or share for another year is refused later, naming the years its sentences count).
-        Questions about several notes and naming a note id skip the word count.
+        A target group or kind of facility the focused notes name only others of ("men" of the note about
+        women, "daginstitutioner" of the note about schools; `answer.groups`) is missing too.
+        Questions about several notes and naming a note id skip the word count (and the group check).
         """
         focused = [n.hit for n in notes if not n.also]
         if not focused:
@@ -311,6 +313,10 @@ class Answerer:
         numbers = number_words_missing(checked, shown)
         if gap is None and numbers:
             gap = Gap("number", tuple(numbers))
+        if gap is None and not wants_several(query):
+            groups = self.relevance.groups_missing(dataclasses.replace(query, text=checked).subject_text, text)
+            if groups:  # "the night café for homeless men" of the note about women
+                gap = Gap("group", tuple(_as_written(w, checked) for w in groups))
         counted = query.answer_type in ("count", "percent")  # `_other_years` refuses those naming the years found
         if gap is None and not counted and years_missing(query.years, shown, table_years):
             gap = Gap("year", (wording.year_span(query.years),))

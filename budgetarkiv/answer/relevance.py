@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from budgetarkiv.answer.groups import Facets
 from budgetarkiv.core.text import years_in
 from budgetarkiv.index.english import looks_english
 from budgetarkiv.index.lexical import SYSTEM_WORDLIST, LexicalIndex
@@ -114,6 +115,19 @@ class Relevance:
                 out.append(n)
         return out
 
+    @cached_property
+    def facets(self) -> Facets:
+        return Facets(self.analyzer.tokens)
+
+    def groups_missing(self, question: str, text: str) -> list[str]:
+        """The question's words naming a target group or kind of facility ("pensioners", "daginstitutionerne")
+        where `text` names only others of the same facet (young people, schools); see `answer.groups`."""
+        analyzer = self.analyzer
+        words = [(w, {*analyzer.tokens(w), *(t for da in danish for t in analyzer.tokens(da))})
+                 for w, danish in self.translations(question, looks_english(question))
+                 if w not in GENERIC_WORDS and not w.isdigit()]
+        return self.facets.contrasts(words, text)
+
     def _danish_name(self, word: str) -> bool:
         """Whether a capitalised word of an English question is a Danish name rather than an English word."""
         bridge, lower = self.lexical.bridge, word.lower()
@@ -166,7 +180,8 @@ _NAME = re.compile(r"(?<=[\w,;)] )[A-ZÆØÅ][^\W\d_]*[a-zæøå][^\W\d_]*(?:-[^
 class Gap:
     """What the question names that the note in focus does not hold: the reason to abstain."""
 
-    kind: str  # "words" (too few of the question's own words), "name" ("Amager"), "number" ("80-årige"), "year"
+    kind: str  # "words" (too few of the question's own words), "name" ("Amager"), "number" ("80-årige"), "group"
+    # ("pensioners" of a note about young people), "year"
     missing: tuple[str, ...]  # as the question writes them
 
 

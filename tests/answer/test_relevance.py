@@ -74,6 +74,10 @@ def test_missing_parts_are_listed_as_asked():
     ("Hvad koster gratis frokost i daginstitutionerne?", None),  # "gratis" in one note, daycare in another
     ("What did the Budget 2025 agreement give to Sunday opening at the libraries?", None),
     ("How many new street trees will be planted in Valby?", "«Valby»"),  # a Danish name no note holds
+    # a target group the note names others of: the Housing First notes are for young people, SUF09 for 70-årige
+    ("Hvad koster Housing First-teamet for ældre?", "«ældre»"),
+    ("What does the Housing First team for pensioners cost?", "«pensioners»"),
+    ("Hvad koster forebyggende hjemmebesøg til unge?", "«unge»"),
 ])
 def test_a_question_naming_what_its_note_does_not_hold_abstains(archive_answerer, question, named):
     answer = archive_answerer.ask(question)
@@ -85,6 +89,8 @@ def test_a_question_naming_what_its_note_does_not_hold_abstains(archive_answerer
 
 @pytest.mark.parametrize("question", [
     "Hvad koster forebyggende hjemmebesøg til 70-årige?",
+    "Hvad koster forebyggende hjemmebesøg til ældre?",  # 70-årige are elderly
+    "Hvad koster Housing First-teamet for unge?",
     "Hvor mange træer skal der plantes på Amager?",  # the note names Amager Vest
     "Hvor mange hjemløse unge var der i København i 2019?",
     "How much would the two new youth clubs in Nordvest and on Amager cost in 2027?",
