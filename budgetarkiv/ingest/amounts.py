@@ -2,7 +2,8 @@
 
 Budget notes and answer letters state many of their figures in sentences rather than tables. Each amount
 is kept with the sentence it stands in, so a user is shown the figure in its own words and context.
-Percentages ("56 pct.") and table unit heads ("1.000 kr., 2024 p/l") are not amounts.
+Percentages ("56 pct."), table unit heads ("1.000 kr., 2024 p/l", "1.000 kr. (2026-priser)") and sentences
+stating a table's unit ("Beløbene er angivet i 1.000 kr.") are not amounts.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import re
 from budgetarkiv.core.models import ProseAmount
 from budgetarkiv.core.numbers import parse_danish_number
 from budgetarkiv.core.text import collapse_ws, sentence_at, sentence_bounds
+from budgetarkiv.ingest.units import PRICE_LEVEL_RE
 
 # Whitespace allowed between the parts of an amount: PDF text splits "0,2 mio. \nkr." and "3,9 \n\nmio. kr.".
 _GAP = r"\s{0,8}"
@@ -18,12 +20,19 @@ _AMOUNT_RE = re.compile(
     r"(?<![\w.,/-])"
     r"(?P<approx>(?:ca\.|cirka|omkring|knap|godt|op til|over|under)\s{1,4})?"
     r"(?P<number>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
-    rf"(?:{_GAP}(?P<scale>mio\.|mia\.|mill\.|millioner|million|milliarder|milliard|mio\b|mia\b))?"
+    rf"(?:{_GAP}(?P<scale>mio\.|mia\.|mill\.|millioner|million|milliarder|milliard|mio\b|mia\b|tusinde?\b"
+    r"|t\.?(?=\s?kr\b)))?"
     rf"{_GAP}(?P<kr>kr\.|kr\b|kroner\b)",
     re.IGNORECASE,
 )
-# What follows a table's unit head: "1.000 kr., 2024 p/l", "(1.000 kr. – 2018 p/l )", "1.000 kr., løbende p/l".
-_UNIT_HEAD_TAIL_RE = re.compile(r"[\s,.–—-]*(?:\d{4}|løbende|faste)\s*p/[l1]", re.IGNORECASE)
+# What follows a table's unit head: "1.000 kr., 2024 p/l", "(1.000 kr. – 2018 p/l )", "1.000 kr., løbende p/l",
+# "1.000 kr. (2026-priser)", "1.000 kr., p/l 2028" (any price-level spelling, see ingest.units).
+_UNIT_HEAD_TAIL_RE = re.compile(r"[\s,.–—-]*(?:faste\s+)?(?:(?<=1\.000 kr\.)\s*\(\s*)?(?:" + PRICE_LEVEL_RE.pattern + ")",
+                                re.IGNORECASE)
+# "Beløbene er angivet i 1.000 kr.": the figures' unit. A thousand kroner "i 1.000 kr." is a unit, unless
+# the sentence goes on "pr. ..." (a price per person).
+_UNIT_STATEMENT_BEFORE_RE = re.compile(r"(?:(?<![\w])(?:i|in)\s+|\(\s*)$", re.IGNORECASE)
+_PER_AFTER_RE = re.compile(r"\s*(?:pr\.|per|om året|årligt)(?![\w])", re.IGNORECASE)
 _SCALES: dict[str, float] = {
     "mio": 1e6,
     "mill": 1e6,
@@ -32,6 +41,9 @@ _SCALES: dict[str, float] = {
     "mia": 1e9,
     "milliard": 1e9,
     "milliarder": 1e9,
+    "t": 1e3,
+    "tusind": 1e3,
+    "tusinde": 1e3,
 }
 
 
@@ -51,6 +63,8 @@ def extract_prose_amounts(text: str) -> tuple[ProseAmount, ...]:
     for m in _AMOUNT_RE.finditer(text):
         if _UNIT_HEAD_TAIL_RE.match(text, m.end()):
             continue  # "1.000 kr., 2024 p/l": a table's unit, not an amount
+        if _is_unit_statement(text, m):
+            continue  # "Beløbene er angivet i 1.000 kr.": the unit of the figures below
         kroner = amount_in_kroner(m.group("number"), m.group("scale"))
         if kroner is None:
             continue
@@ -63,3 +77,11 @@ def extract_prose_amounts(text: str) -> tuple[ProseAmount, ...]:
             )
         )
     return tuple(found)
+
+
+def _is_unit_statement(text: str, m: re.Match[str]) -> bool:
+    """Is this "1.000 kr." the unit a sentence states for the figures below ("Beløbene er i 1.000 kr.")?"""
+    if m.group("scale") or m.group("approx") or m.group("number").replace(".", "") != "1000":
+        return False
+    return (_UNIT_STATEMENT_BEFORE_RE.search(text, 0, m.start()) is not None
+            and _PER_AFTER_RE.match(text, m.end()) is None)

@@ -20,6 +20,13 @@ from dataclasses import dataclass
 from budgetarkiv.core.models import Amount, BudgetTable, TableCheck, TableRow
 from budgetarkiv.core.numbers import format_danish_number, parse_danish_number
 from budgetarkiv.core.text import TABLE_TITLE_HEADINGS, canonical_heading, join_wrapped
+from budgetarkiv.ingest.units import (
+    PRICE_LEVEL_RE,
+    find_price_level,
+    find_unit,
+    stated_unit_and_price_level,
+    without_unit_and_price_level,
+)
 
 # --- patterns ---------------------------------------------------------------------------------
 
@@ -43,8 +50,6 @@ FOOTNOTE_LINE_RE = re.compile(rf"^[{FOOTNOTE_MARKS}]+\s*\D")
 LABEL_NOTE_RE = re.compile(rf"(?<=\w)([{FOOTNOTE_MARKS[1:]}]+|\*+)$")  # "Billetindtægter¹"
 TAG_RE = re.compile(r"</?(?:i|b|u|em|strong)>", re.IGNORECASE)
 
-UNIT_RE = re.compile(r"(1\.000|mio\.|mia\.)\s*kr\b\.?", re.IGNORECASE)
-PRICE_LEVEL_RE = re.compile(r"\b(\d{4}|løbende)\s*p\s*/\s*[l1](?![\w])", re.IGNORECASE)
 YEAR_RE = re.compile(r"^(?:19|20)\d{2}$")
 YEAR_IN_LABEL_RE = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,])")
 
@@ -204,6 +209,12 @@ def _is_boundary(line: _Line) -> bool:
 # --- head -------------------------------------------------------------------------------------
 
 
+def _ends_in_price_level(text: str) -> bool:
+    """Does `text` end in a price level whose year comes last ("1.000 kr., p/l 2027")?"""
+    last = next(reversed(list(PRICE_LEVEL_RE.finditer(text))), None)
+    return last is not None and last.end() == len(text) and text[-4:].isdigit() and not last.group("year")
+
+
 def _year_run(tokens: Sequence[str]) -> tuple[tuple[str, ...], bool, int] | None:
     """Year columns (and "I alt") at the end of a head line: (years, has_total, tokens before)."""
     end = len(tokens)
@@ -213,6 +224,8 @@ def _year_run(tokens: Sequence[str]) -> tuple[tuple[str, ...], bool, int] | None
     i = end
     while i > 0 and YEAR_RE.match(tokens[i - 1]):
         i -= 1
+    if 0 < i < end and _ends_in_price_level(" ".join(tokens[: i + 1])):
+        i += 1  # "p/l 2027 2028 2029": "2027" is the price level's year, not a column
     years = tuple(tokens[i:end])
     if len(years) < 2 and not (years and has_total):
         return None
@@ -222,12 +235,9 @@ def _year_run(tokens: Sequence[str]) -> tuple[tuple[str, ...], bool, int] | None
 
 
 def _unit_and_price_level(head_text: str) -> tuple[str | None, str | None]:
-    """("1.000 kr.", "2024 p/l") from a head; the source's "p/1" typo reads as p/l."""
-    unit_m = UNIT_RE.search(head_text)
-    unit = f"{unit_m.group(1).lower()} kr." if unit_m else None
-    pl_m = PRICE_LEVEL_RE.search(head_text)
-    price_level = f"{pl_m.group(1).lower()} p/l" if pl_m else None
-    return unit, price_level
+    """("1.000 kr.", "2024 p/l") from a head, canonical whatever the spelling ("tkr., p/l 2024"; see
+    `ingest.units`); the source's "p/1" typo reads as p/l."""
+    return find_unit(head_text), find_price_level(head_text)
 
 
 # A title's trailing bracket: "Tabel 2. Økonomi (mio. kr., 2026 p/l)".
@@ -249,7 +259,7 @@ def title_without_unit(title: str, unit: str | None, price_level: str | None) ->
         return title
     if (said_unit or unit) != unit or (said_price_level or price_level) != price_level:
         return title  # the bracket disagrees with the head: keep what the note says
-    rest = PRICE_LEVEL_RE.sub("", UNIT_RE.sub("", inside))
+    rest = without_unit_and_price_level(inside)
     if rest.strip(" ,;/") or not title[: match.start()].strip():
         return title
     return title[: match.start()].rstrip()
@@ -1288,7 +1298,23 @@ def _is_untitled_head(line: _Line) -> bool:
         return head is not None and (head.unit is not None or head.has_total)
     tokens = line.plain.split(" ")
     run = _year_run(tokens)
-    return run is not None and (UNIT_RE.search(" ".join(tokens[: run[2]])) is not None)
+    return run is not None and find_unit(" ".join(tokens[: run[2]])) is not None
+
+
+MAX_STATEMENT_LINES = 3  # lines above a table searched for the sentence stating its unit
+
+
+def _stated_above(lines: Sequence[_Line], i: int, floor: int) -> tuple[str | None, str | None]:
+    """(unit, price level) the sentence just above line `i` states for the table's figures ("Beløbene er
+    angivet i 1.000 kr. (2026-priser)"): the few lines above it, not past a heading or another table."""
+    above: list[str] = []
+    for j in range(i - 1, floor - 1, -1):
+        if lines[j].blank:
+            continue
+        if _is_boundary(lines[j]) or len(above) >= MAX_STATEMENT_LINES:
+            break
+        above.insert(0, lines[j].plain)
+    return stated_unit_and_price_level(join_wrapped(above)) if above else (None, None)
 
 
 def _heading_above(lines: Sequence[_Line], i: int, floor: int) -> str:
@@ -1333,6 +1359,9 @@ def _table_at(lines: Sequence[_Line], i: int, title_end: int, number: str | None
         last = max(body.last_line, head_index)
         title_unit, title_price_level = _unit_and_price_level(title)  # "Økonomi (mio. kr., 2026 p/l)"
         unit, price_level = head.unit or title_unit, head.price_level or title_price_level
+        if unit is None or price_level is None:  # "Beløbene er angivet i 1.000 kr. (2026-priser)" above
+            said_unit, said_price_level = _stated_above(lines, i, floor)
+            unit, price_level = unit or said_unit, price_level or said_price_level
         rows, unplaced = settle_anchored_rows(body.rows, dict(body.anchored), head.years)
         table = BudgetTable(
             title=title_without_unit(title, unit, price_level), kind="money", number=number, scenario=scenario,

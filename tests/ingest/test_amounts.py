@@ -17,6 +17,11 @@ from budgetarkiv.ingest.amounts import amount_in_kroner, extract_prose_amounts, 
         ("udgifterne af 0,2 mio. \nkr. årligt.", "0,2 mio. kr.", 200_000.0),
         ("at afsætte 3,9 \n\nmio. kr. årligt.", "3,9 mio. kr.", 3_900_000.0),
         ("i alt 12 millioner kroner.", "12 millioner kroner", 12_000_000.0),
+        ("svarende til 500 tkr. årligt.", "500 tkr.", 500_000.0),
+        ("svarende til 250 t. kr. årligt.", "250 t. kr.", 250_000.0),
+        ("i alt 12 mio kr i 2027-priser.", "12 mio kr", 12_000_000.0),
+        ("Der afsættes 3,5 mio. kr. (2026-priser).", "3,5 mio. kr.", 3_500_000.0),
+        ("en stigning på 1.000 kr. pr. deltager.", "1.000 kr.", 1_000.0),
     ],
 )
 def test_amounts_are_found_as_written_and_valued_in_kroner(text: str, written: str, kroner: float) -> None:
@@ -36,6 +41,11 @@ def test_amounts_are_found_as_written_and_valued_in_kroner(text: str, written: s
         "1.000 kr., 2024 \np/l",
         "Aktiviteter i forslaget 1.000 kr., 2024 p/1",
         "BIU 35.10 U 4.400 4.400",
+        "1.000 kr. (2026-priser) Styringsområde 2026",
+        "1.000 kr., p/l 2028 2028 2029",
+        "1.000 kr., løbende priser",
+        "Beløbene er angivet i 1.000 kr. (2026-priser).",
+        "Alle beløb er i 1.000 kr.",
     ],
 )
 def test_percentages_and_table_unit_heads_are_not_amounts(text: str) -> None:

@@ -481,6 +481,117 @@ def test_unit_and_price_level_are_read_from_any_head(head: str, price_level: str
 
 
 @pytest.mark.parametrize(
+    ("head", "unit", "price_level"),
+    [
+        ("tkr., 2026-priser", "1.000 kr.", "2026 p/l"),
+        ("t.kr., P/L 2026", "1.000 kr.", "2026 p/l"),
+        ("t. kr. (2026-priser)", "1.000 kr.", "2026 p/l"),
+        ("1000 kr., PL 2026", "1.000 kr.", "2026 p/l"),
+        ("tusind kr., løbende priser", "1.000 kr.", "løbende p/l"),
+        ("Beløb i kr., faste 2026-priser", "kr.", "2026 p/l"),
+        ("mio kr, 2026-prisniveau", "mio. kr.", "2026 p/l"),
+        ("mill. kr., prisniveau 2026", "mio. kr.", "2026 p/l"),
+        ("DKK million, 2026 prices", "mio. kr.", "2026 p/l"),
+        ("DKK 1,000 (2026-pl)", "1.000 kr.", "2026 p/l"),
+    ],
+)
+def test_a_head_in_any_spelling_gives_the_canonical_unit_and_price_level(head: str, unit: str,
+                                                                       price_level: str) -> None:
+    layouts = {
+        "pdf, head above the years": f"Tabel 1 – T\n{head}\nAktivitet 2026 2027 I alt\nDrift 100 100 200\n",
+        "pdf, head on the years line": f"Tabel 1 – T\n{head} 2026 2027 I alt\nDrift 100 100 200\n",
+        "tab-separated": f"Tabel 1 – T\n{head}\t2026\t2027\tI alt\nDrift\t100\t100\t200\n",
+        "in the title": f"Tabel 1 – T ({head})\nAktivitet 2026 2027 I alt\nDrift 100 100 200\n",
+    }
+    for layout, text in layouts.items():
+        table = one_table(text)
+        assert (table.unit, table.price_level, table.years) == (unit, price_level, ("2026", "2027")), layout
+        assert table.rows[0].amounts == {"2026": 100, "2027": 100} and table.checks_ok, layout
+
+
+@pytest.mark.parametrize("head", ["p/l 2026", "1.000 kr., P/L 2026", "tkr. PL 2026"])
+def test_a_price_level_whose_year_comes_last_is_no_year_column(head: str) -> None:
+    table = one_table(f"Tabel 1 – T\n{head} 2026 2027 2028 I alt\nDrift 100 100 100 300\n")
+    assert (table.price_level, table.years) == ("2026 p/l", ("2026", "2027", "2028"))
+    assert table.rows[0].total == 300 and table.checks_ok
+
+
+def test_a_current_price_level_before_the_years_keeps_the_first_year() -> None:
+    table = one_table("Tidligere afsatte midler\n1.000 kr., løbende p/l 2018 2019 I alt\nBudgetaftale 2018 500 500\n")
+    assert (table.price_level, table.years) == ("løbende p/l", ("2018", "2019"))
+
+
+ABOVE = "Økonomi\n{prose}\n\nTabel 2 – Budgetønske\n{between}Aktivitet 2026 2027 I alt\nDrift 1.750 1.750 3.500\n"
+
+
+@pytest.mark.parametrize(
+    ("prose", "between", "unit", "price_level"),
+    [
+        ("Beløbene er angivet i 1.000 kr. (2026-priser).", "", "1.000 kr.", "2026 p/l"),
+        ("Forslaget koster i alt 3,5 mio. kr.\nAlle beløb i tabellen er i tkr.,\nfaste 2026-priser.", "",
+         "1.000 kr.", "2026 p/l"),
+        ("Forslaget finansieres af puljen.", "Beløbene er angivet i mio. kr. (2026-priser)\n", "mio. kr.", "2026 p/l"),
+        ("Amounts in DKK 1,000, 2026 prices.", "", "1.000 kr.", "2026 p/l"),
+        # an amount in prose above the table is no unit of its figures
+        ("Forslaget koster 3,5 mio. kr. over to år.", "", None, None),
+        # the table's own head wins over the sentence
+        ("Beløbene er angivet i mio. kr. (2025-priser).", "1.000 kr., 2026 p/l\n", "1.000 kr.", "2026 p/l"),
+    ],
+)
+def test_the_unit_and_price_level_can_stand_in_the_sentence_just_above_the_table(
+        prose: str, between: str, unit: str | None, price_level: str | None) -> None:
+    text = ABOVE.format(prose=prose, between=between)
+    for prepared_text in (text, normalize_text(text)):
+        table = one_table(prepared_text)
+        assert (table.unit, table.price_level) == (unit, price_level)
+        assert table.rows[0].amounts == {"2026": 1750, "2027": 1750} and table.title == "Tabel 2 – Budgetønske"
+
+
+def test_a_statement_above_a_heading_or_another_table_is_not_the_tables() -> None:
+    heading_between = "Beløbene er angivet i mio. kr. (2026-priser).\nØkonomi\nTabel 2 – T\n2026 2027 I alt\nA 1 1 2\n"
+    assert (one_table(heading_between).unit, one_table(heading_between).price_level) == (None, None)
+    two = ("Beløbene er angivet i mio. kr. (2026-priser).\nTabel 1 – T\n2026 2027 I alt\nA 1 1 2\n"
+           "Tabel 2 – U\n2026 2027 I alt\nB 1 1 2\n")
+    first, second = extract_tables(two)
+    assert (first.unit, second.unit) == ("mio. kr.", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tekniske oplysninger\n\ntkr., 2029-priser\tUdvalg\t2029\t2030\nDrift\tKFU\t100\t100\n",
+        "Tekniske oplysninger\n\ntkr., 2029-priser 2029 2030\nDrift 100 100\n",
+    ],
+    ids=["tab-separated", "pdf"],
+)
+def test_an_untitled_table_is_found_by_a_unit_in_any_spelling(text: str) -> None:
+    table = one_table(text, 2029)
+    assert (table.title, table.unit, table.price_level) == ("Tekniske oplysninger", "1.000 kr.", "2029 p/l")
+    assert table.rows[0].amounts == {"2029": 100, "2030": 100}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tabel 3 – Besparelse (mio. kr., 2026-priser)\nStyringsområde 2026 2027 2028 I alt\n"
+        "Færre vikartimer Service −0,5 −1,2 −1,2 −2,9\nNyt bookingsystem Anlæg 0,8 - - 0,8\n"
+        "Samlet økonomisk påvirkning 0,3 −1,2 −1,2 −2,1\n",
+        "Tabel 3 – Besparelse\nmio kr, 2026-priser\tStyringsområde\t2026\t2027\t2028\tI alt\n"
+        "Færre vikartimer\tService\t-0,5\t-1,2\t-1,2\t-2,9\nNyt bookingsystem\tAnlæg\t0,8\t\t\t0,8\n"
+        "Samlet økonomisk påvirkning\t\t0,3\t-1,2\t-1,2\t-2,1\n",
+    ],
+    ids=["pdf-minus-sign-and-dash", "tab-hyphen-and-empty-cell"],
+)
+def test_savings_in_one_decimal_millions_keep_their_sign_and_empty_cells(text: str) -> None:
+    table = one_table(text, 2026)
+    assert (table.title, table.unit, table.price_level) == ("Tabel 3 – Besparelse", "mio. kr.", "2026 p/l")
+    savings, investment, overall = table.rows
+    assert savings.amounts == {"2026": -0.5, "2027": -1.2, "2028": -1.2} and savings.total == -2.9
+    assert investment.amounts == {"2026": 0.8} and investment.total == 0.8
+    assert overall.is_sum and overall.total == -2.1 and table.checks_ok
+
+
+@pytest.mark.parametrize(
     ("title", "number", "scenario"),
     [
         ("Tabel 2 – Oversigt (scenarie 1)", "2", "Scenarie 1"),
@@ -507,6 +618,11 @@ def test_titles_give_number_and_scenario(title: str, number: str, scenario: str 
         ("Tabel 2 – Oversigt (1.000 kr., 2024 p/l, ekskl. moms)", "Aktivitet",
          "Tabel 2 – Oversigt (1.000 kr., 2024 p/l, ekskl. moms)"),
         ("Tabel 2 – Oversigt (mio. kr., 2024 p/l)", "1.000 kr., 2024 p/l", "Tabel 2 – Oversigt (mio. kr., 2024 p/l)"),
+        # other spellings of the same unit and price level
+        ("Tabel 2 – Oversigt (tkr., 2024-priser)", "Aktivitet", "Tabel 2 – Oversigt"),
+        ("Tabel 2 – Oversigt (t. kr.)", "1.000 kr., p/l 2024", "Tabel 2 – Oversigt"),
+        ("Tabel 2 – Oversigt (mio kr, PL 2024)", "mill. kr.", "Tabel 2 – Oversigt"),
+        ("Tabel 2 – Oversigt (mio kr)", "tkr., 2024 p/l", "Tabel 2 – Oversigt (mio kr)"),
     ],
 )
 def test_a_title_drops_a_bracket_that_only_repeats_the_tables_unit_and_price_level(title: str, head: str,
@@ -826,3 +942,78 @@ def test_a_goal_row_sentence_labels_every_value_with_its_head():
     head = ("Mål", "Målsætning (2026)", "Resultat 2025", "Vurdering")
     assert goal_row_sentence(head, ("Andel af timer dækket af vikarer", "7 pct.", "", "Delvist nået")) == (
         "Andel af timer dækket af vikarer: målsætning (2026) 7 pct.; vurdering: Delvist nået.")
+
+
+# --- whole invented notes in the municipality's other spellings, read as the indexer reads them ---------------
+
+PDF_TEXT_NOTE = """Budget 2027
+Kultur- og Fritidsforvaltningen
+KFF12 Flere åbningstimer på bibliotekerne
+
+Resume
+Forvaltningen foreslår at udvide åbningstiden på fem biblioteker. Forslaget koster 4,2 mio. kr. over tre år.
+
+Økonomi
+Beløbene er angivet i tkr. (faste 2027-
+priser).
+
+Tabel 1. Budgetønske
+Aktivitet Styringsområde 2027 2028 2029 I alt
+Personale på fem
+biblioteker Service 1.200 1.200 1.200 3.600
+Vagtordning Service 200 200 200 600
+Udgifter i alt (netto) 1.400 1.400 1.400 4.200
+
+Tabel 2. Besparelse (mio kr, P/L 2027)
+Styringsområde 2027 2028 2029 I alt
+Færre automater Service −0,1 −0,2 −0,2 −0,5
+Samlet økonomisk påvirkning −0,1 −0,2 −0,2 −0,5
+"""
+
+TAB_EXPORT_NOTE = """Budget 2027
+Teknik- og Miljøforvaltningen
+TMF07 Grønne gårde
+
+Økonomi
+Alle beløb i t. kr., 2027-prisniveau.
+Tabel 1 – Økonomisk oversigt
+Aktivitet\tStyringsområde\t2027\t2028\tI alt
+Anlæg af gårde\tAnlæg\t5.000\t\t5.000
+Drift af gårde\tService\t\t300\t300
+Udgifter i alt\t\t5.000\t300\t5.300
+
+Tidligere afsatte midler
+1.000 kr., løbende priser\t2023\t2024\tI alt
+Budgetaftale 2023\t800\t800\t1.600
+"""
+
+
+def _note_from(tmp_path: Path, name: str, text: str):
+    from budgetarkiv.ingest.notes import parse_note
+    from budgetarkiv.ingest.readers import read_document
+
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return parse_note(read_document(tmp_path / name, 1_000_000))
+
+
+def test_an_invented_pdf_text_note_in_other_spellings_reads_end_to_end(tmp_path: Path) -> None:
+    note = _note_from(tmp_path, "kff12.txt", PDF_TEXT_NOTE)
+    budget, savings = (t for t in note.tables if t.kind == "money")
+    assert (budget.title, budget.unit, budget.price_level) == ("Tabel 1. Budgetønske", "1.000 kr.", "2027 p/l")
+    assert [r.label for r in budget.rows] == ["Personale på fem biblioteker", "Vagtordning", "Udgifter i alt (netto)"]
+    assert budget.rows[0].amounts == each_year(1200, 2027, 2029) and budget.checks_ok
+    assert (savings.title, savings.unit, savings.price_level) == ("Tabel 2. Besparelse", "mio. kr.", "2027 p/l")
+    assert savings.rows[0].amounts == {"2027": -0.1, "2028": -0.2, "2029": -0.2} and savings.checks_ok
+    assert [a.text for a in note.prose_amounts] == ["4,2 mio. kr."]  # the unit statement is no amount
+
+
+def test_an_invented_word_processor_export_in_other_spellings_reads_end_to_end(tmp_path: Path) -> None:
+    note = _note_from(tmp_path, "tmf07.txt", TAB_EXPORT_NOTE)
+    overview, earlier = (t for t in note.tables if t.kind == "money")
+    assert (overview.unit, overview.price_level, overview.years) == ("1.000 kr.", "2027 p/l", ("2027", "2028"))
+    assert [(r.label, r.amounts, r.total) for r in overview.rows] == [
+        ("Anlæg af gårde", {"2027": 5000}, 5000), ("Drift af gårde", {"2028": 300}, 300),
+        ("Udgifter i alt", {"2027": 5000, "2028": 300}, 5300)]
+    assert overview.checks_ok
+    assert (earlier.title, earlier.unit, earlier.price_level) == ("Tidligere afsatte midler", "1.000 kr.", "løbende p/l")
+    assert earlier.rows[0].amounts == {"2023": 800, "2024": 800}
