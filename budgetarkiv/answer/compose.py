@@ -389,6 +389,8 @@ class Answerer:
         letters = [h for h in hits if note_key(h) in focused | also]
         if self.letters.asks_letter(query):  # a letter found further down, when it is about the subject
             letters += [h for h in hits if h.doc_type == "answer" and h not in letters]
+        if self.minutes.asks_decision(query):  # what was decided stands in minutes found further down too
+            letters += [h for h in hits if h.doc_type == "other" and h not in letters]
         from_letter = (self.letters.signatory(query, letters) or self.letters.addressee(query, letters)
                        or self.letters.dated(query, letters) or self.minutes.decision(
                            query, letters, lambda texts: self.picker.similarity(query.search_text, texts)))

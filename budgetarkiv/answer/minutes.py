@@ -19,7 +19,8 @@ from budgetarkiv.index.store import Store
 from budgetarkiv.search.hybrid import Hit
 from budgetarkiv.search.query import Query
 
-_DECIDED = re.compile(r"\b(beslut\w*|besluttede|vedt\w*|decid\w*|decisions?|resolved?|approved?|godkendte|afgørelse\w*)\b",
+_DECIDED = re.compile(r"\b(beslut\w*|besluttede|vedt\w*|decid\w*|decisions?|resolved?|approved?|godkendte|afgørelse\w*|"
+                      r"ændringsforslag\w*|amendments?)\b",
                       re.IGNORECASE)
 # "4. Ansøgning om ...", "Punkt 2  Fordeling af ...", "Pkt. 3: Status ...", "Sag 5 – ..."
 _ITEM = re.compile(r"(?:^|\n[ \t]*\n)[ \t]*(?:(?:Punkt|Pkt\.?|Sag|Dagsordenspunkt)[ \t]+(\d{1,2})\.?[ \t]*[:–-]?|"
@@ -39,8 +40,15 @@ _SIDES = (
      re.compile(r"\bfor stemte\b|\bstemte for\b|\bvoted for\b|\bfor\s*:", re.IGNORECASE),
      re.compile(r"\bin favou?r\b|\bstemmer for\b", re.IGNORECASE)),
 )
-_PART = re.compile(r"^[ \t]*(Resumé|Resume|Sagsfremstilling|Indstilling|Beslutning)[ \t]*:?[ \t]*$",
+# a part's heading alone on its line, or leading its text ("Beslutning: Indstillingen blev godkendt.")
+_PART = re.compile(r"^[ \t]*(Resumé|Resume|Sagsfremstilling|Indstilling|Beslutning)(?:[ \t]*:?[ \t]*$|[ \t]*:[ \t]*(?=\S))",
                    re.MULTILINE | re.IGNORECASE)
+# a motion voted on within an item ("Ændringsforslag nr. 2 stillet af ...:", "Amendment 1"): its paragraph
+# holds what it proposes, the votes per side and its fate
+_MOTION = re.compile(r"^[ \t]*(?:Ændringsforslag|Amendment|Motion)[ \t]+(?:nr\.?[ \t]*|no\.?[ \t]*)?(\d{1,2})\b",
+                     re.MULTILINE | re.IGNORECASE)
+# a decision that approves the recommendation ("Indstillingen blev godkendt") says what was decided through it
+_APPROVES_RECOMMENDATION = re.compile(r"\bindstilling\w*\b|\brecommendation\b", re.IGNORECASE)
 MAX_SENTENCES = 2
 W_SIMILAR = 5.0  # the encoder's similarity (cosines differ by hundredths) against the share of words
 
@@ -52,6 +60,7 @@ class AgendaItem:
     start: int  # offsets of the whole item (its title line to the next item) in the minutes' text
     end: int
     decision: tuple[int, int] | None  # offsets of its "Beslutning" paragraph's text
+    motions: tuple[tuple[int, int], ...] = ()  # offsets of each motion's paragraph, voted on within the item
 
 
 def agenda_items(text: str) -> list[AgendaItem]:
@@ -66,8 +75,28 @@ def agenda_items(text: str) -> list[AgendaItem]:
     out = []
     for i, (number, title, start) in enumerate(heads):
         end = heads[i + 1][2] if i + 1 < len(heads) else len(text)
-        out.append(AgendaItem(number, title, start, end, _decision(text, start, end)))
+        out.append(AgendaItem(number, title, start, end, _decision(text, start, end), _motions(text, start, end)))
     return out
+
+
+def _motions(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """Each motion's paragraph in an item: from its "Ændringsforslag nr. N" line to the paragraph's end."""
+    out = []
+    for m in _MOTION.finditer(text, start, end):
+        stop = text.find("\n\n", m.start(), end)
+        stop = end if stop < 0 else stop
+        out.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip()), len(text[:stop].rstrip())))
+    return tuple(out)
+
+
+def _paragraph_before(text: str, at: int, floor: int) -> tuple[int, int] | None:
+    """The paragraph ending before offset `at` (not above `floor`), skipping a part's heading line."""
+    head = text.rfind("\n", floor, at)
+    end = len(text[:head if head > floor else at].rstrip())
+    start = text.rfind("\n\n", floor, end)
+    start = floor if start < 0 else start + 2
+    start += len(text[start:end]) - len(text[start:end].lstrip())
+    return (start, end) if end > start else None
 
 
 def _decision(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -90,40 +119,69 @@ class Minutes:
     def _note(self, doc_id: str) -> dict:
         return self.store.note_json(doc_id) or {}
 
+    @staticmethod
+    def asks_decision(query: Query) -> bool:
+        """Whether the question asks what was decided or voted (and not when: that is the meeting's date)."""
+        return query.answer_type != "date" and bool(_DECIDED.search(query.text) or _VOTE.search(query.text))
+
     def decision(self, query: Query, hits: Sequence[Hit],
                  similar: Callable[[Sequence[str]], Sequence[float]] | None = None) -> Fact | None:
         """The decision on the agenda item the question names, when it asks what was decided: the item whose
         title and text share the most of the question's words, and (with `similar`, the encoder's similarity
         to the question) read most like it."""
-        if query.answer_type == "date" or not _DECIDED.search(query.text) and not _VOTE.search(query.text):
-            return None  # (when it was decided: the meeting's date, not the decision's text)
+        if not self.asks_decision(query):
+            return None
         groups = self.relevance.word_groups(query.text)
         analyzer = self.relevance.analyzer
-        found: list[tuple[Hit, dict, AgendaItem, int]] = []
+        # (hit, data, item, the span decided, the text it is matched on, its motion's number or None, words shared)
+        found: list[tuple[Hit, dict, AgendaItem, tuple[int, int], str, int | None, int]] = []
         for h in {h.doc_id: h for h in reversed(hits) if h.doc_type == "other"}.values():
             data = self.note(h.doc_id)
             text = data.get("text") or ""
             for item in agenda_items(text):
+                candidates = []
                 if item.decision is not None:
-                    tokens = set(analyzer.tokens(text[item.start:item.end]))
-                    found.append((h, data, item, sum(1 for g in groups if overlap(tokens, g))))
-        found = [f for f in found if f[3] > 0]
+                    # the item's text, its motions left out: they are matched on their own
+                    own, at = [], item.start
+                    for a, b in item.motions:
+                        own.append(text[at:a])
+                        at = b
+                    candidates.append((item.decision, "".join([*own, text[at:item.end]]), None))
+                for n, (a, b) in enumerate(item.motions, 1):
+                    candidates.append(((a, b), f"{item.title}\n{text[a:b]}", n))
+                for span, matched, motion in candidates:
+                    tokens = set(analyzer.tokens(matched))
+                    shared = sum(1 for g in groups if overlap(tokens, g))
+                    if shared:
+                        found.append((h, data, item, span, matched, motion, shared))
         if not found:
             return None
-        scores = [float(shared) for *_, shared in found]
+        scores = [float(f[-1]) for f in found]
         if similar is not None:
-            sims = similar([data["text"][item.start:item.end] for _, data, item, _ in found])
+            sims = similar([f[4] for f in found])
             scores = [s / max(scores) + W_SIMILAR * float(d) for s, d in zip(scores, sims)]
-        h, data, item, _ = found[max(range(len(found)), key=scores.__getitem__)]
+        h, data, item, (a, b), _, motion, _ = found[max(range(len(found)), key=scores.__getitem__)]
         text = data["text"]
-        a, b = item.decision
+        section = f"{item.number}. {item.title}"
+        if motion is not None:
+            # a motion's lines: the side asked ("For stemte: A, B, F (31)"), else the whole motion and its fate
+            lines = [(a + m.start(), a + m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text[a:b])]
+            side = vote_side(query.text, [text[x:y] for x, y in lines])
+            if side is not None:
+                a, b = lines[side]
+            first = text[lines[0][0]:lines[0][1]].split(":")[0].split(" stillet")[0].strip()
+            return quoted(h, text[a:b].strip(), page_at(data.get("page_starts") or [0], a), section=f"{section}, {first}")
         spans = sentence_spans(text[a:b], 3)
         side = vote_side(query.text, [text[a + x:a + y] for x, y in spans])
         if side is not None:
             a, b = a + spans[side][0], a + spans[side][1]
-        elif spans:
-            b = a + spans[:MAX_SENTENCES][-1][1]
-        return quoted(h, text[a:b], page_at(data.get("page_starts") or [0], a), section=f"{item.number}. {item.title}")
+        else:
+            if spans:
+                b = a + spans[:MAX_SENTENCES][-1][1]
+            before = _paragraph_before(text, a, item.start)
+            if _APPROVES_RECOMMENDATION.search(text[a:b]) and before is not None and not _VOTE.search(query.text):
+                a = before[0]  # "Indstillingen blev godkendt": the recommendation says what was decided
+        return quoted(h, text[a:b], page_at(data.get("page_starts") or [0], a), section=section)
 
 
 def vote_side(question: str, sentences: Sequence[str]) -> int | None:

@@ -78,3 +78,57 @@ DECISION = ["Indstillingen blev anbefalet med 9 stemmer for og 2 imod.", "Imod s
 ])
 def test_the_sentence_stating_the_side_of_the_vote_asked(question, sentence):
     assert vote_side(question, DECISION) == sentence
+
+
+COUNCIL = """Borgerrepræsentationen
+
+REFERAT
+
+Punkt 1. Budget 2030 – 2. behandling
+
+Der var stillet to ændringsforslag.
+
+Ændringsforslag nr. 1 stillet af Enhedslisten (Ø):
+At der afsættes 2,0 mio. kr. ekstra til lektiecaféer.
+For stemte: Ø, Å (14)
+Imod stemte: A, B, C, V (39)
+Ændringsforslaget blev forkastet.
+
+Ændringsforslag nr. 2 stillet af Venstre (V):
+At parkeringsafgiften sænkes.
+For stemte: A, V, C (30)
+Imod stemte: B, Ø, Å (23)
+Ændringsforslaget blev vedtaget.
+
+Punkt 2. Fælles indkøb
+
+Økonomiudvalget indstillede, at indkøbet samles i én enhed.
+
+Beslutning: Indstillingen blev godkendt uden afstemning.
+"""
+
+
+def test_each_motion_voted_within_an_item_is_its_own_paragraph():
+    items = agenda_items(COUNCIL)
+    assert [i.title for i in items] == ["Budget 2030 – 2. behandling", "Fælles indkøb"]
+    motions = [COUNCIL[a:b] for a, b in items[0].motions]
+    assert [m.splitlines()[0] for m in motions] == ["Ændringsforslag nr. 1 stillet af Enhedslisten (Ø):",
+                                                   "Ændringsforslag nr. 2 stillet af Venstre (V):"]
+    assert motions[1].endswith("Ændringsforslaget blev vedtaget.") and "(23)" in motions[1]
+    assert items[1].motions == ()
+
+
+def test_the_side_of_a_motions_vote_is_its_line():
+    lines = COUNCIL[slice(*agenda_items(COUNCIL)[0].motions[1])].splitlines()
+    assert lines[vote_side("Hvor mange stemte for ændringsforslaget om parkeringsafgiften?", lines)] == \
+        "For stemte: A, V, C (30)"
+    assert lines[vote_side("Which parties voted against the parking amendment?", lines)] == "Imod stemte: B, Ø, Å (23)"
+
+
+def test_a_decision_leading_its_own_line_is_read_and_the_recommendation_before_it_found():
+    from budgetarkiv.answer.minutes import _paragraph_before
+
+    item = agenda_items(COUNCIL)[1]
+    assert COUNCIL[slice(*item.decision)] == "Indstillingen blev godkendt uden afstemning."
+    before = _paragraph_before(COUNCIL, item.decision[0], item.start)
+    assert COUNCIL[slice(*before)] == "Økonomiudvalget indstillede, at indkøbet samles i én enhed."
