@@ -14,12 +14,12 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from budgetarkiv.core.models import Amount, BudgetTable, TableCheck, TableRow
 from budgetarkiv.core.numbers import format_danish_number, parse_danish_number
-from budgetarkiv.core.text import TABLE_TITLE_HEADINGS, canonical_heading, join_wrapped
+from budgetarkiv.core.text import TABLE_TITLE_HEADINGS, canonical_heading, join_wrapped, sentence_bounds
 from budgetarkiv.ingest.units import (
     PRICE_LEVEL_RE,
     find_price_level,
@@ -245,24 +245,32 @@ _TITLE_BRACKET_RE = re.compile(r"\s*\(([^()]*)\)\s*$")
 
 
 def title_without_unit(title: str, unit: str | None, price_level: str | None) -> str:
-    """The title without a trailing "(1.000 kr., 2027 p/l)" that only repeats the unit and price level the
-    table records: "Tabel 2. Budgetønskets aktiviteter (1.000 kr., 2027 p/l)" -> "Tabel 2. Budgetønskets
-    aktiviteter". Notes write the unit in the title or in the head row as they please; one title per table
-    whatever the layout keeps titles comparable across notes and years, and the unit is shown from
-    `unit`/`price_level` anyway. A bracket saying anything else ("(scenarie 1)", another unit) stays."""
-    match = _TITLE_BRACKET_RE.search(title)
-    if match is None or match.start() == 0:
-        return title
-    inside = match.group(1)
-    said_unit, said_price_level = _unit_and_price_level(inside)
+    """The title without a trailing "(1.000 kr., 2027 p/l)" or ", mio. kr." that only repeats the unit and
+    price level the table records: "Tabel 2. Budgetønskets aktiviteter (1.000 kr., 2027 p/l)" -> "Tabel 2.
+    Budgetønskets aktiviteter", "Tabel 2 – Anlæg, mio. kr. (2027-priser)" -> "Tabel 2 – Anlæg". Notes write the
+    unit in the title or in the head row as they please; one title per table whatever the layout keeps titles
+    comparable across notes and years, and the unit is shown from `unit`/`price_level` anyway. A bracket or
+    tail saying anything else ("(scenarie 1)", ", scenarie 1", another unit) stays."""
+    while True:
+        match = _TITLE_BRACKET_RE.search(title) or _TITLE_TAIL_RE.search(title)
+        if match is None or not title[: match.start()].strip() or not _only_repeats(match.group(1), unit,
+                                                                                    price_level):
+            return title
+        title = title[: match.start()].rstrip()
+
+
+# A title's trailing part after a comma: "Tabel 2 – Anlægsudgifter, mio. kr.".
+_TITLE_TAIL_RE = re.compile(r"\s*,\s*([^,()]+?)\s*$")
+
+
+def _only_repeats(said: str, unit: str | None, price_level: str | None) -> bool:
+    """Does `said` ("1.000 kr., 2027 p/l", "tkr.") only state the table's own unit and/or price level?"""
+    said_unit, said_price_level = _unit_and_price_level(said)
     if said_unit is None and said_price_level is None:
-        return title
+        return False
     if (said_unit or unit) != unit or (said_price_level or price_level) != price_level:
-        return title  # the bracket disagrees with the head: keep what the note says
-    rest = without_unit_and_price_level(inside)
-    if rest.strip(" ,;/") or not title[: match.start()].strip():
-        return title
-    return title[: match.start()].rstrip()
+        return False  # it disagrees with the head: keep what the note says
+    return not without_unit_and_price_level(said).strip(" ,;/–-")
 
 
 def _column_flags(head_text: str) -> dict[str, bool]:
@@ -881,6 +889,134 @@ def _tab_body(lines: Sequence[_Line], i: int, head: _Head) -> _Body:
     return _Body(tuple(rows), tuple(unreadable), last)
 
 
+# --- transposed money tables: a year per row ---------------------------------------------------
+
+TOTAL_CELL_RE = re.compile(r"^(?:i\s+alt|total|sum|samlet)$", re.IGNORECASE)
+_TOTAL_LEAD_RE = re.compile(r"^(i\s+alt|total|sum|samlet)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Transposed:
+    """A money table with a year per row, turned back into rows of items (see `_transposed_table`)."""
+
+    head_text: str
+    years: tuple[str, ...]
+    has_total: bool
+    rows: tuple[TableRow, ...]
+    unreadable: tuple[str, ...]
+    last_line: int
+
+
+def _year_line(line: _Line) -> tuple[str, list[str]] | None:
+    """("2028" or "total", cells) of a transposed table's body line: a year (or "I alt") first, then only money
+    cells ("" for an empty one); None for any other line."""
+    if "\t" in line.text.strip():
+        cells = [" ".join(c.split()) for c in line.text.strip().split("\t")]
+        key, rest = cells[0], cells[1:]
+    else:
+        plain = line.plain
+        lead = _TOTAL_LEAD_RE.match(plain)
+        key, rest = (lead.group(1), plain[lead.end():].split()) if lead else (plain.split(" ")[0], plain.split()[1:])
+    if YEAR_RE.match(key) is None and TOTAL_CELL_RE.match(key) is None:
+        return None
+    while rest and not rest[-1]:
+        rest.pop()
+    if not rest or not all(not c or EMPTY_CELL_RE.match(c) or _parse_cell(c.replace(" ", "")) is not None
+                           or parse_danish_number(c) is not None for c in rest):
+        return None
+    return ("total" if TOTAL_CELL_RE.match(key) else key), rest
+
+
+def _transposed_names(head: _Line, width: int) -> tuple[str, list[str]] | None:
+    """(corner cell, column names) of a transposed table's head for rows of `width` cells: tab-separated cells,
+    fields set apart by runs of spaces, or single words ("I alt" one name); None when the names cannot be told
+    apart (multi-word names in plain PDF text)."""
+    if "\t" in head.text.strip():
+        cells = [" ".join(c.split()) for c in head.text.strip().split("\t")]
+    elif len(fields := _fields(head.text.strip())) >= width:
+        cells = [f[0] for f in fields]
+    else:
+        cells = re.sub(r"(?i)\bi alt\b", "I\u00a0alt", head.plain).split(" ")
+        cells = [c.replace("\u00a0", " ") for c in cells]
+    while len(cells) > width + 1 and not cells[-1]:
+        cells.pop()
+    if len(cells) == width + 1:
+        return cells[0], cells[1:]
+    if len(cells) == width and not YEAR_RE.match(cells[0]):
+        return "", cells
+    return None
+
+
+def _transposed_table(lines: Sequence[_Line], i: int) -> _Transposed | None:
+    """A money table turned on its side: the cost items are columns and each year a row ("2026 1.400 600 2.000"),
+    maybe an "I alt" row and column. Read back into the usual shape, a row per item with its amount per year,
+    the "I alt" column as the sum row and the "I alt" row as each item's total, so the same checks apply.
+    A year line whose cells do not fit the head (a cell lost from PDF text) is reported unreadable."""
+    seen: list[_Line] = []
+    j = i
+    end = min(len(lines), i + 4 * MAX_HEAD_LINES)
+    while j < end and (lines[j].blank or _year_line(lines[j]) is None):
+        if not lines[j].blank:
+            if _is_boundary(lines[j]) or len(seen) >= MAX_HEAD_LINES:
+                return None
+            seen.append(lines[j])
+        j += 1
+    if j >= end or not seen:
+        return None
+    body: list[tuple[str, list[str], _Line]] = []
+    last = j
+    for k in range(j, len(lines)):
+        if lines[k].blank:
+            continue
+        read = _year_line(lines[k])
+        if read is None:
+            break
+        if body and (read[0] == "total" or body[-1][0] == "total"):
+            if body[-1][0] == "total" or read[0] != "total":
+                break
+        elif body and int(read[0]) <= int(body[-1][0]):
+            break
+        body.append((*read, lines[k]))
+        last = k
+        if read[0] == "total":
+            break
+    year_lines = [b for b in body if b[0] != "total"]
+    if len(year_lines) < 2:
+        return None
+    width = max(len(b[1]) for b in body)
+    named = _transposed_names(seen[-1], width)
+    head_text = join_wrapped([*(line.plain for line in seen[:-1]), named[0] if named else ""])
+    years = tuple(b[0] for b in year_lines)
+    has_total = body[-1][0] == "total"
+    if named is None:
+        return _Transposed(head_text, years, has_total, (), tuple(b[2].text.strip() for b in body), last)
+    names = named[1]
+    cells: dict[tuple[str, int], tuple[Amount, str]] = {}
+    unreadable: list[str] = []
+    for key, row_cells, line in body:
+        tab = "\t" in line.text.strip()
+        if len(row_cells) > len(names) or (not tab and len(row_cells) != len(names)):
+            unreadable.append(line.text.strip())  # PDF text lost an empty cell: which column is unknown
+            continue
+        for c, cell in enumerate(row_cells):
+            if not cell or EMPTY_CELL_RE.match(cell):
+                continue
+            parsed = _parse_cell(cell.replace(" ", "")) or (parse_danish_number(cell), "")
+            cells[(key, c)] = parsed  # type: ignore[assignment]
+    rows: list[TableRow] = []
+    for c, name in enumerate(names):
+        amounts = {y: cells[(y, c)][0] for y in years if (y, c) in cells}
+        notes = {y: cells[(y, c)][1] for y in years if (y, c) in cells and cells[(y, c)][1]}
+        total = cells[("total", c)][0] if ("total", c) in cells else None
+        if ("total", c) in cells and cells[("total", c)][1]:
+            notes["total"] = cells[("total", c)][1]
+        row = _make_row(name, amounts, total, notes, {})
+        if TOTAL_CELL_RE.match(name) and not row.is_sum:
+            row = dataclasses.replace(row, is_sum=True)
+        rows.append(row)
+    return _Transposed(head_text, years, has_total, tuple(rows), tuple(unreadable), last)
+
+
 # --- rows placed by an anchor year ------------------------------------------------------------
 
 MAX_PLACEMENTS = 20_000  # start-position combinations tried before the anchored rows are called unplaceable
@@ -1254,6 +1390,7 @@ def extract_tables(text: str, budget_year: int | None = None) -> tuple[BudgetTab
     """
     lines = _split_lines(text)
     tables: list[BudgetTable] = []
+    taken: set[int] = set()  # lines of the tables found so far: no prose stating a unit
     floor = 0
     i = 0
     while i < len(lines):
@@ -1262,6 +1399,7 @@ def extract_tables(text: str, budget_year: int | None = None) -> tuple[BudgetTab
             columns, text_rows, last = goal  # a goal table without a "Tabel N" title
             tables.append(BudgetTable(title="", kind="text", columns=columns, text_rows=text_rows,
                                       start=lines[i].start, end=lines[last].end))
+            taken.update(range(i, last + 1))
             floor = i = last + 1
             continue
         if found is None:
@@ -1269,11 +1407,13 @@ def extract_tables(text: str, budget_year: int | None = None) -> tuple[BudgetTab
                 i += 1
                 continue
             # a money table without a "Tabel N" title: named by the heading it stands under
-            table, last = _table_at(lines, i, i - 1, None, _heading_above(lines, i, floor), floor, budget_year)
+            table, last = _table_at(lines, i, i - 1, None, _heading_above(lines, i, floor), floor, budget_year,
+                                    taken)
             if table is None or not table.rows:
                 i += 1
                 continue
             tables.append(table)
+            taken.update(range(i, last + 1))
             floor = i = last + 1
             continue
         number, title = found
@@ -1281,11 +1421,12 @@ def extract_tables(text: str, budget_year: int | None = None) -> tuple[BudgetTab
         nxt = _next_filled(lines, i + 1)
         if nxt is not None and number is not None and _continues_title(title, lines[nxt]):
             title, title_end = join_wrapped([title, lines[nxt].plain]), nxt
-        table, last = _table_at(lines, i, title_end, number, title, floor, budget_year)
+        table, last = _table_at(lines, i, title_end, number, title, floor, budget_year, taken)
         if table is None:
             i += 1
             continue
         tables.append(table)
+        taken.update(range(i, last + 1))
         floor = last + 1
         i = last + 1
     return tuple(tables)
@@ -1301,20 +1442,46 @@ def _is_untitled_head(line: _Line) -> bool:
     return run is not None and find_unit(" ".join(tokens[: run[2]])) is not None
 
 
-MAX_STATEMENT_LINES = 3  # lines above a table searched for the sentence stating its unit
+def _stated_above(lines: Sequence[_Line], i: int, taken: Collection[int]) -> tuple[str | None, str | None]:
+    """(unit, price level) the prose above line `i` states for the figures below it ("Beløbene er angivet i
+    1.000 kr. (2026-priser)", "Alle beløb er i tkr., 2029-priser"), each from the nearest sentence stating it.
 
-
-def _stated_above(lines: Sequence[_Line], i: int, floor: int) -> tuple[str | None, str | None]:
-    """(unit, price level) the sentence just above line `i` states for the table's figures ("Beløbene er
-    angivet i 1.000 kr. (2026-priser)"): the few lines above it, not past a heading or another table."""
-    above: list[str] = []
-    for j in range(i - 1, floor - 1, -1):
-        if lines[j].blank:
-            continue
-        if _is_boundary(lines[j]) or len(above) >= MAX_STATEMENT_LINES:
+    Notes state it once above several tables, or once in an introduction for a whole catalogue, so the search
+    goes up through the prose (not through the tables found so far) to the document's start."""
+    text = join_wrapped(lines[j].plain for j in range(i) if not lines[j].blank and j not in taken)
+    bounds = sentence_bounds(text)
+    unit = price_level = None
+    for a, b in reversed(list(zip(bounds, bounds[1:]))):
+        said_unit, said_price_level = stated_unit_and_price_level(text[a:b])
+        unit, price_level = unit or said_unit, price_level or said_price_level
+        if unit and price_level:
             break
-        above.insert(0, lines[j].plain)
-    return stated_unit_and_price_level(join_wrapped(above)) if above else (None, None)
+    return unit, price_level
+
+
+def _unit_of(lines: Sequence[_Line], i: int, head_text: str, title: str,
+             taken: Collection[int]) -> tuple[str | None, str | None]:
+    """(unit, price level) of the table whose title is line `i`: from its head, else its title ("Økonomi (mio.
+    kr., 2026 p/l)"), else the prose above it (see `_stated_above`)."""
+    head_unit, head_price_level = _unit_and_price_level(head_text)
+    title_unit, title_price_level = _unit_and_price_level(title)
+    unit, price_level = head_unit or title_unit, head_price_level or title_price_level
+    if unit is None or price_level is None:
+        said_unit, said_price_level = _stated_above(lines, i, taken)
+        unit, price_level = unit or said_unit, price_level or said_price_level
+    return unit, price_level
+
+
+def _turned_table(lines: Sequence[_Line], i: int, turned: _Transposed, number: str | None, title: str,
+                  scenario: str | None, taken: Collection[int]) -> BudgetTable:
+    """The BudgetTable of a transposed table (see `_transposed_table`), in the shape of every other."""
+    unit, price_level = _unit_of(lines, i, turned.head_text, title, taken)
+    return BudgetTable(
+        title=title_without_unit(title, unit, price_level), kind="money", number=number, scenario=scenario,
+        unit=unit, price_level=price_level, years=turned.years, rows=turned.rows,
+        checks=table_checks(turned.rows, turned.years, turned.has_total), unreadable=turned.unreadable,
+        start=lines[i].start, end=lines[turned.last_line].end,
+    )
 
 
 def _heading_above(lines: Sequence[_Line], i: int, floor: int) -> str:
@@ -1338,7 +1505,7 @@ def _continues_title(title: str, line: _Line) -> bool:
 
 
 def _table_at(lines: Sequence[_Line], i: int, title_end: int, number: str | None, title: str, floor: int,
-              budget_year: int | None) -> tuple[BudgetTable | None, int]:
+              budget_year: int | None, taken: Collection[int] = ()) -> tuple[BudgetTable | None, int]:
     """The table whose title is lines `i`..`title_end`, and the index of its last line."""
     scenario = _scenario(title, lines, i, floor)
     first = _next_filled(lines, title_end + 1)
@@ -1357,10 +1524,9 @@ def _table_at(lines: Sequence[_Line], i: int, title_end: int, number: str | None
         else:
             body = _pdf_body(lines, head_index + 1, head, budget_year)
         last = max(body.last_line, head_index)
-        title_unit, title_price_level = _unit_and_price_level(title)  # "Økonomi (mio. kr., 2026 p/l)"
-        unit, price_level = head.unit or title_unit, head.price_level or title_price_level
-        if unit is None or price_level is None:  # "Beløbene er angivet i 1.000 kr. (2026-priser)" above
-            said_unit, said_price_level = _stated_above(lines, i, floor)
+        unit, price_level = head.unit, head.price_level
+        if unit is None or price_level is None:
+            said_unit, said_price_level = _unit_of(lines, i, "", title, taken)
             unit, price_level = unit or said_unit, price_level or said_price_level
         rows, unplaced = settle_anchored_rows(body.rows, dict(body.anchored), head.years)
         table = BudgetTable(
@@ -1370,6 +1536,8 @@ def _table_at(lines: Sequence[_Line], i: int, title_end: int, number: str | None
             start=lines[i].start, end=lines[last].end,
         )
         return table, last
+    if number is not None and (turned := _transposed_table(lines, title_end + 1)) is not None:
+        return _turned_table(lines, i, turned, number, title, scenario, taken), turned.last_line
     if number is None:
         return None, i  # an untitled "Tidligere afsatte midler" without a money head is prose
     text_found = _text_table(lines, title_end + 1)

@@ -46,7 +46,7 @@ PRICE_LEVEL_RE = re.compile(
 )
 
 # A number (an amount) right before a unit: "3,5 mio. kr.", "400 kr.", "DKK 3.5 million" is not a unit head.
-_NUMBER_BEFORE_RE = re.compile(r"\d[\d.,]*\s*$")
+_NUMBER_BEFORE_RE = re.compile(r"\d(?:[\d.,]*\d)?\s*$")
 _NUMBER_AFTER_DKK_RE = re.compile(r"\s*\d")
 
 

@@ -6,6 +6,7 @@ separately and the table parser must not depend on its details.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Callable
@@ -547,13 +548,21 @@ def test_the_unit_and_price_level_can_stand_in_the_sentence_just_above_the_table
         assert table.rows[0].amounts == {"2026": 1750, "2027": 1750} and table.title == "Tabel 2 – Budgetønske"
 
 
-def test_a_statement_above_a_heading_or_another_table_is_not_the_tables() -> None:
-    heading_between = "Beløbene er angivet i mio. kr. (2026-priser).\nØkonomi\nTabel 2 – T\n2026 2027 I alt\nA 1 1 2\n"
-    assert (one_table(heading_between).unit, one_table(heading_between).price_level) == (None, None)
-    two = ("Beløbene er angivet i mio. kr. (2026-priser).\nTabel 1 – T\n2026 2027 I alt\nA 1 1 2\n"
-           "Tabel 2 – U\n2026 2027 I alt\nB 1 1 2\n")
-    first, second = extract_tables(two)
-    assert (first.unit, second.unit) == ("mio. kr.", None)
+def test_a_statement_holds_for_every_table_below_it_until_another_states_otherwise() -> None:
+    """Notes state the unit once above several tables, or once in a catalogue's introduction."""
+    text = ("Indledning\nAlle beløb i kataloget er i tkr.,\n2029-priser; negative beløb er besparelser.\n"
+            "Forslag A\nForslaget sparer 0,4 mio. kr. om året.\nTabel 1 – A\n2029 2030 I alt\nA -400 -400 -800\n"
+            "Forslag B\nTabel 2 – B\n2029 2030 I alt\nB -100 -100 -200\n"
+            "Økonomi\nBeløbene nedenfor er i mio. kr. (løbende priser).\nTabel 3 – C\n2029 2030 I alt\nC 1 1 2\n"
+            "Tabel 4 – D\n1.000 kr., 2030 p/l\n2029 2030 I alt\nD 1 1 2\n")
+    stated = [(t.unit, t.price_level) for t in extract_tables(text)]
+    assert stated == [("1.000 kr.", "2029 p/l"), ("1.000 kr.", "2029 p/l"), ("mio. kr.", "løbende p/l"),
+                      ("1.000 kr.", "2030 p/l")]
+
+
+def test_a_table_below_no_statement_has_no_unit() -> None:
+    table = one_table("Økonomi\nForslaget koster 3,5 mio. kr. i 2026-2027.\nTabel 2 – T\n2026 2027 I alt\nA 1 1 2\n")
+    assert (table.unit, table.price_level) == (None, None)
 
 
 @pytest.mark.parametrize(
@@ -623,6 +632,11 @@ def test_titles_give_number_and_scenario(title: str, number: str, scenario: str 
         ("Tabel 2 – Oversigt (t. kr.)", "1.000 kr., p/l 2024", "Tabel 2 – Oversigt"),
         ("Tabel 2 – Oversigt (mio kr, PL 2024)", "mill. kr.", "Tabel 2 – Oversigt"),
         ("Tabel 2 – Oversigt (mio kr)", "tkr., 2024 p/l", "Tabel 2 – Oversigt (mio kr)"),
+        # a unit after a comma, with or without a price level in brackets
+        ("Tabel 2 – Anlægsudgifter, mio. kr. (2024-priser)", "Anlæg", "Tabel 2 – Anlægsudgifter"),
+        ("Tabel 2 – Oversigt, tkr., p/l 2024", "Aktivitet", "Tabel 2 – Oversigt"),
+        ("Tabel 3 – Økonomi, scenarie 1, mio. kr.", "2024 p/l", "Tabel 3 – Økonomi, scenarie 1"),
+        ("Tabel 2 – Oversigt, mio. kr.", "1.000 kr., 2024 p/l", "Tabel 2 – Oversigt, mio. kr."),
     ],
 )
 def test_a_title_drops_a_bracket_that_only_repeats_the_tables_unit_and_price_level(title: str, head: str,
@@ -1017,3 +1031,76 @@ def test_an_invented_word_processor_export_in_other_spellings_reads_end_to_end(t
     assert overview.checks_ok
     assert (earlier.title, earlier.unit, earlier.price_level) == ("Tidligere afsatte midler", "1.000 kr.", "løbende p/l")
     assert earlier.rows[0].amounts == {"2023": 800, "2024": 800}
+
+
+
+# --- transposed money tables: a year per row -----------------------------------------------------------
+
+TRANSPOSED_ROWS = [
+    row("Koordinatorer", each_year(1400, 2028, 2031), 5600),
+    row("Bookingsystem", {"2028": 600, "2029": 200, "2030": 0, "2031": 200}, 1000),
+    row("Besparelse", {"2029": -1600, "2030": -2400, "2031": -2400}, -6400),
+    dataclasses.replace(row("I alt", {"2028": 2000, "2029": 0, "2030": -1000, "2031": -800}, 200), is_sum=True),
+]
+TRANSPOSED = {
+    "tab-separated": "År\tKoordinatorer\tBookingsystem\tBesparelse\tI alt\n2028\t1.400\t600\t\t2.000\n"
+                     "2029\t1.400\t200\t-1.600\t0\n2030\t1.400\t0\t-2.400\t-1.000\n"
+                     "2031\t1.400\t200\t-2.400\t-800\nI alt\t5.600\t1.000\t-6.400\t200\n",
+    "pdf, one word per name": "År Koordinatorer Bookingsystem Besparelse I alt\n2028 1.400 600 - 2.000\n"
+                              "2029 1.400 200 −1.600 0\n2030 1.400 0 −2.400 −1.000\n2031 1.400 200 −2.400 −800\n"
+                              "I alt 5.600 1.000 −6.400 200\n",
+    "space-aligned": "År      Koordinatorer   Bookingsystem   Besparelse   I alt\n"
+                     "2028           1.400             600            -   2.000\n"
+                     "2029           1.400             200       -1.600       0\n"
+                     "2030           1.400               0       -2.400  -1.000\n"
+                     "2031           1.400             200       -2.400    -800\n"
+                     "I alt          5.600           1.000       -6.400     200\n",
+}
+
+
+@pytest.mark.parametrize("layout", list(TRANSPOSED))
+def test_a_transposed_table_comes_out_as_rows_of_items_by_year_columns(layout: str) -> None:
+    text = ("Økonomi\nBeløb i tkr., 2028 p/l. Negative beløb er besparelser.\n\nTabel 2. Alternativ 1 – central enhed\n"
+            + TRANSPOSED[layout] + "\nI Alternativ 2 er systemet en del af kontrakten.\n")
+    for prepared_text in (text, normalize_text(text)):
+        table = one_table(prepared_text, 2028)
+        assert (table.kind, table.number, table.scenario) == ("money", "2", "Alternativ 1")
+        assert (table.unit, table.price_level, table.years) == ("1.000 kr.", "2028 p/l", years(2028, 2031))
+        assert list(table.rows) == TRANSPOSED_ROWS
+        assert table.checks_ok and not table.unreadable
+        # the same checks as any money table: each item's total and each year's sum
+        assert {c.subject for c in table.checks if c.kind == "row_total"} == {r.label for r in TRANSPOSED_ROWS}
+        assert {c.subject for c in table.checks if c.kind == "column_sum"} == {*years(2028, 2031), "I alt"}
+
+
+def test_a_transposed_table_whose_cells_do_not_add_up_fails_its_checks() -> None:
+    text = "Tabel 1 – T\nÅr\tA\tB\tI alt\n2026\t100\t50\t150\n2027\t100\t50\t160\nI alt\t200\t100\t300\n"
+    table = one_table(text)
+    assert TableCheck("column_sum", "2027", 160, 150, False) in table.checks
+    assert TableCheck("row_total", "I alt", 300, 310, False) in table.checks
+
+
+def test_a_transposed_table_without_totals_keeps_its_items() -> None:
+    table = one_table("Tabel 1 – T (mio. kr., 2026-priser)\nÅr\tLøn\tHusleje\n2026\t1,5\t0,5\n2027\t1,5\t0,5\n")
+    assert (table.title, table.unit, table.price_level) == ("Tabel 1 – T", "mio. kr.", "2026 p/l")
+    assert list(table.rows) == [row("Løn", {"2026": 1.5, "2027": 1.5}), row("Husleje", {"2026": 0.5, "2027": 0.5})]
+
+
+def test_a_transposed_year_line_that_lost_a_cell_is_reported_not_guessed() -> None:
+    text = "Tabel 1 – T\nÅr A B I alt\n2026 100 50 150\n2027 100 150\nI alt 200 100 300\n"
+    table = one_table(text)
+    assert table.unreadable == ("2027 100 150",)
+    assert table.rows[0] == row("A", {"2026": 100}, 200) and not table.checks_ok
+
+
+def test_transposed_names_that_plain_text_runs_together_are_reported_not_guessed() -> None:
+    table = one_table("Tabel 1 – T\nÅr Løn til personale Husleje\n2026 100 50\n2027 100 50\n")
+    assert (table.rows, len(table.unreadable)) == ((), 2)
+
+
+@pytest.mark.parametrize("text", [
+    "Tabel 1 – Tidsplan\nÅr\tAktivitet\n2026\tUdbud\n2027\tByggeri\n",
+    "Tabel 1 – Nøgletal\nÅr Borgere\n2026 1.200\n",
+])
+def test_a_table_of_years_and_text_or_a_single_year_is_no_transposed_money_table(text: str) -> None:
+    assert [t for t in extract_tables(text) if t.kind == "money"] == []

@@ -38,6 +38,7 @@ from budgetarkiv.ingest.units import (
         ("Beløb i kr.", "kr."),
         ("kr., 2026-priser", "kr."),
         ("Amounts in DKK", "kr."),
+        ("Økonomi, scenarie 1, mio. kr.", "mio. kr."),
     ],
 )
 def test_every_spelling_of_a_unit_reads_as_its_canonical_form(text: str, unit: str) -> None:
