@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
 
-from budgetarkiv.answer import costs, wording
+from budgetarkiv.answer import agreements, costs, wording
 from budgetarkiv.answer.focus import MAX_NOTES, NoteInFocus, Speller, focus, respelt, wants_several
 from budgetarkiv.answer.history import history_answer
 from budgetarkiv.answer.letters import LINKED_BOOST, Letters
@@ -34,6 +34,7 @@ from budgetarkiv.answer.relevance import (
 )
 from budgetarkiv.answer.scenario_parts import scenario_clause, scenarios_named
 from budgetarkiv.answer.sentences import KRONER, ONE_SENTENCE, SentencePicker, carries_type, fact_at
+from budgetarkiv.core.models import ProseAmount
 from budgetarkiv.core.numbers import UNIT_KRONER
 from budgetarkiv.core.scenarios import scenario_number
 from budgetarkiv.core.text import sentence_spans, years_in
@@ -79,7 +80,7 @@ class Answerer:
         if query.budget_year and query.budget_year not in self.searcher.known_years:
             # no note of that budget year: "afsat i Budget 2021 og 2023" names years of amounts
             query = dataclasses.replace(query, budget_year=None, years=tuple(sorted({*query.years, query.budget_year})))
-        lang, intents = query.language, query.intents
+        lang = query.language
         checked = respelt(question, corrections)
         found, coverage = self._search(query, search_text, checked, filters, k)
         named_figures = _figures(query.search_text)
@@ -164,6 +165,11 @@ class Answerer:
             if first:
                 kind = "sum" if query.says_total and len(first) >= 2 and query.answer_type == "amount" else None
                 query = dataclasses.replace(query, years=tuple(first), answer_type=kind or query.answer_type)
+        if query.answer_type == "sum":
+            # "hvor mange penge afsætter budgetaftalen i alt til X og Y": the agreement's own amounts, added up
+            agreed = wording.Draft(lang)
+            if self._agreement_sum(agreed, query, checked, hits, filters):
+                return self._answered(question, query, agreed, hits)
         outside = self._years_outside(query, notes, figs)
         if outside:
             return self._abstain(query, hits, outside)
@@ -179,16 +185,22 @@ class Answerer:
         draft = wording.Draft(lang)
         programmes = tuple(f.programme for n in notes if (f := figs[note_key(n.hit)]) is not None)
         self._write(draft, query, notes, figs, facts, named_parts)
+        return self._answered(question, query, draft, hits, facts, programmes)
+
+    def _answered(self, question: str, query: Query, draft: wording.Draft, hits: list[Hit], facts=(),
+                  programmes=()) -> Answer:
+        """The answer a draft says (rewritten by the optional writer when its figures pass the check)."""
         text, evidence = draft.text()
         written_by = "extractive"
         if self.writer is not None:
             rewritten = self.writer.write(question, text, [*evidence, *(f.passage for f in facts)])
             if rewritten:
                 text, written_by = rewritten, "llm"
+        intents = query.intents
         return Answer(
-            question=question, answered=True, answer=text, intents=intents, language=lang, written_by=written_by,
-            programmes=programmes if ("cost" in intents or "list" in intents) else (),
-            facts=facts, sources=tuple(hits[:5]), evidence=evidence,
+            question=question, answered=True, answer=text, intents=intents, language=query.language,
+            written_by=written_by, programmes=tuple(programmes) if ("cost" in intents or "list" in intents) else (),
+            facts=tuple(facts), sources=tuple(hits[:5]), evidence=evidence,
         )
 
     # --- steps --------------------------------------------------------------------------------
@@ -650,6 +662,70 @@ class Answerer:
                   f"{d.t['no_amount'].format(year=wording.year_span(query.years))}",
                   f"{p.note_id} {p.title} Budget {p.budget_year}")
         d.sums(costs.sums(terms))
+        return True
+
+    def _agreement_sum(self, d: wording.Draft, query: Query, checked: str, hits: list[Hit],
+                       filters: Filters | None) -> bool:
+        """A sum of what a budget agreement the question names grants to each subject it names: each term the
+        one table row or section of the agreement naming that subject (see `agreements`), every term cited and
+        its sentence quoted, one sum per unit and price level. False (the notes answer) when the question names
+        no agreement or one subject, no agreement is found, or a subject has no term of its own."""
+        if not agreements.names_agreement(query.text):
+            return False
+        parts = subject_parts(query.search_text)
+        if len(parts) < 2:
+            return False
+        year = agreements.agreement_year(query.text)
+        store = self.searcher.store
+
+        def agreement(found: Sequence[Hit]) -> Hit | None:
+            return next((h for h in found if h.doc_type != "budget_note" and (year is None or h.budget_year == year)
+                         and agreements.is_agreement((store.note_json(h.doc_id) or {}).get("text") or h.text)), None)
+
+        found = agreement(hits)
+        if found is None:
+            others = (filters or Filters()).model_copy(update={"doc_type": "other"})
+            found = agreement(self.searcher.search(query.search_text, k=10, filters=others))
+        if found is None:
+            return False
+        note = store.note_json(found.doc_id) or {}
+        text = note.get("text") or ""
+        # the agreement must speak of what the question names, as a note in focus must (`_gap`)
+        words, missing = self.relevance.words_found(dataclasses.replace(query, text=checked).subject_text, text)
+        if missing and len(words) / (len(words) + len(missing)) < self.min_coverage[query.language]:
+            return False
+        if self.relevance.names_missing(checked, text) or number_words_missing(checked, text):
+            return False
+        # the agreement's own year names it ("budgetaftalen for 2025"), unless the question writes it again
+        years = [y for y in query.years if y != year or query.text.count(str(y)) > 1]
+        rows = store.find_rows(RowQuery(doc_ids=[found.doc_id]))
+        amounts = [ProseAmount(**a) for a in note.get("prose_amounts") or ()]
+        level = agreements.price_level(text)
+        analyzer = self.relevance.analyzer
+
+        def tokens(t: str) -> set[str]:
+            return set(analyzer.tokens(t))
+
+        terms: list[costs.Term] = []
+        quoted: list[str] = []
+        for part in parts:
+            subject = agreements.subject_text(part)
+            words = set(self.relevance.content_tokens(subject)) | {t for g in self.relevance.word_groups(subject) for t in g}
+            term = agreements.row_term(rows, words, years, tokens)
+            if term is None and not years:
+                prose = agreements.prose_term(text, amounts, words, level, Path(found.source).name, tokens)
+                if prose is not None:
+                    term = prose.term
+                    quoted.append(prose.sentence)
+            if term is None or any(term.label == t.label for t in terms):
+                return False
+            terms.append(term)
+        name = wording.note_name(None, text.strip().splitlines()[0] if text.strip() else None, found.budget_year,
+                                 found.source)
+        d.add(f"• {name}", f"{name} {found.source}")
+        d.sums(costs.sums(terms))
+        for sentence in quoted:
+            d.add(f"  «{sentence}»", sentence)
         return True
 
     def _granted(self, query: Query, programmes: list[Programme]) -> list[costs.Term]:

@@ -68,7 +68,7 @@ _COST = re.compile(
     re.IGNORECASE,
 )
 _MONEY = re.compile(
-    r"\b(koste\w*|pris\w*|dyr\w*|billig\w*|penge|beløb\w*|udgift\w*|afsat\w*|bevilg\w*|mio|kr|spar\w*|"
+    r"\b(koste\w*|pris\w*|dyr\w*|billig\w*|penge|beløb\w*|udgift\w*|afsat\w*|afsæt\w*|bevilg\w*|mio|kr|spar\w*|"
     r"\w*budget(?:tet|ter|terne)|anlæg(?!ge)\w*|investering\w*|økonomisk\w*|finansier\w*|cost\w*|price\w*|money|spen[dt]\w*|sav(?:e|es|ing)\w*|"
     r"fund(?:s|ed|ing)?|grant\w*|set aside|budgeted|netto\w*|net|financial\w*|besparel\w*|expen\w*|"
     r"betal\w*|pay(?:s|ing)?|paid|invest\w*|capital|budgetaftale\w*|bill|price tag|outlay|regning\w*)\b|how much (?:would|does|did|will|is|has)",
@@ -380,8 +380,10 @@ def answer_type(q: Query) -> str:
         return "comparison"
     if _COMPARE.search(t) and q.years and len(_ALTERNATIVE_WORD.findall(t)) >= 2:
         return "comparison"  # "forskellen på grundmodellen og den udvidede model ... i 2026": their amounts
-    if (money or _ROWS.search(t)) and _SUM.search(t) and not q.whole_period and (len(q.years) >= 2 or _TOGETHER.search(t)
-                                                            or q.earlier or re.search(r"\bsamlede udgifter", t, re.I)):
+    # "i alt til klubpladser og Housing First": "i alt" over two named subjects adds them up
+    if (money or _ROWS.search(t)) and _SUM.search(t) and not q.whole_period and (
+            len(q.years) >= 2 or _TOGETHER.search(t) or q.earlier or re.search(r"\bsamlede udgifter", t, re.I)
+            or subject_parts(t) and not q.asks and "list" not in q.intents):
         return "sum"
     if _COUNT.search(t) and not money and not _NAMED_GOAL.search(t) and not q.wants_result:
         return "count"  # "hvor mange regnbede skal der anlægges": "skal" alone asks for no goal
