@@ -17,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 
 from budgetarkiv.answer import agreements, costs, wording
+from budgetarkiv.answer.contacts import Contacts
 from budgetarkiv.answer.focus import MAX_NOTES, NoteInFocus, Speller, focus, respelt, wants_several
 from budgetarkiv.answer.history import history_answer
 from budgetarkiv.answer.letters import LINKED_BOOST, Letters
@@ -63,6 +64,7 @@ class Answerer:
         self.picker = SentencePicker(searcher, self.relevance)
         self.letters = Letters(searcher.store, self.relevance)
         self.minutes = Minutes(searcher.store, self.relevance)
+        self.contacts = Contacts(searcher.store)
         self.min_coverage = {"da": searcher.settings.min_coverage_da, "en": searcher.settings.min_coverage_en}
 
     @cached_property
@@ -403,7 +405,8 @@ class Answerer:
             letters += [h for h in hits if h.doc_type == "answer" and h not in letters]
         if self.minutes.asks_decision(query):  # what was decided stands in minutes found further down too
             letters += [h for h in hits if h.doc_type == "other" and h not in letters]
-        from_letter = (self.letters.signatory(query, letters) or self.letters.addressee(query, letters)
+        from_letter = (self.letters.signatory(query, letters) or self.contacts.contact(query, letters)
+                       or self.letters.addressee(query, letters)
                        or self.letters.dated(query, letters) or self.minutes.decision(
                            query, letters, lambda texts: self.picker.similarity(query.search_text, texts)))
         if from_letter is None and self.letters.asks_letter(query):
