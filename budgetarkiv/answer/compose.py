@@ -28,6 +28,8 @@ from budgetarkiv.answer.relevance import (
     Gap,
     Relevance,
     agreements_missing,
+    alternatives_missing,
+    codes_missing,
     note_key,
     number_words_missing,
     relevant_notes,
@@ -327,6 +329,12 @@ class Answerer:
         numbers = number_words_missing(checked, shown)
         if gap is None and numbers:
             gap = Gap("number", tuple(numbers))
+        codes = codes_missing(checked, shown)
+        if gap is None and codes:  # "SOF-S06" of a catalogue of SOF-S01 to SOF-S05
+            gap = Gap("name", tuple(codes))
+        alternatives = alternatives_missing(checked, shown)
+        if gap is None and alternatives:  # "Niveau 5" of a proposal with four levels
+            gap = Gap("alternative", tuple(alternatives))
         if gap is None and not wants_several(query):
             groups = self.relevance.groups_missing(dataclasses.replace(query, text=checked).subject_text, text)
             if groups:  # "the night café for homeless men" of the note about women

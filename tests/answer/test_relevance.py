@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import pytest
 
-from budgetarkiv.answer.relevance import agreements_missing, number_words_missing, ordinals_missing, years_missing
+from budgetarkiv.answer.relevance import (
+    agreements_missing,
+    alternatives_missing,
+    alternatives_named,
+    codes_missing,
+    number_words_missing,
+    ordinals_missing,
+    years_missing,
+)
 from budgetarkiv.answer.wording import listing
 
 NOTE = "Forebyggende hjemmebesøg til 70-årige, der bor alene. Borgerne får et tilbud, når de fylder 75 år."
@@ -57,6 +65,39 @@ def test_a_year_asked_must_occur_in_a_sentence_or_a_table_column():
     assert years_missing((2019,), "beløb i 1.000 kr. (2019.5 er ingen årstal)", set())
 
 
+@pytest.mark.parametrize("text, named", [
+    ("Saunaer i havnebadene – Niveau 1-4", {1, 2, 3, 4}),  # a range names every level in it
+    ("Jobbro – Option A og B", {1, 2}),
+    ("Tolkebestilling – Alternativ I og II", {1, 2}),
+    ("Der skal tages stilling til scenarie 1, 2 eller 3.", {1, 2, 3}),
+    ("Model A, B og C", {1, 2, 3}),
+    ("Budget 2026-modellen og 2.000 forslag", set()),  # a year or a count is no alternative
+])
+def test_a_note_names_its_alternatives_singly_in_ranges_and_in_lists(text, named):
+    assert alternatives_named(text) == named
+
+
+@pytest.mark.parametrize("question, text, missing", [
+    ("What does Niveau 5 of the sauna plan cost?", "Saunaer – Niveau 1-4.", ["Niveau 5"]),
+    ("What does Niveau 3 of the sauna plan cost?", "Saunaer – Niveau 1-4.", []),
+    ("Hvad koster Option C?", "Jobbro – Option A og B.", ["Option C"]),
+    ("Hvad koster Option B?", "Jobbro – Option A og B.", []),
+    # numbering counts, not its notation: Model B is the second alternative ("scenarie 2" of the same note)
+    ("Hvad koster Model B?", "Der skal vælges mellem scenarie 1 og scenarie 2.", []),
+    ("Hvad koster modellen i 2027?", "Jobbro – Option A og B.", []),  # no alternative named
+])
+def test_an_alternative_the_note_does_not_have_is_missing(question, text, missing):
+    assert alternatives_missing(question, text) == missing
+
+
+def test_a_note_id_the_text_does_not_write_is_missing():
+    text = "Effektiviseringskatalog: SOF-S01 Færre vikarer ... SOF-S05 Fælles vaskeri. ØKF I3 og SUF E15."
+    assert codes_missing("Hvor mange årsværk sparer SOF-S06?", text) == ["SOF-S06"]
+    assert codes_missing("Hvor mange årsværk sparer SOF-S05?", text) == []
+    assert codes_missing("Hvad koster ØKF I3 og SUF E15?", text) == []
+    assert codes_missing("Hvad sparer KOL-forløbet i COPD 2?", text) == []  # an acronym and a number are no id
+
+
 def test_missing_parts_are_listed_as_asked():
     assert listing("da", ["Amager"]) == "«Amager»"
     assert listing("da", ["frokost", "daginstitutionerne"]) == "«frokost» eller «daginstitutionerne»"
@@ -78,6 +119,9 @@ def test_missing_parts_are_listed_as_asked():
     ("Hvad koster Housing First-teamet for ældre?", "«ældre»"),
     ("What does the Housing First team for pensioners cost?", "«pensioners»"),
     ("Hvad koster forebyggende hjemmebesøg til unge?", "«unge»"),
+    # the acute team's note has two scenarios; "Sprogløft" is BUF07
+    ("What does scenario 3 for the acute team cost?", "«scenario 3»"),
+    ("Hvad koster Sprogløft i dagtilbud (BUF08)?", "«BUF08»"),
 ])
 def test_a_question_naming_what_its_note_does_not_hold_abstains(archive_answerer, question, named):
     answer = archive_answerer.ask(question)
@@ -91,6 +135,8 @@ def test_a_question_naming_what_its_note_does_not_hold_abstains(archive_answerer
     "Hvad koster forebyggende hjemmebesøg til 70-årige?",
     "Hvad koster forebyggende hjemmebesøg til ældre?",  # 70-årige are elderly
     "Hvad koster Housing First-teamet for unge?",
+    "What does scenario 2 for the acute team cost?",
+    "Hvad koster Sprogløft i dagtilbud (BUF07)?",
     "Hvor mange træer skal der plantes på Amager?",  # the note names Amager Vest
     "Hvor mange hjemløse unge var der i København i 2019?",
     "How much would the two new youth clubs in Nordvest and on Amager cost in 2027?",
