@@ -1,22 +1,32 @@
 """How a note and a question name one of a proposal's alternatives: "Scenarie 2", "scenario 3", "Model B",
-"Variant 1", "Alternativ 2", "Løsning 3". One number per alternative, so a question's "model B" finds the
-table of "Model B" and a sentence's "scenarie 2" the second scenario.
+"Variant 1", "Alternativ 2", "Alternativ II", "Løsning 3", "Option A", "Niveau 2", "Forslag 1". One number per
+alternative, so a question's "model B" finds the table of "Model B" and a sentence's "scenarie 2" the second
+scenario.
 """
 from __future__ import annotations
 
 import re
 
-# the kind word, then a number or a capital letter (A = 1, B = 2, ...)
+# The words a note names its alternatives by, for patterns elsewhere ("Løsning 2", "Option A" as a table's title).
+KIND_WORDS = r"Scenarie|Model|Variant|Alternativ|Løsning|Option|Niveau|Forslag"
+# An alternative's mark: a number, a capital letter (A = 1, B = 2, ...) or a roman numeral up to IV; not the
+# start of a figure ("forslaget 1.000 kr.").
+MARK = r"(?:\d{1,2}|(?-i:[A-F]|IV|I{1,3}))(?![\w]|[.,]\d)"
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+# the kind word, then a number or a capital letter (A = 1, B = 2, ...) or a roman numeral
 SCENARIO_MENTION = re.compile(
-    r"\b(?:scenari(?:e|o|et)|model(?:len)?|variant(?:en)?|alternativ(?:et)?|løsning(?:en)?)\s*"
-    r"(\d{1,2}|(?-i:[A-F]))(?![\w])",
+    r"\b(?:scenari(?:e|o|et)|model(?:len)?|variant(?:en)?|alternativ(?:et)?|løsning(?:en)?|option(?:en)?"
+    rf"|niveau(?:et)?|forslag(?:et)?)\s*({MARK})",
     re.IGNORECASE,
 )
 
 
 def number_of(mark: str) -> int:
-    """ "2" → 2, "B" → 2."""
-    return int(mark) if mark.isdigit() else ord(mark.upper()) - ord("A") + 1
+    """ "2" → 2, "B" → 2, "II" → 2."""
+    if mark.isdigit():
+        return int(mark)
+    return _ROMAN.get(mark) or ord(mark.upper()) - ord("A") + 1
 
 
 def scenario_number(name: str | None) -> int | None:

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 
 from budgetarkiv.core.models import BudgetTable, DocType, Document, NormalizedText, Note, ProseAmount, Scenario, Section
 from budgetarkiv.core.names import stated_version
-from budgetarkiv.core.scenarios import scenario_number
+from budgetarkiv.core.scenarios import KIND_WORDS, MARK, scenario_number
 from budgetarkiv.core.text import (
     BODY_HEADINGS,
     canonical_heading,
@@ -88,8 +88,8 @@ _SCENARIO_HEADING_RE = re.compile(
 )
 # "• Scenarie 1 – Videreførelse af indsats: Der skal ...", "Scenarie 2 - Opskalering ...", "Scenarie 1: ...".
 _SCENARIO_ITEM_RE = re.compile(
-    r"^[ \t]*(?:[•\uf0b7▪◦*–-][ \t]*)?(?P<kind>Scenarie|Model|Variant|Alternativ|Løsning)[ \t]+"
-    r"(?P<n>\d{1,2}|[A-F])[ \t]*[–—:-][ \t]*", re.MULTILINE
+    rf"^[ \t]*(?:[•\uf0b7▪◦*–-][ \t]*)?(?P<kind>{KIND_WORDS})[ \t]+"
+    rf"(?P<n>{MARK})[ \t]*[–—:-][ \t]*", re.MULTILINE
 )
 _SCENARIO_SECTION_RE = re.compile(r"(?P<title>.+?) \(scenarie (?P<n>\d{1,2})\)")
 _PARAGRAPH_END_RE = re.compile(

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from budgetarkiv.core.models import Amount, BudgetTable, TableCheck, TableRow
 from budgetarkiv.core.numbers import format_danish_number, parse_danish_number
+from budgetarkiv.core.scenarios import KIND_WORDS, MARK
 from budgetarkiv.core.text import TABLE_TITLE_HEADINGS, canonical_heading, join_wrapped, sentence_bounds
 from budgetarkiv.ingest.units import (
     PRICE_LEVEL_RE,
@@ -38,8 +39,9 @@ UNTITLED_RE = re.compile(r"^Tidligere afsatte midler:?$", re.IGNORECASE)
 SCENARIO_IN_TITLE_RE = re.compile(
     r"\bscenari[eo]\s+(\d{1,2}(?:\s*(?:og|\+|,)\s*\d{1,2})*)(?![\d.])", re.IGNORECASE
 )
-# a named alternative in a table's title: "Model A", "Model 2", "Variant B", "Alternativ 1", "Løsning 3"
-ALTERNATIVE_IN_TITLE_RE = re.compile(r"\b(Model|Variant|Alternativ|Løsning)\s+([A-F]|\d{1,2})(?![\w.,])", re.IGNORECASE)
+# a named alternative in a table's title: "Model A", "Model 2", "Variant B", "Alternativ 1", "Alternativ II",
+# "Løsning 3", "Option A", "Niveau 2", "Forslag 1"
+ALTERNATIVE_IN_TITLE_RE = re.compile(rf"\b({KIND_WORDS.replace('Scenarie|', '')})\s+({MARK})(?![.,])", re.IGNORECASE)
 # a title ending in a model's name: "Tabel 1 – Grundmodel", "Tabel 2 – Udvidet model"
 MODEL_TAIL_RE = re.compile(r"[–—:-]\s*(?P<name>(?:[^\W\d_]+\s+)?[^\W\d_]*model)\s*(?:\([^)]*\))?\s*$", re.IGNORECASE)
 SCENARIO_ONLY_RE = re.compile(r"\(\s*scenari[eo]\s+[^)]*\)", re.IGNORECASE)
@@ -436,7 +438,8 @@ def alternative_in_title(title: str) -> str | None:
     Grundmodel" → "Grundmodel"): the scenario of a note whose alternatives are models, variants or solutions."""
     m = ALTERNATIVE_IN_TITLE_RE.search(title)
     if m:
-        return f"{m.group(1).capitalize()} {m.group(2).upper()}"
+        mark = m.group(2)
+        return f"{m.group(1).capitalize()} {mark if mark.isdigit() else mark.upper()}"
     m = MODEL_TAIL_RE.search(title)
     if m:
         name = " ".join(m.group("name").split())

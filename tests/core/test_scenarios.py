@@ -9,6 +9,8 @@ from budgetarkiv.core.scenarios import scenario_number, scenarios_mentioned
 @pytest.mark.parametrize("name, number", [
     ("Scenarie 2", 2), ("scenario 3", 3), ("Model B", 2), ("model C", 3), ("Variant 1", 1), ("Alternativ 2", 2),
     ("Løsning 3", 3), ("Model A – Grundmodel", 1),
+    ("Option A", 1), ("option B", 2), ("Niveau 3", 3), ("Forslag 2", 2), ("Alternativ I", 1), ("Alternativ II", 2),
+    ("Alternativ IV", 4), ("forslaget 1.000 kr.", None), ("niveau i 2026", None), ("forslaget i alt", None),
     ("Grundmodel", None), ("Udvidet model", None), ("en model af byen", None), ("modellen a", None), (None, None),
 ])
 def test_an_alternatives_number_from_its_name(name, number):

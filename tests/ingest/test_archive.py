@@ -5,7 +5,8 @@ Every money cell of their gold tables comes out right, or the row holding it is 
 row is read with amounts the gold does not have. Each document's type, note id, budget year and
 administration are right. DOCX and PDF documents are made from their sources by each archive's own
 materializer. archive2 and archive3 were written by someone who had not read the parsers; every check runs on
-all three (archive3 was added after its unseen measure: 40 of 41 checks passed, the 41st fixed since).
+all three (archive3 was added after its unseen measure: 40 of 41 checks passed, the 41st fixed since). The money
+tables of archive6 (the municipality's other unit and price-level spellings, transposed tables) are checked too.
 """
 from __future__ import annotations
 
@@ -20,15 +21,21 @@ from pathlib import Path
 import pytest
 
 from budgetarkiv.core.models import BudgetTable, Note
+from budgetarkiv.core.numbers import UNIT_KRONER
 from budgetarkiv.ingest.chunking import chunk_note
 from budgetarkiv.ingest.notes import parse_note
 from budgetarkiv.ingest.readers import read_document
+from budgetarkiv.ingest.units import find_price_level
 from tests.ingest import scanned
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 ARCHIVES = ("archive", "archive2", "archive3", "archive4")
+# Archives whose money tables are checked too: archive6 writes units and price levels in the municipality's other
+# spellings ("tkr.", "t. kr.", "kr.", "(2028-priser)", "p/l 2028", "løbende priser") and has transposed tables.
+TABLE_ARCHIVES = (*ARCHIVES, "archive6")
 GOLD = {name: json.loads((DATA / name / "gold_tables.json").read_text(encoding="utf-8"))["documents"]
-        for name in ARCHIVES}
+        for name in TABLE_ARCHIVES}
+UNIT_OF_KRONER = {kroner: unit for unit, kroner in UNIT_KRONER.items()}
 MONEY_FIELDS = ("styringsomraade", "udvalg", "bevilling", "indtaegt_udgift")
 
 # Where the gold and the parser read a document differently and the parser's reading is kept: (archive, file)
@@ -39,8 +46,14 @@ KEPT_READINGS = {
         "minutes: the gold gives no budget year; the parser reads 2026 from 'forhandlingerne om Budget 2026', the "
         "budget the items prepare, which keeps the minutes found by a question about that budget"),
 }
-# Other known failures, by (check, archive, file) ("file#table number" for the cells): none at present.
+# Other known failures, by (check, archive, file) ("file#table number" for the cells).
+_CATALOGUE = ("archive6's savings catalogue gives each proposal's table its id as scenario ('Tabel 1. SOF-S01'); the "
+              "parser names no scenario there")
+_SUMMARY = ("archive6's catalogue summary table has an 'Årsværk' column after 'I alt' and runs across a PDF page "
+            "break with its head repeated: not read yet")
 KNOWN = {("says_what_it_is", *key): why for key, (_, _, why) in KEPT_READINGS.items()}
+KNOWN |= {("cells", "archive6", f"f06.pdf#{n}"): _CATALOGUE for n in "12345"}
+KNOWN |= {("cells", "archive6", "f06.pdf#6"): _SUMMARY, ("no_other_table", "archive6", "f06.pdf"): _SUMMARY}
 
 
 def _marks(check: str, archive: str, file: str) -> list:
@@ -48,22 +61,32 @@ def _marks(check: str, archive: str, file: str) -> list:
     return [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
 
 
-def cases(check: str, select=lambda doc: True) -> list:
-    """(archive, document) pairs of both archives, with ids naming the archive."""
+def cases(check: str, select=lambda doc: True, archives: tuple[str, ...] = ARCHIVES) -> list:
+    """(archive, document) pairs of the archives, with ids naming the archive."""
     return [pytest.param(name, doc, id=f"{name}:{doc['file']}", marks=_marks(check, name, doc["file"]))
-            for name in ARCHIVES for doc in GOLD[name] if select(doc)]
+            for name in archives for doc in GOLD[name] if select(doc)]
+
+
+def gold_tables(doc: dict) -> list[dict]:
+    """A document's gold money tables as the parser records them: unit and price level in their canonical form
+    (archive6's gold gives them as printed, "tkr." with `unit_kr` 1000, "p/l 2028"), transposed tables (a year
+    per row) with the rows of items their gold already gives."""
+    return [{**t, "unit": UNIT_OF_KRONER[t["unit_kr"]], "price_level": find_price_level(t["price_level"])}
+            if "unit_kr" in t else t for t in (*doc.get("tables", []), *doc.get("transposed_tables", []))]
 
 
 def table_cases() -> list:
     return [pytest.param(name, doc["file"], table, id=f"{name}:{doc['file']}:{table['title'][:40]}",
                          marks=_marks("cells", name, f"{doc['file']}#{table['number']}"))
-            for name in ARCHIVES for doc in GOLD[name] for table in doc.get("tables", [])]
+            for name in TABLE_ARCHIVES for doc in GOLD[name] for table in gold_tables(doc)]
 
 
 @cache
 def _materializer(name: str):
-    """The archive's materialize() (tests/data is no package)."""
+    """The archive's materialize() (tests/data is no package); the first archive's for an archive without its own."""
     path = DATA / name / "materialize.py"
+    if not path.exists():
+        return lambda dest: _materializer("archive")(dest, DATA / name)
     module_name = f"{name}_materialize"
     module = sys.modules.get(module_name)
     if module is None:
@@ -168,11 +191,11 @@ def test_every_money_cell_is_right_or_its_row_is_reported_unreadable(archive_dir
     assert not failed or table.unreadable, f"arithmetic fails without a row reported unreadable: {failed}"
 
 
-@pytest.mark.parametrize(("archive", "doc"), cases("no_other_table"))
+@pytest.mark.parametrize(("archive", "doc"), cases("no_other_table", archives=TABLE_ARCHIVES))
 def test_no_money_table_beyond_the_gold(archive_dirs, archive: str, doc: dict) -> None:
     note = note_of(archive_dirs[archive], doc["file"])
     titles = sorted(t.title for t in note.tables if t.kind == "money")
-    assert titles == sorted(t["title"] for t in doc.get("tables", []))
+    assert titles == sorted(t["title"] for t in gold_tables(doc))
 
 
 @pytest.mark.parametrize(("archive", "doc"), cases("pages"))

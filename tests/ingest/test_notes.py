@@ -183,6 +183,15 @@ def test_scenarios_from_bullets_one_per_number_the_first_title_wins() -> None:
     )
 
 
+def test_alternatives_named_option_level_proposal_or_by_roman_numeral_are_scenarios() -> None:
+    text = ("Resume\nOption A: Forløb for 60 ledige om året. Prisen er lav.\n\n"
+            "Option B: Forløb for 100 ledige om året.\n\nAlternativ II – Ekstern leverandør: Et fælles udbud.\n\n"
+            "Niveau 2: Saunaer i to havnebade.\n")
+    assert [(s.name, s.title) for s in notes.find_scenarios(text, notes.find_sections(text))] == [
+        ("Alternativ II", "Ekstern leverandør"), ("Niveau 2", "Saunaer i to havnebade."),
+        ("Option A", "Forløb for 60 ledige om året. Prisen er lav."), ("Option B", "Forløb for 100 ledige om året.")]
+
+
 def test_table_titles_naming_a_scenario_are_not_scenarios_or_headings() -> None:
     text = "Økonomi \nTekst. \n\nTabel 2 – Oversigt over ønskets aktiviteter (scenarie 1) \n1.000 kr., 2024 p/l \n"
     assert [s.heading for s in notes.find_sections(text)] == ["Økonomi"]

@@ -867,6 +867,12 @@ def test_an_aligned_row_whose_label_stands_on_the_line_above_keeps_its_columns()
     ("Tabel 1 – Grundmodel (1.000 kr., 2026 p/l)", "Grundmodel"),
     ("Tabel 2 – Udvidet model", "Udvidet model"),
     ("Tabel 3. Variant 2: dag og aften", "Variant 2"),
+    ("Tabel 2 – Option A", "Option A"),
+    ("Tabel 3. Niveau 3", "Niveau 3"),
+    ("Tabel 2. Forslag 1", "Forslag 1"),
+    ("Tabel 2. Alternativ I – central tolkeenhed", "Alternativ I"),
+    ("Tabel 3. Alternativ II – ekstern leverandør", "Alternativ II"),
+    ("Tabel 2. Forslaget i alt", None),
     ("Tabel 1. Økonomi fordelt på aktiviteter", None),
     ("Tabel 4 – Den økonomiske model for huslejen", None),  # "model" inside a title is no alternative's name
 ])
