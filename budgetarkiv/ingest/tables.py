@@ -138,6 +138,8 @@ class _Head:
     # placed by where they stand rather than by how many there are.
     columns: tuple[tuple[str, int, int], ...] = ()
     vertical: bool = False  # the year heads stand one per line: so do the row's cells
+    extra: int = 0  # columns after "I alt" that hold no money ("Årsværk"): their cells end each PDF row
+    line: str = ""  # the head line as read: a PDF repeats it after a page break inside the table
 
     @property
     def width(self) -> int:
@@ -325,7 +327,11 @@ def _find_head(lines: Sequence[_Line], i: int) -> tuple[_Head, int] | None:
         if _is_year_cell(line.plain):
             return _vertical_head(lines, j, seen)
         tokens = line.plain.split(" ")
-        run = _year_run(tokens)
+        run, extra = _year_run(tokens), 0
+        while run is None and extra < MAX_EXTRA_COLUMNS and len(tokens) > extra + 1 and _is_extra_head(tokens[-1 - extra]):
+            extra += 1  # "... 2032 I alt Årsværk": a column after the total that holds no money
+            run = _year_run(tokens[:-extra])
+            run = run if run is not None and run[1] else None
         if run is None:
             seen.append(line.plain)
             j += 1
@@ -334,9 +340,18 @@ def _find_head(lines: Sequence[_Line], i: int) -> tuple[_Head, int] | None:
         head_text = join_wrapped([*seen, " ".join(tokens[:before])])
         unit, price_level = _unit_and_price_level(head_text)
         head = _Head(years=years, has_total=has_total, unit=unit, price_level=price_level,
-                     columns=_aligned_columns(line.text, years, has_total), **_column_flags(head_text))
+                     columns=() if extra else _aligned_columns(line.text, years, has_total), extra=extra,
+                     line=line.plain, **_column_flags(head_text))
         return head, j
     return None
+
+
+MAX_EXTRA_COLUMNS = 2
+
+
+def _is_extra_head(token: str) -> bool:
+    """A head word after "I alt" naming a column that holds no money ("Årsværk", "FTE")."""
+    return token.isalpha() and token.casefold() != "alt"
 
 
 def _is_year_cell(plain: str) -> bool:
@@ -570,6 +585,12 @@ def _pdf_row(raw_lines: Sequence[_Line], head: _Head, earlier: Sequence[TableRow
         aligned = _aligned_row(raw_lines, head)
         return (aligned, False) if aligned is not None else None
     text = join_wrapped(line.plain for line in raw_lines)
+    if head.extra:  # only a complete row tells its money cells from the extra ones
+        if _cell_count(text) < head.width + head.extra:
+            return None
+        text = _without_extra_cells(text, head.extra)
+        if text is None:
+            return None
     cells = _trailing_cells(text, head.width)
     label, columns = _strip_columns(cells.rest, head)
     is_sum = SUM_LABEL_RE.search(label) is not None
@@ -605,6 +626,14 @@ def _pdf_row(raw_lines: Sequence[_Line], head: _Head, earlier: Sequence[TableRow
             notes["total"] = total_marker
         anchored = len(amounts) < len(head.years)
     return _make_row(label, amounts, total, notes, columns), anchored
+
+
+def _without_extra_cells(text: str, extra: int) -> str | None:
+    """A PDF row without the cells of the columns after "I alt" ("2,0" årsværk); None when it lacks them."""
+    tokens = text.split()
+    if len(tokens) <= extra or not all(_parse_cell(t) or EMPTY_CELL_RE.match(t) for t in tokens[-extra:]):
+        return None
+    return " ".join(tokens[:-extra])
 
 
 def _make_row(label: str, amounts: dict[str, Amount], total: Amount | None, notes: dict[str, str],
@@ -767,8 +796,8 @@ def _pdf_groups(lines: Sequence[_Line], i: int, head: _Head) -> list[list[int]]:
     pending: list[int] = []
     for j in range(i, len(lines)):
         line = lines[j]
-        if line.blank:
-            continue
+        if line.blank or (head.line and line.plain == head.line):
+            continue  # the head repeated after a page break
         if _is_boundary(line):
             break
         last_text = join_wrapped(lines[k].plain for k in groups[-1]) if groups else ""

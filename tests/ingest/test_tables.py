@@ -1040,6 +1040,36 @@ def test_an_invented_word_processor_export_in_other_spellings_reads_end_to_end(t
 
 
 
+SUMMARY_ACROSS_A_PAGE = """Tabel 6. Samlet oversigt
+tkr., 2029-priser 2029 2030 I alt Årsværk
+S01 Fælles vikarkorps -400 -800 -1.200 2,0
+S02 Digitale skrivelser -250 -250 -500 0,5
+
+2/3
+
+tkr., 2029-priser 2029 2030 I alt Årsværk
+S03 Energistyring (netto) 350 -300 50 0,0
+Samlet besparelse i alt -300 -1.350 -1.650 2,5
+"""
+
+
+def test_a_column_after_i_alt_holds_no_money_and_a_head_repeated_after_a_page_break_is_no_row() -> None:
+    for prepared_text in (SUMMARY_ACROSS_A_PAGE, normalize_text(SUMMARY_ACROSS_A_PAGE)):
+        table = one_table(prepared_text, 2029)
+        assert (table.unit, table.price_level, table.years) == ("1.000 kr.", "2029 p/l", ("2029", "2030"))
+        assert [(r.label, r.amounts, r.total) for r in table.rows] == [
+            ("S01 Fælles vikarkorps", {"2029": -400, "2030": -800}, -1200),
+            ("S02 Digitale skrivelser", {"2029": -250, "2030": -250}, -500),
+            ("S03 Energistyring (netto)", {"2029": 350, "2030": -300}, 50),
+            ("Samlet besparelse i alt", {"2029": -300, "2030": -1350}, -1650)]
+        assert table.checks_ok and not table.unreadable
+
+
+def test_a_row_without_the_cells_of_the_column_after_i_alt_is_reported() -> None:
+    table = one_table("Tabel 1 – T\n2029 2030 I alt Årsværk\nA 100 100 200 1,0\nB 100 100 200\n", 2029)
+    assert [r.label for r in table.rows] == ["A"] and table.unreadable == ("B 100 100 200",)
+
+
 # --- transposed money tables: a year per row -----------------------------------------------------------
 
 TRANSPOSED_ROWS = [
