@@ -15,9 +15,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from budgetarkiv.answer.costs import Term, names
-from budgetarkiv.core.models import Amount, ProseAmount
-from budgetarkiv.core.numbers import parse_danish_number
+from budgetarkiv.answer.costs import Term, names, written_amount
+from budgetarkiv.core.models import ProseAmount
 from budgetarkiv.search.lookup import RowRecord
 
 # "budgetaftalen for 2025", "Aftale om Budget 2026", "the Budget 2026 agreement", "the budget agreement"
@@ -40,8 +39,6 @@ _HEADING = re.compile(r"^[ \t]*(\d{1,2}(?:\.\d{1,2})*\.?)[ \t]+([A-ZÆØÅ][^\n]
 _GRANTS = re.compile(r"\b(?:afsæt\w*|afsat\w*|bevilg\w*|tilfør\w*|sets? aside|allocat\w*|grant\w*)\b", re.IGNORECASE)
 _YEARLY = re.compile(r"\b(?:årlig\w*|om året|pr\.\s*år|per year|a year|annually|yearly)\b", re.IGNORECASE)
 _PERIOD = re.compile(r"\b((?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?)\b")
-_WRITTEN = re.compile(r"(?P<number>\d[\d.]*(?:,\d+)?)\s*(?P<scale>mio\.?|mia\.?|mill\.?|millioner|million|milliarder|"
-                      r"milliard)?\s*(?:kr\.?|kroner)", re.IGNORECASE)
 # words a question uses to name the agreement or the act of granting, not the subject granted to
 _AGREEMENT_WORDS = re.compile(
     r"\b(?:budgetaftale\w*|aftale\w*|agreements?|afsæt\w*|afsat\w*|giver|gav|give[sn]?|gave|grant\w*|bevilg\w*|"
@@ -88,20 +85,6 @@ def sections(text: str) -> list[Section]:
     """The numbered sections of a document, the innermost heading first for any offset (see `section_at`)."""
     found = [(m.start(), f"{m.group(1)} {m.group(2)}".strip()) for m in _HEADING.finditer(text)]
     return [Section(h, s, found[i + 1][0] if i + 1 < len(found) else len(text)) for i, (s, h) in enumerate(found)]
-
-
-def written_amount(written: str) -> tuple[Amount, str] | None:
-    """ "27,2 mio. kr." → (27.2, "mio. kr."); "600.000 kr." → (600000, "kr."); None for another shape."""
-    m = _WRITTEN.search(written)
-    if m is None:
-        return None
-    value = parse_danish_number(m.group("number"))
-    if value is None:
-        return None
-    scale = (m.group("scale") or "").lower()
-    unit = "mia. kr." if scale.startswith("mia") or scale.startswith("milliard") else \
-        "mio. kr." if scale else "kr."
-    return value, unit
 
 
 @dataclass(frozen=True)

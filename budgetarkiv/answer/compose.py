@@ -441,7 +441,10 @@ class Answerer:
             for f in self._decisions(notes):
                 d.quote(f)
             return
-        if kind in ("sum", "comparison") and with_money and self._calculate(d, query, with_money, named_parts):
+        # a programme the question names whose note has no money table (its amount stands in a sentence)
+        bare = [n.hit for n in focused if named_parts and kind == "sum" and n.hit.doc_type == "budget_note"
+                and all(n is not m for m, _ in with_money)]
+        if kind in ("sum", "comparison") and with_money and self._calculate(d, query, with_money, named_parts, bare):
             if kind == "sum" and not query.earlier:  # (the text's figures are the new proposal's, not the grants')
                 self._quote_money(d, facts, focused)
         elif asks_names(query) and "cost" not in query.intents and kind not in ("amount", "sum", "comparison", "history") \
@@ -475,6 +478,8 @@ class Answerer:
                 if query.extreme and len(query.years) == 1:
                     shown = _extreme(shown, str(query.years[0]), query.extreme)
                 grants_only = query.earlier and not query.asks and kind == "amount"
+                # "i alt i perioden 2026-2028", "over hele perioden": the period's total, not its years
+                period_total = query.whole_period and not query.earlier and kind == "amount" and not query.asks
                 if grants_only and any(p.earlier_grants for _, p in shown):
                     shown = [(n, p) for n, p in shown if p.earlier_grants]
                 for _, p in shown:
@@ -489,7 +494,10 @@ class Answerer:
                         p = dataclasses.replace(p, scenarios=(), activities=())
                         cut = costs.in_years(p, query.years) if query.years else p
                         p = cut if any(g.amounts for g in cut.earlier_grants) else p
-                    d.programme(p, earlier=query.earlier, years=() if query.earlier else query.years, whole=whole)
+                    d.programme(p, earlier=query.earlier, years=() if query.earlier else query.years, whole=whole,
+                                total_only=period_total)
+                if money is not None and period_total and not _states_total(money, [p for _, p in shown]):
+                    money = None  # another amount of the text ("Hertil kommer ... 2,8 mio. kr.") is not the total asked
                 if money is not None:
                     d.quote(money, d.t["in_text"])
             else:
@@ -633,22 +641,36 @@ class Answerer:
             return p
         return dataclasses.replace(p, activities=(costs.row_out(next(iter(found.values()))),))
 
-    def _calculate(self, d: wording.Draft, query: Query, with_money, named_parts: bool = False) -> bool:
+    def _calculate(self, d: wording.Draft, query: Query, with_money, named_parts: bool = False,
+                   bare: Sequence[Hit] = ()) -> bool:
         """Sums per price level, or two amounts with their difference; False when the tables cannot say."""
         if query.years and not query.earlier:
             with_money = [(n, costs.in_years(p, query.years)) for n, p in with_money]
         if query.answer_type == "sum":
-            return self._sum(d, query, with_money, named_parts)
+            return self._sum(d, query, with_money, named_parts, bare)
         return self._compare(d, query, with_money)
 
-    def _sum(self, d: wording.Draft, query: Query, with_money, named_parts: bool = False) -> bool:
+    def _sum(self, d: wording.Draft, query: Query, with_money, named_parts: bool = False,
+             bare: Sequence[Hit] = ()) -> bool:
         """Every term cited, one sum per unit and price level. Money granted earlier is read from the
         programme's history (a later note's "Tidligere afsatte midler" counts for the earlier programme);
         rows the question names are summed instead of the whole proposal. A programme the question names
-        that has no amount in the years asked is said to have none (the sum is then of the others)."""
+        that has no amount in the years asked is said to have none (the sum is then of the others); one
+        whose note has no money table counts with the amount its sentences state for the one year asked
+        (`costs.stated_term`), its sentence quoted."""
         terms: list[costs.Term] = []
         named: list[Programme] = []
         lacking: list[Programme] = []
+        stated: list[tuple[Hit, costs.Stated]] = []
+        for h in bare if not query.earlier and len(query.years) == 1 else ():
+            note = self.searcher.store.note_json(h.versions[0].doc_id if h.versions else h.doc_id) or {}
+            heads = note.get("sections") or ()
+            amounts = [dataclasses.replace(a, section=a.section or next(
+                (x["heading"] for x in heads if x["start"] <= a.start < x["end"]), None))
+                for a in (ProseAmount(**x) for x in note.get("prose_amounts") or ())]
+            found = costs.stated_term(amounts, query.years[0], h.note_id or h.title or Path(h.source).name)
+            if found is not None:
+                stated.append((h, found))
         if query.earlier:
             terms = self._granted(query, [p for _, p in with_money])
             named = [with_money[0][1]] if terms else []
@@ -664,15 +686,21 @@ class Answerer:
                     terms += own
                 elif named_parts and query.years:
                     lacking.append(p)
+        terms += [found.term for _, found in stated]
         if len(terms) < 2 and not (terms and lacking):
             return False
         for p in named:
             d.add(f"• {wording.note_name(p.note_id, p.title, p.budget_year)}", f"{p.note_id} {p.title} Budget {p.budget_year}")
+        for h, _ in stated:
+            d.note(h)
         for p in lacking:
             d.add(f"• {wording.note_name(p.note_id, p.title, p.budget_year)}: "
                   f"{d.t['no_amount'].format(year=wording.year_span(query.years))}",
                   f"{p.note_id} {p.title} Budget {p.budget_year}")
         d.sums(costs.sums(terms))
+        for h, found in stated:
+            place = wording.where(d.lang, h.note_id, h.title, h.budget_year, found.term.table, found.term.page, h.source)
+            d.add(f"  «{found.sentence}» ({place})", found.sentence)
         return True
 
     def _agreement_sum(self, d: wording.Draft, query: Query, checked: str, hits: list[Hit],
@@ -787,8 +815,9 @@ class Answerer:
             a, b = p.scenarios[0], p.scenarios[1]
             for y in sorted(set(a.amounts) | set(b.amounts)):
                 pairs.append((a, _term(p, a, y), b, _term(p, b, y), y))
-        elif len(with_money) == 1 and len(p.activities) == 2 and len(query.years) <= 1:
-            # two rows of one note ("the science labs or the food technology rooms"): the year asked, else totals
+        elif len(p.activities) == 2 and len(query.years) <= 1 and not any(q.activities for _, q in with_money[1:]):
+            # two rows of one note ("the science labs or the food technology rooms"; the question's words name
+            # rows of no other note found): the year asked, else totals
             rows = [dataclasses.replace(a, name=" – ".join(x for x in (a.name, a.row_label) if x)) for a in p.activities]
             ta, tb = (_amount_or_total(dataclasses.replace(p, scenarios=(a,)), query.years, d.t["total"]) for a in rows)
             if ta is not None and tb is not None:
@@ -881,6 +910,14 @@ def _extreme(shown, year: str, which: str):
     n, p, a = top[0]
     kept = dataclasses.replace(p, activities=(a,), scenarios=()) if p.activities else dataclasses.replace(p, scenarios=(a,))
     return [(n, kept)]
+
+
+def _states_total(f: Fact, programmes: Sequence[Programme]) -> bool:
+    """Whether a sentence states the period total of a scenario or row shown (in kroner)."""
+    stated = {a.amount_kr for a in extract_prose_amounts(f.text)}
+    totals = {s.total * UNIT_KRONER[s.unit] for p in programmes for s in (*p.scenarios, *p.activities)
+              if s.total is not None and s.unit in UNIT_KRONER}
+    return any(abs(a - t) < 0.5 for a in stated for t in totals)
 
 
 def _last_column(p: Programme) -> tuple[int, ...]:

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from budgetarkiv.answer.model import Programme, ScenarioOut
 from budgetarkiv.answer.relevance import overlap
-from budgetarkiv.core.models import Amount
-from budgetarkiv.core.numbers import UNIT_KRONER, format_danish_number
+from budgetarkiv.core.models import Amount, ProseAmount
+from budgetarkiv.core.numbers import UNIT_KRONER, format_danish_number, parse_danish_number
 from budgetarkiv.core.scenarios import scenario_number
+from budgetarkiv.core.text import years_in
 from budgetarkiv.index.lexical import DanishAnalyzer
 from budgetarkiv.index.store import Store
 from budgetarkiv.search.hybrid import Hit
@@ -301,3 +302,45 @@ def _clean(v: float, decimal: bool = False) -> Amount:
     if decimal:
         return float(v)
     return int(v) if float(v).is_integer() else v
+
+
+_STATED_LEVEL = re.compile(r"\b((?:19|20)\d\d)\s*p/l\b|\bløbende p/l\b", re.IGNORECASE)
+_APPROXIMATE = re.compile(r"(?:ca\.|cirka|omkring|knap|godt|op til|over|under)\s", re.IGNORECASE)
+_WRITTEN = re.compile(r"(?P<number>\d[\d.]*(?:,\d+)?)\s*(?P<scale>mio\.?|mia\.?|mill\.?|millioner|million|milliarder|"
+                      r"milliard)?\s*(?:kr\.?|kroner)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Stated:
+    """An amount a note states in a sentence, as a term of a sum, with its sentence."""
+
+    term: Term
+    sentence: str
+
+
+def written_amount(written: str) -> tuple[Amount, str] | None:
+    """ "27,2 mio. kr." → (27.2, "mio. kr."); "600.000 kr." → (600000, "kr."); None for another shape."""
+    m = _WRITTEN.search(written)
+    value = parse_danish_number(m.group("number")) if m else None
+    if m is None or value is None:
+        return None
+    scale = (m.group("scale") or "").lower()
+    unit = "mia. kr." if scale.startswith(("mia", "milliard")) else "mio. kr." if scale else "kr."
+    return value, unit
+
+
+def stated_term(amounts: Sequence[ProseAmount], year: int, name: str) -> Stated | None:
+    """The amount a note without a money table states for `year` ("Udgiften er en engangsudgift på 0,8 mio. kr.
+    i 2026 i 2026 p/l."): a sentence naming that year and no other, with its price level; approximate amounts
+    ("ca. 350.000 kr.") never count. None when no sentence says it, or sentences state different amounts."""
+    found: dict[tuple, Stated] = {}
+    for a in amounts:
+        level = _STATED_LEVEL.search(a.sentence)
+        read = written_amount(a.text)
+        if level is None or read is None or _APPROXIMATE.match(a.text) or years_in(a.sentence) != {year}:
+            continue
+        value, unit = read
+        price_level = f"{level.group(1)} p/l" if level.group(1) else "løbende p/l"
+        term = Term(f"{name}, {year}", value, unit, price_level, a.section or "", a.page)
+        found.setdefault((value, unit, price_level), Stated(term, a.sentence))
+    return next(iter(found.values())) if len(found) == 1 else None

@@ -113,12 +113,13 @@ def period(amounts: Mapping[str, Amount]) -> str:
 
 
 def scenario_line(lang: str, s: ScenarioOut, activity: bool = False, years: Sequence[int] = (),
-                  whole: bool = False) -> tuple[str, str]:
+                  whole: bool = False, total_only: bool = False) -> tuple[str, str]:
     """One scenario's cost (or one activity row) as a sentence, and the table cells it cites.
 
     With `years` (asked in the question) only those columns are shown: another year's amount beside them
     would read as the answer (the cited cells still hold the whole row). With `whole` (the year asked is
-    the note's own budget year, so "i 2018" may mean "Budget 2018") the whole proposal follows them."""
+    the note's own budget year, so "i 2018" may mean "Budget 2018") the whole proposal follows them. With
+    `total_only` ("i alt i perioden") the period's total alone, when the years asked are the whole row."""
     t = PHRASES[lang]
     # a scenario with its heading ("Scenarie 3 – Fuld udbygning"): which one it is, in the note's words
     titled = f"{s.name} – {s.title}" if s.name and s.title and s.title.lower() not in s.name.lower() else s.name
@@ -135,6 +136,8 @@ def scenario_line(lang: str, s: ScenarioOut, activity: bool = False, years: Sequ
         chosen = ", ".join(f"{y}: {format_danish_number(s.amounts[y])}" if y in s.amounts
                            else t["no_amount"].format(year=y) for y in asked)
         amount, total = (f"{chosen} ({t['whole']}: {amount}{total})" if whole else chosen), ""
+    if total_only and s.total is not None and (not asked or set(asked) >= set(s.amounts)):
+        amount, total = f"{t['total']} {period(s.amounts)}: {format_danish_number(s.total)}", ""
     page = f", {t['page']} {s.page}" if s.page else ""
     cells = " ".join(f"{y} {format_danish_number(v)}" for y, v in s.amounts.items())
     cited = f"{s.table} {head} {s.row_label} {s.title or ''} {cells} {format_danish_number(s.total) if s.total is not None else ''} {s.page or ''}"
@@ -167,19 +170,20 @@ class Draft:
             self.evidence.append(cited)
 
     def programme(self, p: Programme, earlier: bool = True, heading: str | None = None, years: Sequence[int] = (),
-                  whole: bool = False) -> None:
+                  whole: bool = False, total_only: bool = False) -> None:
         """A note's name, then its scenarios, activity rows, earlier grants and versions (with `years`, those
         columns; `whole`: the whole proposal after them)."""
         name = heading or note_name(p.note_id, p.title, p.budget_year, p.source)
         self.add(f"• {name}", f"{p.note_id} {p.title} Budget {p.budget_year} {Path(p.source).name}")
         for s in p.scenarios:
             if s.amounts or s.total is not None:
-                line, cited = scenario_line(self.lang, s, years=years, whole=whole)
+                line, cited = scenario_line(self.lang, s, years=years, whole=whole, total_only=total_only)
                 self.add(f"  – {line}", cited)
         for a in p.activities:
             if a.amounts or a.total is not None:
                 # (a row named in a year is asked by its column; the proposal's sum row, above, shows the whole)
-                line, cited = scenario_line(self.lang, a, activity=True, years=years, whole=whole and not p.scenarios)
+                line, cited = scenario_line(self.lang, a, activity=True, years=years, whole=whole and not p.scenarios,
+                                            total_only=total_only)
                 self.add(f"  – {line}", cited)
         if earlier:
             for g in p.earlier_grants:

@@ -64,3 +64,25 @@ def archive4_answerer(tmp_path_factory, embedder):
     settings = Settings.from_env({}, index_dir=base / "idx")
     build_index([base / "docs"], settings, embedder, show_progress=False)
     return Answerer(Searcher(settings))
+
+
+@pytest.fixture(scope="session")
+def money_answerer(tmp_path_factory, embedder):
+    """Four text documents of archives 2 and 3 indexed on their own: a note with a money table (b04), a note
+    stating its one amount in a sentence (b12), a budget agreement with a table of initiatives (b13), and a note
+    whose title enumerates two parts, each a row of its table (c04)."""
+    import shutil
+
+    from budgetarkiv.answer.compose import Answerer
+    from budgetarkiv.core.settings import Settings
+    from budgetarkiv.index.build import build_index
+    from budgetarkiv.search.hybrid import Searcher
+
+    base = tmp_path_factory.mktemp("money")
+    (base / "docs").mkdir()
+    for archive, name in (("archive2", "b04.html"), ("archive2", "b12.txt"), ("archive2", "b13.txt"),
+                          ("archive3", "c04.html")):
+        shutil.copy(ROOT / "tests" / "data" / archive / "docs" / name, base / "docs" / name)
+    settings = Settings.from_env({}, index_dir=base / "idx")
+    build_index([base / "docs"], settings, embedder, show_progress=False)
+    return Answerer(Searcher(settings))

@@ -13,8 +13,8 @@ from budgetarkiv.answer.agreements import (
     row_term,
     sections,
     subject_text,
-    written_amount,
 )
+from budgetarkiv.answer.costs import written_amount
 from budgetarkiv.ingest.amounts import extract_prose_amounts
 from budgetarkiv.search.lookup import RowRecord
 

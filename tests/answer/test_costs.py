@@ -389,3 +389,48 @@ def test_two_notes_of_a_programme_compared_in_a_year_each_name_the_note_each_fig
     assert "BIF57 (Budget 2025), 2027: 4.000" in text and "2028: 5.000" in text
     assert "2.800" not in text  # another year of the original note
     assert "different price levels" in text
+
+
+def test_a_note_without_a_money_table_counts_in_a_sum_with_the_amount_its_sentence_states():
+    from budgetarkiv.answer.costs import stated_term
+    from budgetarkiv.ingest.amounts import extract_prose_amounts
+
+    text = ("Der skal træffes beslutning om at afsætte 0,8 mio. kr. i 2031 (servicemidler). Et konsulentfirma "
+            "forventes at koste ca. 450.000 kr. Udgiften er en engangsudgift på 0,8 mio. kr. i 2031 i 2031 p/l.")
+    found = stated_term(extract_prose_amounts(text), 2031, "SOF99")
+    assert found is not None and (found.term.value, found.term.unit, found.term.price_level) == (0.8, "mio. kr.", "2031 p/l")
+    assert found.term.label == "SOF99, 2031" and "2031 p/l" in found.sentence
+    assert stated_term(extract_prose_amounts(text), 2032, "SOF99") is None  # no sentence states that year
+    unpriced = "Der skal træffes beslutning om at afsætte 0,8 mio. kr. i 2031."
+    assert stated_term(extract_prose_amounts(unpriced), 2031, "SOF99") is None  # no price level: never added
+    two = text + " I 2031 bruges desuden 1,2 mio. kr. i 2031 p/l på lokaler."
+    assert stated_term(extract_prose_amounts(two), 2031, "SOF99") is None  # two amounts for the year: which?
+
+
+def test_the_period_total_asked_is_shown_alone():
+    from budgetarkiv.answer.wording import scenario_line
+
+    s = ScenarioCost("Scenarie 1", {"2026": 2400, "2027": 2550, "2028": 2550}, 7500, "1.000 kr.", "2026 p/l",
+                     "Tabel 2", 1, "Udgifter i alt")
+    line, cited = scenario_line("da", s, years=(2026, 2027, 2028), total_only=True)
+    assert "i alt 2026-2028: 7.500" in line and "2.400" not in line and "2.400" in cited
+    assert "2.400" in scenario_line("da", s, years=(2026,), total_only=True)[0]  # a part of the period: its years
+
+
+def test_a_sum_counts_a_note_without_a_money_table_by_its_stated_amount(money_answerer):
+    text = _asked(money_answerer, "What do the KFF09 swimming lessons and the SOF27 autism analysis cost together in 2026?")
+    assert "4,2 = 3,4 (KFF09, 2026) + 0,8 (SOF27, 2026)" in text
+    assert "«Udgiften er en engangsudgift på 0,8 mio. kr. i 2026 i 2026 p/l.»" in text
+
+
+def test_two_rows_of_one_note_are_compared_though_another_note_is_found_too(money_answerer):
+    text = _asked(money_answerer, "Which costs more in 2029: the science labs or the food technology rooms?")
+    assert "Ombygning af naturfagslokaler, 2029: 8,2" in text and "Nye madkundskabslokaler, 2029: 5,6" in text
+    assert "14,5" not in text  # another year
+
+
+def test_an_agreements_table_rows_are_summed_in_the_year_asked(money_answerer):
+    text = _asked(money_answerer, "According to the Budget 2026 agreement, what do the culture pass for 15-17 year olds "
+                                  "and the swimming lessons cost together in 2028?")
+    assert "(mio. kr., 2026 p/l): 8,3 = 1,5 (Kulturpas til unge på 15-17 år, 2028) + 6,8" in text
+    assert "9,3" not in text  # the table's own sum row: the sports halls are in it
