@@ -51,6 +51,8 @@ _FIGURE_TYPES = ("amount", "sum", "comparison", "list", "history")
 # a question about an agreement, minutes or a letter lists what that document says, not budget notes
 _OTHER_DOCUMENT = re.compile(r"\b(\w*aftale\w*|agreements?|referat\w*|minutes|brev\w*|letters?|replies|reply)\b",
                              re.IGNORECASE)
+_MONEY = re.compile(r"\d\s*(?:mio\.?|mia\.?|mill\.?|million\w*|billion\w*)?\s*(?:kr\b|kroner|DKK)|\b(?:kr\.?|DKK)\s*\d",
+                    re.IGNORECASE)  # an amount of money in a quoted sentence: "6,0 mio. kr.", "500 kr.", "DKK 2 million"
 _STATEMENT_TYPES = ("count", "percent", "goal", "result", "person", "date")  # answered by a quoted sentence
 
 
@@ -186,6 +188,11 @@ class Answerer:
         other_years = _other_years(query, facts)
         if other_years:
             return self._abstain(query, hits, other_years)
+        if query.answer_type == "amount" and not any(_MONEY.search(f.text) for f in facts) \
+                and not any(figs[note_key(n.hit)] or self._note_text(n.hit)[1] for n in notes if not n.also):
+            # "what is the budget for X?" of a letter whose answer about X names no amount ("Nej. Forsøget
+            # omfatter kun plejecentre."): nothing quoted says what X costs, and no table of a focused note does
+            return self._abstain(query, hits, wording.phrase(lang, "none"))
         draft = wording.Draft(lang)
         programmes = tuple(f.programme for n in notes if (f := figs[note_key(n.hit)]) is not None)
         self._write(draft, query, notes, figs, facts, named_parts)

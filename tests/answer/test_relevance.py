@@ -196,3 +196,63 @@ def test_only_a_capitalised_english_word_is_kept_untranslated_as_a_name(archive_
     the archive's text happens to hold it."""
     groups = archive_answerer.relevance.word_groups("Which costs more: staffed evening opening or Sunday opening?")
     assert any("aften" in g or "aft" in g for g in groups)
+
+
+# --- an amount asked of a letter that names none ----------------------------------------------
+
+LETTER = """Københavns Kommune
+Kultur- og Fritidsforvaltningen
+
+                                                  Dato: 3. maj 2026
+
+Kære Jens Hansen
+
+Tak for din mail af 14. april 2026 om forsøget med gratis lektiehjælp. Du har stillet to
+spørgsmål, som besvares nedenfor.
+
+
+Spørgsmål 1
+Indgår bibliotekerne i forsøget med gratis lektiehjælp?
+
+Svar
+Nej. Forsøget omfatter kun de tolv fritidsklubber. Bibliotekerne har deres egen plan for
+lektiecaféer, som forelægges Kultur- og Fritidsudvalget i efteråret 2026.
+
+
+Spørgsmål 2
+Hvad koster forsøget med gratis lektiehjælp i fritidsklubberne?
+
+Svar
+Forsøget koster 3,2 mio. kr. om året i 2026 og 2027, i alt 6,4 mio. kr.
+
+
+Med venlig hilsen
+
+Anne Berg
+Kultur- og Fritidsdirektør
+"""
+
+
+@pytest.fixture(scope="module")
+def letter_answerer(tmp_path_factory, embedder):
+    """An invented answer letter, indexed on its own: one answer names an amount, the other none."""
+    from budgetarkiv.answer.compose import Answerer
+    from budgetarkiv.core.settings import Settings
+    from budgetarkiv.index.build import build_index
+    from budgetarkiv.search.hybrid import Searcher
+
+    base = tmp_path_factory.mktemp("letter")
+    (base / "docs").mkdir()
+    (base / "docs" / "svar.txt").write_text(LETTER, encoding="utf-8")
+    settings = Settings.from_env({}, index_dir=base / "idx")
+    build_index([base / "docs"], settings, embedder, show_progress=False)
+    return Answerer(Searcher(settings))
+
+
+def test_an_amount_asked_of_a_letter_whose_answer_names_none_abstains(letter_answerer):
+    """The letter's answer about the libraries says they are not part of it: no sentence and no table says
+    what lektiecaféer on the libraries cost, so the answer must not present that sentence as the cost."""
+    answer = letter_answerer.ask("Hvad er budgettet for lektiecaféer på bibliotekerne?")
+    assert not answer.answered, answer.answer
+    answered = letter_answerer.ask("Hvad koster forsøget med gratis lektiehjælp i fritidsklubberne?")
+    assert answered.answered and "3,2 mio. kr." in answered.answer, answered.answer
