@@ -53,6 +53,8 @@ _OTHER_DOCUMENT = re.compile(r"\b(\w*aftale\w*|agreements?|referat\w*|minutes|br
                              re.IGNORECASE)
 _MONEY = re.compile(r"\d\s*(?:mio\.?|mia\.?|mill\.?|million\w*|billion\w*)?\s*(?:kr\b|kroner|DKK)|\b(?:kr\.?|DKK)\s*\d",
                     re.IGNORECASE)  # an amount of money in a quoted sentence: "6,0 mio. kr.", "500 kr.", "DKK 2 million"
+_YEAR_AS_TIME = re.compile(r"\b(?:i|in|during|i løbet af)\s+(?:året\s+|the year\s+)?((?:19|20)\d\d)\b(?![-–]\d)",
+                           re.IGNORECASE)  # "i 2024", "in 2024": the time a count or share was taken
 _STATEMENT_TYPES = ("count", "percent", "goal", "result", "person", "date")  # answered by a quoted sentence
 
 
@@ -939,12 +941,17 @@ def _has_years(p: Programme, years) -> bool:
 
 
 def _other_years(query: Query, facts) -> str | None:
-    """ "Hvor mange ... i 2015?" when every sentence found counts another year: the refusal to give."""
+    """ "Hvor mange ... i 2015?" when every sentence found counts another year: the refusal to give. When
+    the year is asked as the count's time ("i 2024", "in 2024"; not "Idrætspuljen 2026" or "fra 2028"), one
+    sentence counting another year and none that year is enough: the others count no year at all."""
     if not query.years or query.answer_type not in ("count", "percent") or query.asks or not facts:
         return None
-    stated = [years_in(f.text) for f in facts]
+    stated = [years_in(f"{f.section or ''} {f.text}") for f in facts]
     asked = set(query.years)
-    if not all(stated) or any(asked & s for s in stated):
+    if any(asked & s for s in stated) or not any(stated):
+        return None
+    timed = any(int(y) in asked for y in _YEAR_AS_TIME.findall(query.text))
+    if not all(stated) and not timed:
         return None
     years = sorted(set().union(*stated))
     return wording.phrase(query.language, "other_years", stated=", ".join(map(str, years)), asked=wording.year_span(query.years))

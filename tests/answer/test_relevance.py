@@ -256,3 +256,37 @@ def test_an_amount_asked_of_a_letter_whose_answer_names_none_abstains(letter_ans
     assert not answer.answered, answer.answer
     answered = letter_answerer.ask("Hvad koster forsøget med gratis lektiehjælp i fritidsklubberne?")
     assert answered.answered and "3,2 mio. kr." in answered.answer, answered.answer
+
+
+# --- a count asked for a year the quoted sentences do not count -------------------------------
+
+def _fact(text: str, section: str | None = None):
+    from budgetarkiv.answer.model import Fact
+
+    return Fact(text=text, passage=text, highlight=(0, len(text)), source="x.txt", doc_id="d", note_id=None,
+                budget_year=None, title=None, section=section, page=None)
+
+
+def test_a_count_asked_in_a_year_is_refused_when_a_sentence_counts_another_year_and_none_that_one():
+    from budgetarkiv.answer.compose import _other_years
+    from budgetarkiv.search.query import analyse
+
+    q = analyse("Hvor mange familier fik aflastning i en plejefamilie i 2024?")
+    other = _fact("Fra 1. juli 2026 får 6 familier aflastning i en plejefamilie.")
+    undated = _fact("Aflastningshuset får 8 pladser.")
+    refusal = _other_years(q, (other, undated))
+    assert refusal and "2026" in refusal and "2024" in refusal
+    assert _other_years(q, (_fact("I 2024 fik 19 familier aflastning."), undated)) is None
+    assert _other_years(q, (_fact("19 familier fik aflastning.", section="Status 2024"), other)) is None
+    assert _other_years(q, (undated,)) is None  # no sentence names a year: nothing to tell
+
+
+def test_a_year_naming_a_pool_or_a_start_is_no_time_of_the_count():
+    """ "Idrætspuljen 2026" names the pool, "fra 2028" a start: a sentence without a year may still count it."""
+    from budgetarkiv.answer.compose import _other_years
+    from budgetarkiv.search.query import analyse
+
+    dated = _fact("Puljen blev besluttet i 2025.")
+    undated = _fact("For stemte 7 medlemmer.")
+    assert _other_years(analyse("Hvor mange medlemmer stemte for Idrætspuljen 2026?"), (undated, dated)) is None
+    assert _other_years(analyse("Hvor mange pladser skal forløbene have fra 2028?"), (undated, dated)) is None
