@@ -38,14 +38,14 @@ from budgetarkiv.answer.relevance import (
 from budgetarkiv.answer.scenario_parts import scenario_clause, scenarios_named
 from budgetarkiv.answer.sentences import KRONER, ONE_SENTENCE, SentencePicker, carries_type, fact_at
 from budgetarkiv.core.models import ProseAmount
-from budgetarkiv.core.numbers import UNIT_KRONER
-from budgetarkiv.core.scenarios import scenario_number
+from budgetarkiv.core.numbers import UNIT_KRONER, format_danish_number, parse_danish_number
+from budgetarkiv.core.scenarios import SCENARIO_MENTION, scenario_number
 from budgetarkiv.core.text import sentence_spans, years_in
 from budgetarkiv.index.queries import RowQuery
 from budgetarkiv.ingest.amounts import extract_prose_amounts
 from budgetarkiv.search.history import HistoryPoint, find_history
 from budgetarkiv.search.hybrid import Filters, Hit, Searcher
-from budgetarkiv.search.query import Query, analyse, proposal_words, route, subject_parts
+from budgetarkiv.search.query import Query, analyse, comparison_sides, proposal_words, route, subject_parts
 
 _FIGURE_TYPES = ("amount", "sum", "comparison", "list", "history")
 # a question about an agreement, minutes or a letter lists what that document says, not budget notes
@@ -407,6 +407,9 @@ class Answerer:
             return LINKED_BOOST if c.hit.chunk_id in linked_ids else 0.0
 
         typed = dataclasses.replace(query, text=text)
+        if query.answer_type == "comparison" and not query.asks and (parts := comparison_sides(text)):
+            # "what was granted compared with what was applied for": a sentence for each side
+            typed = dataclasses.replace(typed, asks=parts)
         analyzer = self.relevance.analyzer
         named = {t for n in notes if not n.also for t in analyzer.tokens(f"{n.hit.note_id or ''} {n.hit.title or ''}")}
         facts = self.picker.pick(typed, wanted, candidates, bonus, named, cover_first=wants_several(query))
@@ -453,6 +456,8 @@ class Answerer:
         # a programme the question names whose note has no money table (its amount stands in a sentence)
         bare = [n.hit for n in focused if named_parts and kind == "sum" and n.hit.doc_type == "budget_note"
                 and all(n is not m for m, _ in with_money)]
+        if len(query.scenarios) == 2 and _HOW_MANY_MORE.search(query.text) and _counted_difference(d, query, facts):
+            return  # "how many more homes would scenario 3 protect than scenario 2": each count and the difference
         if kind in ("sum", "comparison") and with_money and self._calculate(d, query, with_money, named_parts, bare):
             if kind == "sum" and not query.earlier:  # (the text's figures are the new proposal's, not the grants')
                 self._quote_money(d, facts, focused)
@@ -803,6 +808,9 @@ class Answerer:
         history = find_history(self.searcher.histories, p.doc_id) if len(query.budget_years) >= 2 else None
         linked = set(history.versions) if history else {p.doc_id}
         by_year = {q.budget_year: q for _, q in with_money if q.doc_id in linked and q.budget_year in query.budget_years}
+        first = with_money[0][0].hit
+        if query.compares_versions and len(first.versions) >= 2 and not query.years:
+            return self._versions_compared(d, query, first)
         if len(query.budget_years) >= 2 and len(by_year) >= 2:
             # one programme in the notes of two budget years: each note's figures, and the difference only
             # when they share unit and price level
@@ -856,6 +864,23 @@ class Answerer:
                     d.add(f"  – {s.name}: {d.t['no_amount'].format(year=y)}")
                 else:
                     d.amount(t)
+        return True
+
+    def _versions_compared(self, d: wording.Draft, query: Query, hit: Hit) -> bool:
+        """A note's oldest version (the draft) against its newest (the final one): each one's proposal total,
+        named by its version, and the difference within one unit and price level."""
+        shown = []
+        for v in (hit.versions[-1], hit.versions[0]):
+            f = costs.figures(self.searcher.store, self.relevance.analyzer,
+                              dataclasses.replace(hit, doc_id=v.doc_id, versions=()), set(), query)
+            s = f.programme.scenarios[0] if f is not None and len(f.programme.scenarios) == 1 else None
+            if s is None or s.total is None:
+                return False
+            label = f"{f.programme.note_id or ''} ({v.label or v.name}), {d.t['total']} {wording.period(s.amounts)}"
+            shown.append(costs.Term(label.strip(), s.total, s.unit or "?", s.price_level or "?", s.table, s.page))
+        d.add(f"• {wording.note_name(hit.note_id, hit.title, hit.budget_year)}",
+              f"{hit.note_id} {hit.title} Budget {hit.budget_year}")
+        d.comparison(*shown)
         return True
 
     def _amount_in(self, p: Programme, others: list[Programme], year: int) -> costs.Term | None:
@@ -919,6 +944,39 @@ def _extreme(shown, year: str, which: str):
     n, p, a = top[0]
     kept = dataclasses.replace(p, activities=(a,), scenarios=()) if p.activities else dataclasses.replace(p, scenarios=(a,))
     return [(n, kept)]
+
+
+_HOW_MANY_MORE = re.compile(r"\b(?:how many (?:more|fewer|less)|how much (?:more|less)|hvor mange (?:flere|færre|mindre)|"
+                            r"hvor meget (?:mere|mindre))\b", re.IGNORECASE)
+_COUNTED = re.compile(r"(?P<approx>\b(?:ca\.|cirka|omkring)\s+)?(?<![\w.,])(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,]\d)"
+                      r"(?!\s*(?:pct|procent|%|mio|mia|kr))\s+(?P<noun>[^\W\d_]+)")
+
+
+def _counted_difference(d: wording.Draft, query: Query, facts) -> bool:
+    """Of a sentence going through the scenarios ("Scenarie 1 beskytter ca. 350 boliger, scenarie 2 ca. 1.100
+    boliger og scenarie 3 ca. 2.600 boliger"), the two asked scenarios' parts quoted, and the difference of
+    their counts when each part counts the same thing (the first count of each, not a year); False when no
+    quoted sentence does."""
+    a, b = query.scenarios
+    for f in facts:
+        if not {a, b} <= scenarios_named(f.text):
+            continue
+        parts = [scenario_clause(f, {n}) for n in (a, b)]
+        counts = [next((m for m in _COUNTED.finditer(SCENARIO_MENTION.sub(" ", p.text)) if not re.fullmatch(r"(?:19|20)\d\d", m.group("n"))),
+                       None) for p in parts]
+        if any(p is f for p in parts) or None in counts or counts[0].group("noun").lower() != counts[1].group("noun").lower():
+            continue
+        va, vb = (parse_danish_number(m.group("n")) for m in counts)
+        if va is None or vb is None:
+            continue
+        for p in parts:
+            d.quote(p)
+        about = "ca. " if any(m.group("approx") for m in counts) else ""
+        text = f"{counts[1].group('n')} − {counts[0].group('n')} = {about}{format_danish_number(vb - va)} {counts[1].group('noun')}"
+        d.add(f"  {d.t['difference']}: {text}",
+              f"difference: {counts[1].group('n')} - {counts[0].group('n')} = {format_danish_number(vb - va)}")
+        return True
+    return False
 
 
 def _states_total(f: Fact, programmes: Sequence[Programme]) -> bool:

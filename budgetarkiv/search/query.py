@@ -268,6 +268,11 @@ class Query:
         return replace(self, scenarios=(number,)) if number else self
 
     @property
+    def compares_versions(self) -> bool:
+        """ "ændret sig fra første udkast til den endelige version": a note's draft against its final version."""
+        return bool(_COMPARE.search(self.text) and _WANTS_DRAFT.search(self.text) and _WANTS_FINAL.search(self.text))
+
+    @property
     def says_total(self) -> bool:
         """ "i alt", "samlet", "in total": several amounts asked for as one."""
         return bool(_SUM.search(self.text))
@@ -378,6 +383,8 @@ def answer_type(q: Query) -> str:
         return "comparison"
     if _COMPARE.search(t) and (len(q.scenarios) >= 2 or len(q.years) == 2 or _SCENARIOS.search(t)):
         return "comparison"
+    if q.compares_versions:
+        return "comparison"  # a draft's and the final version's amounts
     if _COMPARE.search(t) and q.years and len(_ALTERNATIVE_WORD.findall(t)) >= 2:
         return "comparison"  # "forskellen på grundmodellen og den udvidede model ... i 2026": their amounts
     # "i alt til klubpladser og Housing First": "i alt" over two named subjects adds them up
@@ -435,6 +442,16 @@ def subject_parts(text: str) -> tuple[str, ...]:
     return parts
 
 
+_VERSUS = re.compile(r"\s+(?:i forhold til|sammenlignet med|compared (?:with|to)|versus|vs\.?)\s+", re.IGNORECASE)
+
+
+def comparison_sides(text: str) -> tuple[str, ...]:
+    """The two sides of "X compared with Y" / "X i forhold til Y" ("what was granted compared with what was
+    applied for"), each of two words or more; () otherwise."""
+    parts = tuple(p.strip(" ?,") for p in _VERSUS.split(text))
+    return parts if len(parts) == 2 and all(len(p.split()) >= 2 for p in parts) else ()
+
+
 def proposal_words(question: str) -> tuple[str, ...]:
     """The words that name the proposal itself ("udeskole-forslaget", "forslaget om udeskole", "the printer
     proposal"): they say which note, not which row of its tables."""
@@ -448,5 +465,5 @@ def subject_words(question: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w for w in words if w not in GENERIC_WORDS and len(w) >= 3))
 
 
-__all__ = ["ANSWER_TYPES", "GENERIC_WORDS", "Query", "analyse", "answer_type", "proposal_words", "route", "split_asks", "subject_parts",
-           "subject_words"]
+__all__ = ["ANSWER_TYPES", "GENERIC_WORDS", "Query", "analyse", "answer_type", "comparison_sides", "proposal_words",
+           "route", "split_asks", "subject_parts", "subject_words"]

@@ -68,10 +68,13 @@ def archive4_answerer(tmp_path_factory, embedder):
 
 @pytest.fixture(scope="session")
 def money_answerer(tmp_path_factory, embedder):
-    """Four text documents of archives 2 and 3 indexed on their own: a note with a money table (b04), a note
-    stating its one amount in a sentence (b12), a budget agreement with a table of initiatives (b13), and a note
-    whose title enumerates two parts, each a row of its table (c04)."""
+    """Documents of archives 2 and 3 indexed on their own: a note with a money table (b04), a note stating its
+    one amount in a sentence (b12), a budget agreement with a table of initiatives (b13), a note whose title
+    enumerates two parts, each a row of its table (c04), and a note's draft (b07, a PDF built from its source)
+    and final version (b16)."""
+    import importlib.util
     import shutil
+    import sys
 
     from budgetarkiv.answer.compose import Answerer
     from budgetarkiv.core.settings import Settings
@@ -81,8 +84,14 @@ def money_answerer(tmp_path_factory, embedder):
     base = tmp_path_factory.mktemp("money")
     (base / "docs").mkdir()
     for archive, name in (("archive2", "b04.html"), ("archive2", "b12.txt"), ("archive2", "b13.txt"),
-                          ("archive3", "c04.html")):
+                          ("archive2", "b16.txt"), ("archive3", "c04.html")):
         shutil.copy(ROOT / "tests" / "data" / archive / "docs" / name, base / "docs" / name)
+    spec = importlib.util.spec_from_file_location("archive_materialize", ROOT / "tests" / "data" / "archive" / "materialize.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(spec.name, module)
+    spec.loader.exec_module(module)
+    source = (ROOT / "tests" / "data" / "archive2" / "sources" / "b07.pdf.src").read_text(encoding="utf-8")
+    (base / "docs" / "b07.pdf").write_bytes(module.build_pdf(module.parse_source(source)))
     settings = Settings.from_env({}, index_dir=base / "idx")
     build_index([base / "docs"], settings, embedder, show_progress=False)
     return Answerer(Searcher(settings))

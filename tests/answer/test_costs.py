@@ -434,3 +434,27 @@ def test_an_agreements_table_rows_are_summed_in_the_year_asked(money_answerer):
                                   "and the swimming lessons cost together in 2028?")
     assert "(mio. kr., 2026 p/l): 8,3 = 1,5 (Kulturpas til unge på 15-17 år, 2028) + 6,8" in text
     assert "9,3" not in text  # the table's own sum row: the sports halls are in it
+
+
+def test_a_notes_draft_and_final_version_compared_show_each_total_and_the_difference(money_answerer):
+    text = _asked(money_answerer, "Hvad er forskellen på budgetønsket til hjemmetræning efter hoftebrud i udkastet "
+                                  "og i den endelige version?")
+    assert "(udkast), i alt 2024-2027: 11.850" in text and "(endelig version), i alt 2024-2027: 14.300" in text
+    assert "11.850 = 2.450" in text
+
+
+def test_how_many_more_one_scenario_counts_than_another_is_the_difference_of_their_parts():
+    from budgetarkiv.answer.compose import _counted_difference
+    from budgetarkiv.answer.model import Fact
+    from budgetarkiv.answer.wording import Draft
+
+    sentence = "Scenarie 1 giver ca. 300 pladser, scenarie 2 ca. 900 pladser og scenarie 3 ca. 2.100 pladser."
+    fact = Fact(sentence, sentence, (0, len(sentence)), "n.txt", "d", "X1", 2031, "T", "Effekt", None)
+    d = Draft("da")
+    assert _counted_difference(d, analyse("Hvor mange flere pladser giver scenarie 3 end scenarie 2?"), (fact,))
+    text = "\n".join(d.lines)
+    assert "2.100 − 900 = ca. 1.200 pladser" in text and "300" not in text.replace("2.100", "")
+    other = "Scenarie 2 giver ca. 900 pladser, og scenarie 3 giver 12 nye stuer."
+    fact = Fact(other, other, (0, len(other)), "n.txt", "d", "X1", 2031, "T", "Effekt", None)
+    assert not _counted_difference(Draft("da"), analyse("Hvor mange flere pladser giver scenarie 3 end scenarie 2?"),
+                                   (fact,))  # they count different things: no difference

@@ -3,7 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from budgetarkiv.search.query import analyse, proposal_words, route, subject_parts, subject_words
+from budgetarkiv.search.query import (
+    analyse,
+    comparison_sides,
+    proposal_words,
+    route,
+    subject_parts,
+    subject_words,
+)
 
 
 def test_a_year_in_the_question_selects_amount_columns_not_the_budget_year():
@@ -445,3 +452,15 @@ def test_a_first_year_compared_with_a_full_year_asks_for_the_first_and_the_lasti
 ])
 def test_the_words_naming_the_proposal_itself_are_found(question, words):
     assert proposal_words(question) == words
+
+
+def test_a_change_from_the_draft_to_the_final_version_compares_the_versions():
+    q = analyse("Hvordan har budgetønsket ændret sig fra første udkast i april 2023 til den endelige version?")
+    assert q.compares_versions and q.answer_type == "comparison" and q.years == ()
+    assert not analyse("Hvad stod der i udkastet om målgruppen?").compares_versions
+
+
+def test_the_two_sides_of_a_comparison():
+    assert comparison_sides("How much was granted compared with what was applied for?") == (
+        "How much was granted", "what was applied for")
+    assert comparison_sides("Hvad koster X?") == ()
