@@ -35,7 +35,7 @@ from budgetarkiv.answer.relevance import (
     relevant_notes,
     years_missing,
 )
-from budgetarkiv.answer.scenario_parts import scenario_clause, scenarios_named
+from budgetarkiv.answer.scenario_parts import recommended_in, scenario_clause, scenarios_named, scenarios_of
 from budgetarkiv.answer.sentences import KRONER, ONE_SENTENCE, SentencePicker, carries_type, fact_at
 from budgetarkiv.core.models import ProseAmount
 from budgetarkiv.core.numbers import UNIT_KRONER, format_danish_number, parse_danish_number
@@ -148,6 +148,10 @@ class Answerer:
         if query.scenario_rank and not query.scenarios and notes:
             # "the medium scenario": its place among the focused note's scenarios
             query = query.with_ranked_scenario(self._scenario_count(notes[0].hit))
+        if query.recommended and not query.scenarios and notes and not notes[0].also:
+            # "den løsning, forvaltningen anbefaler": the alternative the note's own text recommends
+            recommended = self._recommended(notes[0].hit)
+            query = dataclasses.replace(query, scenarios=(recommended,)) if recommended else query
         figs = {note_key(n.hit): costs.figures(self.searcher.store, analyzer, n.hit, money_words, query, naming)
                 for n in notes}
         chosen = self._scenario_chosen(query, notes, figs)
@@ -417,8 +421,7 @@ class Answerer:
             # a sentence about other scenarios only ("Scenarie 3 – Fuld udbygning: 4.000 nye pladser") is not
             # about the one asked
             asked = set(query.scenarios)
-            facts = tuple(f for f in facts if not (scenarios_named(f.text) and not scenarios_named(f.text) & asked)
-                          ) or facts
+            facts = tuple(f for f in facts if not (scenarios_of(f) and not scenarios_of(f) & asked)) or facts
             facts = tuple(scenario_clause(f, asked) for f in facts)
         letters = [h for h in hits if note_key(h) in focused | also]
         if self.letters.asks_letter(query):  # a letter found further down, when it is about the subject
@@ -603,6 +606,14 @@ class Answerer:
         if f is None or len(f.programme.scenarios) != 1 or self._scenario_count(notes[0].hit) < 2:
             return None
         return scenario_number(f.programme.scenarios[0].name)
+
+    def _recommended(self, hit: Hit) -> int | None:
+        """The number of the alternative the note recommends: the one a sentence of its text recommends
+        ("Forvaltningen anbefaler Løsning 2"), when the note has several and its sentences agree on one."""
+        if self._scenario_count(hit) < 2:
+            return None
+        doc_id = hit.versions[0].doc_id if hit.versions else hit.doc_id
+        return recommended_in((self.searcher.store.note_json(doc_id) or {}).get("text") or "")
 
     def _scenario_count(self, hit: Hit) -> int:
         doc_id = hit.versions[0].doc_id if hit.versions else hit.doc_id

@@ -11,18 +11,44 @@ import dataclasses
 import re
 
 from budgetarkiv.answer.model import Fact
-from budgetarkiv.core.scenarios import SCENARIO_MENTION, number_of, scenarios_mentioned
+from budgetarkiv.core.scenarios import KIND_WORDS, MARK, SCENARIO_MENTION, number_of, scenarios_mentioned
+from budgetarkiv.core.text import sentence_spans
 
 # the figure a parenthesised scenario mark follows: "15 pct. (scenarie 2)"
 _VALUE_BEFORE = re.compile(r"(?<![\w.,])\d[\d.,]*(?:\s*(?:pct\.|procent|%|mio\.\s*kr\.|mia\.\s*kr\.|kr\.))?\s*\($")
 _CONNECTIVE_END = re.compile(r"(?:[,;]?\s*(?:og|samt|mens|eller|and|or|while|whereas)?\s*)$", re.IGNORECASE)
 ELLIPSIS = " … "
+# an item presenting one alternative: "Løsning 2: ...", "Model B – ..." (its mark followed by a colon or a dash)
+_ITEM_HEAD = re.compile(rf"\b(?:{KIND_WORDS})[ \t]+({MARK})[ \t]*[:–—]")
+# a sentence recommending one of the note's alternatives ("Forvaltningen anbefaler Løsning 2, fordi ...")
+_RECOMMENDS = re.compile(r"\b(?:anbefaler|anbefales|indstiller|recommends?|is recommended)\b", re.IGNORECASE)
 MIN_PART = 8  # characters: shorter parts say too little to be quoted alone
 
 
 def scenarios_named(text: str) -> set[int]:
     """The scenarios a sentence names ("scenarie 3", "Model C" → 3)."""
     return scenarios_mentioned(text)
+
+
+def scenarios_of(fact: Fact) -> set[int]:
+    """The scenarios a quoted sentence is about: those it names, else the one whose item it stands in
+    ("Løsning 2: Tandbussen kører fire dage om ugen. Forventet ca. 900 patienter om året." → 2 for the
+    second sentence), read from its passage's line up to the sentence."""
+    named = scenarios_named(fact.text)
+    if named:
+        return named
+    start = fact.highlight[0]
+    line = fact.passage[fact.passage.rfind("\n", 0, start) + 1:start]
+    heads = list(_ITEM_HEAD.finditer(line))
+    return {number_of(heads[-1].group(1))} if heads else set()
+
+
+def recommended_in(text: str) -> int | None:
+    """The alternative a note's text recommends ("Forvaltningen anbefaler Løsning 2, fordi ..."): the one
+    named alone in its recommending sentences, when they agree; None otherwise."""
+    named = {frozenset(scenarios_mentioned(text[a:b])) for a, b in sentence_spans(text) if _RECOMMENDS.search(text[a:b])}
+    named = {n for n in named if len(n) == 1}
+    return next(iter(next(iter(named)))) if len(named) == 1 else None
 
 
 def scenario_clause(fact: Fact, asked: set[int]) -> Fact:

@@ -60,6 +60,9 @@ _RANKED_SCENARIO = {
     "high": re.compile(rf"\b(?:largest|biggest|most ambitious|highest|største|højeste|mest ambitiøse)\s+"
                        rf"(?:\w+\s+)?{_ALTERNATIVE}\b", re.IGNORECASE),
 }
+# the alternative the administration recommends: "den anbefalede løsning", "som forvaltningen anbefaler",
+# "the recommended option", "the one the administration recommends", "indstillede model"
+_RECOMMENDED = re.compile(r"\b(anbefale\w*|recommend\w*|indstille\w*|foretrukne|preferred)\b", re.IGNORECASE)
 _NOTE_ID = re.compile(r"\b([A-ZÆØÅ]{2,4})\s?([A-Z]?\d{1,3}[a-z]?)\b")
 
 _COST = re.compile(
@@ -258,6 +261,7 @@ class Query:
     first_years: int = 0  # "de første to år", "the first three years": that many first columns of the note's table
     extreme: str | None = None  # "max" ("the highest", "dyreste") or "min" ("cheapest"): one amount of several
     scenario_rank: str | None = None  # "low", "middle" or "high": "the medium scenario", "det største scenarie"
+    recommended: bool = False  # "den anbefalede løsning", "the option the administration recommends"
 
     def with_ranked_scenario(self, count: int) -> Query:
         """The query with the scenario its rank names among a note's `count` scenarios ("the medium one" of
@@ -350,6 +354,7 @@ def analyse(question: str, language: str | None = None) -> Query:
         extreme="max" if _MOST.search(text) else "min" if _LEAST.search(text) else None,
         whole_period=bool(_WHOLE_PERIOD.search(text)),
         scenario_rank=next((rank for rank, pattern in _RANKED_SCENARIO.items() if pattern.search(text)), None),
+        recommended=bool(_RECOMMENDED.search(text)),
     )
     return _with_type(q)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from budgetarkiv.answer.model import Fact
-from budgetarkiv.answer.scenario_parts import scenario_clause, scenarios_named
+from budgetarkiv.answer.scenario_parts import recommended_in, scenario_clause, scenarios_named, scenarios_of
 
 LISTED = ("Scenarie 1 giver 1.200 nye pladser ved fire stationer, scenarie 2 giver 2.500 nye pladser ved otte "
           "stationer, og scenarie 3 giver 4.000 nye pladser.")
@@ -50,3 +50,26 @@ def test_a_sentence_about_one_scenario_or_about_several_asked_is_kept_whole():
 def test_models_named_by_letter_are_cut_the_same_way():
     text = "Model A giver 6 ekstra pladser, model B giver 20 plejefamilier, og model C giver et nyt hus med 8 pladser."
     assert scenario_clause(_fact(text), {2}).text == "model B giver 20 plejefamilier"
+
+
+@pytest.mark.parametrize("before, sentence, scenarios", [
+    ("Løsningerne Løsning 1: Bussen kører to dage. ", "Forventet ca. 450 patienter om året.", {1}),
+    ("Løsning 1: To dage. Forventet 450.\nLøsning 2: Fire dage om ugen. ", "Forventet ca. 900 patienter om året.", {2}),
+    ("Niveau 3 – tre havnebade. ", "Ca. 26.000 besøg pr. vinter.", {3}),
+    ("Løsning 3: Som Løsning 2 med klinik.\n", "Forvaltningen anbefaler Løsning 2.", {2}),  # it names its own
+    ("Løsning 3: Som Løsning 2 med klinik.\n", "Pilotforløbet nåede 312 borgere.", set()),  # a new paragraph
+    ("Resumé. ", "Forventet ca. 900 patienter om året.", set()),
+])
+def test_a_sentence_in_an_alternatives_item_is_about_that_alternative(before, sentence, scenarios):
+    assert scenarios_of(_fact(sentence, before)) == scenarios
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Løsning 1: to dage. Løsning 2: fire dage. Forvaltningen anbefaler Løsning 2, fordi den dækker flest.", 2),
+    ("Økonomiforvaltningen anbefaler Alternativ I, fordi besparelsen er større.", 1),
+    ("Forvaltningen anbefaler Option A. Option B kan vælges senere.", 1),
+    ("Forvaltningen anbefaler, at udvalget vælger mellem Model A og Model B.", None),  # two named: no choice
+    ("Model A og Model B koster forskelligt.", None),
+])
+def test_the_alternative_a_note_recommends(text, number):
+    assert recommended_in(text) == number

@@ -464,3 +464,13 @@ def test_the_two_sides_of_a_comparison():
     assert comparison_sides("How much was granted compared with what was applied for?") == (
         "How much was granted", "what was applied for")
     assert comparison_sides("Hvad koster X?") == ()
+
+
+@pytest.mark.parametrize("question, recommended", [
+    ("Hvor mange patienter behandler tandbussen i den løsning, forvaltningen anbefaler?", True),
+    ("How much does the recommended option cost per year?", True),
+    ("Hvad koster den indstillede model i 2027?", True),
+    ("Hvad koster Løsning 2 i 2027?", False),
+])
+def test_the_recommended_alternative_is_asked_for(question, recommended):
+    assert analyse(question).recommended is recommended
