@@ -33,6 +33,7 @@ from budgetarkiv.answer.relevance import (
     note_key,
     number_words_missing,
     relevant_notes,
+    siblings_instead,
     years_missing,
 )
 from budgetarkiv.answer.scenario_parts import recommended_in, scenario_clause, scenarios_named, scenarios_of
@@ -202,6 +203,9 @@ class Answerer:
         draft = wording.Draft(lang)
         programmes = tuple(f.programme for n in notes if (f := figs[note_key(n.hit)]) is not None)
         self._write(draft, query, notes, figs, facts, named_parts)
+        instead = self._sibling_instead(query, checked, notes, draft.text()[0])
+        if instead:
+            return self._abstain(query, hits, instead)
         return self._answered(question, query, draft, hits, facts, programmes)
 
     def _answered(self, question: str, query: Query, draft: wording.Draft, hits: list[Hit], facts=(),
@@ -362,6 +366,16 @@ class Answerer:
         lang = query.language
         names = ", ".join(f"«{wording.note_name(h.note_id, h.title, h.budget_year, h.source)}»" for h in focused)
         return wording.phrase(lang, "not_in_note", notes=names, missing=wording.listing(lang, gap.missing))
+
+    def _sibling_instead(self, query: Query, checked: str, notes: list[NoteInFocus], text: str) -> str | None:
+        """The refusal to give when the answer speaks of another member of a list the note names the one
+        asked among ("Materielgården Valby" for "Materielgården Sundholm"): see `relevance.siblings_instead`."""
+        focused = "\n".join(self._note_text(n.hit)[0] for n in notes if not n.also)
+        found = siblings_instead(checked, focused, text) if focused else None
+        if found is None:
+            return None
+        name, named = found
+        return wording.phrase(query.language, "other_years", stated=", ".join(named), asked=name)
 
     def _note_text(self, hit: Hit) -> tuple[str, set[int]]:
         """A note's title and whole text, and the years of its tables' columns."""

@@ -261,6 +261,40 @@ def codes_missing(question: str, text: str) -> list[str]:
     return [m.group(0) for m in _CODE.finditer(question) if "".join(m.groups("")) not in have]
 
 
+_LISTED = r"(?:,\s*|\s+(?:og|eller|and|or)\s+)"  # what separates the members of an enumeration
+_ITEM = r"[A-ZÆØÅ][\w-]*(?:\s+[A-ZÆØÅ][\w-]*)*"  # a member: capitalised words ("Materielgården Valby")
+_ENUMERATION = re.compile(rf"{_ITEM}(?:{_LISTED}{_ITEM})+")
+
+
+def siblings_instead(question: str, note: str, answer: str) -> tuple[str, list[str]] | None:
+    """A name the question asks about ("Materielgården Sundholm") that the note lists among others
+    ("fem materielgårde: Materielgården Kløverbakken, Materielgården Sundholm, ... Valby og ... Ryparken")
+    while the answer names another member of that list ("investeringen i Valby") and never the one asked:
+    the answer speaks of a sibling. A list has three members at least; a member is known by its last word;
+    a question naming several members asks about them together. The name and the siblings the answer names."""
+    for m in _NAME.finditer(question):
+        name = m.group(0)
+        if name.lower() in GENERIC_WORDS or _holds(answer, name):
+            continue
+        if re.match(r"\s+[A-ZÆØÅ]", question[m.end():]):  # the head of a name ("Materielgården" of "... Sundholm")
+            continue
+        for run in _ENUMERATION.finditer(note):
+            members = [item.split()[-1] for item in re.split(_LISTED, run.group(0))]
+            if name not in members or len(members) < 3:
+                continue
+            others = [w for w in members if w != name]
+            if any(_holds(question, w) for w in others):  # several members asked: the list as a whole
+                continue
+            named = sorted({w for w in others if _holds(answer, w)})
+            if named:
+                return name, named
+    return None
+
+
+def _holds(text: str, word: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None
+
+
 def years_missing(years: Sequence[int], text: str, table_years: set[int]) -> bool:
     """True when none of the years asked occurs in the note: not in a table's columns, not in a sentence."""
     if not years:

@@ -16,6 +16,7 @@ from budgetarkiv.answer.relevance import (
     codes_missing,
     number_words_missing,
     ordinals_missing,
+    siblings_instead,
     years_missing,
 )
 from budgetarkiv.answer.wording import listing
@@ -96,6 +97,31 @@ def test_a_note_id_the_text_does_not_write_is_missing():
     assert codes_missing("Hvor mange årsværk sparer SOF-S05?", text) == []
     assert codes_missing("Hvad koster ØKF I3 og SUF E15?", text) == []
     assert codes_missing("Hvad sparer KOL-forløbet i COPD 2?", text) == []  # an acronym and a number are no id
+
+
+DEPOTS = ("Parkdriften har fire depoter: Depot Hvidovrevej, Depot Kalvebod, Depot Utterslev og Depot Vigerslev. "
+          "Depot Kalvebod og Depot Utterslev lukkes, og Depot Vigerslev bygges om for 4,5 mio. kr.")
+
+
+@pytest.mark.parametrize("question, answer, instead", [
+    # the answer speaks of another depot of the list the note names the one asked among
+    ("Hvad koster ombygningen af Depot Hvidovrevej?", "Depot Vigerslev bygges om for 4,5 mio. kr.",
+     ("Hvidovrevej", ["Vigerslev"])),
+    ("Hvad koster ombygningen af Depot Vigerslev?", "Depot Vigerslev bygges om for 4,5 mio. kr.", None),
+    ("Hvad koster ombygningen af Depot Hvidovrevej?", "Ombygningen koster 4,5 mio. kr.", None),  # no sibling named
+    # two members asked: the list as a whole, not one of them
+    ("Hvad sparer lukningen af Depot Kalvebod og Depot Utterslev?", "Depot Vigerslev bygges om for 4,5 mio. kr.",
+     None),
+    ("Hvad koster ombygningen af Depot Amager?", "Depot Vigerslev bygges om for 4,5 mio. kr.", None),  # not listed
+])
+def test_an_answer_about_a_sibling_of_the_listed_name_asked_is_found(question, answer, instead):
+    assert siblings_instead(question, DEPOTS, answer) == instead
+
+
+def test_two_names_joined_by_og_are_no_list_of_siblings():
+    """A list has three members at least: "Kalvebod og Utterslev lukkes, og Vigerslev bygges om" joins clauses."""
+    note = "Depot Kalvebod og Depot Utterslev lukkes. Depot Vigerslev bygges om."
+    assert siblings_instead("Hvad koster lukningen af Depot Kalvebod?", note, "Depot Utterslev lukkes.") is None
 
 
 def test_missing_parts_are_listed_as_asked():
