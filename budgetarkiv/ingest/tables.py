@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -989,46 +990,108 @@ def _transposed_table(lines: Sequence[_Line], i: int) -> _Transposed | None:
     end = min(len(lines), i + 4 * MAX_HEAD_LINES)
     while j < end and (lines[j].blank or _year_line(lines[j]) is None):
         if not lines[j].blank:
+            if YEAR_RE.match(lines[j].plain):
+                return _vertical_transposed(lines, i)  # a year alone on its line: one cell per line
             if _is_boundary(lines[j]) or len(seen) >= MAX_HEAD_LINES:
                 return None
             seen.append(lines[j])
         j += 1
     if j >= end or not seen:
         return None
-    body: list[tuple[str, list[str], _Line]] = []
+    body: list[tuple[str, list[str], str, bool]] = []
     last = j
     for k in range(j, len(lines)):
         if lines[k].blank:
             continue
         read = _year_line(lines[k])
-        if read is None:
+        if read is None or not _next_key(body, read[0]):
             break
-        if body and (read[0] == "total" or body[-1][0] == "total"):
-            if body[-1][0] == "total" or read[0] != "total":
-                break
-        elif body and int(read[0]) <= int(body[-1][0]):
-            break
-        body.append((*read, lines[k]))
+        body.append((*read, lines[k].text.strip(), "\t" in lines[k].text.strip()))
         last = k
         if read[0] == "total":
             break
-    year_lines = [b for b in body if b[0] != "total"]
-    if len(year_lines) < 2:
+    if sum(1 for b in body if b[0] != "total") < 2:
         return None
     width = max(len(b[1]) for b in body)
     named = _transposed_names(seen[-1], width)
     head_text = join_wrapped([*(line.plain for line in seen[:-1]), named[0] if named else ""])
-    years = tuple(b[0] for b in year_lines)
+    return _turn(head_text, named[1] if named else None, body, last)
+
+
+def _next_key(body: Sequence[tuple], key: str) -> bool:
+    """May a transposed table's next line be `key`: years rising, then at most one "I alt" line last."""
+    if not body:
+        return key != "total"
+    if body[-1][0] == "total":
+        return False
+    return key == "total" or int(key) > int(body[-1][0])
+
+
+def _vertical_transposed(lines: Sequence[_Line], i: int) -> _Transposed | None:
+    """A transposed table in PDF text with one cell per line: the head's names one per line, then each year on a
+    line of its own followed by its cells. The names are the last head lines, as many as a year has cells; when
+    the line before them is no corner ("År" or the unit), a name may have wrapped, and the table is reported
+    unreadable rather than labelled by guess."""
+    seen: list[_Line] = []
+    j = i
+    end = min(len(lines), i + 4 * MAX_HEAD_LINES)
+    while j < end and (lines[j].blank or YEAR_RE.match(lines[j].plain) is None):
+        if not lines[j].blank:
+            if _is_boundary(lines[j]) or len(seen) >= MAX_HEAD_LINES:
+                return None
+            seen.append(lines[j])
+        j += 1
+    if j >= end or not seen:
+        return None
+    body: list[tuple[str, list[str], str, bool]] = []
+    last, k = j, j
+    while k < len(lines):
+        if lines[k].blank:
+            k += 1
+            continue
+        key = lines[k].plain
+        key = "total" if TOTAL_CELL_RE.match(key) else key
+        if (YEAR_RE.match(key) is None and key != "total") or not _next_key(body, key):
+            break
+        cells: list[str] = []
+        m = k + 1
+        while m < len(lines) and (lines[m].blank or _is_cell_line(lines[m])):
+            if not lines[m].blank:
+                cells.append(lines[m].plain)
+                last = m
+            m += 1
+        if not cells:
+            break
+        body.append((key, cells, " ".join([lines[k].plain, *cells]), False))
+        k = m
+        if key == "total":
+            break
+    if sum(1 for b in body if b[0] != "total") < 2:
+        return None
+    width = Counter(len(b[1]) for b in body).most_common(1)[0][0]
+    heads = [line.plain for line in seen]
+    corner = heads[-width - 1] if len(heads) > width else ""
+    names = heads[-width:] if len(heads) >= width else None
+    if names and (len(heads) > width + 1 or any(n.endswith("-") for n in names)) and not (
+            re.fullmatch(r"År|Year|Årstal", corner, re.IGNORECASE) or find_unit(corner)):
+        names = None
+    head_text = join_wrapped(heads[: -width] if names else heads)
+    return _turn(head_text, names, body, last)
+
+
+def _turn(head_text: str, names: Sequence[str] | None, body: Sequence[tuple[str, list[str], str, bool]],
+          last: int) -> _Transposed:
+    """The rows of items of a transposed table: `body` holds (year or "total", cells, source text, whether the
+    cells are positioned) per line; without `names` every line is unreadable."""
+    years = tuple(b[0] for b in body if b[0] != "total")
     has_total = body[-1][0] == "total"
-    if named is None:
-        return _Transposed(head_text, years, has_total, (), tuple(b[2].text.strip() for b in body), last)
-    names = named[1]
+    if names is None:
+        return _Transposed(head_text, years, has_total, (), tuple(b[2] for b in body), last)
     cells: dict[tuple[str, int], tuple[Amount, str]] = {}
     unreadable: list[str] = []
-    for key, row_cells, line in body:
-        tab = "\t" in line.text.strip()
-        if len(row_cells) > len(names) or (not tab and len(row_cells) != len(names)):
-            unreadable.append(line.text.strip())  # PDF text lost an empty cell: which column is unknown
+    for key, row_cells, source, positioned in body:
+        if len(row_cells) > len(names) or (not positioned and len(row_cells) != len(names)):
+            unreadable.append(source)  # PDF text lost an empty cell: which column is unknown
             continue
         for c, cell in enumerate(row_cells):
             if not cell or EMPTY_CELL_RE.match(cell):

@@ -1094,6 +1094,18 @@ TRANSPOSED = {
 }
 
 
+def _one_cell_per_line(table: str) -> str:
+    """A transposed table as PDF text with one cell per line (names, then each year and its cells)."""
+    lines = table.splitlines()
+    out = lines[0].replace("I alt", "I_alt").split()
+    for line in lines[1:]:
+        out += line.replace("I alt", "I_alt").split()
+    return "\n".join(c.replace("I_alt", "I alt") for c in out) + "\n"
+
+
+TRANSPOSED["one cell per line"] = _one_cell_per_line(TRANSPOSED["pdf, one word per name"])
+
+
 @pytest.mark.parametrize("layout", list(TRANSPOSED))
 def test_a_transposed_table_comes_out_as_rows_of_items_by_year_columns(layout: str) -> None:
     text = ("Økonomi\nBeløb i tkr., 2028 p/l. Negative beløb er besparelser.\n\nTabel 2. Alternativ 1 – central enhed\n"
@@ -1129,9 +1141,19 @@ def test_a_transposed_year_line_that_lost_a_cell_is_reported_not_guessed() -> No
     assert table.rows[0] == row("A", {"2026": 100}, 200) and not table.checks_ok
 
 
-def test_transposed_names_that_plain_text_runs_together_are_reported_not_guessed() -> None:
-    table = one_table("Tabel 1 – T\nÅr Løn til personale Husleje\n2026 100 50\n2027 100 50\n")
+@pytest.mark.parametrize("text", [
+    "Tabel 1 – T\nÅr Løn til personale Husleje\n2026 100 50\n2027 100 50\n",
+    "Tabel 1 – T\nAktiviteter\nLøn til\npersonale\nHusleje\n2026\n100\n50\n2027\n100\n50\n",
+], ids=["words-run-together", "one-cell-per-line-wrapped-name"])
+def test_transposed_names_that_plain_text_runs_together_are_reported_not_guessed(text: str) -> None:
+    table = one_table(text)
     assert (table.rows, len(table.unreadable)) == ((), 2)
+
+
+def test_a_transposed_table_with_one_cell_per_line_reports_a_year_that_lost_a_cell() -> None:
+    table = one_table("Tabel 1 – T\nÅr\nA\nB\n2026\n100\n50\n2027\n100\n2028\n100\n50\n")
+    assert table.unreadable == ("2027 100",)
+    assert table.rows[0] == row("A", {"2026": 100, "2028": 100}) and table.years == ("2026", "2027", "2028")
 
 
 @pytest.mark.parametrize("text", [
