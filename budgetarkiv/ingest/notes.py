@@ -93,7 +93,8 @@ _SCENARIO_ITEM_RE = re.compile(
 )
 _SCENARIO_SECTION_RE = re.compile(r"(?P<title>.+?) \(scenarie (?P<n>\d{1,2})\)")
 _PARAGRAPH_END_RE = re.compile(
-    r"\n[ \t]*\n(?=[ \t]*\S)|\n(?=[ \t]*(?:[•\uf0b7▪◦*]|(?:[-–][ \t]+)?(?:Scenarie|Model|Variant)[ \t]+(?:\d|[A-F]\b)|Tabel\b))")
+    r"\n[ \t]*\n(?=[ \t]*\S)|\n(?=[ \t]*(?:[•\uf0b7▪◦*]|(?:[-–][ \t]+)?(?:" + KIND_WORDS + r")[ \t]+" + MARK
+    + r"|Tabel\b))")
 _TITLE_SPLIT_RE = re.compile(r":\s+")
 # a scenario's name on a line of its own: a few words, no digits, no sentence end, no "title: text"
 _NAME_LINE_RE = re.compile(r"[^\W\d_][^\d:.!?]{0,60}")
@@ -375,14 +376,25 @@ def first_sentences(text: str, count: int) -> str:
     return collapse_ws(text[:cut])
 
 
-def _paragraph_from(text: str, start: int) -> str:
-    """Text from `start` to the end of its paragraph (blank line, bullet, next scenario or table)."""
+# A line this long was never wrapped: the text comes from a word processor, a line is a paragraph.
+UNWRAPPED_LINE = 160
+
+
+def _paragraph_from(text: str, start: int, unwrapped: bool = False) -> str:
+    """Text from `start` to the end of its paragraph (blank line, bullet, next scenario or table, or a section
+    heading on a line of its own). In `unwrapped` text (no blank lines between paragraphs) a line ending a
+    sentence ends the paragraph too ("Option B: ... fra 2029." then "Forvaltningen anbefaler Option A ...")."""
     end = len(text)
     for m in _PARAGRAPH_END_RE.finditer(text, start):
         if m.group(0).count("\n") == 1 or is_paragraph_break(text, m.start(), m.end()):
             end = m.start()
             break
-    return join_wrapped(text[start:end].split("\n"))
+    lines = text[start:end].split("\n")
+    stop = next((k for k, line in enumerate(lines) if k and canonical_heading(line.strip())), len(lines))
+    if unwrapped:
+        stop = min(stop, next((k + 1 for k, line in enumerate(lines) if line.rstrip().endswith((".", "!", "?"))),
+                              len(lines)))
+    return join_wrapped(lines[:stop])
 
 
 def _scenario_from_item(paragraph: str, number: str, line: str = "", kind: str = "Scenarie") -> Scenario:
@@ -407,9 +419,10 @@ def _scenario_from_item(paragraph: str, number: str, line: str = "", kind: str =
 def find_scenarios(text: str, sections: tuple[Section, ...] = ()) -> tuple[Scenario, ...]:
     """One Scenario per number: the first title found, and the first description found."""
     candidates: list[tuple[int, Scenario]] = []
+    unwrapped = any(len(line) > UNWRAPPED_LINE and "\t" not in line for line in text.split("\n"))
     for m in _SCENARIO_ITEM_RE.finditer(text):
         line = text[m.end():text.find("\n", m.end()) if "\n" in text[m.end():] else len(text)]
-        candidates.append((m.start(), _scenario_from_item(_paragraph_from(text, m.end()), m.group("n"), line,
+        candidates.append((m.start(), _scenario_from_item(_paragraph_from(text, m.end(), unwrapped), m.group("n"), line,
                                                           m.group("kind"))))
     for s in sections:
         m = _SCENARIO_SECTION_RE.fullmatch(s.heading)

@@ -192,6 +192,25 @@ def test_alternatives_named_option_level_proposal_or_by_roman_numeral_are_scenar
         ("Option A", "Forløb for 60 ledige om året. Prisen er lav."), ("Option B", "Forløb for 100 ledige om året.")]
 
 
+def test_a_scenario_item_of_word_processor_text_ends_with_its_line() -> None:
+    """Without blank lines between paragraphs, the line after an item is the next paragraph: a recommendation
+    naming another alternative is not part of this one's text."""
+    long_line = "Option B: 120 deltagere om året i alle jobcentrets afdelinger og med en virksomhedskonsulent, der " \
+                "finder job og praktik. Option B forventes at give færre udgifter til forsørgelse fra 2029."
+    text = ("To muligheder\nOption A: 60 deltagere om året i to afdelinger.\n" + long_line + "\n"
+            "Forvaltningen anbefaler Option A, fordi der kun er læsevejledere nok til 60 forløb.\nØkonomi\nTekst.\n")
+    a, b = notes.find_scenarios(text, notes.find_sections(text))
+    assert a.title == "60 deltagere om året i to afdelinger."
+    assert "anbefaler" not in b.title + b.description and b.title.endswith("forsørgelse fra 2029.")
+
+
+def test_a_scenario_paragraph_ends_at_a_section_heading() -> None:
+    text = ("Beslutning\nScenarie 2 – Akutteam dag og aften: 6,93 mio. kr. årligt.\nBaggrund\n"
+            "I 2025 var der 2.300 henvendelser.\n")
+    (scenario,) = notes.find_scenarios(text, notes.find_sections(text))
+    assert (scenario.title, scenario.description) == ("Akutteam dag og aften", "6,93 mio. kr. årligt.")
+
+
 def test_table_titles_naming_a_scenario_are_not_scenarios_or_headings() -> None:
     text = "Økonomi \nTekst. \n\nTabel 2 – Oversigt over ønskets aktiviteter (scenarie 1) \n1.000 kr., 2024 p/l \n"
     assert [s.heading for s in notes.find_sections(text)] == ["Økonomi"]
