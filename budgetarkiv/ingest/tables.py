@@ -32,9 +32,9 @@ from budgetarkiv.ingest.units import (
 
 # --- patterns ---------------------------------------------------------------------------------
 
-# "Tabel 2 – Oversigt ...", "Tabel 2. Oversigt", "Tablet 2 - ..." (source typo), "Tabel X - ...",
+# "Tabel 2 – Oversigt ...", "Tabel 2. Oversigt", "Tablet 2 - ..." (source typo), "Tabel X - ...", "Table 2. Costs",
 # "Tabel 4.Tidligere afsatte midler". A separator is required so prose ("Tabel 2 viser") is no title.
-TITLE_RE = re.compile(r"^Tab(?:el|let)\s+(\d+[a-z]?|[A-ZÆØÅ])\s*(?:[–—-]\s*|[.:]\s*)(\S.*)$")
+TITLE_RE = re.compile(r"^Tab(?:el|let|le)\s+(\d+[a-z]?|[A-ZÆØÅ])\s*(?:[–—-]\s*|[.:]\s*)(\S.*)$")
 UNTITLED_RE = re.compile(r"^Tidligere afsatte midler:?$", re.IGNORECASE)
 # "(scenarie 1)", "(scenarie 1 og 2)" or ", scenarie 3 (mio. kr., ...)": the scenario a table belongs to.
 SCENARIO_IN_TITLE_RE = re.compile(
@@ -226,6 +226,8 @@ def _year_run(tokens: Sequence[str]) -> tuple[tuple[str, ...], bool, int] | None
     has_total = end >= 2 and tokens[-2].casefold() == "i" and tokens[-1].casefold() == "alt"
     if has_total:
         end -= 2
+    elif end >= 1 and tokens[-1].casefold() == "total":  # an English page's "Total"
+        has_total, end = True, end - 1
     i = end
     while i > 0 and YEAR_RE.match(tokens[i - 1]):
         i -= 1
@@ -356,7 +358,7 @@ def _is_extra_head(token: str) -> bool:
 
 
 def _is_year_cell(plain: str) -> bool:
-    return YEAR_RE.match(plain) is not None or plain.casefold() == "i alt"
+    return YEAR_RE.match(plain) is not None or plain.casefold() in ("i alt", "total")
 
 
 def _vertical_head(lines: Sequence[_Line], j: int, seen: Sequence[str]) -> tuple[_Head, int] | None:
@@ -396,7 +398,8 @@ def _aligned_columns(text: str, years: Sequence[str], has_total: bool) -> tuple[
     fields = _fields(text)
     wanted = [*years, *(["I alt"] if has_total else [])]
     texts = [" ".join(f[0].split()) for f in fields]
-    if len(fields) < len(wanted) or [t.casefold() for t in texts[-len(wanted):]] != [w.casefold() for w in wanted]:
+    said = [t.casefold().replace("total", "i alt") for t in texts[-len(wanted):]]
+    if len(fields) < len(wanted) or said != [w.casefold() for w in wanted]:
         return ()
     columns: list[tuple[str, int, int]] = []
     for k, (cell, start, stop) in enumerate(fields):
@@ -409,7 +412,7 @@ def _column_role(cell: str, index: int) -> str:
     "iu" or "" (a column the parser does not use)."""
     if YEAR_RE.match(cell):
         return cell
-    if cell.casefold() == "i alt":
+    if cell.casefold() in ("i alt", "total"):
         return "total"
     if index == 0:
         return "label"
@@ -1537,6 +1540,34 @@ def _is_untitled_head(line: _Line) -> bool:
     return run is not None and find_unit(" ".join(tokens[: run[2]])) is not None
 
 
+# An English page's table ("DKK 1,000", "2026 prices"): its figures are written the English way too.
+_ENGLISH_HEAD_RE = re.compile(r"\bDKK\b|\bprices\b|\bprice level\b|\bAmounts in\b", re.IGNORECASE)
+_EN_THOUSANDS_RE = re.compile(r"(?<![\w.,])([-−–]?[1-9]\d{0,2}(?:,\d{3})+)(\.\d+)?(?![\w]|[.,]\d)")
+_EN_DECIMAL_RE = re.compile(r"(?<![\w.,])([-−–]?\d+)\.(\d{1,2})(?![\w]|[.,]\d)")
+MAX_ENGLISH_LINES = 80
+
+
+def _is_english(lines: Sequence[_Line], i: int, head_index: int) -> bool:
+    """Do the table's title and head (or the line just above it) say it in English ("DKK 1,000", "Total")?"""
+    above = next((lines[j].plain for j in range(i - 1, max(-1, i - 4), -1) if not lines[j].blank), "")
+    return any(_ENGLISH_HEAD_RE.search(text) for text in (above, *(lines[j].plain for j in range(i, head_index + 1))))
+
+
+def _with_danish_numbers(lines: Sequence[_Line], start: int) -> tuple[_Line, ...]:
+    """`lines` with the English figures of the lines from `start` on written the Danish way ("1,200" -> "1.200",
+    "12.4" -> "12,4"); offsets stay, as each figure keeps its length. Figures that read the same either way
+    ("1.200", "950") are left: an English table may keep the Danish format."""
+    def swap(m: re.Match[str]) -> str:
+        return m.group(1).replace(",", ".") + (m.group(2) or "").replace(".", ",")
+
+    out = list(lines)
+    for j in range(start, min(len(lines), start + MAX_ENGLISH_LINES)):
+        text = _EN_THOUSANDS_RE.sub(swap, lines[j].text)
+        text = _EN_DECIMAL_RE.sub(lambda m: f"{m.group(1)},{m.group(2)}", text)
+        out[j] = dataclasses.replace(lines[j], text=text)
+    return tuple(out)
+
+
 def _stated_above(lines: Sequence[_Line], i: int, taken: Collection[int]) -> tuple[str | None, str | None]:
     """(unit, price level) the prose above line `i` states for the figures below it ("Beløbene er angivet i
     1.000 kr. (2026-priser)", "Alle beløb er i tkr., 2029-priser"), each from the nearest sentence stating it.
@@ -1612,6 +1643,8 @@ def _table_at(lines: Sequence[_Line], i: int, title_end: int, number: str | None
     head_found = _find_head(lines, title_end + 1)
     if head_found is not None:
         head, head_index = head_found
+        if _is_english(lines, i, head_index):
+            lines = _with_danish_numbers(lines, head_index + 1)
         if head.roles:
             body = _tab_body(lines, head_index + 1, head)
         elif head.vertical:

@@ -1162,3 +1162,31 @@ def test_a_transposed_table_with_one_cell_per_line_reports_a_year_that_lost_a_ce
 ])
 def test_a_table_of_years_and_text_or_a_single_year_is_no_transposed_money_table(text: str) -> None:
     assert [t for t in extract_tables(text) if t.kind == "money"] == []
+
+
+# --- an English page's money table -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "unit", "rows"),
+    [
+        ("Table 2. Costs (DKK 1,000, 2026 prices)\nActivity 2026 2027 Total\nStaff 1,200 950 2,150\n"
+         "Total expenditure 1,200 950 2,150\n", "1.000 kr.",
+         [("Staff", {"2026": 1200, "2027": 950}, 2150), ("Total expenditure", {"2026": 1200, "2027": 950}, 2150)]),
+        ("Amounts in DKK million, 2026 prices.\nTable 2 - Costs\nActivity\t2026\t2027\tTotal\nStaff\t12.4\t3.05\t15.45\n",
+         "mio. kr.", [("Staff", {"2026": 12.4, "2027": 3.05}, 15.45)]),
+        # an English page that keeps the Danish format: nothing to convert
+        ("Table 2. Costs (DKK 1,000, 2026 prices)\nActivity 2026 2027 Total\nStaff 1.200 950 2.150\n", "1.000 kr.",
+         [("Staff", {"2026": 1200, "2027": 950}, 2150)]),
+    ],
+    ids=["thousands-comma", "decimal-point", "danish-format"],
+)
+def test_an_english_tables_figures_are_read_the_english_way(text: str, unit: str, rows: list) -> None:
+    table = one_table(text, 2026)
+    assert (table.title, table.unit, table.price_level) == (text.split("\n")[0 if text.startswith("Table") else 1]
+                                                            .split(" (")[0], unit, "2026 p/l")
+    assert [(r.label, r.amounts, r.total) for r in table.rows] == rows and table.checks_ok
+
+
+def test_a_danish_tables_comma_is_a_decimal_comma_whatever_it_looks_like() -> None:
+    table = one_table("Tabel 2 – Udgifter (1.000 kr., 2026 p/l)\nAktivitet 2026 2027 I alt\nLøn 1,200 950 2,150\n")
+    assert table.rows[0].amounts == {"2026": 1.2, "2027": 950} and not table.checks_ok
