@@ -42,7 +42,19 @@ _PERIOD = re.compile(r"\b((?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?)\b")
 # words a question uses to name the agreement or the act of granting, not the subject granted to
 _AGREEMENT_WORDS = re.compile(
     r"\b(?:budgetaftale\w*|aftale\w*|agreements?|afsæt\w*|afsat\w*|giver|gav|give[sn]?|gave|grant\w*|bevilg\w*|"
-    r"according|ifølge|parterne|aftaleparterne)\b", re.IGNORECASE)
+    r"according|ifølge|parterne|aftaleparterne|did|fik|amount|beløb\w*|asked|requested|applied|ansøgt\w*|"
+    r"administration|forvaltning\w*)\b", re.IGNORECASE)
+
+
+# "the amount the administration asked for", "det ansøgte beløb", "det, forvaltningen bad om"
+_REQUEST = re.compile(r"\b(?:asked for|requested|applied for|the request\w*|ansøgt\w*|søgt om|bad om|ønsket|"
+                      r"budgetønsket|foreslået|proposed)\b", re.IGNORECASE)
+
+
+def asks_request(question: str) -> bool:
+    """Whether the question weighs a grant against what was asked for ("the amount the administration asked
+    for", "det ansøgte beløb")."""
+    return bool(_REQUEST.search(question))
 
 
 def names_agreement(question: str) -> bool:

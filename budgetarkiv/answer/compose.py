@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -178,11 +179,12 @@ class Answerer:
             if first:
                 kind = "sum" if query.says_total and len(first) >= 2 and query.answer_type == "amount" else None
                 query = dataclasses.replace(query, years=tuple(first), answer_type=kind or query.answer_type)
-        if query.answer_type == "sum":
-            # "hvor mange penge afsætter budgetaftalen i alt til X og Y": the agreement's own amounts, added up
-            agreed = wording.Draft(lang)
-            if self._agreement_sum(agreed, query, checked, hits, filters):
-                return self._answered(question, query, agreed, hits)
+        agreed = wording.Draft(lang)
+        # "hvor mange penge afsætter budgetaftalen i alt til X og Y": the agreement's own amounts, added up;
+        # "did the agreement give X what was asked for": the note's request beside the agreement's grant
+        if query.answer_type == "sum" and self._agreement_sum(agreed, query, checked, hits, filters) or \
+                self._agreement_vs_request(agreed, query, checked, hits, filters, notes, figs):
+            return self._answered(question, query, agreed, hits)
         outside = self._years_outside(query, notes, figs)
         if outside:
             return self._abstain(query, hits, outside)
@@ -742,17 +744,9 @@ class Answerer:
             d.add(f"  «{found.sentence}» ({place})", found.sentence)
         return True
 
-    def _agreement_sum(self, d: wording.Draft, query: Query, checked: str, hits: list[Hit],
-                       filters: Filters | None) -> bool:
-        """A sum of what a budget agreement the question names grants to each subject it names: each term the
-        one table row or section of the agreement naming that subject (see `agreements`), every term cited and
-        its sentence quoted, one sum per unit and price level. False (the notes answer) when the question names
-        no agreement or one subject, no agreement is found, or a subject has no term of its own."""
-        if not agreements.names_agreement(query.text):
-            return False
-        parts = subject_parts(query.search_text)
-        if len(parts) < 2:
-            return False
+    def _agreement(self, query: Query, checked: str, hits: list[Hit], filters: Filters | None) -> _Agreement | None:
+        """The budget agreement the question names (of its year), when it speaks of what the question names as a
+        note in focus must (`_gap`): its hit, text, rows, prose amounts and price level."""
         year = agreements.agreement_year(query.text)
         store = self.searcher.store
 
@@ -765,45 +759,94 @@ class Answerer:
             others = (filters or Filters()).model_copy(update={"doc_type": "other"})
             found = agreement(self.searcher.search(query.search_text, k=10, filters=others))
         if found is None:
-            return False
+            return None
         note = store.note_json(found.doc_id) or {}
         text = note.get("text") or ""
-        # the agreement must speak of what the question names, as a note in focus must (`_gap`)
         words, missing = self.relevance.words_found(dataclasses.replace(query, text=checked).subject_text, text)
         if missing and len(words) / (len(words) + len(missing)) < self.min_coverage[query.language]:
-            return False
+            return None
         if self.relevance.names_missing(checked, text) or number_words_missing(checked, text):
-            return False
-        # the agreement's own year names it ("budgetaftalen for 2025"), unless the question writes it again
-        years = [y for y in query.years if y != year or query.text.count(str(y)) > 1]
-        rows = store.find_rows(RowQuery(doc_ids=[found.doc_id]))
-        amounts = [ProseAmount(**a) for a in note.get("prose_amounts") or ()]
-        level = agreements.price_level(text)
+            return None
+        return _Agreement(found, text, store.find_rows(RowQuery(doc_ids=[found.doc_id])),
+                          [ProseAmount(**a) for a in note.get("prose_amounts") or ()], agreements.price_level(text), year)
+
+    def _agreement_term(self, a: _Agreement, subject: str, years: Sequence[int]) -> tuple[costs.Term, str | None] | None:
+        """What the agreement grants the subject: its table row (the year asked, else its total), else the amount
+        its one section naming the subject grants (no year asked), with that sentence."""
+        words = set(self.relevance.content_tokens(subject)) | {t for g in self.relevance.word_groups(subject) for t in g}
         analyzer = self.relevance.analyzer
 
         def tokens(t: str) -> set[str]:
             return set(analyzer.tokens(t))
 
+        term = agreements.row_term(a.rows, words, years, tokens)
+        if term is not None:
+            return term, None
+        prose = agreements.prose_term(a.text, a.amounts, words, a.level, Path(a.hit.source).name, tokens) \
+            if not years else None
+        return (prose.term, prose.sentence) if prose is not None else None
+
+    def _agreement_name(self, d: wording.Draft, a: _Agreement) -> None:
+        name = wording.note_name(None, a.text.strip().splitlines()[0] if a.text.strip() else None, a.hit.budget_year,
+                                 a.hit.source)
+        d.add(f"• {name}", f"{name} {a.hit.source}")
+
+    def _agreement_sum(self, d: wording.Draft, query: Query, checked: str, hits: list[Hit],
+                       filters: Filters | None) -> bool:
+        """A sum of what a budget agreement the question names grants to each subject it names: each term the
+        one table row or section of the agreement naming that subject (see `agreements`), every term cited and
+        its sentence quoted, one sum per unit and price level. False (the notes answer) when the question names
+        no agreement or one subject, no agreement is found, or a subject has no term of its own."""
+        if not agreements.names_agreement(query.text):
+            return False
+        parts = subject_parts(query.search_text)
+        if len(parts) < 2:
+            return False
+        a = self._agreement(query, checked, hits, filters)
+        if a is None:
+            return False
+        # the agreement's own year names it ("budgetaftalen for 2025"), unless the question writes it again
+        years = [y for y in query.years if y != a.year or query.text.count(str(y)) > 1]
         terms: list[costs.Term] = []
         quoted: list[str] = []
         for part in parts:
-            subject = agreements.subject_text(part)
-            words = set(self.relevance.content_tokens(subject)) | {t for g in self.relevance.word_groups(subject) for t in g}
-            term = agreements.row_term(rows, words, years, tokens)
-            if term is None and not years:
-                prose = agreements.prose_term(text, amounts, words, level, Path(found.source).name, tokens)
-                if prose is not None:
-                    term = prose.term
-                    quoted.append(prose.sentence)
-            if term is None or any(term.label == t.label for t in terms):
+            found = self._agreement_term(a, agreements.subject_text(part), years)
+            if found is None or any(found[0].label == t.label for t in terms):
                 return False
-            terms.append(term)
-        name = wording.note_name(None, text.strip().splitlines()[0] if text.strip() else None, found.budget_year,
-                                 found.source)
-        d.add(f"• {name}", f"{name} {found.source}")
+            terms.append(found[0])
+            quoted += [found[1]] if found[1] else []
+        self._agreement_name(d, a)
         d.sums(costs.sums(terms))
         for sentence in quoted:
             d.add(f"  «{sentence}»", sentence)
+        return True
+
+    def _agreement_vs_request(self, d: wording.Draft, query: Query, checked: str, hits: list[Hit],
+                              filters: Filters | None, notes: list[NoteInFocus], figs: dict) -> bool:
+        """ "Did the Budget 2026 agreement give X the amount the administration asked for?": the note's proposal
+        total beside what the agreement grants X, and their difference within one unit and price level. False
+        when the note in focus has several scenarios or no total, or the agreement grants X nothing it names."""
+        if not (agreements.names_agreement(query.text) and agreements.asks_request(query.text)):
+            return False
+        # the note asking (the agreement itself may be the document in focus, the note "also relevant")
+        note = next((n for n in sorted(notes, key=lambda n: n.also) if n.hit.doc_type == "budget_note"), None)
+        f = figs.get(note_key(note.hit)) if note is not None else None
+        if f is None or len(f.programme.scenarios) != 1 or f.programme.scenarios[0].total is None:
+            return False
+        a = self._agreement(query, checked, hits, filters)
+        years = [y for y in query.years if a is not None and (y != a.year or query.text.count(str(y)) > 1)]
+        found = self._agreement_term(a, agreements.subject_text(query.search_text), years) \
+            if a is not None and not years else None
+        if found is None:
+            return False
+        p, s = f.programme, f.programme.scenarios[0]
+        asked = costs.Term(f"{p.note_id} (Budget {p.budget_year}), {d.t['total']} {wording.period(s.amounts)}",
+                           s.total, s.unit or "?", s.price_level or "?", s.table, s.page)
+        d.add(f"• {wording.note_name(p.note_id, p.title, p.budget_year)}", f"{p.note_id} {p.title} Budget {p.budget_year}")
+        self._agreement_name(d, a)
+        d.comparison(asked, found[0])
+        if found[1]:
+            d.add(f"  «{found[1]}»", found[1])
         return True
 
     def _granted(self, query: Query, programmes: list[Programme]) -> list[costs.Term]:
@@ -926,6 +969,18 @@ class Answerer:
         pt = min(proposed, key=lambda pt: (pt.budget_year != year, pt.budget_year or 0, pt.series))
         label = " ".join(x for x in (pt.note_id, f"Budget {pt.budget_year}", pt.series) if x)
         return costs.Term(f"{label}, {pt.year}", pt.amount, pt.unit or "?", pt.price_level or "?", pt.table, pt.page)
+
+
+@dataclass(frozen=True)
+class _Agreement:
+    """A budget agreement found for a question, with what sums read from it."""
+
+    hit: Hit
+    text: str
+    rows: list
+    amounts: list[ProseAmount]
+    level: str | None  # the price level it states for its amounts
+    year: int | None  # the budget year the question names it by
 
 
 def note_key_of(f: Fact) -> tuple:

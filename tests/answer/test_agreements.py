@@ -134,3 +134,25 @@ def test_a_sum_of_what_an_agreement_grants_two_subjects_cites_each_section(archi
 def test_no_agreement_sum_when_the_agreement_does_not_grant_to_every_subject(archive4_answerer):
     a = archive4_answerer.ask("Hvor meget afsætter Aftale om Budget 2026 samlet til varmestuer og skøjtebaner?")
     assert "6,0 (2.2 Varmestuer" not in a.answer
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("Did the Budget 2026 agreement give X the amount the administration asked for?", True),
+    ("Fik X det ansøgte beløb med budgetaftalen?", True),
+    ("Hvad giver budgetaftalen til X?", False),
+])
+def test_a_grant_weighed_against_what_was_asked_for(question, asks):
+    from budgetarkiv.answer.agreements import asks_request
+
+    assert asks_request(question) == asks
+
+
+def test_the_agreements_grant_is_compared_with_the_notes_request(money_answerer):
+    """The note asks 23,8 mio. kr. in 2026-2029 (its table); the agreement's table grants the same."""
+    from budgetarkiv.answer.figures import unsupported_numbers
+
+    a = money_answerer.ask("Did the swimming lessons for third graders get the amount the administration asked for "
+                           "in the Budget 2026 agreement?")
+    assert a.answered and not unsupported_numbers(a.answer, a.evidence), a.answer
+    assert "KFF09 (Budget 2026), total 2026-2029: 23,8" in a.answer
+    assert "Svømmeundervisning i 3. klasse, 2026-2029: 23,8" in a.answer and "= 0,0" in a.answer
