@@ -202,6 +202,10 @@ class Answerer:
             # "what is the budget for X?" of a letter whose answer about X names no amount ("Nej. Forsøget
             # omfatter kun plejecentre."): nothing quoted says what X costs, and no table of a focused note does
             return self._abstain(query, hits, wording.phrase(lang, "none"))
+        if query.answer_type == "amount" and not any(figs[note_key(n.hit)] for n in notes if not n.also):
+            spans = _not_yearly(query, facts)
+            if spans:  # "hvad koster de om året?" of "6,0 mio. kr. i 2026-2027"
+                return self._abstain(query, hits, wording.phrase(lang, "not_yearly", stated=spans))
         draft = wording.Draft(lang)
         programmes = tuple(f.programme for n in notes if (f := figs[note_key(n.hit)]) is not None)
         self._write(draft, query, notes, figs, facts, named_parts)
@@ -1093,6 +1097,27 @@ def _other_years(query: Query, facts) -> str | None:
         return None
     years = sorted(set().union(*stated))
     return wording.phrase(query.language, "other_years", stated=", ".join(map(str, years)), asked=wording.year_span(query.years))
+
+
+_YEARLY = re.compile(r"\b(?:om året|årlig\w*|pr\.? år|per år|hvert år|a year|per year|each year|yearly|annual\w*)\b",
+                     re.IGNORECASE)
+# an amount of money for a span of years: "6,0 mio. kr. i 2026-2027", "27,2 mio. kr. i perioden 2026-2029"
+_SPAN_AMOUNT = re.compile(r"\d\s*(?:mio\.?|mia\.?)?\s*(?:kr\.?|kroner)\s+(?:i|in|over|for)\s+(?:perioden\s+|the period\s+)?"
+                          r"((?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d)", re.IGNORECASE)
+
+
+def _not_yearly(query: Query, facts) -> str | None:
+    """ "Hvad koster de om året?" when every amount quoted is for a span of years ("6,0 mio. kr. i 2026-2027")
+    and none is said per year: the spans (the refusal names them); None when a yearly amount is there."""
+    if not _YEARLY.search(query.text) or query.years or not facts:
+        return None
+    if any(_YEARLY.search(f.text) for f in facts):
+        return None
+    spans = [m.group(1) for f in facts for m in _SPAN_AMOUNT.finditer(f.text)]
+    money = [f for f in facts if _MONEY.search(f.text)]
+    if not spans or any(not _SPAN_AMOUNT.search(f.text) for f in money):
+        return None
+    return ", ".join(dict.fromkeys(re.sub(r"\s*[-–]\s*", "-", s) for s in spans))
 
 
 _ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•*–])[ \t]+\S[^\n]*")

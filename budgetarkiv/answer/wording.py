@@ -36,6 +36,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "sum": "I alt {years}",
         "sum_levels": "Beløb i forskellige prisniveauer eller enheder lægges ikke sammen; summen står pr. prisniveau.",
         "other_years": "Arkivet indeholder ikke et svar på spørgsmålet: de fundne tal gælder {stated}, ikke {asked}.",
+        "not_yearly": "Arkivet indeholder ikke et svar på spørgsmålet: de fundne beløb gælder {stated} samlet, ikke et "
+                      "enkelt år. Nærmeste passager er vist nedenfor.",
         "difference": "Forskel",
         "not_comparable": "Beløbene står i forskellige prisniveauer eller enheder ({a} og {b}); forskellen regnes ikke "
                           "ud, da de ikke kan sammenlignes direkte.",
@@ -66,6 +68,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "sum": "Total {years}",
         "sum_levels": "Amounts of different price levels or units are not added; the sum is given per price level.",
         "other_years": "The archive holds no answer to this question: the figures found are for {stated}, not {asked}.",
+        "not_yearly": "The archive holds no answer to this question: the amounts found are for {stated} together, not "
+                      "for a single year. The nearest passages are shown below.",
         "difference": "Difference",
         "not_comparable": "The amounts are at different price levels or units ({a} and {b}); no difference is "
                           "computed, as they cannot be compared directly.",

@@ -316,3 +316,16 @@ def test_a_year_naming_a_pool_or_a_start_is_no_time_of_the_count():
     undated = _fact("For stemte 7 medlemmer.")
     assert _other_years(analyse("Hvor mange medlemmer stemte for Idrætspuljen 2026?"), (undated, dated)) is None
     assert _other_years(analyse("Hvor mange pladser skal forløbene have fra 2028?"), (undated, dated)) is None
+
+
+def test_a_yearly_amount_asked_of_amounts_for_a_span_of_years_only_is_refused():
+    from budgetarkiv.answer.compose import _not_yearly
+    from budgetarkiv.search.query import analyse
+
+    q = analyse("Hvad koster lektiecaféerne om året?")
+    span = _fact("Der afsættes 4,0 mio. kr. i 2026-2027 til længere åbningstid i to lektiecaféer.")
+    assert _not_yearly(q, (span,)) == "2026-2027"
+    assert _not_yearly(q, (span, _fact("Driften koster 1,5 mio. kr. om året."))) is None  # a yearly amount
+    assert _not_yearly(q, (span, _fact("Lokalerne koster 300.000 kr."))) is None  # an amount of no span
+    assert _not_yearly(analyse("Hvad koster lektiecaféerne?"), (span,)) is None  # no year asked for
+    assert _not_yearly(analyse("What do the homework cafés cost per year?"), (span,)) == "2026-2027"
