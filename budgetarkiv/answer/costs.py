@@ -32,6 +32,18 @@ _SAVINGS = re.compile(r"\b(spar(?:e|er|es|et)?|besparel\w*|effektivis\w*|mindreu
                       re.IGNORECASE)
 
 
+# "the staff row", "personaleudgifterne": a row of staff is labelled by the staff's profession or as man-years
+_STAFF = re.compile(r"\b(?:staff\w*|personnel|employees?|personale\w*|medarbejder\w*|ansatte)\b", re.IGNORECASE)
+_PROFESSION = re.compile(r"(?:terapeut|plejersk|pædagog|konsulent|medarbejder|årsværk|lærer|rådgiver|vejleder|"
+                         r"koordinator|psykolog|assistent|hjælper|personale|lønudgift|mentor)", re.IGNORECASE)
+
+
+def staff_row(label: str, question: str) -> bool:
+    """Whether a row is the staff the question asks about: a label naming professions or man-years
+    ("Fysioterapeuter og sygeplejersker", "Naturvejledere (4 årsværk)") when the question says staff."""
+    return bool(_STAFF.search(question) and _PROFESSION.search(label))
+
+
 # Budget vocabulary → the words money-table rows use (steering areas, kinds of rows), for matching rows
 ROW_TERMS = {
     "capital": "anlæg", "investment": "anlæg", "investments": "anlæg", "construction": "anlæg",
@@ -87,7 +99,7 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
     for cost in costs:
         for r in cost.rows:
             label = set(analyzer.tokens(f"{r.label} {r.styringsomraade or ''}"))
-            if len(cost.rows) > 1 and names(label, wanted):
+            if len(cost.rows) > 1 and (names(label, wanted) or staff_row(r.label, query.text)):
                 activities.append(row_out(r, described))
     if _ACTIVITIES.search(query.text):
         # "which activities does the proposal fund": every row of its scenarios' tables is one

@@ -458,3 +458,15 @@ def test_how_many_more_one_scenario_counts_than_another_is_the_difference_of_the
     fact = Fact(other, other, (0, len(other)), "n.txt", "d", "X1", 2031, "T", "Effekt", None)
     assert not _counted_difference(Draft("da"), analyse("Hvor mange flere pladser giver scenarie 3 end scenarie 2?"),
                                    (fact,))  # they count different things: no difference
+
+
+@pytest.mark.parametrize(("label", "question", "staff"), [
+    ("Fysioterapeuter og sygeplejersker", "What do the staff row and the home visits row add up to?", True),
+    ("Naturvejledere (4 årsværk)", "Hvad koster personalet i 2026?", True),
+    ("Træningsudstyr", "What does the staff row cost?", False),
+    ("Fysioterapeuter og sygeplejersker", "What does the equipment row cost?", False),
+])
+def test_the_staff_row_is_the_row_naming_professions_or_man_years(label, question, staff):
+    from budgetarkiv.answer.costs import staff_row
+
+    assert staff_row(label, question) == staff
