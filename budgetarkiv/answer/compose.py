@@ -514,11 +514,15 @@ class Answerer:
                 money = self._money_fact(facts, [n for n, _ in shown], scenarios, query.years)
                 if query.extreme and len(query.years) == 1:
                     shown = _extreme(shown, str(query.years[0]), query.extreme)
-                grants_only = query.earlier and not query.asks and kind == "amount"
+                grants_only = query.earlier and not query.asks and kind in ("amount", "history")
                 # "i alt i perioden 2026-2028", "over hele perioden": the period's total, not its years
                 period_total = query.whole_period and not query.earlier and kind == "amount" and not query.asks
                 if grants_only and any(p.earlier_grants for _, p in shown):
                     shown = [(n, p) for n, p in shown if p.earlier_grants]
+                elif grants_only and query.agreement_years and money is not None:
+                    # "hvad blev der afsat med Budgetaftale 2027": no table of earlier grants, so the sentence
+                    # saying it answers; the new proposal's amounts would read as the agreement's
+                    shown = []
                 for _, p in shown:
                     if money is not None and not p.activities and not query.earlier and not costs.asks_net(query.text):
                         p = self._row_stated(p, money)

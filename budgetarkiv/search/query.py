@@ -369,9 +369,18 @@ def _first_years(text: str) -> int:
 
 def _with_type(q: Query) -> Query:
     kind = answer_type(q)
+    if kind == "fact" and q.years and _terse(q.text):
+        # "SUF61 løsning 3 2030?", "KFF12 2028": a note (or programme) and a year, no question: its amount
+        return replace(q, answer_type="amount", intents=tuple(dict.fromkeys(("cost", *q.intents))))
     if kind in ("person", "date") and "list" in q.intents:  # "which council member asked": one name, no list
         return replace(q, answer_type=kind, intents=tuple(i for i in q.intents if i != "list") or ("fact",))
     return replace(q, answer_type=kind)
+
+
+def _terse(text: str) -> bool:
+    """A search-box question: a few words, no question word ("SUF61 løsning 3 2030?", "tandbus 2029")."""
+    return len(_WORD.findall(text)) <= 4 and not _FACT.search(text) and not _LIST.search(text) \
+        and not re.search(r"\b(hvad|hvor|hvem|hvornår|hvorfor|what|how|who|when|why|where)\b", text, re.IGNORECASE)
 
 
 def answer_type(q: Query) -> str:

@@ -474,3 +474,16 @@ def test_the_two_sides_of_a_comparison():
 ])
 def test_the_recommended_alternative_is_asked_for(question, recommended):
     assert analyse(question).recommended is recommended
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("SUF61 løsning 3 2030?", "amount"),
+    ("KFF12 2028", "amount"),
+    ("tandbus Løsning 2 2029", "amount"),
+    ("Hvem er kontaktperson for SUF61 i 2028?", "person"),
+    ("SUF61 mål 2030?", "goal"),
+])
+def test_a_search_box_question_of_a_note_and_a_year_asks_its_amount(question, kind):
+    q = analyse(question)
+    assert q.answer_type == kind
+    assert ("cost" in q.intents) is (kind == "amount")
