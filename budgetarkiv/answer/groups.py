@@ -46,6 +46,20 @@ AFFIX = 5  # a value's stem of this length or more also counts at the start or e
 _AGE = re.compile(r"\b(\d{1,2})\s*(?:-|–|til|og)\s*(\d{1,2})\s*-?\s*år|\b(\d{1,2})\s*-?\s*årige", re.IGNORECASE)
 
 
+# "ældre" / "older" before a noun that is no person ("de ældre skoler", "older buildings") is an adjective, no group
+_PERSONS = ("borgere", "mennesker", "medborgere", "personer", "beboere", "københavnere", "kvinder", "mænd", "brugere",
+            "people", "citizens", "residents", "persons", "adults", "women", "men", "users", "end", "than")
+_ADJECTIVE = re.compile(rf"\b(ældre|older)\s+(?!(?:{'|'.join(_PERSONS)})\b)[^\W\d_]{{4,}}", re.IGNORECASE)
+
+
+def adjectives(question: str) -> set[str]:
+    """Words naming an age group that the question only uses as adjectives ("de ældre skoler")."""
+    used = {m.group(1).lower() for m in _ADJECTIVE.finditer(question)}
+    alone = {m.group(1).lower() for m in re.finditer(r"\b(ældre|older)\b", question, re.IGNORECASE)
+             if not _ADJECTIVE.match(question, m.start())}
+    return used - alone
+
+
 def age_groups(text: str) -> set[str]:
     """Age groups a text names by number: "15-19-årige", "mellem 15 og 19 år", "70-årige"."""
     out = set()

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from budgetarkiv.answer.groups import Facets
+from budgetarkiv.answer.groups import Facets, adjectives
 from budgetarkiv.core.text import years_in
 from budgetarkiv.index.english import looks_english
 from budgetarkiv.index.lexical import SYSTEM_WORDLIST, LexicalIndex
@@ -122,10 +122,10 @@ class Relevance:
     def groups_missing(self, question: str, text: str) -> list[str]:
         """The question's words naming a target group or kind of facility ("pensioners", "daginstitutionerne")
         where `text` names only others of the same facet (young people, schools); see `answer.groups`."""
-        analyzer = self.analyzer
+        analyzer, adjective = self.analyzer, adjectives(question)
         words = [(w, {*analyzer.tokens(w), *(t for da in danish for t in analyzer.tokens(da))})
                  for w, danish in self.translations(question, looks_english(question))
-                 if w not in GENERIC_WORDS and not w.isdigit()]
+                 if w not in GENERIC_WORDS and not w.isdigit() and w not in adjective]
         return self.facets.contrasts(words, text)
 
     def _danish_name(self, word: str) -> bool:

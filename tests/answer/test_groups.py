@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from budgetarkiv.answer.groups import Facets, age_groups
+from budgetarkiv.answer.groups import Facets, adjectives, age_groups
 from budgetarkiv.index.lexical import DanishAnalyzer
 
 ANALYZER = DanishAnalyzer(["hjemløse", "kvinder", "skoler", "klasselokaler", "indeklima", "natcafé"])
@@ -60,3 +60,16 @@ def test_a_long_value_counts_inside_a_compound_the_analyzer_does_not_split():
 ])
 def test_ages_by_number_name_an_age_group(text, groups):
     assert age_groups(text) == groups
+
+
+@pytest.mark.parametrize("question, adjective", [
+    ("Hvad koster renoveringen af de ældre skoler?", {"ældre"}),  # old schools: no age group asked
+    ("How much will the older buildings cost to repair?", {"older"}),
+    ("Hvad koster motion for ældre i almene boligområder?", set()),
+    ("Hvad koster tilbuddet til ældre borgere?", set()),
+    ("What does exercise for older people cost?", set()),
+    ("Hvad koster tilbud til borgere ældre end 65 år?", set()),
+    ("Hvad koster de ældre skoler og tilbuddet til ældre?", set()),  # used as a group too
+])
+def test_an_age_word_used_as_an_adjective_names_no_group(question, adjective):
+    assert adjectives(question) == adjective
