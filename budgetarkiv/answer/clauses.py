@@ -61,6 +61,7 @@ W_WORDS, W_TYPE = 1.0, 0.6  # per question word a clause alone holds; per unit o
 MARGIN = 0.2  # the best clause must beat the next by this much to be the answer on its own
 W_COUNTED = 1.5  # a clause counting the noun a count question counts
 NOUN_WORDS = 3  # a count's noun stands in the words right after it ("15 nye skoler")
+TIME_WEIGHT = 2.5  # the time asked outweighs a question word: "fra 2028 ... om året" once fully phased in
 LEAD_WORDS = 20  # a longer lead is a statement of its own, not the subject of a clause
 # "61 kom i job", "på 15 skoler": a clause opening with its figure
 _BARE = re.compile(r"(?:(?:i|på|ved|med|in|at|on|across)\s+)?(?:ca\.\s*|omkring\s+|about\s+)?\d", re.IGNORECASE)
@@ -137,6 +138,36 @@ def _item_clauses(sentence: str, start: int, end: int) -> list[Clause]:
     return out
 
 
+# when a figure holds: the lasting level ("fra 2028", "om året", "årligt"), the start ("i opstartsåret"), today
+_STEADY = re.compile(r"\b(?:fra|from)\s+(?:og med\s+)?(?:19|20)\d\d\b|\bårlig\w*|\bom året\b|\bhvert år\b|"
+                     r"\b(?:a|per|each|every) year\b|\bannual\w*|\bfuldt? (?:indfaset|udbygget)\b|\bfully\b", re.IGNORECASE)
+_EARLY = re.compile(r"\bopstarts?år\w*|\bførste (?:hele )?år\b|\bfirst (?:full )?year\b|"
+                    r"\b(?:starter|startede|begynder|begyndte|starts?|started|begins?|began)\s+(?:i|in)\s+(?:19|20)\d\d\b",
+                    re.IGNORECASE)
+_TODAY = re.compile(r"(?<!til )\bi dag\b|(?<!to )\btoday\b|\bcurrently\b|\bat present\b|\bnuværende\b|\bpt\.", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|vil|skal|kommer til at|once|going to)\b", re.IGNORECASE)
+_TOTAL = re.compile(r"\b(?:i alt|in total|in all|samlet|tilsammen|altogether)\b", re.IGNORECASE)
+
+
+def time_fit(query: Query, text: str) -> float:
+    """Whether a sentence or clause speaks of the time the question asks about: the lasting level when it
+    asks for the figure once fully phased in ("fra 2028 ... om året", not "i opstartsåret 2027"), the start
+    for the first year, today for "i dag" and not today for what will be ("once shared printing is in place":
+    not "har i dag 1.450 printere"); a total ("i alt 24 pladser") when it asks for one. 0 says nothing."""
+    fit = 0.0
+    if query.fully_phased_in:
+        fit += (1.0 if _STEADY.search(text) else 0.0) - (1.0 if _EARLY.search(text) else 0.0)
+    elif query.first_year:
+        fit += 1.0 if _EARLY.search(text) else 0.0
+    if _TODAY.search(query.text):
+        fit += 1.0 if _TODAY.search(text) else 0.0
+    elif _FUTURE.search(query.text) and _TODAY.search(text):
+        fit -= 1.0
+    if query.says_total and _TOTAL.search(text):
+        fit += 1.0
+    return fit
+
+
 def type_score(query: Query, text: str, said: tuple[bool, bool] | None = None) -> float:
     """How well a clause's own figures and words are what the question asks for (negative: the opposite,
     a goal where a result is asked). `said` is whether the clause states a goal and a result; by default
@@ -160,6 +191,7 @@ def type_score(query: Query, text: str, said: tuple[bool, bool] | None = None) -
     stated = years_in(text)
     if query.years and stated:  # "fra 2028": the clause about the year asked, not the start year's
         score += 0.5 if stated & set(query.years) else -0.5
+    score += time_fit(query, text) * TIME_WEIGHT
     named = scenarios_mentioned(text)
     if query.scenarios and named:  # "15 pct. (scenarie 2)": the scenario asked about, or another one
         score += 1.5 if named & set(query.scenarios) else -1.5
@@ -201,7 +233,7 @@ def answering(query: Query, sentence: str, groups: Sequence[set[str]], weights: 
     scores = [sum(weights[i] for i in ids - shared) * W_WORDS
               + type_score(query, sentence[c.start:c.end], s) * W_TYPE for c, ids, s in zip(found, held, said)]
     if counted:
-        counts = [_counts(sentence[c.start:c.end], counted, tokens, overlap) for c in found]
+        counts = [counts_noun(sentence[c.start:c.end], counted, tokens, overlap) for c in found]
         counts = [n or (w is not None and counts[w]) for n, w in zip(counts, whole)]
         if any(counts) and not all(counts):
             scores = [x + W_COUNTED * n for x, n in zip(scores, counts)]
@@ -234,7 +266,7 @@ def counted_noun(question: str) -> str:
     return m.group(1) if m else ""
 
 
-def _counts(text: str, counted: Sequence[set[str]], tokens: Callable[[str], set[str]],
+def counts_noun(text: str, counted: Sequence[set[str]], tokens: Callable[[str], set[str]],
             overlap: Callable[[set[str], set[str]], int]) -> bool:
     """Whether a clause states a count of the noun counted: the words right after one of its counts."""
     for start, kind in _values(text):
@@ -295,4 +327,4 @@ def lead_of(sentence: str, clause: Clause) -> str:
     return lead if len(lead.split()) <= LEAD_WORDS else ""
 
 
-__all__ = ["Clause", "answering", "clauses", "counted_noun", "figures", "lead_of", "type_score", "without_type_words"]
+__all__ = ["Clause", "answering", "clauses", "counted_noun", "counts_noun", "figures", "lead_of", "time_fit", "type_score", "without_type_words"]

@@ -152,13 +152,14 @@ class Relevance:
         return [t for t in tokens if t not in self.generic_stems]
 
 
-    def word_groups(self, question: str, naming: bool = False) -> list[set[str]]:
+    def word_groups(self, question: str, naming: bool = False, english: bool | None = None) -> list[set[str]]:
         """Per question word (question words left out), its stems, compound parts and translations; with
-        `naming`, the generic words that can name a scenario ("fuld", "stor") are kept."""
+        `naming`, the generic words that can name a scenario ("fuld", "stor") are kept. `english` says the
+        language of a piece of a question (a noun alone does not tell)."""
         analyzer = self.analyzer
         generic = self.generic_stems - self.naming_stems if naming else self.generic_stems
         out = []
-        for w, danish in self.translations(question, looks_english(question)):
+        for w, danish in self.translations(question, looks_english(question) if english is None else english):
             if (w in GENERIC_WORDS and not (naming and w in NAMING_WORDS)) or w.isdigit() or len(w) < 3:
                 continue
             group = set(analyzer.tokens(w)) | {t for da in danish for t in analyzer.tokens(da)}

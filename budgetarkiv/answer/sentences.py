@@ -16,13 +16,14 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from budgetarkiv.answer.clauses import answering, counted_noun, lead_of, without_type_words
+from budgetarkiv.answer.clauses import answering, counted_noun, counts_noun, lead_of, time_fit, without_type_words
 from budgetarkiv.answer.goaltable import labelled_facts
 from budgetarkiv.answer.listing import asks_names, listed_items
 from budgetarkiv.answer.model import Fact
 from budgetarkiv.answer.relevance import Relevance, overlap
 from budgetarkiv.core.numbers import NUMBER_RE
 from budgetarkiv.core.text import sentence_spans, trimmed_spans
+from budgetarkiv.index.english import looks_english
 from budgetarkiv.search.hybrid import Hit
 from budgetarkiv.search.query import Query, analyse
 
@@ -41,6 +42,8 @@ SECOND = 0.8  # a further sentence is quoted when it scores at least this share 
 W_NAMED_FIGURE = 1.0  # a sentence stating a figure the question names
 W_MEASURED = 1.5  # a goal sharing its words with the result quoted (the goal that result is measured on)
 W_NAMED_YEAR = 0.5  # a sentence naming the year asked about
+W_COUNTED = 1.0  # a sentence counting the noun a count question counts ("90 unge" for "how many young people")
+W_TIME = 0.5  # a sentence about the time asked (the lasting level, the start, today), or a total asked for
 W_GATE = 3.0  # a sentence without what the answer type needs ranks after every one with it
 ONE_SENTENCE = ("date", "person")  # one date, one name: a second sentence would offer another
 
@@ -48,6 +51,9 @@ KRONER = re.compile(r"\bkr\.|\bmio\.|\bmia\.|\bkroner\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s*(?:pct\b|procent|%)", re.IGNORECASE)
 _COUNT = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,]*\s*(?:pct|procent|%|kr|mio|mia))(?:\s+[a-zæøå])",
                     re.IGNORECASE)
+_SHARE_ASKED = re.compile(r"\b(?:hvor stor en (?:del|andel|procent\w*)|hvor mange procent|what share|what percentage|"
+                          r"what proportion|how many percent)\b", re.IGNORECASE)
+_COUNT_ASKED = re.compile(r"\b(?:hvor mange|how many)\b", re.IGNORECASE)
 _FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")  # (not the digits of a note id such as "BUF07")
 # a value with its unit ("50 pct.", "4,8 mio. kr."), not a qualifier such as "over 30 år"
 _VALUE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)\s*(?:pct\b|procent|%|kr\b|mio\b|mia\b|percent)", re.IGNORECASE)
@@ -85,6 +91,7 @@ class Candidate:
     end: int
     rank: int  # of the passage among the candidates' passages
     also: bool  # from a note that is only also relevant
+    goal: bool = False  # a goals table's cell, or an item under a goals heading ("Målsætninger:")
 
     @property
     def text(self) -> str:
@@ -219,7 +226,8 @@ class SentencePicker:
                         continue
                 if h.kind != "table" and h not in first:
                     start = after_heading(h.text, start, end, h.section)
-                out.append(Candidate(h, start, end, rank, key(h) in also))
+                out.append(Candidate(h, start, end, rank, key(h) in also,
+                                     h.kind == "table" or under_goal_heading(h.text, start)))
         return out[:MAX_POOL]
 
     def pick(self, query: Query, wanted: set[str], candidates: Sequence[Candidate],
@@ -266,7 +274,7 @@ class SentencePicker:
         for i in order:
             c = _merged(candidates[i], query)
             if out and (scores[i] < SECOND * best or words[i] == 0 and fits[i] <= 0
-                        or query.answer_type in ONE_SENTENCE):
+                        or query.answer_type in ONE_SENTENCE or one_figure(query, out[0].text)):
                 break
             fact = fact_at(c.hit, c.start, c.end)
             if any(c.text in f.text or f.text in c.text or _within(f, fact) for f in out) \
@@ -299,7 +307,7 @@ class SentencePicker:
         weights = [0.0 if any(len(t) >= 4 and t in n for t in g for n in named) else 1.0 for g in groups]
         analyzer = self.relevance.analyzer
         noun = counted_noun(query.text)
-        counted = self.relevance.word_groups(noun) if noun else []
+        counted = self.relevance.word_groups(noun, english=looks_english(query.text)) if noun else []
         found = answering(query, f.text, groups, weights, lambda t: set(analyzer.tokens(t)), overlap, counted)
         if found is None or f.text != f.passage[f.highlight[0]:f.highlight[1]]:
             return f
@@ -321,9 +329,8 @@ class SentencePicker:
             for n, t in enumerate(texts):
                 tokens = set(analyzer.tokens(t))
                 words[n] = sum(w for g, w in zip(groups, weights) if overlap(tokens, g)) / sum(weights)
-        fits = np.array([type_fit(query, t, c.hit.kind == "table") + _section_fit(query, c.hit)
-                         for t, c in zip(texts, candidates)])
-        carries = np.array([carries_type(query, t, c.hit.kind == "table") for t, c in zip(texts, candidates)])
+        fits = np.array([type_fit(query, t, c.goal) + _section_fit(query, c.hit) for t, c in zip(texts, candidates)])
+        carries = np.array([carries_type(query, t, c.goal) for t, c in zip(texts, candidates)])
         pre = words * W_WORDS + fits * W_TYPE - np.array([c.rank for c in candidates]) * W_RANK
         asked = {m.group(1) for m in _VALUE.finditer(query.text)}
         if asked:  # "which version has a goal of 50 pct.?": the sentence stating the value named
@@ -331,6 +338,14 @@ class SentencePicker:
         years = {str(y) for y in query.years}
         if years:  # "... i 2019?": the sentence about that year, not another year's count
             pre += np.array([bool(years & set(_YEAR_ONLY.findall(t))) for t in texts]) * W_NAMED_YEAR
+        if _by_clause(query):
+            pre += np.array([time_fit(query, t) for t in texts]) * W_TIME
+        noun = counted_noun(query.text)
+        if noun:  # "how many young people": a sentence counting them, not one counting months
+            counted = self.relevance.word_groups(noun, english=looks_english(query.text))
+            counts = np.array([counts_noun(t, counted, lambda x: set(analyzer.tokens(x)), overlap) for t in texts])
+            if counts.any() and not counts.all():
+                pre += counts * W_COUNTED
         if carries.any():
             pre = np.where(carries, pre, pre - W_GATE)
         keep = np.argsort(-pre, kind="stable")[:MAX_CANDIDATES]
@@ -372,6 +387,19 @@ def _asks(query: Query) -> list[Query]:
         return [replace(query, wants_result=False, answer_type="goal"),
                 replace(query, wants_goal=False, answer_type="result")]
     return []
+
+
+def one_figure(query: Query, best: str) -> bool:
+    """Whether the best quote answers on its own: a question asking for one count or one share ("hvor mange",
+    "what share") whose best sentence states a figure of that kind. A further sentence would only offer
+    another figure (another year's count, the share of another group) that reads as the answer."""
+    if query.asks or query.wants_goal and query.wants_result:
+        return False
+    share = query.answer_type == "percent" or bool(_SHARE_ASKED.search(query.text))
+    count = query.answer_type == "count" or bool(_COUNT_ASKED.search(query.text))
+    if share:
+        return bool(_PERCENT.search(best))
+    return count and bool(_COUNT.search(_YEAR_ONLY.sub(" ", best)))
 
 
 def _by_clause(query: Query) -> bool:
@@ -418,8 +446,28 @@ def _merged(c: Candidate, query: Query) -> Candidate:
         return c
     text = c.hit.text[nxt[0]:nxt[1]]
     if KRONER.search(text) and len(text.split()) <= 25 and not text.rstrip().endswith("?"):
-        return Candidate(c.hit, c.start, nxt[1], c.rank, c.also)
+        return Candidate(c.hit, c.start, nxt[1], c.rank, c.also, c.goal)
     return c
+
+
+# a heading naming goals, as a line of its own or run into the end of the item before it ("• Amagerbro Skole
+# Målsætning"), as PDF text often has it
+_GOAL_HEADING = re.compile(r"(?:^|\s)(?:Mål|Målene|Målsætning(?:er)?|Succeskriterier|Targets?|Goals?|Objectives?)\s*:?\s*$")
+_ITEM_LINE = re.compile(r"^\s*(?:[•▪*–-]|\d{1,2}[.)])\s")
+
+
+def under_goal_heading(text: str, start: int) -> bool:
+    """Whether the item at `start` belongs to a list under a goals heading ("Målsætninger:\n• Højst 12 nye
+    anbringelser om året ..."): its items state goals without saying "mål" themselves."""
+    lines = text[:start].split("\n")
+    if not _ITEM_LINE.match(lines[-1] + " "):
+        return False  # not an item of a list
+    for line in reversed(lines[:-1]):
+        if _GOAL_HEADING.search(line.rstrip()):
+            return True
+        if not _ITEM_LINE.match(line):
+            return False
+    return False
 
 
 def after_heading(text: str, start: int, end: int, heading: str | None) -> int:

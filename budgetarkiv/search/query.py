@@ -125,7 +125,7 @@ _EARLIER = re.compile(
 )
 _GOAL = re.compile(
     r"\b(mål|målet|målene|målsætning\w*|målsat\w*|succeskriter\w*|forventet effekt|forventes|skal\b|goals?|targets?|"
-    r"aims?|should|expected to|intended)\b",
+    r"aims?|should|expected to|intended|supposed to|meant to)\b",
     re.IGNORECASE,
 )
 _RESULT = re.compile(
@@ -144,12 +144,18 @@ _PERCENT = re.compile(
     re.IGNORECASE,
 )
 _PERSON = re.compile(
-    r"\b(hvem|who|whom|hvilket parti|hvilke partier|which party|underskrev\w*|signed|signatory|job title|"
+    r"\b(hvem|hvilket parti|hvilke partier|which party|underskrev\w*|signed|signatory|job title|"
     r"hvilken titel|stilling|hvilk\w* (?:byrådsmedlem|medlem|politiker)\w*|(?:which|what) (?:council )?members?|"
     r"which politicians?|hvilke[nt]? (?:forening|organisation|virksomhed|firma|aktør)\w*|"
     r"which (?:associations?|organi[sz]ations?|compan(?:y|ies)|firms?))\b",
     re.IGNORECASE,
 )
+_MODAL = re.compile(r"\b(skal|should|must|forventes|expected to|intended to)\b", re.IGNORECASE)
+# "Who signed", "To whom", "..., and who is it for": a question word; "the young people who got a pass" is a
+# relative pronoun after a noun and asks for no person
+_WHO = re.compile(r"(?:^|[,;:?]\s*|\b(?:and|or|to|by|for|from|with|of)\s+)(?:who|whom)\b", re.IGNORECASE)
+# "hvor mange procent", "how many percent": a share, not a count
+_COUNTED_SHARE = re.compile(r"\b(?:hvor mange|how many)\s+(?:procent\w*|pct|percent\w*)", re.IGNORECASE)
 # Words that say what kind of answer a person or date question wants (who asked, signed, the meeting held),
 # not what it is about: the archive need not repeat them for the question to be answerable. (Question words
 # stay: they tell the language, and they count for nothing anyway.)
@@ -166,6 +172,8 @@ _TYPE_WORDS = {
         r"\b(sammenlign\w*|forskel\w*|compar\w*|difference|versus|vs|oprindelig\w*|original\w*|"
         r"forhold|dyrere|billigere|mere|mindre|more|less)\b", re.IGNORECASE),
     "sum": re.compile(r"\b(tilsammen|sammenlagt|samlet|samlede|together|combined|altogether|total)\b", re.IGNORECASE),
+    # a share asked as "hvor mange procent": the notes write "pct."
+    "percent": re.compile(r"\b(procent\w*|pct|percent\w*)\b", re.IGNORECASE),
 }
 # Where one question asks several things: "Hvad var målet, og hvad blev resultatet?", "... and how large is it?"
 _ASK_SPLIT = re.compile(
@@ -177,9 +185,10 @@ _WANTS_FINAL = re.compile(
     re.IGNORECASE,
 )
 _WANTS_DRAFT = re.compile(r"\b(?:udkast\w*|kladde\w*|drafts?|foreløbig[et]?\s+(?:version|notat))\b", re.IGNORECASE)
-# "fully phased in", and "a full year" beside a first year ("its first year compared with a full year")
-_PHASED_IN = re.compile(r"\b(?:fuldt? (?:indfaset|implementeret|udrullet)|fuld effekt|fully (?:phased in|implemented)|"
-                        r"full effect|(?:a|one|et|ét) (?:full|whole|fuldt|helt) (?:year|år)|helårs\w*|full[- ]year)\b",
+# "fully phased in", "i fuld drift", and "a full year" beside a first year ("its first year compared with a full year")
+_PHASED_IN = re.compile(r"\b(?:fuldt? (?:indfaset|implementeret|udrullet|udbygget)|fuld effekt|i fuld drift|"
+                        r"fully (?:phased in|implemented|running|operational|in place)|full effect|full operation|"
+                        r"(?:a|one|et|ét) (?:full|whole|fuldt|helt) (?:year|år)|helårs\w*|full[- ]year)\b",
                         re.IGNORECASE)
 _FIRST_YEAR = re.compile(r"\b(?:første|first)\s+(?:hele\s+|full\s+)?(?:år|year)\b", re.IGNORECASE)
 # "de første to år", "de to første år", "the first two years", "the first 3 years"
@@ -299,6 +308,12 @@ class Query:
         return re.sub(r"\s{2,}", " ", text).strip()
 
 
+def _wants_result(text: str) -> bool:
+    """Whether the question asks what happened. "Still" is a result ("boede stadig i boligen") unless a goal's
+    modal says it is wanted ("should still be active a year later")."""
+    return any(m.group(1).lower() not in ("stadig", "still") or not _MODAL.search(text) for m in _RESULT.finditer(text))
+
+
 def _keep_budget(m: re.Match, q: Query) -> str:
     years = [int(y) for y in re.findall(r"(?:19|20)\d\d", m.group(0))]
     keep = q.budget_year in years or any(y in q.agreement_years for y in years)
@@ -344,7 +359,7 @@ def analyse(question: str, language: str | None = None) -> Query:
         years=tuple(sorted(set(years))), budget_year=budget[0] if budget else None, agreement_years=agreement,
         budget_years=tuple(dict.fromkeys(budget)),
         scenarios=tuple(sorted(set(scenarios))), note_ids=tuple(dict.fromkeys(note_ids)), asks=split_asks(text),
-        wants_goal=bool(_GOAL.search(text)), wants_result=bool(_RESULT.search(text)),
+        wants_goal=bool(_GOAL.search(text)), wants_result=_wants_result(text),
         wants_number=bool(_COUNT.search(text) or _HOW_MUCH.search(text) or _PERCENT.search(text)),
         version="draft" if _WANTS_DRAFT.search(text) else "final" if _WANTS_FINAL.search(text) else None,
         earlier=bool(_EARLIER.search(text)),
@@ -389,7 +404,7 @@ def answer_type(q: Query) -> str:
     money = bool(_MONEY.search(t))
     if _HISTORY.search(t) or (q.note_ids and re.search(r"hvilke budgetår|which (?:budget )?years", t, re.I)):
         return "history"
-    if _PERSON.search(t) or _VOTED.search(t) and not _COUNT.search(t):
+    if _PERSON.search(t) or _WHO.search(t.strip()) or _VOTED.search(t) and not _COUNT.search(t):
         return "person"  # (who voted for or against: the parties, one sentence of the minutes)
     if _DATE_Q.search(t) and not money:
         return "date"
@@ -406,7 +421,8 @@ def answer_type(q: Query) -> str:
             len(q.years) >= 2 or _TOGETHER.search(t) or q.earlier or re.search(r"\bsamlede udgifter", t, re.I)
             or subject_parts(t) and not q.asks and "list" not in q.intents):
         return "sum"
-    if _COUNT.search(t) and not money and not _NAMED_GOAL.search(t) and not q.wants_result:
+    if _COUNT.search(t) and not money and not _NAMED_GOAL.search(t) and not q.wants_result \
+            and not _COUNTED_SHARE.search(t):
         return "count"  # "hvor mange regnbede skal der anlægges": "skal" alone asks for no goal
     if q.wants_goal and q.wants_result:
         return "result"

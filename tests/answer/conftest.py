@@ -47,9 +47,10 @@ def continuation_answerer(tmp_path_factory, embedder):
 
 @pytest.fixture(scope="session")
 def archive4_answerer(tmp_path_factory, embedder):
-    """Five text documents of archive4 indexed on their own: a proposal with alternatives named "Model A/B/C"
+    """Six text documents of archive4 indexed on their own: a proposal with alternatives named "Model A/B/C"
     (d01), a programme's original note and its continuation (d02, d03), an efficiency proposal whose first
-    year differs from its lasting level (d08), and a budget agreement stating its amounts in prose (d11)."""
+    year differs from its lasting level (d08), a council member's letter about d01's subject (d09) and a budget
+    agreement stating its amounts in prose (d11)."""
     import shutil
 
     from budgetarkiv.answer.compose import Answerer
@@ -59,7 +60,7 @@ def archive4_answerer(tmp_path_factory, embedder):
 
     base = tmp_path_factory.mktemp("archive4")
     (base / "docs").mkdir()
-    for name in ("d01.txt", "d02.txt", "d03.md", "d08.txt", "d11.txt"):
+    for name in ("d01.txt", "d02.txt", "d03.md", "d08.txt", "d09.txt", "d11.txt"):
         shutil.copy(ROOT / "tests" / "data" / "archive4" / "docs" / name, base / "docs" / name)
     settings = Settings.from_env({}, index_dir=base / "idx")
     build_index([base / "docs"], settings, embedder, show_progress=False)

@@ -163,3 +163,30 @@ def test_who_signed_a_letter_the_archive_lacks_is_not_answered_with_another_lett
     answer = archive_answerer.ask("Who signed the letter about the new swimming pool in Valby?")
     assert not answer.answered, answer.answer
     assert "Vestergaard" not in answer.answer
+
+
+# archive4's respite care and Jobspor documents (`archive4_answerer`): one sentence states several
+# figures of the programme, and only one answers
+
+
+def test_a_share_asked_as_how_many_percent_is_answered_with_that_share(archive4_answerer):
+    answer = archive4_answerer.ask("Hvor mange procent af deltagerne i Jobspor var kvinder i 2026?")
+    assert answer.answered and "57 pct." in answer.answer and "43 pct." not in answer.answer
+
+
+def test_one_share_asked_is_quoted_without_the_shares_of_other_groups(archive4_answerer):
+    answer = archive4_answerer.ask(
+        "Hvor stor en andel af de unge i Jobspor var i job eller uddannelse efter 12 måneder i 2026?")
+    assert "43 pct." in answer.answer and "57 pct." not in answer.answer
+
+
+def test_the_items_under_a_goals_heading_are_the_goals(archive4_answerer):
+    answer = archive4_answerer.ask(
+        "What does the respite proposal aim for regarding new placements of children outside the home?")
+    assert "Højst 12 nye anbringelser" in answer.answer
+
+
+def test_a_total_asked_is_the_sentence_stating_the_total(archive4_answerer):
+    answer = archive4_answerer.ask(
+        "Hvor mange aflastningspladser har kommunen i alt ifølge svaret til Lotte Birkholm Nour?")
+    assert "24 pladser" in answer.answer and "81" not in answer.answer and "74" not in answer.answer

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bm25s
 import pytest
 
-from budgetarkiv.answer.clauses import answering, clauses, counted_noun, figures, lead_of
+from budgetarkiv.answer.clauses import answering, clauses, counted_noun, figures, lead_of, time_fit
 from budgetarkiv.answer.relevance import Relevance, overlap
 from budgetarkiv.index.english import EnglishBridge
 from budgetarkiv.index.lexical import DanishAnalyzer, LexicalIndex
@@ -181,3 +181,30 @@ def test_a_part_counts_what_its_whole_counts(relevance):
     assert chosen(relevance, "Hvor mange børn stod på venteliste til en klub på Amager?", s) == "147 på Amager."
     assert chosen(relevance, "Hvor mange børn stod på venteliste til en klub i Nordvest?", s) == "heraf 265 i Nordvest"
     assert lead_of(s, clauses(s)[2]) == "Pr. 1. januar 2024 stod"
+
+
+def test_the_lasting_level_answers_once_fully_phased_in(relevance):
+    """ "I 2027 kan 240 borgere ..., og fra 2028 ... 360 borgere om året": the first year's count is not the one
+    asked for when the question asks for the level once the scheme is fully phased in."""
+    s = "I 2027 kan 240 borgere få et forløb, og fra 2028 er der plads til 360 borgere om året."
+    assert "360" in chosen(relevance, "Hvor mange borgere kan få et forløb om året, når ordningen er fuldt indfaset?", s)
+    assert "240" in chosen(relevance, "Hvor mange borgere kan få et forløb i 2027?", s)
+
+
+@pytest.mark.parametrize("question, better, worse", [
+    ("Hvor mange borgere kan få et forløb, når ordningen er fuldt indfaset?",
+     "Forslaget giver plads til 180 kursister årligt fra 2026.", "Forløbene starter i 2025 med 135 kursister."),
+    ("How many printers will the buildings have once shared printing is in place?",
+     "Antallet af printere falder fra 1.450 til 600.", "Bygningerne har i dag 1.450 printere."),
+    ("Hvor mange printere er der i dag?", "Bygningerne har i dag 1.450 printere.", "Antallet falder til 600."),
+    ("Hvor mange pladser har kommunen i alt?", "Tre tilbud med 10, 8 og 6 pladser, i alt 24 pladser.",
+     "Kildevang får 6 ekstra pladser fra 1. juli 2026."),
+])
+def test_the_time_asked_about_and_a_total_fit_better(question, better, worse):
+    q = analyse(question)
+    assert time_fit(q, better) > time_fit(q, worse)
+
+
+def test_up_to_today_is_no_statement_about_today(relevance):
+    s = "Der opsættes målere i 60 klasselokaler på 15 skoler, udvalgt så de dækker alle bygningstyper fra før 1930 til i dag."
+    assert chosen(relevance, "På hvor mange skoler skal indeklimaet i klasselokalerne måles?", s).startswith("på 15")

@@ -5,7 +5,15 @@ import pytest
 
 from budgetarkiv.answer.letters import greeting_span
 from budgetarkiv.answer.model import Fact
-from budgetarkiv.answer.sentences import after_heading, another_version, carries_type, cell_spans, type_fit
+from budgetarkiv.answer.sentences import (
+    after_heading,
+    another_version,
+    carries_type,
+    cell_spans,
+    one_figure,
+    type_fit,
+    under_goal_heading,
+)
 from budgetarkiv.search.query import analyse
 
 
@@ -158,3 +166,29 @@ def test_a_sentence_of_another_version_of_a_quoted_note_is_told_apart():
     assert not another_version(_quote("final", "SUF17", 2024, "Frafaldet skal under 10 pct."), [final])
     assert not another_version(_quote("other", "SUF17", 2020), [final])  # the id reused in another year
     assert not another_version(_quote("letter", None, None), [final])
+
+
+def test_items_under_a_goals_heading_state_goals():
+    """ "Målsætninger:" and its items (or a heading run into the item before, as PDF text has it): each item is
+    a goal though it does not say so; the text after the list is not."""
+    text = ("Forventet effekt og opfølgning Målsætninger:\n• Ingen familie venter mere end 3 måneder.\n"
+            "• Højst 12 nye anbringelser om året.\nForvaltningen gør status hvert år.")
+    assert under_goal_heading(text, text.index("Ingen")) and under_goal_heading(text, text.index("Højst"))
+    assert not under_goal_heading(text, text.index("Forvaltningen"))
+    glued = "• Amagerbro Skole Målsætning\n• Alle elever har mindst to lektioner.\n• 70 pct. lærer noget."
+    assert under_goal_heading(glued, glued.index("Alle")) and under_goal_heading(glued, glued.index("70"))
+    plain = "Skoler:\n• Ravnsborg Skole\n• Mosevejens Skole"
+    assert not under_goal_heading(plain, plain.index("Mosevejens"))
+
+
+@pytest.mark.parametrize("question, best, alone", [
+    ("Hvor mange procent af deltagerne var kvinder?", "I 2026 var 57 pct. af dem kvinder.", True),
+    ("Hvor mange borgere kan få et forløb?", "Fra 2028 er der plads til 360 borgere om året.", True),
+    # the best sentence lacks the kind of figure asked: a further one may hold it
+    ("Hvor stor en andel fik job?", "Forløbet varer 20 uger.", False),
+    # a question asking two things, or a goal and a result, gets a sentence for each
+    ("Hvor mange deltog, og hvor mange fik job?", "I 2025 deltog 140 borgere.", False),
+    ("Nåede indsatsen sit mål? Hvad var målet, og hvad blev resultatet?", "Målet var 60 pct.", False),
+])
+def test_one_count_or_share_asked_is_answered_by_one_sentence(question, best, alone):
+    assert one_figure(analyse(question), best) == alone

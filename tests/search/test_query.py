@@ -487,3 +487,41 @@ def test_a_search_box_question_of_a_note_and_a_year_asks_its_amount(question, ki
     q = analyse(question)
     assert q.answer_type == kind
     assert ("cost" in q.intents) is (kind == "amount")
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Hvor mange procent af deltagerne var kvinder i 2026?", "percent"),  # a share, asked as "hvor mange"
+    ("How many percent of the pupils could swim?", "percent"),
+    ("Hvor mange af deltagerne var kvinder?", "count"),
+    # "who" after a noun is a relative pronoun, not a question for a person
+    ("What share of the young people who got a culture pass used it three times?", "percent"),
+    ("Who signed the reply?", "person"),
+    ("To whom was the reply sent?", "person"),
+    ("What is Perspektiv and who is it for?", "person"),
+])
+def test_a_share_asked_as_how_many_and_a_relative_who(question, kind):
+    assert analyse(question).answer_type == kind
+
+
+def test_the_word_percent_says_what_kind_of_figure_not_what_about():
+    """The notes write "pct.": "procent" in the question is no subject word the archive must hold."""
+    q = analyse("Hvor mange procent af deltagerne i Jobspor var kvinder i 2026?")
+    assert "procent" not in q.subject_text.lower() and "kvinder" in q.subject_text
+
+
+@pytest.mark.parametrize("question, goal, result", [
+    ("What share of children who get their fees paid should still be active a year later?", True, False),
+    ("Hvor stor en andel boede stadig i boligen et år efter?", False, True),
+    ("What share of the refugees are supposed to pass the test?", True, False),
+])
+def test_still_with_a_goals_modal_asks_for_the_goal(question, goal, result):
+    q = analyse(question)
+    assert (q.wants_goal, q.wants_result) == (goal, result)
+
+
+@pytest.mark.parametrize("question", [
+    "How many course participants a year is it sized for once it is fully running?",
+    "Hvor mange borgere kan få et forløb, når ordningen er i fuld drift?",
+])
+def test_fully_running_asks_for_the_lasting_level(question):
+    assert analyse(question).fully_phased_in
