@@ -23,6 +23,8 @@ from budgetarkiv.search.query import Query
 # not "social- og sundhedsområdet")
 _CUT = re.compile(
     r"[,;]\s+|:\s+|\s+[–—]\s+|\s*\(|(?<=\))\s+"
+    # a label with its colon, run into the text before it ("... til ladcykler Bispebjerg Station: 400 pladser")
+    r"|(?P<label>(?<=[^\W\d_])\s+(?=(?-i:[A-ZÆØÅ])[^\W\d_]*(?:\s+[^\W\d_]+){0,2}:\s))"
     r"|(?<![-\d])\s+(?=(?:og|samt|mens|men|heraf|hvoraf|herunder|hvorimod|and|while|whereas|but|of which)\s)"
     # "målere i 60 klasselokaler på 15 skoler": each count with the noun it counts
     r"|\s+(?=(?:i|på|ved|med|in|at|on|across)\s+(?:ca\.\s*|omkring\s+|about\s+)?\d)",
@@ -115,15 +117,29 @@ def clauses(sentence: str) -> list[Clause]:
 
 def _item_clauses(sentence: str, start: int, end: int) -> list[Clause]:
     """The clauses of one item (a sentence without bullets) of `sentence[start:end]`."""
-    cuts = [start, *(m.start() for m in _CUT.finditer(sentence, start, end)), end]
+    cuts = [start]
+    for m in _CUT.finditer(sentence, start, end):
+        if m.group("label") is not None and ":" not in sentence[cuts[-1]:m.start()] and cuts[-1] > start \
+                and sentence[cuts[-1]:cuts[-1] + 1].isspace():
+            continue  # ("Bispebjerg Station:": one label, cut before its first word only)
+        cuts.append(m.start())
+    cuts.append(end)
     spans: list[list[int]] = []
+    label: int | None = None
     for a, b in zip(cuts, cuts[1:]):
         if a == b:
             continue
-        if (figures(sentence[a:b]) and not _RESTATES.match(sentence[a:b].lstrip(" ,;:–—(")) or not spans):
+        if label is not None:  # "Bispebjerg Station: 400 pladser": a label leads the value after its colon
+            spans.append([label, b])
+            label = None
+        elif (figures(sentence[a:b]) and not _RESTATES.match(sentence[a:b].lstrip(" ,;:–—(")) or not spans):
             spans.append([a, b])
+        elif sentence.startswith(":", b) and b < end and figures(sentence[b:end]):
+            label = a
         else:  # a piece without a figure (or restating the figure before it) belongs to the clause before it
             spans[-1][1] = b
+    if label is not None:
+        spans[-1][1] = end
     if len(spans) > 1 and not figures(sentence[spans[0][0]:spans[0][1]]):
         lead = spans.pop(0)  # "Tællingen viser, at der er 410 ...": a lead without a figure leads the next
         spans[0][0] = lead[0]
@@ -222,7 +238,9 @@ def answering(query: Query, sentence: str, groups: Sequence[set[str]], weights: 
     found = clauses(sentence)
     if len(found) < 2:
         return None
-    lead = tokens(sentence[:_lead_end(sentence)])  # the subject of every clause
+    labelled = sum(bool(_LABEL_VALUE.match(sentence, c.start)) for c in found) >= 2
+    # the subject of every clause; none when the clauses are labelled values ("Ryparken Station: 600 pladser")
+    lead = set() if labelled else tokens(sentence[:_lead_end(sentence)])
     whole = _wholes(sentence, found)
     # a part ("heraf 147 på Amager Øst") counts what its whole counts: the whole's words are its own too
     own = [tokens(sentence[c.start:c.end]) | lead for c in found]
@@ -239,9 +257,20 @@ def answering(query: Query, sentence: str, groups: Sequence[set[str]], weights: 
             scores = [x + W_COUNTED * n for x, n in zip(scores, counts)]
     order = sorted(range(len(found)), key=lambda i: -scores[i])
     best = found[order[0]]
+    close = [i for i in order if scores[order[0]] - scores[i] < MARGIN]
+    family = {i if whole[i] is None else whole[i] for i in close}
+    if len(close) > 1 and len(family) == 1 and (top := family.pop()) in close:
+        # "Ryparken Station: 600 pladser, heraf 40 til ladcykler": a whole and its part, asked for neither's own
+        # words, is the whole with its parts
+        last = max(i for i in range(len(found)) if i == top or whole[i] == top)
+        best = Clause(found[top].start, found[last].end, tuple(k for c in found[top:last + 1] for k in c.figures))
+        return best if _carries_kind(query, best) else None
     if scores[order[0]] - scores[order[1]] < MARGIN or not _carries_kind(query, best):
         return None
     return best
+
+
+_LABEL_VALUE = re.compile(r"[^\W\d_][^:\d]{0,40}:\s*(?:ca\.\s*)?\d")  # "Bispebjerg Station: 400 pladser"
 
 
 def _wholes(sentence: str, found: Sequence[Clause]) -> list[int | None]:

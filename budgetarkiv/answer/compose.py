@@ -38,7 +38,7 @@ from budgetarkiv.answer.relevance import (
     years_missing,
 )
 from budgetarkiv.answer.scenario_parts import recommended_in, scenario_clause, scenarios_named, scenarios_of
-from budgetarkiv.answer.sentences import KRONER, ONE_SENTENCE, SentencePicker, carries_type, fact_at
+from budgetarkiv.answer.sentences import KRONER, ONE_SENTENCE, SentencePicker, carries_type, fact_at, sentence_of
 from budgetarkiv.core.models import ProseAmount
 from budgetarkiv.core.numbers import UNIT_KRONER, format_danish_number, parse_danish_number
 from budgetarkiv.core.scenarios import SCENARIO_MENTION, scenario_number
@@ -1092,7 +1092,8 @@ def _other_years(query: Query, facts) -> str | None:
     sentence counting another year and none that year is enough: the others count no year at all."""
     if not query.years or query.answer_type not in ("count", "percent") or query.asks or not facts:
         return None
-    stated = [years_in(f"{f.section or ''} {f.text}") for f in facts]
+    # (a clause: the years of its sentence)
+    stated = [years_in(f"{f.section or ''} {f.text}") or years_in(sentence_of(f)) for f in facts]
     asked = set(query.years)
     if any(asked & s for s in stated) or not any(stated):
         return None

@@ -38,12 +38,14 @@ CACHE_SIZE = 20_000
 # weights of the ranking (tuned on the archive's dev questions only)
 W_DENSE, W_WORDS, W_TYPE, W_RANK, W_ALSO, W_SUBJECT = 1.0, 1.2, 1.5, 0.04, 0.5, 0.3
 WHOLE_ANSWER = 700  # characters: a linked letter answer up to this long is one quote
+TIE = 0.99  # a further sentence this close to the best, with the same question words, is as likely the answer
 SECOND = 0.8  # a further sentence is quoted when it scores at least this share of the best
 W_NAMED_FIGURE = 1.0  # a sentence stating a figure the question names
 W_MEASURED = 1.5  # a goal sharing its words with the result quoted (the goal that result is measured on)
 W_NAMED_YEAR = 0.5  # a sentence naming the year asked about
 W_COUNTED = 1.0  # a sentence counting the noun a count question counts ("90 unge" for "how many young people")
 W_TIME = 0.5  # a sentence about the time asked (the lasting level, the start, today), or a total asked for
+W_PART = 1.0  # a sentence whose figure counts the place asked together with others
 W_GATE = 3.0  # a sentence without what the answer type needs ranks after every one with it
 ONE_SENTENCE = ("date", "person")  # one date, one name: a second sentence would offer another
 
@@ -274,8 +276,10 @@ class SentencePicker:
         for i in order:
             c = _merged(candidates[i], query)
             if out and (scores[i] < SECOND * best or words[i] == 0 and fits[i] <= 0
-                        or query.answer_type in ONE_SENTENCE or one_figure(query, out[0].text)):
+                        or query.answer_type in ONE_SENTENCE):
                 break
+            if out and one_figure(query, out[0].text) and not (scores[i] >= TIE * best and words[i] == words[order[0]]):
+                break  # (sentences alike but for their figure, "Forventet ca. 450/900 patienter": none stands out)
             fact = fact_at(c.hit, c.start, c.end)
             if any(c.text in f.text or f.text in c.text or _within(f, fact) for f in out) \
                     or not _adds_figure(c.text, out, needed=query.wants_number) \
@@ -302,7 +306,7 @@ class SentencePicker:
         in each of several clauses, the clause that answers (the question's own words, the kind of figure
         asked for), with the sentence's lead when it counts part of it. The passage keeps the whole
         sentence; the highlight is on the clause."""
-        groups = self.relevance.word_groups(without_type_words(query.text))
+        groups = self.relevance.word_groups(without_type_words(query.text), english=looks_english(query.text))
         # the note's own subject ("bicycle" of "cykelparkeringspladser") says nothing of which clause answers
         weights = [0.0 if any(len(t) >= 4 and t in n for t in g for n in named) else 1.0 for g in groups]
         analyzer = self.relevance.analyzer
@@ -346,6 +350,10 @@ class SentencePicker:
             counts = np.array([counts_noun(t, counted, lambda x: set(analyzer.tokens(x)), overlap) for t in texts])
             if counts.any() and not counts.all():
                 pre += counts * W_COUNTED
+        places = _NAMED.findall(query.text)
+        if places and query.answer_type in ("count", "percent") and not query.says_total:
+            # "How many spaces at Ryparken?": "1.800 pladser ved Ryparken, Bispebjerg, Sydhavn og Åmarken" counts them all
+            pre -= np.array([lists_among_others(t, places) for t in texts]) * W_PART
         if carries.any():
             pre = np.where(carries, pre, pre - W_GATE)
         keep = np.argsort(-pre, kind="stable")[:MAX_CANDIDATES]
@@ -387,6 +395,16 @@ def _asks(query: Query) -> list[Query]:
         return [replace(query, wants_result=False, answer_type="goal"),
                 replace(query, wants_goal=False, answer_type="result")]
     return []
+
+
+_NAMED = re.compile(r"(?<=\w[ ,])[A-ZÆØÅ][a-zæøå]{2,}(?:[ -][A-ZÆØÅ][a-zæøå]+)*")  # a name inside the question
+
+
+def lists_among_others(sentence: str, names: Sequence[str]) -> bool:
+    """Whether the sentence lists one of the names among at least two others ("ved Ryparken, Bispebjerg, Sydhavn og
+    Åmarken"): its figure is then of them all, not of the one asked about."""
+    items = [i.lower() for i in listed_items(sentence)]
+    return len(items) >= 3 and any(i.startswith(n.lower()) for i in items for n in names)
 
 
 def one_figure(query: Query, best: str) -> bool:
@@ -502,6 +520,13 @@ def restated(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int
         else:
             out.append((a, b))
     return out
+
+
+def sentence_of(f: Fact) -> str:
+    """The whole sentence of the passage a quote (a clause of it) lies in: "familieaflastning for 20 familier" is
+    read with the "... i 2026-2029" that ends its sentence."""
+    a, b = f.highlight
+    return next((f.passage[s:e] for s, e in sentence_spans(f.passage) if s <= a and b <= e), f.text)
 
 
 def fact_at_passage(f: Fact, start: int, end: int) -> Fact:

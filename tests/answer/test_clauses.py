@@ -208,3 +208,16 @@ def test_the_time_asked_about_and_a_total_fit_better(question, better, worse):
 def test_up_to_today_is_no_statement_about_today(relevance):
     s = "Der opsættes målere i 60 klasselokaler på 15 skoler, udvalgt så de dækker alle bygningstyper fra før 1930 til i dag."
     assert chosen(relevance, "På hvor mange skoler skal indeklimaet i klasselokalerne måles?", s).startswith("på 15")
+
+
+def test_labelled_values_are_clauses_each_with_its_label(relevance):
+    """Items run together ("Ryparken Station: 600 pladser, heraf 40 til ladcykler Bispebjerg Station: 400 pladser"):
+    each label leads its own value, and the place asked chooses its value with the part it holds."""
+    s = ("Ryparken Station: 600 pladser, heraf 40 til ladcykler Bispebjerg Station: 400 pladser Sydhavn Station: "
+         "500 pladser")
+    assert [s[c.start:c.end] for c in clauses(s)] == [
+        "Ryparken Station: 600 pladser", "heraf 40 til ladcykler", "Bispebjerg Station: 400 pladser",
+        "Sydhavn Station: 500 pladser"]
+    assert chosen(relevance, "Hvor mange pladser bygges der ved Ryparken?", s) == \
+        "Ryparken Station: 600 pladser, heraf 40 til ladcykler"
+    assert chosen(relevance, "Hvor mange pladser bygges der ved Sydhavn?", s) == "Sydhavn Station: 500 pladser"

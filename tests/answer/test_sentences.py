@@ -10,7 +10,9 @@ from budgetarkiv.answer.sentences import (
     another_version,
     carries_type,
     cell_spans,
+    lists_among_others,
     one_figure,
+    sentence_of,
     type_fit,
     under_goal_heading,
 )
@@ -192,3 +194,18 @@ def test_items_under_a_goals_heading_state_goals():
 ])
 def test_one_count_or_share_asked_is_answered_by_one_sentence(question, best, alone):
     assert one_figure(analyse(question), best) == alone
+
+
+def test_a_figure_of_several_places_listed_is_not_the_figure_of_one():
+    s = "Forvaltningen foreslår cykelparkering med i alt 1.800 pladser ved Ryparken, Bispebjerg, Sydhavn og Åmarken."
+    assert lists_among_others(s, ["Ryparken"])
+    assert not lists_among_others("Ryparken Station: 600 pladser.", ["Ryparken"])
+    assert not lists_among_others(s, ["Valby"])
+
+
+def test_a_clause_is_read_with_the_years_of_its_sentence():
+    passage = "Baggrund. Model B: familieaflastning for 20 familier, i alt 27,2 mio. kr. i 2026-2029. Slut."
+    a = passage.index("familieaflastning")
+    f = Fact(text=passage[a:a + 39], passage=passage, highlight=(a, a + 39), source="x.txt", doc_id="d", note_id=None,
+             budget_year=None, title=None, section=None, page=None)
+    assert "2026-2029" in sentence_of(f) and sentence_of(f).startswith("Model B")
