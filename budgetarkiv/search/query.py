@@ -91,7 +91,7 @@ _SCENARIOS = re.compile(r"\b(?:two|both|the|to|begge)\s+scenari(?:os|er)\b|\bsce
 # "the staff row and the home visits row", "rækkerne": amounts of a table, money or not
 _ROWS = re.compile(r"\b(?:rows?|række[nr]?\w*|amounts?|figures?)\b", re.IGNORECASE)
 # an alternative named by its heading, not its number ("grundmodellen og den udvidede model")
-_ALTERNATIVE_WORD = re.compile(r"\w*(?:model|scenari|variant|alternativ)\w*", re.IGNORECASE)
+_ALTERNATIVE_WORD = re.compile(r"\w*(?:model|scenari|variant|alternativ|løsning|solution|option)\w*", re.IGNORECASE)
 _TOGETHER = re.compile(r"\b(tilsammen|sammenlagt|together|combined|add(?:s|ed|ing)? up|lagt sammen|lægge[rs]? sammen)\b",
                        re.IGNORECASE)
 _COMPARE = re.compile(

@@ -525,3 +525,7 @@ def test_still_with_a_goals_modal_asks_for_the_goal(question, goal, result):
 ])
 def test_fully_running_asks_for_the_lasting_level(question):
     assert analyse(question).fully_phased_in
+def test_alternatives_named_as_solutions_or_options_are_one_proposals():
+    q = analyse("What is the difference between the small solution and the full solution in 2027?")
+    assert q.answer_type == "comparison" and subject_parts(q.search_text) == ()
+    assert subject_parts("Hvad koster Option A og Option B tilsammen?") == ()
