@@ -536,7 +536,7 @@ class Answerer:
                         cut = costs.in_years(p, query.years) if query.years else p
                         p = cut if any(g.amounts for g in cut.earlier_grants) else p
                     d.programme(p, earlier=query.earlier, years=() if query.earlier else query.years, whole=whole,
-                                total_only=period_total)
+                                total_only=period_total, per_year=query.per_year and not period_total)
                 if money is not None and period_total and not _states_total(money, [p for _, p in shown]):
                     money = None  # another amount of the text ("Hertil kommer ... 2,8 mio. kr.") is not the total asked
                 if money is not None:

@@ -117,7 +117,7 @@ def period(amounts: Mapping[str, Amount]) -> str:
 
 
 def scenario_line(lang: str, s: ScenarioOut, activity: bool = False, years: Sequence[int] = (),
-                  whole: bool = False, total_only: bool = False) -> tuple[str, str]:
+                  whole: bool = False, total_only: bool = False, per_year: bool = False) -> tuple[str, str]:
     """One scenario's cost (or one activity row) as a sentence, and the table cells it cites.
 
     With `years` (asked in the question) only those columns are shown: another year's amount beside them
@@ -140,6 +140,8 @@ def scenario_line(lang: str, s: ScenarioOut, activity: bool = False, years: Sequ
         chosen = ", ".join(f"{y}: {format_danish_number(s.amounts[y])}" if y in s.amounts
                            else t["no_amount"].format(year=y) for y in asked)
         amount, total = (f"{chosen} ({t['whole']}: {amount}{total})" if whole else chosen), ""
+    if per_year:
+        total = ""  # "hvad koster det om året": the yearly amounts; their total would read as a year's
     if total_only and s.total is not None and (not asked or set(asked) >= set(s.amounts)):
         amount, total = f"{t['total']} {period(s.amounts)}: {format_danish_number(s.total)}", ""
     page = f", {t['page']} {s.page}" if s.page else ""
@@ -174,20 +176,21 @@ class Draft:
             self.evidence.append(cited)
 
     def programme(self, p: Programme, earlier: bool = True, heading: str | None = None, years: Sequence[int] = (),
-                  whole: bool = False, total_only: bool = False) -> None:
+                  whole: bool = False, total_only: bool = False, per_year: bool = False) -> None:
         """A note's name, then its scenarios, activity rows, earlier grants and versions (with `years`, those
         columns; `whole`: the whole proposal after them)."""
         name = heading or note_name(p.note_id, p.title, p.budget_year, p.source)
         self.add(f"• {name}", f"{p.note_id} {p.title} Budget {p.budget_year} {Path(p.source).name}")
         for s in p.scenarios:
             if s.amounts or s.total is not None:
-                line, cited = scenario_line(self.lang, s, years=years, whole=whole, total_only=total_only)
+                line, cited = scenario_line(self.lang, s, years=years, whole=whole, total_only=total_only,
+                                            per_year=per_year)
                 self.add(f"  – {line}", cited)
         for a in p.activities:
             if a.amounts or a.total is not None:
                 # (a row named in a year is asked by its column; the proposal's sum row, above, shows the whole)
                 line, cited = scenario_line(self.lang, a, activity=True, years=years, whole=whole and not p.scenarios,
-                                            total_only=total_only)
+                                            total_only=total_only, per_year=per_year)
                 self.add(f"  – {line}", cited)
         if earlier:
             for g in p.earlier_grants:

@@ -63,6 +63,8 @@ _RANKED_SCENARIO = {
 # the alternative the administration recommends: "den anbefalede løsning", "som forvaltningen anbefaler",
 # "the recommended option", "the one the administration recommends", "indstillede model"
 _RECOMMENDED = re.compile(r"\b(anbefale\w*|recommend\w*|indstille\w*|foretrukne|preferred)\b", re.IGNORECASE)
+_PER_YEAR = re.compile(r"\b(?:om året|årligt|pr\.? år|per år|hvert år|per year|a year|each year|annually|yearly)\b",
+                       re.IGNORECASE)
 _NOTE_ID = re.compile(r"\b([A-ZÆØÅ]{2,4})\s?([A-Z]?\d{1,3}[a-z]?)\b")
 
 _COST = re.compile(
@@ -271,6 +273,7 @@ class Query:
     extreme: str | None = None  # "max" ("the highest", "dyreste") or "min" ("cheapest"): one amount of several
     scenario_rank: str | None = None  # "low", "middle" or "high": "the medium scenario", "det største scenarie"
     recommended: bool = False  # "den anbefalede løsning", "the option the administration recommends"
+    per_year: bool = False  # "hvad koster det om året", "per year": yearly amounts, not the period's total
 
     def with_ranked_scenario(self, count: int) -> Query:
         """The query with the scenario its rank names among a note's `count` scenarios ("the medium one" of
@@ -370,6 +373,7 @@ def analyse(question: str, language: str | None = None) -> Query:
         whole_period=bool(_WHOLE_PERIOD.search(text)),
         scenario_rank=next((rank for rank, pattern in _RANKED_SCENARIO.items() if pattern.search(text)), None),
         recommended=bool(_RECOMMENDED.search(text)),
+        per_year=bool(_PER_YEAR.search(text)),
     )
     return _with_type(q)
 

@@ -27,3 +27,14 @@ def test_a_scenario_is_named_with_its_heading():
     line, cited = scenario_line("da", s)
     assert line.startswith("Scenarie 3 – Fuld udbygning: ") and "Fuld udbygning" in cited
     assert scenario_line("da", dataclasses.replace(s, title="Scenarie 3"))[0].startswith("Scenarie 3: ")
+
+
+def test_amounts_asked_per_year_are_shown_without_the_periods_total():
+    """ "Hvad koster det om året?": the total of the period beside the yearly amounts would read as a year's."""
+    import dataclasses
+
+    line, cited = scenario_line("da", _ROW, per_year=True)
+    assert "2027: 6,8" in line and "i alt" not in line and "17" in cited
+    even = dataclasses.replace(_ROW, amounts={"2026": 1.25, "2027": 1.25}, total=2.5)
+    assert scenario_line("da", even, per_year=True)[0].startswith("Forslaget: 1,25 om året i 2026-2027 (")
+    assert "i alt 2,5" in scenario_line("da", even)[0]

@@ -529,3 +529,15 @@ def test_alternatives_named_as_solutions_or_options_are_one_proposals():
     q = analyse("What is the difference between the small solution and the full solution in 2027?")
     assert q.answer_type == "comparison" and subject_parts(q.search_text) == ()
     assert subject_parts("Hvad koster Option A og Option B tilsammen?") == ()
+
+
+
+
+@pytest.mark.parametrize("question, per_year", [
+    ("Hvor meget koster Niveau 3 i havnebadene om året?", True),
+    ("How much does the recommended option cost per year?", True),
+    ("Hvad er den årlige udgift?", False),  # (an adjective: the note's yearly row may be asked)
+    ("Hvad koster det i alt over perioden?", False),
+])
+def test_amounts_asked_per_year(question, per_year):
+    assert analyse(question).per_year is per_year
