@@ -22,7 +22,7 @@ from budgetarkiv.answer.contacts import Contacts
 from budgetarkiv.answer.focus import MAX_NOTES, NoteInFocus, Speller, focus, respelt, wants_several
 from budgetarkiv.answer.history import history_answer
 from budgetarkiv.answer.letters import LINKED_BOOST, Letters
-from budgetarkiv.answer.listing import asks_names, listed_items
+from budgetarkiv.answer.listing import asks_names, listed_items, part_asked
 from budgetarkiv.answer.minutes import Minutes
 from budgetarkiv.answer.model import Answer, Fact, Programme, ScenarioOut
 from budgetarkiv.answer.relevance import (
@@ -171,6 +171,12 @@ class Answerer:
                 # "its first year compared with a full year": the first column and the lasting (last) one
                 query = dataclasses.replace(query, years=(first, last))
             else:
+                if query.answer_type in _STATEMENT_TYPES and notes:
+                    # "how many start in its first year": the programme's first year, in its earliest note found
+                    # (an original note and its continuation share the note id)
+                    own = notes[0].hit.note_id
+                    first = min((min(f.table_years) for n in notes if (not n.also or n.hit.note_id == own)
+                                 and (f := figs[note_key(n.hit)]) is not None and f.table_years), default=first)
                 query = dataclasses.replace(query, years=(first,)) if first else query
         if query.first_years and not query.years:
             # "de første to år": the first columns of the focused note's proposal tables; "i alt" adds them
@@ -557,8 +563,13 @@ class Answerer:
         """ "Hvilke plejecentre indgår?": the sentences listing the names (their money is not what was asked),
         each note's list once; the number of names first when asked ("hvor mange og hvilke")."""
         listed = []
+        asked = {w for w in re.findall(r"\w{4,}", query.text.lower())}
         for f in facts:
             f = with_items(f)
+            part = part_asked(f.text, sorted(years_in(query.text)), lambda t: len(asked & set(re.findall(r"\w{4,}", t.lower()))))
+            if part is not None:  # the items under the introduction the question names ("begynder i august 2025")
+                f = dataclasses.replace(f, text=f.text[part[0]:part[1]],
+                                        highlight=(f.highlight[0] + part[0], f.highlight[0] + part[1]))
             if listed_items(f.text) and not any(note_key_of(f) == note_key_of(g) for g in listed):
                 listed.append(f)  # each note's best list
         # a list of names ("Tingbjerg, Mjølnerparken og Urbanplanen") before a list of other things

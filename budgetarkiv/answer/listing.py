@@ -8,7 +8,9 @@ list ("X, Y og Z"), a list after a colon, or bullet items. Pure functions over t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
+from budgetarkiv.core.text import years_in
 from budgetarkiv.index.english import looks_english
 from budgetarkiv.search.query import Query
 
@@ -88,6 +90,34 @@ def listed_items(sentence: str) -> tuple[str, ...]:
     return ()
 
 
+_INTRO_LINE = re.compile(r"[^\n]*:[ \t]*$", re.MULTILINE)  # a line introducing the items below it
+_ITEM_START = re.compile(r"[ \t]*(?:[•▪*–-]|\d{1,2}[.)])[ \t]")
+
+
+def part_asked(text: str, years: Sequence[int], words: Callable[[str], int]) -> tuple[int, int] | None:
+    """ "Skoler, der begynder i august 2025: • A • B … Skoler, der begynder i august 2026: • C …": of a list under
+    several introductions, the offsets of the part whose introduction names the year asked (else the most of the
+    question's words, `words` counting them), from its introduction to the line before the next one (a next
+    introduction run into an item, "• Tagensbo Skole Skoler, der begynder i august 2026:", is that item: kept);
+    None when the text has fewer than two introductions or none stands out."""
+    intros = [m for m in _INTRO_LINE.finditer(text) if text[m.end():m.end() + 1] == "\n"
+              and _ITEM_START.match(text, m.end() + 1)]
+    if len(intros) < 2:
+        return None
+    asked = set(years)
+    scores = [(len(asked & years_in(m.group(0))), words(m.group(0))) for m in intros]
+    best = max(scores)
+    if scores.count(best) > 1 or best == (0, 0):
+        return None
+    i = scores.index(best)
+    start = intros[i].start()
+    if i + 1 == len(intros):
+        return start, len(text.rstrip())
+    nxt = intros[i + 1]
+    end = nxt.end() if _ITEM_START.match(nxt.group(0)) else nxt.start()  # a heading run into an item ends it
+    return start, len(text[:end].rstrip())
+
+
 def _head(item: str) -> str:
     """An item's name: its first sentence or its first words ("*Opsøgende arbejde.* Der arbejdes ...")."""
     first = re.split(r"(?<=[.!?:])\s", re.sub(r"[*_]", "", item).strip(), maxsplit=1)[0].strip(" .:")
@@ -102,4 +132,4 @@ def _short(piece: str) -> bool:
     return 0 < len(words) <= (3 if piece[:1].isupper() else 2) and len(re.sub(r"\W", "", piece)) >= 3
 
 
-__all__ = ["asks_names", "list_noun", "listed_items"]
+__all__ = ["asks_names", "list_noun", "listed_items", "part_asked"]

@@ -190,3 +190,9 @@ def test_a_total_asked_is_the_sentence_stating_the_total(archive4_answerer):
     answer = archive4_answerer.ask(
         "Hvor mange aflastningspladser har kommunen i alt ifølge svaret til Lotte Birkholm Nour?")
     assert "24 pladser" in answer.answer and "81" not in answer.answer and "74" not in answer.answer
+
+
+def test_a_programmes_first_year_is_the_first_year_of_its_earliest_note(archive4_answerer):
+    """The continuation (Budget 2028) starts in 2028; Jobspor's first year is its original note's 2025."""
+    answer = archive4_answerer.ask("How many young people start Jobspor in its first year?")
+    assert "90" in answer.answer and "200" not in answer.answer

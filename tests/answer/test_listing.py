@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from budgetarkiv.answer.listing import asks_names, list_noun, listed_items
+from budgetarkiv.answer.listing import asks_names, list_noun, listed_items, part_asked
 from budgetarkiv.answer.model import Fact
 from budgetarkiv.search.query import analyse
 
@@ -91,3 +91,16 @@ def test_a_names_answer_quotes_the_list_and_counts_its_names_when_asked():
     d = Draft("en")
     Answerer._names(d, analyse("Which care homes take part?"), facts)
     assert not d.text()[0].startswith("The note names")  # no count asked: the list alone
+
+
+def test_the_part_of_a_list_under_the_introduction_asked_for():
+    """Two lists under their own introductions, the second run into the last item of the first (as PDF text has
+    it): the year asked chooses the part, kept to its own items."""
+    text = ("Skoler Skoler, der begynder i august 2025:\n• Ravnsborg Skole\n• Mosevejens Skole\n"
+            "• Tagensbo Skole Skoler, der begynder i august 2026:\n• Valbyparkens Skole\n• Kalvebodskolen")
+    a, b = part_asked(text, [2025], lambda t: 0)
+    assert "Ravnsborg" in text[a:b] and "Tagensbo" in text[a:b] and "Valbyparkens" not in text[a:b]
+    a, b = part_asked(text, [2026], lambda t: 0)
+    assert "Valbyparkens" in text[a:b] and "Kalvebodskolen" in text[a:b] and "Ravnsborg" not in text[a:b]
+    assert part_asked(text, [], lambda t: 0) is None  # nothing tells the parts apart
+    assert part_asked("Skoler:\n• A Skole\n• B Skole", [2025], lambda t: 1) is None  # one list only
