@@ -51,6 +51,8 @@ def test_the_glossary_has_one_line_per_english_term():
 def test_municipal_words_the_general_dictionary_lacks_come_from_the_glossary(bridge):
     assert bridge.translate("daycare")[0] == "dagtilbud"
     assert bridge.translate("homework")[0] == "lektier"
+    # the council's readings of the budget are its "behandlinger" ("2. behandling og vedtagelse")
+    assert "behandling" in dict(bridge.translate_words(["second", "reading"]))["reading"]
     assert bridge.translate("cloudbursts")[0] == "skybrud"  # the English plural finds its base
     assert bridge.translate("respite")[0] == "aflastning"
     assert dict(bridge.translate_words(["the", "care", "home"]))["home"][0] == "plejehjem"
