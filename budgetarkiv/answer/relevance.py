@@ -19,6 +19,9 @@ from budgetarkiv.search.hybrid import Hit
 from budgetarkiv.search.query import GENERIC_WORDS, NAMING_WORDS
 
 MAX_PROGRAMMES = 4
+# words that say what kind of figure is asked ("hvor mange procent", "hvor stor en andel"): like question words,
+# they say nothing of what the archive must speak of (the notes write "pct.")
+_FIGURE_KIND = frozenset("procent procentdel procentdelen andel andelen percentage percent proportion".split())
 RELATIVE_SCORE = 0.5  # a note is relevant when its best passage scores at least this share of the best
 
 
@@ -50,8 +53,10 @@ class Relevance:
             return 1.0 if hits else 0.0
         return len(found) / (len(found) + len(missing))
 
-    def words_found(self, question: str, text: str, english: bool | None = None) -> tuple[list[str], list[str]]:
-        """The question's own words that `text` holds and those it does not (as `coverage` counts them)."""
+    def words_found(self, question: str, text: str, english: bool | None = None,
+                    split: bool = True) -> tuple[list[str], list[str]]:
+        """The question's own words that `text` holds and those it does not (as `coverage` counts them); with
+        `split`, a Danish compound also counts when the text holds both its parts."""
         analyzer, bridge = self.analyzer, self.lexical.bridge
         english = looks_english(question) if english is None else english
         generic = self.generic_stems
@@ -59,7 +64,7 @@ class Relevance:
         found: list[str] = []
         missing: list[str] = []
         for w, danish in self.translations(question, english):
-            if w in GENERIC_WORDS or w.isdigit() or len(w) < 3:
+            if w in GENERIC_WORDS or w in _FIGURE_KIND or w.isdigit() or len(w) < 3:
                 continue
             options = set(analyzer.tokens(w)) - generic
             translated: set[str] = set()
@@ -75,8 +80,24 @@ class Relevance:
                 plain = {_fold(h) for h in have}
                 hit = {t for t in map(_fold, translated) if len(t) >= 3 and any(
                     h.startswith(t) or len(t) >= 4 and t in h for h in plain)}
+            if not hit and split and not english and self._parts_held(w, have):  # "skybrudsløsning": skybrud + løsning
+                hit = {w}
             (found if hit else missing).append(w)
         return found, missing
+
+    def _parts_held(self, word: str, have: set[str]) -> bool:
+        """Whether a Danish compound the analyzer did not split has both its parts in the text's stems: each
+        split into a head (without a linking s or e) and a tail of four letters or more is tried."""
+        stem = self.analyzer.tokens
+        for i in range(4, len(word) - 3):
+            head, tail = word[:i], word[i:]
+            tails = set(stem(tail))
+            if not tails or not tails <= have:
+                continue
+            heads = {head, head[:-1]} if head[-1] in "se" and len(head) > 4 else {head}
+            if any(set(stem(h)) and set(stem(h)) <= have for h in heads):
+                return True
+        return False
 
     def translations(self, question: str, english: bool) -> list[tuple[str, tuple[str, ...]]]:
         """The question's words once each, with their Danish translations when it is English (a word of a
@@ -111,7 +132,7 @@ class Relevance:
         for n in dict.fromkeys(names):
             if english and not self._danish_name(n):
                 continue
-            if self.words_found(n, text, english=False)[1]:
+            if self.words_found(n, text, english=False, split=False)[1]:  # a name as written, not in parts
                 out.append(n)
         return out
 

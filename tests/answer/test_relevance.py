@@ -329,3 +329,19 @@ def test_a_yearly_amount_asked_of_amounts_for_a_span_of_years_only_is_refused():
     assert _not_yearly(q, (span, _fact("Lokalerne koster 300.000 kr."))) is None  # an amount of no span
     assert _not_yearly(analyse("Hvad koster lektiecaféerne?"), (span,)) is None  # no year asked for
     assert _not_yearly(analyse("What do the homework cafés cost per year?"), (span,)) == "2026-2027"
+
+
+def test_a_compound_the_analyzer_does_not_split_counts_when_the_text_holds_both_parts(archive_answerer):
+    """ "skybrudsløsning" of a note about "tre løsninger" for "skybrud": the question's compound is the note's
+    two words."""
+    relevance = archive_answerer.relevance
+    text = "Tre løsninger mod skybrud i bydelen."
+    assert relevance.words_found("skybrudsløsning", text, english=False) == (["skybrudsløsning"], [])
+    assert relevance.words_found("skybrudsløsning", "Tre løsninger i bydelen.", english=False)[1] == ["skybrudsløsning"]
+
+
+def test_words_saying_the_kind_of_figure_asked_are_not_counted(archive_answerer):
+    """ "hvor mange procent", "hvor stor en andel": the notes write "pct.", the words say what kind of figure."""
+    found, missing = archive_answerer.relevance.words_found("Hvor mange procent af de unge er kvinder?",
+                                                            "Blandt de unge er 57 pct. kvinder.")
+    assert "procent" not in found + missing and missing == []
