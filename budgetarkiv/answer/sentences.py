@@ -65,6 +65,7 @@ _GOAL = re.compile(r"\b(mål|målet|målene|målsætning\w*|målsat\w*|succeskri
 _EXPECT = re.compile(r"\b(forvent\w*|skal\b|sigte\w*)", re.IGNORECASE)
 # (a count recorded, "hvor forvaltningen registrerede 1.380 klager", is what happened too)
 _RESULT = re.compile(r"\b(viser|viste|opnå\w*|resultat\w*|har (?:fået|været|deltaget)|fik|blev|boede|indfriet|nået|"
+                     r"er (?:faldet|steget)|faldt|steg|dropped|fell|rose|has (?:fallen|risen)|"
                      r"registrerede|registreret|optalt|talte|målte|recorded|registered|counted)\b", re.IGNORECASE)
 _MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
 # a part of a year: "i efteråret 2028", "medio 2027", "3. kvartal 2026", "in the autumn of 2028", "mid-2027"
@@ -138,6 +139,8 @@ def type_fit(query: Query, sentence: str, goal_cell: bool = False) -> float:
     elif query.wants_result or kind in ("count", "percent", "result"):
         if goal and not result:
             fit -= 0.6  # a goal is not what happened
+        elif _EXPECT.search(sentence) and not result:
+            fit -= 0.3  # nor is what shall or is expected to happen ("Desuden skal fraværet ned under 6,5 pct.")
         elif result and not goal:
             fit += 0.3  # ("målet blev ikke nået, men resultatet ...": what happened, measured on the goal)
     return fit

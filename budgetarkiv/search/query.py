@@ -132,7 +132,8 @@ _GOAL = re.compile(
 )
 _RESULT = re.compile(
     r"\b(resultat\w*|nåede|opnåede|opnået|blev resultatet|viste|stadig|fik job|har fået|effekt(?:en)? var|"
-    r"results?|outcomes?|achieved|reached|still|meet|met|opfyldt\w*|indfri\w*)\b",
+    r"results?|outcomes?|achieved|reached|still|meet|met|opfyldt\w*|indfri\w*|"
+    r"dropped|fallen|risen|gone (?:down|up)|declined|faldet|steget)\b",
     re.IGNORECASE,
 )
 _VOTED = re.compile(r"\b(stemte|stemt|voted|voting|afstemning\w*)\b", re.IGNORECASE)

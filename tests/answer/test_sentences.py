@@ -209,3 +209,11 @@ def test_a_clause_is_read_with_the_years_of_its_sentence():
     f = Fact(text=passage[a:a + 39], passage=passage, highlight=(a, a + 39), source="x.txt", doc_id="d", note_id=None,
              budget_year=None, title=None, section=None, page=None)
     assert "2026-2029" in sentence_of(f) and sentence_of(f).startswith("Model B")
+
+
+def test_a_change_asked_about_is_answered_by_what_happened_not_what_shall():
+    q = analyse("Has pupil absence dropped at the ten schools serving free lunches?")
+    assert q.answer_type == "result"
+    happened = "Fraværet er faldet fra 7,9 pct. til 6,8 pct. på de ti skoler."
+    shall = "Desuden skal fraværet på de ti skoler ned under 6,5 pct. i 2030."
+    assert type_fit(q, happened) > type_fit(q, shall)
