@@ -525,9 +525,10 @@ class Answerer:
                 period_total = query.whole_period and not query.earlier and kind == "amount" and not query.asks
                 if grants_only and any(p.earlier_grants for _, p in shown):
                     shown = [(n, p) for n, p in shown if p.earlier_grants]
-                elif grants_only and query.agreement_years and money is not None:
-                    # "hvad blev der afsat med Budgetaftale 2027": no table of earlier grants, so the sentence
-                    # saying it answers; the new proposal's amounts would read as the agreement's
+                elif grants_only and money is not None:
+                    # "hvad blev der afsat med Budgetaftale 2027", "er der tidligere givet penge": no table of
+                    # earlier grants, so the sentence saying it answers; the new proposal's amounts would read
+                    # as what was granted before
                     shown = []
                 for _, p in shown:
                     if money is not None and not p.activities and not query.earlier and not costs.asks_net(query.text):

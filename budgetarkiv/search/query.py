@@ -239,7 +239,7 @@ GENERIC_WORDS = frozenset(
     udgift udgiften udgifter udgifterne expense expenses expenditure årlig årlige yearly
     skete sket happened happen netto net financial økonomisk økonomiske save saves saving savings ask asked
     apply applied prices priser prisniveau both begge dyr dyre dyrere dyreste billig billigere expensive cheaper
-    already allerede hidtil before set aside afsat afsatte største mindste højeste laveste""".split()
+    already allerede hidtil tidligere earlier previously before set aside afsat afsatte største mindste højeste laveste""".split()
 )
 # generic for relevance, yet a scenario's name may hold them ("Fuld skybrudssikring", "Stor model", "Ny ordning")
 NAMING_WORDS = frozenset("stor store stort større fuld fulde fuldt hele ny nye nyt gammel gamle".split())

@@ -541,3 +541,9 @@ def test_alternatives_named_as_solutions_or_options_are_one_proposals():
 ])
 def test_amounts_asked_per_year(question, per_year):
     assert analyse(question).per_year is per_year
+
+
+def test_earlier_says_what_kind_of_answer_not_what_about():
+    """ "Er der tidligere givet penge til tandbussen?": the archive must speak of the bus, not of 'tidligere'."""
+    q = analyse("Er der tidligere givet penge til tandbussen?")
+    assert q.earlier and "tidligere" not in q.subject and "tandbussen" in q.subject
