@@ -16,7 +16,15 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from budgetarkiv.answer.clauses import answering, counted_noun, counts_noun, lead_of, time_fit, without_type_words
+from budgetarkiv.answer.clauses import (
+    answering,
+    counted_noun,
+    counts_noun,
+    figures,
+    lead_of,
+    time_fit,
+    without_type_words,
+)
 from budgetarkiv.answer.goaltable import labelled_facts
 from budgetarkiv.answer.listing import asks_names, listed_items
 from budgetarkiv.answer.model import Fact
@@ -154,8 +162,8 @@ def carries_type(query: Query, sentence: str, goal_cell: bool = False) -> bool:
     if query.wants_goal and not query.wants_result and _GOAL.search(query.text):
         return goal or bool(_EXPECT.search(sentence))  # ("skal", "forventes" alone ask for no goal)
     if kind == "result" and not query.wants_goal:
-        figures = NUMBER_RE.search(_YEAR_ONLY.sub(" ", sentence))
-        return bool(figures) and (not goal or bool(_RESULT.search(sentence)))
+        # a value stated ("45 pct.", "180 borgere"); not an ordinal ("i 2. klasse") or a label ("scenarie 2")
+        return bool(figures(sentence)) and (not goal or bool(_RESULT.search(sentence)))
     if kind == "date":
         return bool(_DATE.search(sentence))
     if kind == "person":
@@ -397,6 +405,10 @@ def _asks(query: Query) -> list[Query]:
     if query.wants_goal and query.wants_result:
         return [replace(query, wants_result=False, answer_type="goal"),
                 replace(query, wants_goal=False, answer_type="result")]
+    if query.wants_goal and _AGAINST_TODAY.search(query.text):
+        # "the aim ..., compared with today": the goal, and the level today ("I dag er andelen ca. 45 pct.")
+        return [replace(query, wants_result=False, answer_type="goal"),
+                replace(query, wants_goal=False, wants_result=True, answer_type="result")]
     return []
 
 
@@ -421,6 +433,10 @@ def one_figure(query: Query, best: str) -> bool:
     if share:
         return bool(_PERCENT.search(best))
     return count and bool(_COUNT.search(_YEAR_ONLY.sub(" ", best)))
+
+
+_AGAINST_TODAY = re.compile(r"\b(?:compared (?:with|to)|against|versus|sammenlignet med|i forhold til|mod)\s+"
+                            r"(?:today|now|the current level|i dag|nu|niveauet i dag)\b", re.IGNORECASE)
 
 
 def _by_clause(query: Query) -> bool:

@@ -217,3 +217,17 @@ def test_a_change_asked_about_is_answered_by_what_happened_not_what_shall():
     happened = "Fraværet er faldet fra 7,9 pct. til 6,8 pct. på de ti skoler."
     shall = "Desuden skal fraværet på de ti skoler ned under 6,5 pct. i 2030."
     assert type_fit(q, happened) > type_fit(q, shall)
+
+
+def test_a_goal_compared_with_today_asks_for_the_level_today_too():
+    from budgetarkiv.answer.sentences import _asks
+
+    asks = _asks(analyse("What is the aim for spotting dyslexic children before 4th grade, compared with today?"))
+    assert [a.answer_type for a in asks] == ["goal", "result"]
+    assert _asks(analyse("What is the aim for spotting dyslexic children?")) == []
+
+
+def test_an_ordinal_is_no_result():
+    q = analyse("Hvad blev resultatet?")
+    assert not carries_type(q, "Eleverne testes i 2. klasse i stedet for i 4. eller 5. klasse, som det sker i dag.")
+    assert carries_type(q, "I dag er andelen ca. 45 pct.")
