@@ -204,7 +204,7 @@ class Answerer:
         if other_years:
             return self._abstain(query, hits, other_years)
         if query.answer_type == "amount" and not any(_MONEY.search(f.text) for f in facts) \
-                and not any(figs[note_key(n.hit)] or self._note_text(n.hit)[1] for n in notes if not n.also):
+                and not any(figs[note_key(n.hit)] or self._tabled(n.hit) for n in notes if not n.also):
             # "what is the budget for X?" of a letter whose answer about X names no amount ("Nej. Forsøget
             # omfatter kun plejecentre."): nothing quoted says what X costs, and no table of a focused note does
             return self._abstain(query, hits, wording.phrase(lang, "none"))
@@ -388,6 +388,12 @@ class Answerer:
             return None
         name, named = found
         return wording.phrase(query.language, "other_years", stated=", ".join(named), asked=name)
+
+    def _tabled(self, hit: Hit) -> bool:
+        """Whether the document or another version of its note has a table with year columns."""
+        docs = {hit.doc_id, *(v.doc_id for v in hit.versions or ())}
+        return any(str(y).isdigit() for d in docs for t in (self.searcher.store.note_json(d) or {}).get("tables", ())
+                   for y in t.get("years", ()))
 
     def _note_text(self, hit: Hit) -> tuple[str, set[int]]:
         """A note's title and whole text, and the years of its tables' columns."""
