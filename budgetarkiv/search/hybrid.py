@@ -224,7 +224,8 @@ class Searcher:
         """
         groups: dict[tuple[int, str], list] = {}
         for d in documents:
-            if d["note_id"] and d["budget_year"]:
+            # only budget notes are versions of a note: a summary page or a letter naming its id is not
+            if d["note_id"] and d["budget_year"] and d["doc_type"] == "budget_note":
                 groups.setdefault((d["budget_year"], d["note_id"].upper()), []).append(d)
         out: dict[str, tuple[Version, ...]] = {}
         rank = {FINAL: 0, None: 1, DRAFT: 2}

@@ -269,3 +269,16 @@ def test_administration_filter_keeps_only_that_administrations_documents(searche
     assert hits
     assert all(not h.source.endswith("002_e7f046dac8aab057.txt") for h in hits)
     assert not searcher.search("beskæftigelse", k=5, filters=Filters(administration="Økonomiforvaltningen"))
+
+
+def test_only_budget_notes_are_versions_of_a_note(searcher):
+    """An English summary page or a letter naming 'TMF84' and its budget year is not a newer version of the
+    note: taking it for one would hide the note's tables behind a page without them."""
+    def doc(doc_id, doc_type, source):
+        return {"doc_id": doc_id, "doc_type": doc_type, "note_id": "TMF84", "budget_year": 2027, "title": "t",
+                "year_from": "head", "source": source}
+
+    groups = searcher._version_groups([doc("a", "budget_note", "f05.docx"), doc("b", "other", "f04.html")])
+    assert [v.doc_id for v in groups["a"]] == ["a"] and "b" not in groups
+    groups = searcher._version_groups([doc("a", "budget_note", "f05.docx"), doc("c", "budget_note", "f06.docx")])
+    assert [v.doc_id for v in groups["a"]] == ["a", "c"]
