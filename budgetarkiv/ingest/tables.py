@@ -15,7 +15,7 @@ import dataclasses
 import itertools
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from budgetarkiv.core.models import Amount, BudgetTable, TableCheck, TableRow
@@ -988,18 +988,13 @@ def _transposed_table(lines: Sequence[_Line], i: int) -> _Transposed | None:
     maybe an "I alt" row and column. Read back into the usual shape, a row per item with its amount per year,
     the "I alt" column as the sum row and the "I alt" row as each item's total, so the same checks apply.
     A year line whose cells do not fit the head (a cell lost from PDF text) is reported unreadable."""
-    seen: list[_Line] = []
-    j = i
-    end = min(len(lines), i + 4 * MAX_HEAD_LINES)
-    while j < end and (lines[j].blank or _year_line(lines[j]) is None):
-        if not lines[j].blank:
-            if YEAR_RE.match(lines[j].plain):
-                return _vertical_transposed(lines, i)  # a year alone on its line: one cell per line
-            if _is_boundary(lines[j]) or len(seen) >= MAX_HEAD_LINES:
-                return None
-            seen.append(lines[j])
-        j += 1
-    if j >= end or not seen:
+    found = _lines_before(lines, i, lambda line: _year_line(line) is not None or YEAR_RE.match(line.plain) is not None)
+    if found is None:
+        return None
+    seen, j = found
+    if _year_line(lines[j]) is None:
+        return _vertical_transposed(lines, i)  # a year alone on its line: one cell per line
+    if not seen:
         return None
     body: list[tuple[str, list[str], str, bool]] = []
     last = j
@@ -1021,6 +1016,21 @@ def _transposed_table(lines: Sequence[_Line], i: int) -> _Transposed | None:
     return _turn(head_text, named[1] if named else None, body, last)
 
 
+def _lines_before(lines: Sequence[_Line], i: int, stop: Callable[[_Line], bool]) -> tuple[list[_Line], int] | None:
+    """A transposed table's head: the filled lines from `i` up to the first line `stop` accepts, and that line's
+    index; None when a boundary or more than MAX_HEAD_LINES lines come first, or no such line is near."""
+    seen: list[_Line] = []
+    j = i
+    end = min(len(lines), i + 4 * MAX_HEAD_LINES)
+    while j < end and (lines[j].blank or not stop(lines[j])):
+        if not lines[j].blank:
+            if _is_boundary(lines[j]) or len(seen) >= MAX_HEAD_LINES:
+                return None
+            seen.append(lines[j])
+        j += 1
+    return None if j >= end else (seen, j)
+
+
 def _next_key(body: Sequence[tuple], key: str) -> bool:
     """May a transposed table's next line be `key`: years rising, then at most one "I alt" line last."""
     if not body:
@@ -1035,17 +1045,10 @@ def _vertical_transposed(lines: Sequence[_Line], i: int) -> _Transposed | None:
     line of its own followed by its cells. The names are the last head lines, as many as a year has cells; when
     the line before them is no corner ("År" or the unit), a name may have wrapped, and the table is reported
     unreadable rather than labelled by guess."""
-    seen: list[_Line] = []
-    j = i
-    end = min(len(lines), i + 4 * MAX_HEAD_LINES)
-    while j < end and (lines[j].blank or YEAR_RE.match(lines[j].plain) is None):
-        if not lines[j].blank:
-            if _is_boundary(lines[j]) or len(seen) >= MAX_HEAD_LINES:
-                return None
-            seen.append(lines[j])
-        j += 1
-    if j >= end or not seen:
+    found = _lines_before(lines, i, lambda line: YEAR_RE.match(line.plain) is not None)
+    if found is None or not found[0]:
         return None
+    seen, j = found
     body: list[tuple[str, list[str], str, bool]] = []
     last, k = j, j
     while k < len(lines):
