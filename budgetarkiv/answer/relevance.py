@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from budgetarkiv.answer.groups import Facets, adjectives
+from budgetarkiv.core.scenarios import ALTERNATIVE_NAMED, alternatives_named, number_of
 from budgetarkiv.core.text import years_in
 from budgetarkiv.index.english import looks_english
 from budgetarkiv.index.lexical import SYSTEM_WORDLIST, LexicalIndex
@@ -236,33 +237,8 @@ def ordinals_missing(question: str, text: str) -> list[str]:
     return out
 
 
-# an alternative named by a kind word and a number, letter or roman numeral: "Niveau 5", "Option C", "Alternativ II"
-_KIND = (r"\b(?:scenari(?:e|o|et|er|erne|os)?|model(?:len|ler)?|variant(?:en|er)?|alternativ(?:et|er)?|alternatives?|"
-         r"løsning(?:en|er)?|solutions?|option(?:en|er|s)?|niveau(?:et|er)?|levels?|forslag(?:et)?|proposals?)")
-_MARK = r"(?-i:\d{1,2}|[A-F]|IV|V?I{1,3}|V)(?![\w])"
-_ALTERNATIVE = re.compile(rf"{_KIND}\s+({_MARK})", re.IGNORECASE)
-# "Niveau 1-4", "Model A, B og C", "Option A og B", "scenarie 1, 2 eller 3": every alternative of a list
-_ALTERNATIVES = re.compile(rf"{_KIND}\s+({_MARK}(?:\s*(?:,|-|–|/|og|and|eller|or|&)\s*{_MARK})*)", re.IGNORECASE)
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
 # a note's id ("BUF07", "SUF E15", "ØKF I3") or a savings proposal's ("SOF-S06")
 _CODE = re.compile(r"(?<![\w-])([A-ZÆØÅ]{2,5})(?:[- ]([A-Z]{1,2})|-)?(\d{1,3})(?![\w-])")
-
-
-def _mark_value(mark: str) -> int:
-    """ "2" → 2, "B" → 2, "II" → 2: the alternatives' numbering, whatever its notation."""
-    return int(mark) if mark.isdigit() else _ROMAN.get(mark, ord(mark[0]) - ord("A") + 1)
-
-
-def alternatives_named(text: str) -> set[int]:
-    """The alternatives a text names, a range ("Niveau 1-4") or a list ("Option A og B") as every one in it."""
-    out: set[int] = set()
-    for m in _ALTERNATIVES.finditer(text):
-        marks = re.findall(r"\d{1,2}|[A-Z]+", m.group(1))
-        values = [_mark_value(x) for x in marks if x.isdigit() or x in _ROMAN or re.fullmatch("[A-F]", x)]
-        out.update(values)
-        for a, b in re.findall(rf"({_MARK})\s*[-–]\s*({_MARK})", m.group(1)):
-            out.update(range(_mark_value(a), _mark_value(b) + 1))
-    return out
 
 
 def alternatives_missing(question: str, text: str) -> list[str]:
@@ -270,7 +246,7 @@ def alternatives_missing(question: str, text: str) -> list[str]:
     four levels or two options has no fifth or third. Numbering counts, not its notation ("Model B" ~
     "scenarie 2")."""
     named = alternatives_named(text)
-    return [m.group(0) for m in _ALTERNATIVE.finditer(question) if _mark_value(m.group(1)) not in named]
+    return [m.group(0) for m in ALTERNATIVE_NAMED.finditer(question) if number_of(m.group(1)) not in named]
 
 
 def codes_missing(question: str, text: str) -> list[str]:

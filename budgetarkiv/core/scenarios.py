@@ -11,8 +11,16 @@ import re
 KIND_WORDS = r"Scenarie|Model|Variant|Alternativ|Løsning|Option|Niveau|Forslag"
 # An alternative's mark: a number, a capital letter (A = 1, B = 2, ...) or a roman numeral up to IV; not the
 # start of a figure ("forslaget 1.000 kr.").
-MARK = r"(?:\d{1,2}|(?-i:[A-F]|IV|I{1,3}))(?![\w]|[.,]\d)"
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+MARK = r"(?:\d{1,2}|(?-i:[A-F]|IV|V?I{1,3}|V))(?![\w]|[.,]\d)"
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
+# the kind word as a question or a list writes it, plurals and English included ("Option A og B", "levels 1-3")
+_KIND_ANY = (r"\b(?:scenari(?:e|o|et|er|erne|os)?|model(?:len|ler)?|variant(?:en|er)?|alternativ(?:et|er)?|alternatives?|"
+             r"løsning(?:en|er)?|solutions?|option(?:en|er|s)?|niveau(?:et|er)?|levels?|forslag(?:et)?|proposals?)")
+# one alternative named ("Niveau 5", "Option C", "Alternativ II"), and every alternative of a range or list
+# ("Niveau 1-4", "Model A, B og C", "Option A og B", "scenarie 1, 2 eller 3")
+ALTERNATIVE_NAMED = re.compile(rf"{_KIND_ANY}\s+({MARK})", re.IGNORECASE)
+_ALTERNATIVE_LIST = re.compile(rf"{_KIND_ANY}\s+({MARK}(?:\s*(?:,|-|–|/|og|and|eller|or|&)\s*{MARK})*)",
+                               re.IGNORECASE)
 
 # the kind word, then a number or a capital letter (A = 1, B = 2, ...) or a roman numeral
 SCENARIO_MENTION = re.compile(
@@ -23,10 +31,21 @@ SCENARIO_MENTION = re.compile(
 
 
 def number_of(mark: str) -> int:
-    """ "2" → 2, "B" → 2, "II" → 2."""
+    """ "2" → 2, "B" → 2, "II" → 2: the alternatives' numbering, whatever its notation."""
     if mark.isdigit():
         return int(mark)
     return _ROMAN.get(mark) or ord(mark.upper()) - ord("A") + 1
+
+
+def alternatives_named(text: str) -> set[int]:
+    """The alternatives a text names, a range ("Niveau 1-4") or a list ("Option A og B") as every one in it."""
+    out: set[int] = set()
+    for m in _ALTERNATIVE_LIST.finditer(text):
+        marks = re.findall(r"\d{1,2}|[A-Z]+", m.group(1))
+        out.update(number_of(x) for x in marks if x.isdigit() or x in _ROMAN or re.fullmatch("[A-F]", x))
+        for a, b in re.findall(rf"({MARK})\s*[-–]\s*({MARK})", m.group(1)):
+            out.update(range(number_of(a), number_of(b) + 1))
+    return out
 
 
 def scenario_number(name: str | None) -> int | None:

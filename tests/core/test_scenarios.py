@@ -20,3 +20,17 @@ def test_an_alternatives_number_from_its_name(name, number):
 def test_every_alternative_a_text_names():
     assert scenarios_mentioned("Model A koster 4,2 mio. kr., model B 6,9 mio. kr. og scenarie 3 mere.") == {1, 2, 3}
     assert scenarios_mentioned("Modellen bygger på erfaringer fra 2024.") == set()
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Der skal vælges mellem Niveau 1-4.", {1, 2, 3, 4}),
+    ("Model A, B og C bygger på hinanden.", {1, 2, 3}),
+    ("Option A og B", {1, 2}),
+    ("Alternativ I og II", {1, 2}),
+    ("scenarie 1, 2 eller 3", {1, 2, 3}),
+    ("forslaget 1.000 kr. i 2026", set()),
+])
+def test_every_alternative_of_a_range_or_list_is_named(text, named):
+    from budgetarkiv.core.scenarios import alternatives_named
+
+    assert alternatives_named(text) == named
