@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
-from budgetarkiv.answer.model import Fact, page_at, quoted
+from budgetarkiv.answer.model import Fact, note_reader, page_at, quoted
 from budgetarkiv.index.store import Store
 from budgetarkiv.search.hybrid import Hit
 from budgetarkiv.search.query import Query
@@ -48,10 +47,8 @@ def contact_span(text: str) -> tuple[int, int] | None:
 class Contacts:
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.note = lru_cache(maxsize=256)(self._note)
+        self.note = note_reader(store)
 
-    def _note(self, doc_id: str) -> dict:
-        return self.store.note_json(doc_id) or {}
 
     @staticmethod
     def asks_contact(query: Query) -> bool:

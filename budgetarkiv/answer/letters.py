@@ -9,9 +9,8 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 
-from budgetarkiv.answer.model import Fact, page_at, quoted
+from budgetarkiv.answer.model import Fact, note_reader, page_at, quoted
 from budgetarkiv.answer.relevance import Relevance, overlap
 from budgetarkiv.core.text import sentence_spans
 from budgetarkiv.index.store import Store
@@ -37,10 +36,8 @@ class Letters:
     def __init__(self, store: Store, relevance: Relevance) -> None:
         self.store = store
         self.relevance = relevance
-        self.note = lru_cache(maxsize=512)(self._note)
+        self.note = note_reader(store, 512)
 
-    def _note(self, doc_id: str) -> dict:
-        return self.store.note_json(doc_id) or {}
 
     def linked_answers(self, query: Query, hits: Sequence[Hit]) -> list[Hit]:
         """The "Ad n" answers whose question the user's question is close to, as passages of their letter."""

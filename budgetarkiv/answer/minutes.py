@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-from budgetarkiv.answer.model import Fact, page_at, quoted
+from budgetarkiv.answer.model import Fact, note_reader, page_at, quoted
 from budgetarkiv.answer.relevance import Relevance, overlap
 from budgetarkiv.core.text import sentence_spans
 from budgetarkiv.index.store import Store
@@ -114,10 +113,8 @@ class Minutes:
     def __init__(self, store: Store, relevance: Relevance) -> None:
         self.store = store
         self.relevance = relevance
-        self.note = lru_cache(maxsize=256)(self._note)
+        self.note = note_reader(store)
 
-    def _note(self, doc_id: str) -> dict:
-        return self.store.note_json(doc_id) or {}
 
     @staticmethod
     def asks_decision(query: Query) -> bool:

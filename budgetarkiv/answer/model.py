@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Annotated
 
 from pydantic import Field
 
+from budgetarkiv.index.store import Store
 from budgetarkiv.search.hybrid import Hit, Version
 from budgetarkiv.search.lookup import ScenarioCost
 
@@ -69,6 +71,12 @@ class Answer:
     evidence: Annotated[tuple[str, ...], Field(exclude=True)] = field(default=())
     written_by: Annotated[str, Field(description="extractive, or llm when the optional writer's text passed the "
                                                  "figure check")] = "extractive"
+
+
+def note_reader(store: Store, size: int = 256) -> Callable[[str], dict]:
+    """A document's stored note (its parsed structure and text) by doc_id, each read from the store once: the
+    letter, minutes and contact steps of one answer read the same documents."""
+    return lru_cache(maxsize=size)(lambda doc_id: store.note_json(doc_id) or {})
 
 
 __all__ = ["Answer", "Fact", "Programme", "ScenarioOut"]
