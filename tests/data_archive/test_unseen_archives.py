@@ -1,5 +1,5 @@
-"""The archives written as unseen measures (tests/data/archive2 - archive5): each one's gold agrees with
-its documents, it is complete in the ways the measure needs (every question kind, both languages, questions with
+"""The archives written as unseen measures (tests/data/archive2 - archive5, archive7): each one's gold agrees
+with its documents, it is complete in the ways the measure needs (every question kind, both languages, questions with
 no answer), and its Word and PDF notes are real, deterministic files. Nothing here looks at what the system
 answers: an unseen archive is measured, not tuned on, until its measure is taken. Each is built and checked with the
 first archive's scripts (tests/data/archive/materialize.py and check_gold.py), given the archive's folder.
@@ -31,6 +31,10 @@ class Unseen:
     id_prefix: str  # the archive's question ids: "v01", "w01"
     min_per_kind: int
     planted: tuple[str, str, str, str]  # file, a table line, the same line with one figure changed, its row label
+    # Checker lines caused by a reader misreading a fair document shape (not by wrong gold): problems starting
+    # with these are expected until the reader is fixed, and the test is then an xfail naming the reason.
+    misread: tuple[str, ...] = ()
+    misread_reason: str = ""
 
     @property
     def folder(self) -> Path:
@@ -48,6 +52,12 @@ ARCHIVES = [
     Unseen("archive5", "y", 3, ("e01.txt", "Solceller på plejecentre       Anlæg               3,1      4,5      2,0      9,6",
                                 "Solceller på plejecentre       Anlæg               3,1      4,5      2,2      9,6",
                                 "Solceller på plejecentre")),
+    Unseen("archive7", "q", 4, ("g05.txt", "Kørsel af borgere             Service              300     600     600     600    2.100",
+                                "Kørsel af borgere             Service              300     600     650     600    2.100",
+                                "Kørsel af borgere"),
+           misread=("g03.html table 1",),
+           misread_reason="the HTML reader does not expand rowspan/colspan: the second head row's years and the "
+                          "body rows under a rowspan Styringsområde cell lose their columns (g03.html)"),
 ]
 
 
@@ -85,7 +95,10 @@ def unseen(request, tmp_path_factory) -> tuple[Unseen, Path]:
 
 def test_the_gold_agrees_with_the_documents(unseen) -> None:
     archive, folder = unseen
-    assert _check(archive, folder) == []
+    problems = _check(archive, folder)
+    assert [p for p in problems if not p.startswith(archive.misread)] == []
+    if problems:
+        pytest.xfail(archive.misread_reason)
 
 
 def test_materialize_writes_every_gold_document_and_the_same_bytes_every_time(unseen, tmp_path: Path) -> None:
