@@ -94,7 +94,7 @@ class Answerer:
         checked = respelt(question, corrections)
         found, coverage = self._search(query, search_text, checked, filters, k)
         named_figures = _figures(query.search_text)
-        hits = [self._newest(h, named_figures) for h in found]
+        hits = [self._newest(h, named_figures, query.version) for h in found]
         # a sum or comparison of named programmes: each part's note (its words are covered there)
         parts = self._part_notes(query, respelt(query.search_text, corrections), filters) \
             if query.answer_type in ("sum", "comparison") else None
@@ -108,7 +108,7 @@ class Answerer:
         notes = parts or notes
         if query.answer_type == "list" and (filters is None or filters.doc_type is None) \
                 and not _OTHER_DOCUMENT.search(query.text):
-            listed = [self._newest(h, named_figures) for h in self._listed(search_text, filters, k)]
+            listed = [self._newest(h, named_figures, query.version) for h in self._listed(search_text, filters, k)]
             if listed:
                 seen = {h.chunk_id for h in hits}
                 hits = [*hits, *(h for h in listed if h.chunk_id not in seen)]
@@ -264,11 +264,12 @@ class Answerer:
                 coverage = max(coverage, 1.0)  # the archive holds the note the question names
         return hits, coverage
 
-    def _newest(self, hit: Hit, named_figures: frozenset[str] = frozenset()) -> Hit:
+    def _newest(self, hit: Hit, named_figures: frozenset[str] = frozenset(), wanted: str | None = None) -> Hit:
         """A draft's passage replaced by the same passage of the note's newest version (its figures count),
-        unless the question names a figure the draft's passage holds and the newest one's does not ("which
-        version has a goal of 50 pct.?"): then the draft is what was asked about."""
-        if not hit.versions or hit.doc_id == hit.versions[0].doc_id:
+        unless the question asks for the draft ("the first draft"), or names a figure the draft's passage holds
+        and the newest one's does not ("which version has a goal of 50 pct.?"): then the draft is what was
+        asked about."""
+        if not hit.versions or hit.doc_id == hit.versions[0].doc_id or wanted == "draft":
             return hit
         words = _words(hit.text)
         best, share = None, 0.5

@@ -64,12 +64,12 @@ class Figures:
 
 def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], query: Query,
             naming: set[str] | None = None) -> Figures | None:
-    """The newest version's costs per scenario, the activity rows the question names, and earlier grants;
+    """The costs per scenario of the version asked (the newest unless the draft is), the activity rows the question names, and earlier grants;
     restricted to the years and scenarios the question asks for. `naming`: the words that may name a
     scenario by its heading (`wanted` when not given)."""
     if hit.doc_type != "budget_note":
         return None
-    doc_id = hit.versions[0].doc_id if hit.versions else hit.doc_id  # the newest version
+    doc_id = hit.version_doc(query.version)
     rows = store.find_rows(RowQuery(doc_ids=[doc_id]))
     if not rows:
         return None

@@ -23,6 +23,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "page": "s.",
         "proposal": "Forslaget",
         "versions": "{n} versioner af notatet findes; tallene er fra den nyeste ({newest}).",
+        "versions_older": "{n} versioner af notatet findes; tallene er fra den ældre version, der blev spurgt om "
+                          "({newest}).",
         "earlier": "Tidligere afsat",
         "in_text": "I teksten",
         "no_figures": "De fundne notater har ingen budgettabel med beløb for dette.",
@@ -55,6 +57,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "page": "p.",
         "proposal": "The proposal",
         "versions": "{n} versions of the note exist; the figures are from the newest ({newest}).",
+        "versions_older": "{n} versions of the note exist; the figures are from the older version asked about "
+                          "({newest}).",
         "earlier": "Granted earlier",
         "in_text": "In the text",
         "no_figures": "The notes found have no budget table with amounts for this.",
@@ -198,8 +202,10 @@ class Draft:
                     line, cited = scenario_line(self.lang, g, activity=True)
                     self.add(f"  – {self.t['earlier']}: {line}", cited)
         if len(p.versions) > 1:
-            newest = p.versions[0].label or p.versions[0].name
-            self.add("  " + self.t["versions"].format(n=len(p.versions), newest=newest), newest)
+            shown = next((v for v in p.versions if v.doc_id == p.doc_id), p.versions[0])
+            key = "versions" if shown is p.versions[0] else "versions_older"
+            name = shown.label or shown.name
+            self.add("  " + self.t[key].format(n=len(p.versions), newest=name), name)
 
     def note(self, h: Hit) -> None:
         self.add(f"• {note_name(h.note_id, h.title, h.budget_year, h.source)}",

@@ -114,6 +114,13 @@ class Hit:
     document: Annotated[str, Field(description="The document as people name it: note id, title, budget year, "
                                                "version (the file name only when it has none of these)")] = ""
 
+    def version_doc(self, wanted: str | None = None) -> str:
+        """The document whose figures answer: the note's oldest version when the question asks for the draft
+        ("udkastet", "the first draft"), else its newest (a draft's figures are superseded)."""
+        if not self.versions:
+            return self.doc_id
+        return self.versions[-1 if wanted == "draft" else 0].doc_id
+
 
 class Searcher:
     """Hybrid search over the stored index the settings name (files or PostgreSQL)."""

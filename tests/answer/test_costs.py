@@ -443,6 +443,16 @@ def test_a_notes_draft_and_final_version_compared_show_each_total_and_the_differ
     assert "11.850 = 2.450" in text
 
 
+@pytest.mark.parametrize(("question", "shown", "not_shown"), [
+    ("Hvad kostede hjemmetræning efter hoftebrud i alt ifølge udkastet?", "11.850", "14.300"),
+    ("What did the first draft say home training after hip fracture would cost in total?", "11.850", "14.300"),
+    ("Hvad koster hjemmetræning efter hoftebrud i alt?", "14.300", "11.850"),
+])
+def test_the_draft_asked_for_gives_the_drafts_figures_else_the_newest(money_answerer, question, shown, not_shown):
+    text = _asked(money_answerer, question)
+    assert shown in text and not_shown not in text
+
+
 def test_how_many_more_one_scenario_counts_than_another_is_the_difference_of_their_parts():
     from budgetarkiv.answer.compose import _counted_difference
     from budgetarkiv.answer.model import Fact
