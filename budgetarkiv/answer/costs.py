@@ -88,10 +88,16 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
     if query.scenarios:
         named = [c for c in costs if scenario_number(c.name) in query.scenarios]
         costs = named or costs
+    elif by_id := ids_named(costs, query.text):
+        costs = by_id  # a catalogue's proposals named by their ids ("KFF R3 eller KFF R4", "SOF-S03")
     elif len(costs) > 1:
-        # a scenario's heading, and its own name when that is a name ("Udvidet model", not "Scenarie 2")
+        # a scenario's heading, and its own name when that is a name ("Udvidet model", not "Scenarie 2"); a
+        # catalogue's summary (no scenario beside named ones) by its table's title ("Samlet oversigt ...")
+        catalogue = any(c.name and _CODE.fullmatch(c.name) for c in costs)
         titles = {c.name: set(analyzer.tokens(f"{(described.get(c.name) or {}).get('title') or ''} "
-                                              f"{'' if scenario_number(c.name) else c.name or ''}")) for c in costs}
+                                              f"{'' if scenario_number(c.name) else c.name or ''} "
+                                              f"{c.table if c.name is None and catalogue else ''}"))
+                  for c in costs}
         costs = described_best(costs, {
             c.name: titles[c.name] | set(analyzer.tokens((described.get(c.name) or {}).get("description") or ""))
             for c in costs}, naming, titles, count=2 if query.answer_type == "comparison" else 1)
@@ -184,6 +190,19 @@ def names(label: set[str], wanted: set[str]) -> bool:
     if overlap(label, wanted):
         return True
     return any(len(w) >= 5 and t.startswith(w) for w in wanted for t in label)
+
+
+_CODE = re.compile(r"[A-ZÆØÅ]{2,5}[ -]?[A-ZÆØÅ]{0,2}\d{1,3}[a-z]?")
+
+
+def ids_named(costs: Sequence[ScenarioCost], question: str) -> list[ScenarioCost]:
+    """The scenarios named by an id ("KFF R3", "SOF-S03": a catalogue's proposals) that the question writes,
+    spaces and hyphens aside."""
+    def compact(text: str) -> str:
+        return re.sub(r"[ -]", "", text).upper()
+
+    asked = {compact(m.group(0)) for m in _CODE.finditer(question)}
+    return [c for c in costs if c.name and _CODE.fullmatch(c.name) and compact(c.name) in asked]
 
 
 def described_best(costs: Sequence[ScenarioCost], texts: Mapping[str | None, set[str]], wanted: set[str],

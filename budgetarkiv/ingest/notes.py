@@ -35,6 +35,12 @@ from budgetarkiv.core.text import (
     sentence_bounds,
 )
 from budgetarkiv.ingest.amounts import extract_prose_amounts
+from budgetarkiv.ingest.catalogue import (
+    find_catalogue,
+    proposal_scenarios,
+    proposal_sections,
+    with_proposals,
+)
 from budgetarkiv.ingest.letters import is_answer_letter, parse_letter
 from budgetarkiv.ingest.normalize import normalize_document
 from budgetarkiv.ingest.tables import distrust_unchecked, extract_tables, place_by_layout
@@ -251,6 +257,20 @@ def find_sections(text: str, letter: bool = False) -> tuple[Section, ...]:
     return build_sections(text, headings)
 
 
+def merge_sections(text: str, sections: tuple[Section, ...], more: tuple[Section, ...]) -> tuple[Section, ...]:
+    """Two sets of sections as one, in text order: a section ends where the next one starts (its text cut
+    there, its heading line left out)."""
+    merged = sorted([*sections, *more], key=lambda s: s.start)
+    out = []
+    for i, s in enumerate(merged):
+        end = min(s.end, merged[i + 1].start) if i + 1 < len(merged) else s.end
+        if end < s.end:
+            body = text[s.start:end].split("\n", 1)
+            s = dataclasses.replace(s, text=body[1].strip() if len(body) > 1 else "", end=end)
+        out.append(s)
+    return tuple(out)
+
+
 def section_at(sections: tuple[Section, ...], offset: int) -> str | None:
     """Heading of the section holding `offset`; None in the head before the first heading."""
     found: str | None = None
@@ -277,11 +297,24 @@ def find_note_id_and_title(head: str) -> tuple[str | None, str | None]:
         return None, None
     lines = [m.group("rest")]
     for line in head[m.end():].split("\n")[1:]:
-        if not line.strip() or canonical_heading(line):
+        if not line.strip() or canonical_heading(line) or not _continues_title(lines, line):
             break
         lines.append(line)
     title = _TITLE_LEAD_RE.sub("", join_wrapped(lines)).strip()
     return " ".join(m.group("id").split()), (title or None)
+
+
+_TITLE_MAX = 200  # a longer "title" has run into the text below it
+_SENTENCE_END_RE = re.compile(r"[.!?]\s+[A-ZÆØÅ]|[.!?]$")
+
+
+def _continues_title(lines: list[str], line: str) -> bool:
+    """Whether `line` is more of the title in `lines` rather than the paragraph after it: a title does not run on
+    past a sentence's end, nor into a line holding one, nor beyond _TITLE_MAX characters (a word processor's
+    export has no blank line between the title and the first paragraph)."""
+    if _SENTENCE_END_RE.search(lines[-1].strip()) or _SENTENCE_END_RE.search(line.strip()[:-1]):
+        return False
+    return len(join_wrapped([*lines, line])) <= _TITLE_MAX
 
 
 def find_budget_year(head: str, text: str) -> tuple[int | None, str | None]:
@@ -541,11 +574,19 @@ def parse_note(doc: Document) -> Note:
     layout = "\n\n".join(p.layout for p in doc.pages if p.layout)
     if layout and tables:  # a PDF: cells placed by where they stand on the page (see place_by_layout)
         tables = place_by_layout(tables, extract_tables(layout, budget_year))
+    catalogue = None if letter else find_catalogue(text, tables)
+    if catalogue is not None:  # several proposals, each with its id (see ingest.catalogue)
+        sections = place_sections(merge_sections(text, sections, proposal_sections(text, catalogue)), norm)
+        head = head_text(text, sections)
+        note_id, title = None, catalogue.title
+        budget_year, year_from = find_budget_year(head, text)
+        tables = with_proposals(tables, catalogue)
     tables = place_tables(tables, norm, sections)
     ocr_pages = {p.number for p in doc.pages if p.ocr}
     if ocr_pages:  # OCR'd figures count only when their arithmetic holds
         tables = tuple(distrust_unchecked(t) if t.page in ocr_pages else t for t in tables)
-    doc_type = classify(text, note_id, (s.heading for s in sections), any(t.kind == "money" for t in tables))
+    doc_type = "budget_note" if catalogue else classify(text, note_id, (s.heading for s in sections),
+                                                         any(t.kind == "money" for t in tables))
     amounts = place_amounts(extract_prose_amounts(text), norm, sections)
     note = Note(
         doc_id=doc.doc_id,
@@ -572,7 +613,10 @@ def parse_note(doc: Document) -> Note:
             errors=tuple(errors) + parts.errors,
         )
     if doc_type == "budget_note":
-        errors = _budget_errors(note_id, title, budget_year, sections) + errors
+        found = _budget_errors(note_id, title, budget_year, sections)
+        if catalogue is not None:  # a catalogue has no id of its own: its proposals have
+            found = [e for e in found if e != "no note id found"]
+        errors = found + errors
     return dataclasses.replace(
         note,
         note_id=note_id,
@@ -580,7 +624,7 @@ def parse_note(doc: Document) -> Note:
         budget_year=budget_year,
         budget_year_from=year_from,
         committee=find_committee(text),
-        scenarios=find_scenarios(text, sections),
+        scenarios=proposal_scenarios(catalogue) if catalogue else find_scenarios(text, sections),
         categories=find_categories(sections),
         districts=find_districts(sections),
         target_group=find_target_group(text, tables),

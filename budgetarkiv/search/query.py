@@ -158,6 +158,10 @@ _MODAL = re.compile(r"\b(skal|should|must|forventes|expected to|intended to)\b",
 # relative pronoun after a noun and asks for no person
 _WHO = re.compile(r"(?:^|[,;:?]\s*|\b(?:and|or|to|by|for|from|with|of)\s+)(?:who|whom)\b", re.IGNORECASE)
 # "hvor mange procent", "how many percent": a share, not a count
+# "hvor mange årsværk", "how many FTEs": the thing counted follows the question word; money is no such thing
+_COUNTED_THING = re.compile(
+    r"\b(?:hvor mange|how many)\s+(?!(?:flere\s+|more\s+)?(?:penge|kroner|kr|tkr|mio|millioner|mia|milliarder|money|"
+    r"dkk|euro|procent\w*|pct|percent\w*)\b)[^\W\d]", re.IGNORECASE)
 _COUNTED_SHARE = re.compile(r"\b(?:hvor mange|how many)\s+(?:procent\w*|pct|percent\w*)", re.IGNORECASE)
 # Words that say what kind of answer a person or date question wants (who asked, signed, the meeting held),
 # not what it is about: the archive need not repeat them for the question to be answerable. (Question words
@@ -426,9 +430,12 @@ def answer_type(q: Query) -> str:
             len(q.years) >= 2 or _TOGETHER.search(t) or q.earlier or re.search(r"\bsamlede udgifter", t, re.I)
             or subject_parts(t) and not q.asks and "list" not in q.intents):
         return "sum"
-    if _COUNT.search(t) and not money and not _NAMED_GOAL.search(t) and not q.wants_result \
-            and not _COUNTED_SHARE.search(t):
-        return "count"  # "hvor mange regnbede skal der anlægges": "skal" alone asks for no goal
+    if _COUNT.search(t) and (not money or _COUNTED_THING.search(t) and not q.asks) and not _NAMED_GOAL.search(t) \
+            and not q.wants_result and not _COUNTED_SHARE.search(t):
+        # "hvor mange regnbede skal der anlægges": "skal" alone asks for no goal; "how many FTEs does the savings
+        # catalogue cut": a count of a thing, though its subject speaks of money (one question; "hvor mange X, og
+        # hvad koster de" asks for money too)
+        return "count"
     if q.wants_goal and q.wants_result:
         return "result"
     if q.wants_goal and not money and not _WHERE.search(t):  # ("hvor skal bassinet placeres": a place)

@@ -5,7 +5,7 @@ import dataclasses
 
 import pytest
 
-from budgetarkiv.answer.costs import Term, area_rows, described_best, difference, in_years, names, sums
+from budgetarkiv.answer.costs import Term, area_rows, described_best, difference, ids_named, in_years, names, sums
 from budgetarkiv.answer.model import Programme
 from budgetarkiv.search.lookup import RowRecord, ScenarioCost
 from budgetarkiv.search.query import analyse
@@ -480,3 +480,14 @@ def test_the_staff_row_is_the_row_naming_professions_or_man_years(label, questio
     from budgetarkiv.answer.costs import staff_row
 
     assert staff_row(label, question) == staff
+
+
+def test_a_catalogue_s_proposals_are_named_by_their_ids_spaces_and_hyphens_aside() -> None:
+    def cost(name):
+        return ScenarioCost(name, {"2031": -100}, -100, "1.000 kr.", "2031 p/l", "Tabel", 1, "Besparelse i alt")
+
+    proposals = [cost("TMF P1"), cost("TMF P2"), cost("BUF-E03"), cost(None)]
+    assert [c.name for c in ids_named(proposals, "Hvad sparer mest – TMF P2 eller BUF E03?")] == ["TMF P2", "BUF-E03"]
+    assert [c.name for c in ids_named(proposals, "Kontaktperson for TMFP1?")] == ["TMF P1"]
+    assert ids_named(proposals, "Hvad sparer TMF P4?") == []
+    assert ids_named([cost("Scenarie 1"), cost("Scenarie 2")], "Hvad koster scenarie 1?") == []  # numbered: no id

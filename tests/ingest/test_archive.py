@@ -47,10 +47,7 @@ KEPT_READINGS = {
         "budget the items prepare, which keeps the minutes found by a question about that budget"),
 }
 # Other known failures, by (check, archive, file) ("file#table number" for the cells).
-_CATALOGUE = ("archive6's savings catalogue gives each proposal's table its id as scenario ('Tabel 1. SOF-S01'); the "
-              "parser names no scenario there")
 KNOWN = {("says_what_it_is", *key): why for key, (_, _, why) in KEPT_READINGS.items()}
-KNOWN |= {("cells", "archive6", f"f06.pdf#{n}"): _CATALOGUE for n in "12345"}
 
 
 def _marks(check: str, archive: str, file: str) -> list:

@@ -391,6 +391,17 @@ def test_how_many_with_skal_is_a_count_unless_a_goal_is_named(question, kind):
 
 
 @pytest.mark.parametrize("question, kind", [
+    ("Hvor mange stillinger nedlægger spareforslaget?", "count"),  # a thing counted, though "spare" is money
+    ("How many posts does the efficiency proposal save?", "count"),
+    ("Hvor mange penge sparer spareforslaget?", "amount"),
+    ("Hvor mange kroner koster det i 2031?", "amount"),
+    ("Hvor mange pladser er der, og hvad koster de om året?", "amount"),  # a second ask for money
+])
+def test_how_many_things_is_a_count_even_when_the_subject_speaks_of_money(question, kind):
+    assert analyse(question).answer_type == kind
+
+
+@pytest.mark.parametrize("question, kind", [
     ("Hvor skal forsinkelsesbassinet placeres?", "fact"),  # a place, though "skal"
     ("Where will the basin be placed?", "fact"),
     ("Hvor stor en andel skal bestå prøven?", "goal"),
