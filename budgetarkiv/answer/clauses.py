@@ -288,6 +288,105 @@ def _wholes(sentence: str, found: Sequence[Clause]) -> list[int | None]:
     return out
 
 
+_MONTHS_DA = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
+_MONTHS_EN = "january|february|march|april|may|june|july|august|september|october|november|december"
+# a part of a year: "i efteråret 2028", "medio 2027", "3. kvartal 2026", "in the autumn of 2028", "mid-2027"
+_SEASONS = (r"foråret|sommeren|efteråret|vinteren|primo|medio|ultimo|første halvår|andet halvår|\d\.\s*kvartal|"
+            r"spring|summer|autumn|fall|winter|early|mid-?|late|first half|second half|(?:first|second|third|fourth) quarter")
+_YEAR_AFTER = r"(?:\s+(?:19|20)\d\d)?"
+# a date: "30. juni 2028", "juni 2028", "30 June 2028", "June 30, 2028", "30/6 2028", "i efteråret 2028"
+DATE = re.compile(rf"\b\d{{1,2}}\.\s*(?:{_MONTHS_DA}){_YEAR_AFTER}\b|\b(?:{_MONTHS_DA})\s+(?:19|20)\d\d\b|"
+                  rf"\b\d{{1,2}}\s+(?:{_MONTHS_EN}){_YEAR_AFTER}\b|\b(?:{_MONTHS_EN})\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b|"
+                  rf"\b\d{{1,2}}/\d{{1,2}}[ -]?\d{{4}}\b|\b(?:{_SEASONS})\s*(?:of\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
+# where a date's clause may begin: punctuation, a new line, a label's colon, or "fordi", "mens", "while" ...
+_DATE_CUT = re.compile(r"[,;:\n]\s*|(?<!\d)\.\s+(?=[A-ZÆØÅ])|\s+[–—]\s+|\s*\(|\s+(?=(?:mens|men|while|whereas|but)\s)", re.IGNORECASE)
+# "flyttet fra januar 2028 til august 2028": the date it was moved from is no longer the date
+_FROM = re.compile(r"\b(?:fra|from)\s+(?:den\s+|the\s+)?$", re.IGNORECASE)
+_TO = re.compile(r"\b(?:til|to|until)\s+(?:den\s+|the\s+)?$", re.IGNORECASE)
+_BECAUSE = re.compile(r"^\W*(?:fordi|da|idet|because|since|as)\b", re.IGNORECASE)
+_NEXT = re.compile(r"\b(?:næste|kommende|følgende|next|upcoming|following)\b", re.IGNORECASE)
+W_FROM = 1.0  # a date moved from, beside the date moved to
+W_NEXT = 1.0  # "the next meeting": the clause saying "næste"
+W_BECAUSE = 2.0  # a date in the reason given ("fordi ... i foråret 2028") is not when it happens
+
+
+def date_clauses(sentence: str) -> list[tuple[int, int, int, int]]:
+    """Each date the sentence states, with its clause: (clause start, clause end, date start, date end). A
+    clause runs from the punctuation (or the date) before it to the punctuation after it: "Ryparken og
+    Bispebjerg tages i brug senest 30. november 2027" and "Sydhavn og Åmarken senest 30. juni 2028"."""
+    dates = list(DATE.finditer(sentence))
+    # "2. behandling og vedtagelse: 2. oktober 2025": a label with its colon leads the date after it
+    labelled = [bool(re.search(r":\s*$", sentence[dates[i - 1].end() if i else 0:m.start()])) for i, m in enumerate(dates)]
+    out = []
+    for i, m in enumerate(dates):
+        floor = dates[i - 1].end() if i else 0
+        cuts = list(_DATE_CUT.finditer(sentence, floor, m.start()))
+        if labelled[i]:
+            cuts = cuts[:-1]  # (the label's colon: the clause starts before the label)
+        start = max([floor, *(c.end() for c in cuts)])
+        ceiling = dates[i + 1].start() if i + 1 < len(dates) else len(sentence)
+        cut = _DATE_CUT.search(sentence, m.end(), ceiling)
+        end = cut.start() if cut else ceiling
+        if i + 1 < len(dates) and (cut is None or labelled[i + 1]):
+            end = m.end()  # "fra januar 2028 til august 2028", "…: 11. september 2025 2. behandling …: 2. oktober"
+        start += len(sentence[start:m.start()]) - len(sentence[start:m.start()].lstrip())
+        end = start + len(sentence[start:end].rstrip(" .;,"))
+        out.append((start, end, m.start(), m.end()))
+    return out
+
+
+_ORDINALS = {"første": 1, "first": 1, "anden": 2, "andet": 2, "second": 2, "tredje": 3, "third": 3, "fjerde": 4,
+             "fourth": 4}
+
+
+def ordinals_in(question: str) -> set[int]:
+    """The ordinals a question names in words ("the second reading" → 2), as a note numbers them ("2. behandling")."""
+    return {_ORDINALS[w.lower()] for w in re.findall(r"[^\W\d_]+", question) if w.lower() in _ORDINALS}
+
+
+def date_lead(sentence: str, start: int) -> str:
+    """ "Starttidspunktet er flyttet" for the clause "til august 2028": the sentence's words before its first
+    date (without "fra"), which a clause opening with "til" needs to be read; "" for a clause with its own."""
+    if not re.match(r"(?:til|to|until)\b", sentence[start:], re.IGNORECASE):
+        return ""
+    first = DATE.search(sentence)
+    lead = _FROM.sub("", sentence[:first.start()]).strip(" ,;:") if first else ""
+    return lead if lead and len(lead.split()) <= LEAD_WORDS else ""
+
+
+def date_clause(question: str, sentence: str, groups: Sequence[set[str]], tokens: Callable[[str], set[str]],
+                overlap: Callable[[set[str], set[str]], int]) -> tuple[int, int] | None:
+    """Of a sentence stating several dates, the clause of the one that answers a date question: the date it
+    was moved to rather than from ("flyttet fra januar 2028 til august 2028"), the date of the place the
+    question names ("Sydhavn og Åmarken senest 30. juni 2028"), the next one when it asks for the next; None
+    when the sentence states one date, or no clause stands out."""
+    found = date_clauses(sentence)
+    if len(found) < 2:
+        return None
+    # the words before the first date lead every clause ("Valby og Vanløse får skraldespande 1. maj, Brønshøj ...")
+    lead = sentence[found[0][0]:found[0][2]]
+    held = [{i for i, g in enumerate(groups) if overlap(tokens(f"{lead} {sentence[a:b]}"), g)} for a, b, _, _ in found]
+    shared = set.intersection(*held)
+    scores = []
+    for n, (a, b, d, _) in enumerate(found):
+        score = float(len(held[n] - shared))
+        before = sentence[a:d]
+        if _FROM.search(before) and any(_TO.search(sentence[x:y]) for x, _, y, _ in found[n + 1:]):
+            score -= W_FROM
+        if _BECAUSE.match(sentence[a:b]):
+            score -= W_BECAUSE  # "..., fordi svømmetiden i foråret 2028 er fordelt": the reason's date
+        if _NEXT.search(question) and _NEXT.search(sentence[a:b]):
+            score += W_NEXT
+        if any(re.search(rf"(?<![\d.]){n}\.\s", sentence[a:d]) for n in ordinals_in(question)):
+            score += 1.0  # "at its second reading": "2. behandling og vedtagelse: 2. oktober 2025"
+        scores.append(score)
+    order = sorted(range(len(found)), key=lambda i: -scores[i])
+    if scores[order[0]] - scores[order[1]] < 0.5:
+        return None
+    a, b, _, _ = found[order[0]]
+    return a, b
+
+
 def counted_noun(question: str) -> str:
     """The noun a count question counts: "skoler" of "På hvor mange skoler ...", "course participants" of
     "How many course participants ..."; "" when it counts none."""
@@ -356,4 +455,19 @@ def lead_of(sentence: str, clause: Clause) -> str:
     return lead if len(lead.split()) <= LEAD_WORDS else ""
 
 
-__all__ = ["Clause", "answering", "clauses", "counted_noun", "counts_noun", "figures", "lead_of", "time_fit", "type_score", "without_type_words"]
+__all__ = [
+    "DATE",
+    "Clause",
+    "answering",
+    "clauses",
+    "date_clause",
+    "date_clauses",
+    "date_lead",
+    "counted_noun",
+    "counts_noun",
+    "figures",
+    "lead_of",
+    "time_fit",
+    "type_score",
+    "without_type_words",
+]

@@ -37,7 +37,7 @@ from budgetarkiv.answer.relevance import (
     siblings_instead,
     years_missing,
 )
-from budgetarkiv.answer.scenario_parts import recommended_in, scenario_clause, scenarios_named, scenarios_of
+from budgetarkiv.answer.scenario_parts import built_on, recommended_in, scenario_clause, scenarios_named, scenarios_of
 from budgetarkiv.answer.sentences import KRONER, ONE_SENTENCE, SentencePicker, carries_type, fact_at, sentence_of
 from budgetarkiv.core.models import ProseAmount
 from budgetarkiv.core.numbers import UNIT_KRONER, format_danish_number, parse_danish_number
@@ -454,7 +454,8 @@ class Answerer:
             # a sentence about other scenarios only ("Scenarie 3 – Fuld udbygning: 4.000 nye pladser") is not
             # about the one asked
             asked = set(query.scenarios)
-            facts = tuple(f for f in facts if not (scenarios_of(f) and not scenarios_of(f) & asked)) or facts
+            kept = asked | built_on((c.text for c in candidates), asked)  # ("som Niveau 2 og desuden ...")
+            facts = tuple(f for f in facts if not (scenarios_of(f) and not scenarios_of(f) & kept)) or facts
             facts = tuple(scenario_clause(f, asked) for f in facts)
         letters = [h for h in hits if note_key(h) in focused | also]
         if self.letters.asks_letter(query):  # a letter found further down, when it is about the subject

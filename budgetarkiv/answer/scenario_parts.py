@@ -9,9 +9,17 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 
 from budgetarkiv.answer.model import Fact
-from budgetarkiv.core.scenarios import KIND_WORDS, MARK, SCENARIO_MENTION, number_of, scenarios_mentioned
+from budgetarkiv.core.scenarios import (
+    KIND_WORDS,
+    MARK,
+    SCENARIO_MENTION,
+    alternatives_named,
+    number_of,
+    scenarios_mentioned,
+)
 from budgetarkiv.core.text import sentence_spans
 
 # the figure a parenthesised scenario mark follows: "15 pct. (scenarie 2)"
@@ -34,11 +42,21 @@ def scenarios_of(fact: Fact) -> set[int]:
     """The scenarios a quoted sentence is about: those it names, else the one whose item it stands in
     ("Løsning 2: Tandbussen kører fire dage om ugen. Forventet ca. 900 patienter om året." → 2 for the
     second sentence), read from its passage's line up to the sentence."""
-    named = scenarios_named(fact.text)
+    return scenarios_at(fact.passage, fact.highlight[0], fact.text)
+
+
+def scenarios_at(passage: str, start: int, sentence: str) -> set[int]:
+    """The scenarios the sentence at `start` of a passage is about: those it names, else the one whose item
+    it stands in (read from the passage's line up to the sentence)."""
+    mentions = list(SCENARIO_MENTION.finditer(sentence))
+    # "Niveau 4: som Niveau 3 og desuden ...": a mention by reference is not what the sentence is about
+    own = [m for m in mentions if not _REFERENCE.search(sentence[:m.start()])] or mentions
+    named = {number_of(m.group(1)) for m in own}
+    if len(own) == len(mentions):
+        named |= alternatives_named(sentence)  # ("med Løsning 3 eller 4": both)
     if named:
         return named
-    start = fact.highlight[0]
-    line = fact.passage[fact.passage.rfind("\n", 0, start) + 1:start]
+    line = passage[passage.rfind("\n", 0, start) + 1:start]
     heads = list(_ITEM_HEAD.finditer(line))
     return {number_of(heads[-1].group(1))} if heads else set()
 
@@ -51,11 +69,34 @@ def recommended_in(text: str) -> int | None:
     return next(iter(next(iter(named)))) if len(named) == 1 else None
 
 
+# "som Niveau 2 og desuden ...", "as Option A plus ...": an alternative defined by another it builds on
+_BUILDS_ON = re.compile(rf"\b(?:som|ligesom|as|like|same as)\s+(?:{KIND_WORDS})\s+({MARK})\s*,?\s+"
+                        r"(?:og desuden|og derudover|og også|og|samt|plus|and also|and in addition|and|with)\b",
+                        re.IGNORECASE)
+_REFERENCE = re.compile(r"\b(?:som|ligesom|as|like|same as|omfatter|includes?)\s+$", re.IGNORECASE)
+
+
+def built_on(texts: Iterable[str], asked: set[int]) -> set[int]:
+    """The alternatives the asked ones build on ("Niveau 3: som Niveau 2 og desuden Krøyers Plads" → 2): what
+    the text says of those holds for the asked ones too."""
+    out: set[int] = set()
+    for text in texts:
+        for m in _BUILDS_ON.finditer(text):
+            before = scenarios_named(text[:m.start()]) | set(_heads(text[:m.start()]))
+            if before & asked:
+                out.add(number_of(m.group(1)))
+    return out - asked
+
+
+def _heads(text: str) -> list[int]:
+    return [number_of(m.group(1)) for m in _ITEM_HEAD.finditer(text)]
+
+
 def scenario_clause(fact: Fact, asked: set[int]) -> Fact:
     """The fact cut to the part about the one scenario asked; unchanged unless exactly one mention of an
-    asked scenario stands among mentions of others."""
+    asked scenario stands among mentions of others (a mention by reference, "som Niveau 2", is not one)."""
     text = fact.text
-    marks = list(SCENARIO_MENTION.finditer(text))
+    marks = [m for m in SCENARIO_MENTION.finditer(text) if not _REFERENCE.search(text[:m.start()])]
     mine = [i for i, m in enumerate(marks) if number_of(m.group(1)) in asked]
     if len(mine) != 1 or len({number_of(m.group(1)) for m in marks}) < 2:
         return fact

@@ -17,9 +17,13 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from budgetarkiv.answer.clauses import (
+    DATE,
     answering,
     counted_noun,
     counts_noun,
+    date_clause,
+    date_clauses,
+    date_lead,
     figures,
     lead_of,
     time_fit,
@@ -29,6 +33,7 @@ from budgetarkiv.answer.goaltable import labelled_facts
 from budgetarkiv.answer.listing import asks_names, listed_items
 from budgetarkiv.answer.model import Fact
 from budgetarkiv.answer.relevance import Relevance, overlap
+from budgetarkiv.answer.scenario_parts import built_on, scenarios_at
 from budgetarkiv.core.numbers import NUMBER_RE
 from budgetarkiv.core.text import sentence_spans, trimmed_spans
 from budgetarkiv.index.english import looks_english
@@ -54,6 +59,9 @@ W_NAMED_YEAR = 0.5  # a sentence naming the year asked about
 W_COUNTED = 1.0  # a sentence counting the noun a count question counts ("90 unge" for "how many young people")
 W_TIME = 0.5  # a sentence about the time asked (the lasting level, the start, today), or a total asked for
 W_PART = 1.0  # a sentence whose figure counts the place asked together with others
+W_SCENARIO = 1.0  # a sentence about the alternative asked
+W_OTHER_SCENARIO = 2.5  # one about other alternatives only answers for them, however many words it shares
+W_PLACE_DATE = 1.0  # a date in the clause of the place asked about (minus: the place named, the date another's)
 W_GATE = 3.0  # a sentence without what the answer type needs ranks after every one with it
 ONE_SENTENCE = ("date", "person")  # one date, one name: a second sentence would offer another
 
@@ -70,17 +78,19 @@ _VALUE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)\s*(?:pct\b|procent|%|kr\b|mio
 _YEAR_ONLY = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
 _GOAL = re.compile(r"\b(mål|målet|målene|målsætning\w*|målsat\w*|succeskriter\w*|ambition\w*|target\w*|goal\w*)\b",
                    re.IGNORECASE)
+# a goal that was ("målet var 75 pct."): the old goal a result is measured on, not the goal set now
+_PAST_GOAL = re.compile(r"\b(?:mål(?:et|ene|sætningen|sætningerne)?|ambitionen|succeskriteriet|(?:the|its|our) (?:target|goal|aim)s?)"
+                        r"\s+(?:var|was|were|havde været|had been)\b|\b(?:var|was|were)\s+(?:målet|the (?:target|goal|aim))\b",
+                        re.IGNORECASE)
+_PAST_ASKED = re.compile(r"\b(?:var|was|were|havde|had|oprindelig\w*|originally|tidligere|previous\w*|old|gamle)\b",
+                         re.IGNORECASE)
 _EXPECT = re.compile(r"\b(forvent\w*|skal\b|sigte\w*)", re.IGNORECASE)
 # (a count recorded, "hvor forvaltningen registrerede 1.380 klager", is what happened too)
 _RESULT = re.compile(r"\b(viser|viste|opnå\w*|resultat\w*|har (?:fået|været|deltaget)|fik|blev|boede|indfriet|nået|"
                      r"er (?:faldet|steget)|faldt|steg|dropped|fell|rose|has (?:fallen|risen)|"
                      r"registrerede|registreret|optalt|talte|målte|recorded|registered|counted)\b", re.IGNORECASE)
-_MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
-# a part of a year: "i efteråret 2028", "medio 2027", "3. kvartal 2026", "in the autumn of 2028", "mid-2027"
-_SEASONS = (r"foråret|sommeren|efteråret|vinteren|primo|medio|ultimo|første halvår|andet halvår|\d\.\s*kvartal|"
-            r"spring|summer|autumn|fall|winter|early|mid-?|late|first half|second half|(?:first|second|third|fourth) quarter")
-_DATE = re.compile(rf"\b\d{{1,2}}\.\s*(?:{_MONTHS})\b|\b\d{{1,2}}/\d{{1,2}}[ -]?\d{{4}}\b|\b(?:{_MONTHS})\s+\d{{4}}\b|"
-                   rf"\b(?:{_SEASONS})\s*(?:of\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
+_DATE = DATE
+_NEXT = re.compile(r"\b(?:næste|kommende|next|upcoming)\b", re.IGNORECASE)
 _AS_OF = re.compile(r"\b(?:pr|per|as of|status)\.?\s*$", re.IGNORECASE)
 _PARTIES = re.compile(
     r"\b(Enhedslisten|Socialdemokrat\w*|Venstre|Det Konservative|Konservative|SF|Socialistisk Folkeparti|"
@@ -88,6 +98,8 @@ _PARTIES = re.compile(
 )
 _NAME = re.compile(r"(?<=[a-zæøå,.:]\s)[A-ZÆØÅ][a-zæøå]+(?:\s+[A-ZÆØÅ][a-zæøå]+){1,3}")
 _TITLE = re.compile(r"\b(direktør|borgmester|chef|leder|formand|rådmand)\b", re.IGNORECASE)
+_CONTACT = re.compile(r"\s*(?:Kontakt\w*|Contact\w*)(?:[ \t]+[^\n:]{1,40})?:", re.IGNORECASE)
+_CONTACT_ASKED = re.compile(r"\b(?:kontakt\w*|contact\w*|henvende\w*|reach)\b", re.IGNORECASE)
 _GOALS_TABLE = re.compile(r"målsætning|succeskriteri|mål for", re.IGNORECASE)
 # "Tabel 1 – Oversigt over målsætning ...": a caption names a table, it states nothing
 _CAPTION = re.compile(r"\s*(?:Tabel|Table|Figur|Figure|Bilag)\s+\d+\w*\.?\s*(?:[–:-]\s*)?[^.\n]{0,120}$", re.IGNORECASE)
@@ -130,6 +142,8 @@ def type_fit(query: Query, sentence: str, goal_cell: bool = False) -> float:
         dates = list(_DATE.finditer(sentence))
         as_of = all(_AS_OF.search(sentence[max(0, m.start() - 12):m.start()]) for m in dates)
         fit = 0.0 if not dates else 0.5 if as_of else 1.0  # "pr. 1. januar 2024 stod 412 ...": a figure's date
+        if dates and _NEXT.search(query.text):  # "the next meeting": the date said to be the next one
+            fit += 0.5 if _NEXT.search(sentence) else -0.5
     elif kind in ("goal", "result"):
         fit = 0.6 if has_number else 0.2
     elif query.wants_number:
@@ -137,7 +151,9 @@ def type_fit(query: Query, sentence: str, goal_cell: bool = False) -> float:
     names = asks_names(query)
     if names:  # "Hvilke plejecentre indgår?": the sentence that lists them, or introduces their list
         fit = max(fit, 1.0 if listed_items(sentence) or sentence.rstrip().endswith(":") else 0.0)
-    goal, result = goal_cell or bool(_GOAL.search(sentence)), bool(_RESULT.search(sentence))
+    goal, result = goal_cell or states_goal(query, sentence), bool(_RESULT.search(sentence))
+    if _CONTACT.match(sentence) and not _CONTACT_ASKED.search(query.text):
+        fit -= 1.0  # "Kontaktperson: <navn>, <titel>" names whom to ask, it answers nothing else
     if sentence.rstrip().endswith(":") and not names:
         fit -= 0.5  # an introduction to a list, not a statement
     if query.wants_goal and not query.wants_result:
@@ -154,11 +170,21 @@ def type_fit(query: Query, sentence: str, goal_cell: bool = False) -> float:
     return fit
 
 
+def states_goal(query: Query, sentence: str) -> bool:
+    """Whether the sentence states a goal the question may ask for: not a past one ("målet var 75 pct.") when
+    the question asks for the goal now ("Hvad er målet ..."), unless it states another goal beside it."""
+    if not _GOAL.search(sentence):
+        return False
+    if _PAST_ASKED.search(query.text) or not query.wants_goal or not _PAST_GOAL.search(sentence):
+        return True
+    return bool(_GOAL.search(_PAST_GOAL.sub(" ", sentence)))
+
+
 def carries_type(query: Query, sentence: str, goal_cell: bool = False) -> bool:
     """Whether the sentence states what the answer type is: a goal (or an expectation) for a goal, a
     figure that is not only a goal for a result, a date for a date, a name or party for a person."""
     kind = query.answer_type
-    goal = goal_cell or bool(_GOAL.search(sentence))
+    goal = goal_cell or states_goal(query, sentence)
     if query.wants_goal and not query.wants_result and _GOAL.search(query.text):
         return goal or bool(_EXPECT.search(sentence))  # ("skal", "forventes" alone ask for no goal)
     if kind == "result" and not query.wants_goal:
@@ -230,7 +256,7 @@ class SentencePicker:
                 spans = cell_spans(h.text) if h.kind == "table" else restated(h.text, sentence_spans(h.text, MIN_WORDS))
             for start, end in spans:
                 sentence = h.text[start:end]
-                if is_question(sentence, h) or _CAPTION.match(sentence):
+                if is_question(sentence, h) or _CAPTION.match(sentence) or _GOAL_HEADING.match(sentence.strip()):
                     continue
                 cut = _QUESTION_LINE.search(sentence)
                 if cut:  # "... pladser.\nSpørgsmål 2 Hvad bruger ...": the next question starts here
@@ -308,6 +334,8 @@ class SentencePicker:
                 out = [fact_at(c.hit, c.start, c.end), *out[:MAX_FACTS - 1]]
         if not asks and _by_clause(query):
             out = [self._clause(query, f, named) for f in out]
+        if query.answer_type == "date":
+            out = [self._date_clause(query, f) for f in out]
         if not query.asks:  # a goal-table row: its label and the cell asked for
             out = labelled_facts(out, query.years, query.wants_goal, query.wants_result, query.answer_type)
         return tuple(out)
@@ -329,6 +357,21 @@ class SentencePicker:
         start = f.highlight[0]
         narrowed = fact_at_passage(f, start + found.start, start + found.end)
         lead = lead_of(f.text, found)
+        return replace(narrowed, text=f"{lead} … {narrowed.text}") if lead else narrowed
+
+    def _date_clause(self, query: Query, f: Fact) -> Fact:
+        """ "Starttidspunktet er flyttet fra januar 2028 til august 2028": of a sentence stating several dates,
+        the clause of the date that answers (with the sentence's lead when the clause has no subject)."""
+        if f.text != f.passage[f.highlight[0]:f.highlight[1]]:
+            return f
+        analyzer = self.relevance.analyzer
+        groups = self.relevance.word_groups(query.text, english=looks_english(query.text))
+        found = date_clause(query.text, f.text, groups, lambda t: set(analyzer.tokens(t)), overlap)
+        if found is None:
+            return f
+        start = f.highlight[0]
+        narrowed = fact_at_passage(f, start + found[0], start + found[1])
+        lead = date_lead(f.text, found[0])
         return replace(narrowed, text=f"{lead} … {narrowed.text}") if lead else narrowed
 
     def _rank(self, query: Query, wanted: set[str], candidates: Sequence[Candidate], texts: Sequence[str],
@@ -361,7 +404,15 @@ class SentencePicker:
             counts = np.array([counts_noun(t, counted, lambda x: set(analyzer.tokens(x)), overlap) for t in texts])
             if counts.any() and not counts.all():
                 pre += counts * W_COUNTED
+        if query.scenarios:  # "... hvis man vælger Løsning 2": a sentence about Løsning 2, not Løsning 3 or 4
+            asked = set(query.scenarios)
+            asked |= built_on(texts, asked)  # ("Niveau 3: som Niveau 2 og desuden ...": Niveau 2's sentences too)
+            fit = np.array([scenario_fit(c, asked) for c in candidates])
+            pre += np.where(fit > 0, fit * W_SCENARIO, fit * W_OTHER_SCENARIO)
         places = _NAMED.findall(query.text)
+        if places and query.answer_type == "date":
+            # "Hvornår åbner den ved Sydhavn Station?": a date stated of the place, not a date beside its name
+            pre += np.array([dated_place(t, places) for t in texts]) * W_PLACE_DATE
         if places and query.answer_type in ("count", "percent") and not query.says_total:
             # "How many spaces at Ryparken?": "1.800 pladser ved Ryparken, Bispebjerg, Sydhavn og Åmarken" counts them all
             pre -= np.array([lists_among_others(t, places) for t in texts]) * W_PART
@@ -413,6 +464,26 @@ def _asks(query: Query) -> list[Query]:
 
 
 _NAMED = re.compile(r"(?<=\w[ ,])[A-ZÆØÅ][a-zæøå]{2,}(?:[ -][A-ZÆØÅ][a-zæøå]+)*")  # a name inside the question
+
+
+def scenario_fit(c: Candidate, asked: set[int]) -> float:
+    """1 for a sentence about an alternative asked ("Med Løsning 1 og 2 forventes ..."), -1 for one about
+    other alternatives only ("... med Løsning 3 eller 4"), 0 for one naming none."""
+    about = scenarios_at(c.hit.text, c.start, c.text)
+    return 0.0 if not about else 1.0 if about & asked else -1.0
+
+
+def dated_place(sentence: str, places: Sequence[str]) -> float:
+    """1 when a date of the sentence stands in a clause naming one of the places, -1 when the sentence names
+    one but dates only other things ("Sydhavn Station: 500 pladser. Anlægget begynder 1. marts 2027"), else 0."""
+    def names(text: str) -> bool:
+        return any(re.search(rf"\b{re.escape(p)}", text, re.IGNORECASE) for p in places)
+    if not names(sentence):
+        return 0.0
+    found = date_clauses(sentence)
+    if not found:
+        return 0.0
+    return 1.0 if any(names(sentence[a:b]) for a, b, _, _ in found) else -1.0
 
 
 def lists_among_others(sentence: str, names: Sequence[str]) -> bool:
@@ -489,7 +560,10 @@ def _merged(c: Candidate, query: Query) -> Candidate:
 
 # a heading naming goals, as a line of its own or run into the end of the item before it ("• Amagerbro Skole
 # Målsætning"), as PDF text often has it
-_GOAL_HEADING = re.compile(r"(?:^|\s)(?:Mål|Målene|Målsætning(?:er)?|Succeskriterier|Targets?|Goals?|Objectives?)\s*:?\s*$")
+# ("Målsætning for 2026-2029", "Mål frem mod 2030", "Targets for 2027": a heading may name the goals' period)
+_GOAL_HEADING = re.compile(r"(?:^|\s)(?:Mål|Målene|Målsætning(?:er)?|Succeskriterier|Targets?|Goals?|Objectives?)"
+                           r"(?:\s+(?:for|i|frem mod|frem til|til|in|by|until|to)\s+(?:(?:år(?:et)?|perioden|the period|"
+                           r"skoleåret)\s+)?(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?)?\s*:?\s*$")
 _ITEM_LINE = re.compile(r"^\s*(?:[•▪*–-]|\d{1,2}[.)])\s")
 
 

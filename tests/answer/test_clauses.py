@@ -221,3 +221,49 @@ def test_labelled_values_are_clauses_each_with_its_label(relevance):
     assert chosen(relevance, "Hvor mange pladser bygges der ved Ryparken?", s) == \
         "Ryparken Station: 600 pladser, heraf 40 til ladcykler"
     assert chosen(relevance, "Hvor mange pladser bygges der ved Sydhavn?", s) == "Sydhavn Station: 500 pladser"
+
+
+@pytest.mark.parametrize("sentence, clauses_", [
+    ("Åbningen er rykket fra marts 2027 til oktober 2027, fordi leverancen i vinteren 2026 er forsinket.",
+     ["Åbningen er rykket fra marts 2027", "til oktober 2027", "fordi leverancen i vinteren 2026 er forsinket"]),
+    ("Valby og Vanløse får skraldespande 1. maj 2026, Brønshøj og Husum 1. september 2026.",
+     ["Valby og Vanløse får skraldespande 1. maj 2026", "Brønshøj og Husum 1. september 2026"]),
+    # a label with its colon leads the date after it
+    ("Høring: 4. marts 2027 Vedtagelse i udvalget: 22. april 2027",
+     ["Høring: 4. marts 2027", "Vedtagelse i udvalget: 22. april 2027"]),
+    ("The depot in Valby opens on 3 May 2027 and the depot in Amager on 1 June 2028.",
+     ["The depot in Valby opens on 3 May 2027", "and the depot in Amager on 1 June 2028"]),
+])
+def test_each_date_has_its_clause(sentence, clauses_):
+    from budgetarkiv.answer.clauses import date_clauses
+    assert [sentence[a:b] for a, b, _, _ in date_clauses(sentence)] == clauses_
+
+
+@pytest.mark.parametrize("question, sentence, answer", [
+    # a date moved: the one it was moved to, read with the sentence's lead; not the reason's date
+    ("Hvornår åbner depotet?",
+     "Åbningen er rykket fra marts 2027 til oktober 2027, fordi leverancen i vinteren 2026 er forsinket.",
+     "til oktober 2027"),
+    # several places in one sentence: the clause of the place asked about
+    ("Hvornår får Brønshøj skraldespande?",
+     "Valby og Vanløse får skraldespande 1. maj 2026, Brønshøj og Husum 1. september 2026.",
+     "Brønshøj og Husum 1. september 2026"),
+    ("Hvornår er det næste møde?", "Dagens møde holdes 3. marts 2027; næste møde holdes 7. april 2027.",
+     "næste møde holdes 7. april 2027"),
+    # an ordinal in words is the note's numbered step
+    ("When is the second hearing?", "1. høring: 4. marts 2027 2. høring: 22. april 2027", "2. høring: 22. april 2027"),
+    # nothing tells the two dates apart: the whole sentence
+    ("Hvornår behandles budgettet?", "Budgettet behandles 2. september 2027 og 30. september 2027.", None),
+])
+def test_the_clause_of_the_date_that_answers(relevance, question, sentence, answer):
+    from budgetarkiv.answer.clauses import date_clause
+    groups = relevance.word_groups(question)
+    found = date_clause(question, sentence, groups, lambda t: set(relevance.analyzer.tokens(t)), overlap)
+    assert (None if found is None else sentence[found[0]:found[1]]) == answer
+
+
+def test_a_clause_opening_with_til_is_read_with_the_lead():
+    from budgetarkiv.answer.clauses import date_lead
+    sentence = "Åbningen er rykket fra marts 2027 til oktober 2027."
+    assert date_lead(sentence, sentence.index("til")) == "Åbningen er rykket"
+    assert date_lead(sentence, 0) == ""

@@ -73,3 +73,28 @@ def test_a_sentence_in_an_alternatives_item_is_about_that_alternative(before, se
 ])
 def test_the_alternative_a_note_recommends(text, number):
     assert recommended_in(text) == number
+
+
+@pytest.mark.parametrize("sentence, about", [
+    ("Med Model 1 og 2 ventes en stigning til 40 pct.", {1, 2}),  # a list of alternatives: each of them
+    ("Ventes at nå 70 pct. i 2030 med Variant B eller C.", {2, 3}),
+    ("Variant D: som Variant C og desuden en ekstra bus om lørdagen.", {4}),  # "som Variant C": a reference
+    ("Alternativ 3 omfatter Alternativ 2 og en ny rampe.", {3}),
+    ("Pladserne indrettes i kælderen.", set()),
+])
+def test_the_alternatives_a_sentence_is_about(sentence, about):
+    from budgetarkiv.answer.scenario_parts import scenarios_at
+    assert scenarios_at(sentence, 0, sentence) == about
+
+
+def test_an_alternative_built_on_another_shares_what_is_said_of_it():
+    from budgetarkiv.answer.scenario_parts import built_on
+    texts = ["Model 2: to værksteder i Valby og Vanløse.", "Model 3: som Model 2 og desuden et værksted i Sydhavn.",
+             "Model 4: som Model 3 og desuden et værksted på Amager."]
+    assert built_on(texts, {3}) == {2}
+    assert built_on(texts, {2}) == set()
+
+
+def test_a_mention_by_reference_does_not_cut_the_sentence():
+    text = "Variant C: som Variant B og desuden natåbent i weekenden, i alt 14 timer om ugen."
+    assert scenario_clause(_fact(text), {3}).text == text

@@ -10,9 +10,11 @@ from budgetarkiv.answer.sentences import (
     another_version,
     carries_type,
     cell_spans,
+    dated_place,
     lists_among_others,
     one_figure,
     sentence_of,
+    states_goal,
     type_fit,
     under_goal_heading,
 )
@@ -231,3 +233,51 @@ def test_an_ordinal_is_no_result():
     q = analyse("Hvad blev resultatet?")
     assert not carries_type(q, "Eleverne testes i 2. klasse i stedet for i 4. eller 5. klasse, som det sker i dag.")
     assert carries_type(q, "I dag er andelen ca. 45 pct.")
+
+
+@pytest.mark.parametrize("heading", ["Målsætning for 2027-2030", "Mål frem mod 2031", "Targets for 2028", "Målsætninger:"])
+def test_a_goals_heading_may_name_the_goals_period(heading):
+    text = f"{heading}\n• 70 pct. af brugerne er tilfredse.\n• Højst 40 klager om året."
+    assert under_goal_heading(text, text.index("70")) and under_goal_heading(text, text.index("Højst"))
+    assert not under_goal_heading("Resultater 2024\n• 61 pct. var tilfredse.", len("Resultater 2024\n• "))
+
+
+@pytest.mark.parametrize("question, sentence, goal", [
+    # the goal asked for now is not the goal a past result was measured on
+    ("Hvad er målet for tilfredsheden i 2027-2030?", "62 pct. var tilfredse i 2024; målet var 65 pct.", False),
+    ("What is the target for satisfaction?", "In 2024, 62 per cent were satisfied; the target was 65 per cent.", False),
+    ("Hvad er målet for tilfredsheden?", "Målet er, at 75 pct. er tilfredse i 2030.", True),
+    # asked of the past, the old goal is the goal
+    ("Hvad var målet for tilfredsheden i 2024?", "62 pct. var tilfredse i 2024; målet var 65 pct.", True),
+    # a past goal beside the new one: the sentence states a goal still
+    ("Hvad er målet?", "Målet var 65 pct., og målet er nu 75 pct. i 2030.", True),
+])
+def test_a_goal_that_was_is_not_the_goal_asked_for_now(question, sentence, goal):
+    assert states_goal(analyse(question), sentence) is goal
+
+
+def test_a_goal_that_was_fits_a_goal_question_worse_than_the_new_goal():
+    q = analyse("Hvad er målet for fremmødet?")
+    assert type_fit(q, "80 pct. møder op.", goal_cell=True) > type_fit(q, "71 pct. mødte op; målet var 75 pct.")
+    assert not carries_type(q, "71 pct. mødte op; målet var 75 pct.")
+
+
+def test_a_contact_line_answers_only_whom_to_contact():
+    line = "Kontaktperson: Mette Holm Dahl, specialkonsulent, Center for Byudvikling"
+    assert type_fit(analyse("Hvilke skoler får nye toiletter?"), line) < type_fit(
+        analyse("Hvilke skoler får nye toiletter?"), "Skolerne er Ravnsborg Skole, Utterslev Skole og Sønderbro Skole.")
+    assert type_fit(analyse("Hvem er kontaktperson for forslaget?"), line) >= 1.0
+
+
+def test_the_next_date_fits_a_question_about_the_next_one():
+    q = analyse("Hvornår er næste møde i udvalget?")
+    assert type_fit(q, "Næste møde holdes 4. marts 2027.") > type_fit(q, "Mødet blev holdt 4. februar 2027 kl. 16.")
+
+
+@pytest.mark.parametrize("sentence, fit", [
+    ("Valby åbner 1. maj 2027, Amager 1. juni 2028.", 1.0),
+    ("Amager får 300 pladser. Anlægget begynder 1. marts 2027.", -1.0),  # Amager named, the date another thing's
+    ("Anlægget begynder 1. marts 2027.", 0.0),
+])
+def test_a_date_stated_of_the_place_asked_about(sentence, fit):
+    assert dated_place(sentence, ["Amager"]) == fit
