@@ -33,6 +33,7 @@ from budgetarkiv.search.query import Query, analyse
 Mode = Literal["hybrid", "bm25", "dense"]
 _NOTE_ID = re.compile(r"\b([A-ZÆØÅ]{2,4})\s?(\d{1,3}[a-z]?)\b")
 SOFT_BOOST = 1.5
+NEWEST_PREFERENCE = 1.1  # a note's newest version before its superseded drafts when no version is asked for
 CANDIDATES = 100
 CONTINUATION_SHARE = 0.8  # a continuation ranks before its earlier note when it scores at least this share of it
 CONTINUATION_DOCUMENTS = 10  # ... among this many best-ranked documents
@@ -287,6 +288,8 @@ class Searcher:
                 fused[row] *= SOFT_BOOST
             if asked.version and self._is_version(p["doc_id"], asked.version):
                 fused[row] *= SOFT_BOOST
+            elif not asked.version and self._is_version(p["doc_id"], "final"):
+                fused[row] *= NEWEST_PREFERENCE
         self._continuations_first(fused, passages, asked, boost_notes)
         ranked = sorted(fused, key=lambda r: (-fused[r], r))
         return self._collapse_versions(  # lazily: only the hits up to the k-th kept one are built

@@ -188,7 +188,8 @@ _ASK_SPLIT = re.compile(
 )
 _DATE_Q = re.compile(r"\b(hvornår|when|hvilken dato|what date|dato|dateret|dated)\b", re.IGNORECASE)
 _WANTS_FINAL = re.compile(
-    r"\b(?:endelig[et]?|final|seneste|nyeste|latest)\s+(?:version|udgave|budgetnotat\w*|notat\w*|budget note|note)\b",
+    r"\b(?:endelig[et]?|final|seneste|nyeste|latest|opdatered?e|opdateret|updated|reviderede?|revideret|revised|"
+    r"rettede?|rettet|corrected)\s+(?:version|udgave|budgetnotat\w*|notat\w*|budget note|note)\b",
     re.IGNORECASE,
 )
 _WANTS_DRAFT = re.compile(r"\b(?:udkast\w*|kladde\w*|drafts?|foreløbig[et]?\s+(?:version|notat))\b", re.IGNORECASE)

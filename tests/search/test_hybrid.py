@@ -160,6 +160,17 @@ def test_a_version_named_in_the_question_comes_first(searcher, question, expecte
     assert name(hits[0]) == expected, names(hits)
 
 
+@pytest.mark.parametrize("question", [
+    "Hvad er målsætningen for ordinær beskæftigelse i Perspektiv?",
+    "What is the target for ordinary jobs in Perspektiv?",
+    "Hvad koster Perspektiv?",
+])
+def test_without_a_version_named_the_newest_version_comes_first(searcher, question):
+    # both versions hold the passage; the draft's is superseded
+    hits = searcher.search(question, k=5)
+    assert name(hits[0]) == F000, names(hits)
+
+
 # --- over the tuning archive: a year that is an amount year, a programme continued in a later note ------
 
 

@@ -193,6 +193,9 @@ def test_which_member_or_association_is_a_person_not_a_list(question):
 @pytest.mark.parametrize("question, version", [
     ("Hvad er målet i den endelige version af notatet?", "final"),
     ("What is the target in the final budget note?", "final"),
+    ("Hvad koster forslaget ifølge den opdaterede version?", "final"),
+    ("What does the revised note say Option 2 costs?", "final"),
+    ("Hvilket beløb står der i det rettede notat?", "final"),
     ("Hvad stod der i udkastet?", "draft"),
     ("What did the draft say about the target?", "draft"),
     ("Hvad blev endelig besluttet om klubberne?", None),  # "endelig" as "in the end", not a version
