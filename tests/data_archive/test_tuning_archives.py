@@ -94,3 +94,48 @@ def test_a_transposed_table_adds_up_and_each_year_line_holds_the_gold_cells(fold
     for year in table["years"]:
         assert body[year] == [checker.danish(row["amounts"][year]) for row in table["rows"]], year
     assert body["I alt"] == [checker.danish(row["total"]) for row in table["rows"]]
+
+
+# ------------------------------------------------------------------------------ archive8: persons, lists, history
+
+ARCHIVE8 = Unseen("archive8", "p", 2, ("h04.txt", "Gartner                     Service           250     500     500     500    1.750",
+                                       "Gartner                     Service           250     500     550     500    1.750",
+                                       "Gartner"))
+
+
+@pytest.fixture(scope="module")
+def folder8(tmp_path_factory) -> Path:
+    built = tmp_path_factory.mktemp(ARCHIVE8.name)
+    _materialize(ARCHIVE8, built)
+    return built
+
+
+def test_archive8_gold_agrees_with_its_documents_and_a_changed_figure_is_reported(folder8: Path, tmp_path: Path) -> None:
+    assert _check(ARCHIVE8, folder8) == []
+    file, old, new, label = ARCHIVE8.planted
+    copy = tmp_path / ARCHIVE8.name
+    shutil.copytree(folder8, copy)
+    text = (copy / file).read_text(encoding="utf-8")
+    assert old in text
+    (copy / file).write_text(text.replace(old, new), "utf-8")
+    assert any(p.startswith(file) and f"'{label}'" in p for p in _check(ARCHIVE8, copy))
+
+
+def test_archive8_asks_persons_lists_and_history_in_both_languages_with_unanswerable_ones_carrying_a_trap() -> None:
+    questions = _questions(ARCHIVE8)
+    assert {q["split"] for q in questions} == {"dev"}
+    assert all(q["id"].startswith(ARCHIVE8.id_prefix) for q in questions)
+    assert len({q["id"] for q in questions}) == len(questions)
+    for kind in ("person", "list", "history"):
+        languages = Counter(q["lang"] for q in questions if q["kind"] == kind)
+        assert languages["da"] >= 2 and languages["en"] >= 2, (kind, languages)
+    unanswerable = [q for q in questions if q["kind"] == "none"]
+    assert len(unanswerable) >= 5
+    assert all(not q["relevant"] and not q["facts"] and q["forbidden"] for q in unanswerable)
+
+
+def test_archive8_word_and_pdf_files_are_the_same_bytes_every_time(folder8: Path, tmp_path: Path) -> None:
+    _materialize(ARCHIVE8, tmp_path)
+    for built in sorted(ARCHIVE8.folder.glob("sources/*.src")):
+        name = built.name.removesuffix(".src")
+        assert (tmp_path / name).read_bytes() == (folder8 / name).read_bytes(), name
