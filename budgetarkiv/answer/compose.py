@@ -57,6 +57,9 @@ _MONEY = re.compile(r"\d\s*(?:mio\.?|mia\.?|mill\.?|million\w*|billion\w*)?\s*(?
                     re.IGNORECASE)  # an amount of money in a quoted sentence: "6,0 mio. kr.", "500 kr.", "DKK 2 million"
 _YEAR_AS_TIME = re.compile(r"\b(?:i|in|during|i løbet af)\s+(?:året\s+|the year\s+)?((?:19|20)\d\d)\b(?![-–]\d)",
                            re.IGNORECASE)  # "i 2024", "in 2024": the time a count or share was taken
+_SAVES = re.compile(r"\b(?:spar\w*|besparel\w*|sav(?:e|es|ed|ing|ings))\b", re.IGNORECASE)
+# "alle fem forslag", "all the proposals": a sum of every programme found, not one programme's rows
+_EVERY = re.compile(r"\b(?:alle|samtlige|all|every|each)\b", re.IGNORECASE)
 _STATEMENT_TYPES = ("count", "percent", "goal", "result", "person", "date")  # answered by a quoted sentence
 
 
@@ -154,8 +157,11 @@ class Answerer:
             # "den løsning, forvaltningen anbefaler": the alternative the note's own text recommends
             recommended = self._recommended(notes[0].hit)
             query = dataclasses.replace(query, scenarios=(recommended,)) if recommended else query
-        figs = {note_key(n.hit): costs.figures(self.searcher.store, analyzer, n.hit, money_words, query, naming)
-                for n in notes}
+        # the rows a sum leaves out ("uden projektledelse"; "excluding consultancy" with its translations)
+        left_out = {t for g in self.relevance.word_groups(query.excluded) for t in g} \
+            if query.excluded and lang == "en" else set()
+        figs = {note_key(n.hit): costs.figures(self.searcher.store, analyzer, n.hit, money_words, query, naming,
+                                               left_out) for n in notes}
         chosen = self._scenario_chosen(query, notes, figs)
         if chosen:
             # a scenario the question names by its heading ("det udvidede scenarie" → "Scenarie 2 – Udvidet"):
@@ -497,7 +503,12 @@ class Answerer:
             return  # "how many more homes would scenario 3 protect than scenario 2": each count and the difference
         if kind in ("sum", "comparison") and with_money and self._calculate(d, query, with_money, named_parts, bare):
             if kind == "sum" and not query.earlier:  # (the text's figures are the new proposal's, not the grants')
-                self._quote_money(d, facts, focused)
+                # only a sentence stating the sum itself: another amount of the text (the net total beside a
+                # gross sum, the whole beside the rows asked) would read as the answer
+                money = self._money_fact(facts, focused)
+                rows_asked = query.gross or query.excluded or any(p.activities for _, p in with_money[:1])
+                if money is not None and (not rows_asked or _states_sum(money, d.totals)):
+                    d.quote(money, d.t["in_text"])
         elif asks_names(query) and "cost" not in query.intents and kind not in ("amount", "sum", "comparison", "history") \
                 and any(listed_items(with_items(f).text) for f in facts):
             self._names(d, query, facts)
@@ -744,12 +755,16 @@ class Answerer:
             terms = self._granted(query, [p for _, p in with_money])
             named = [with_money[0][1]] if terms else []
         else:
-            for _, p in with_money:
+            # one programme's rows, unless the question names several programmes or asks for all of them
+            several = named_parts or bool(_EVERY.search(query.text)) or len(query.note_ids) >= 2
+            if len(with_money[0][1].activities) >= 2:
+                several = False  # the rows the question names are the first programme's own ("Nørrebro og Valby")
+            for _, p in with_money if several else with_money[:1]:
                 chosen = p.scenarios[:1] if len(with_money) > 1 or not query.scenarios else p.scenarios
                 # named rows of the chosen scenario(s) only: rows of alternative scenarios are never added
-                parts = [a for a in p.activities if a.amounts and (not chosen or a.name in {s.name for s in chosen})] \
+                parts = [a for a in p.activities if (a.amounts or a.total is not None) and (not chosen or a.name in {s.name for s in chosen})] \
                     or chosen
-                own = [t for s in parts for t in costs.terms_of(p, s)]
+                own = [t for s in parts for t in costs.period_terms(p, s, query.per_year)]
                 if own:
                     named.append(p)
                     terms += own
@@ -759,7 +774,10 @@ class Answerer:
         if len(terms) < 2 and not (terms and lacking):
             return False
         for p in named:
-            d.add(f"• {wording.note_name(p.note_id, p.title, p.budget_year)}", f"{p.note_id} {p.title} Budget {p.budget_year}")
+            # an older version read ("the first draft"): named by its version
+            older = next((v.label or v.name for v in p.versions[1:] if v.doc_id == p.doc_id), None)
+            d.add(f"• {wording.note_name(p.note_id, p.title, p.budget_year)}{f' ({older})' if older else ''}",
+                  f"{p.note_id} {p.title} Budget {p.budget_year} {older or ''}")
         for h, _ in stated:
             d.note(h)
         for p in lacking:
@@ -905,7 +923,7 @@ class Answerer:
         linked = set(history.versions) if history else {p.doc_id}
         by_year = {q.budget_year: q for _, q in with_money if q.doc_id in linked and q.budget_year in query.budget_years}
         first = with_money[0][0].hit
-        if query.compares_versions and len(first.versions) >= 2 and not query.years:
+        if query.compares_versions and len(first.versions) >= 2 and len(query.years) <= 1:
             return self._versions_compared(d, query, first)
         if len(query.budget_years) >= 2 and len(by_year) >= 2:
             # one programme in the notes of two budget years: each note's figures, and the difference only
@@ -919,9 +937,10 @@ class Answerer:
                 levels = [f"{r.unit}, {r.price_level}" for r in rows]
                 d.add(d.t["not_comparable"].format(a=levels[0], b=levels[1]), " ".join(levels))
             return True
-        if len(p.scenarios) >= 2 and query.whole_period and not query.years:
-            # "over hele perioden": the two scenarios' period totals, not year by year
-            ta, tb = (_amount_or_total(dataclasses.replace(p, scenarios=(s,)), (), d.t["total"]) for s in p.scenarios[:2])
+        if len(p.scenarios) >= 2 and query.over_period:
+            # "over hele perioden", "over 2028-2031", "samlet set": the two scenarios over the period asked (their
+            # "I alt" cells when it is the whole table), not year by year
+            ta, tb = (costs.period_term(p, s, d.t["total"]) for s in p.scenarios[:2])
             if ta is not None and tb is not None:
                 pairs.append((None, ta, None, tb, None))
         if len(p.scenarios) >= 2 and not pairs:
@@ -953,7 +972,14 @@ class Answerer:
                   f"{x.note_id} {x.title} Budget {x.budget_year}")
         for a, ta, b, tb, y in pairs:
             if ta is not None and tb is not None:
+                for t in (ta, tb):
+                    if t.parts:  # a sum over part of the table's years: its terms first
+                        d.sums(costs.sums(t.parts))
                 d.comparison(ta, tb)
+                # "Er Alternativ I eller II billigst?": the one chosen, after both amounts and their difference
+                chosen = costs.chosen(ta, tb, query.choice, bool(_SAVES.search(query.text))) if query.choice else None
+                if chosen is not None:
+                    d.chosen(chosen, query.choice, bool(_SAVES.search(query.text)))
                 continue
             for s, t in ((a, ta), (b, tb)):
                 if t is None:
@@ -966,14 +992,18 @@ class Answerer:
         """A note's oldest version (the draft) against its newest (the final one): each one's proposal total,
         named by its version, and the difference within one unit and price level."""
         shown = []
+        year = str(query.years[0]) if query.years else None  # "i 2029": that column of each version
         for v in (hit.versions[-1], hit.versions[0]):
             f = costs.figures(self.searcher.store, self.relevance.analyzer,
                               dataclasses.replace(hit, doc_id=v.doc_id, versions=()), set(), query)
             s = f.programme.scenarios[0] if f is not None and len(f.programme.scenarios) == 1 else None
-            if s is None or s.total is None:
+            value = s.amounts.get(year) if s is not None and year else s.total if s is not None else None
+            if s is None or value is None:
                 return False
-            label = f"{f.programme.note_id or ''} ({v.label or v.name}), {d.t['total']} {wording.period(s.amounts)}"
-            shown.append(costs.Term(label.strip(), s.total, s.unit or "?", s.price_level or "?", s.table, s.page))
+            named = " ".join(x for x in (f.programme.note_id, s.name if query.scenarios else None) if x)
+            when = year or f"{d.t['total']} {wording.period(s.amounts)}"
+            label = f"{named} ({v.label or v.name}), {when}"
+            shown.append(costs.Term(label.strip(), value, s.unit or "?", s.price_level or "?", s.table, s.page))
         d.add(f"• {wording.note_name(hit.note_id, hit.title, hit.budget_year)}",
               f"{hit.note_id} {hit.title} Budget {hit.budget_year}")
         d.comparison(*shown)
@@ -1093,6 +1123,12 @@ def _states_total(f: Fact, programmes: Sequence[Programme]) -> bool:
     totals = {s.total * UNIT_KRONER[s.unit] for p in programmes for s in (*p.scenarios, *p.activities)
               if s.total is not None and s.unit in UNIT_KRONER}
     return any(abs(a - t) < 0.5 for a in stated for t in totals)
+
+
+def _states_sum(f: Fact, totals: Sequence[tuple]) -> bool:
+    """Whether a sentence states one of the sums computed (in kroner)."""
+    stated = {a.amount_kr for a in extract_prose_amounts(f.text)}
+    return any(abs(a - v * UNIT_KRONER[u]) < 0.5 for a in stated for v, u in totals if u in UNIT_KRONER)
 
 
 def _last_column(p: Programme) -> tuple[int, ...]:

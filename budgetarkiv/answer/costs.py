@@ -63,10 +63,11 @@ class Figures:
 
 
 def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], query: Query,
-            naming: set[str] | None = None) -> Figures | None:
+            naming: set[str] | None = None, left_out: set[str] | None = None) -> Figures | None:
     """The costs per scenario of the version asked (the newest unless the draft is), the activity rows the question names, and earlier grants;
     restricted to the years and scenarios the question asks for. `naming`: the words that may name a
-    scenario by its heading (`wanted` when not given)."""
+    scenario by its heading (`wanted` when not given); `left_out`: the words naming rows the question
+    leaves out ("uden projektledelse"), with their translations."""
     if hit.doc_type != "budget_note":
         return None
     doc_id = hit.version_doc(query.version)
@@ -101,12 +102,20 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
         costs = described_best(costs, {
             c.name: titles[c.name] | set(analyzer.tokens((described.get(c.name) or {}).get("description") or ""))
             for c in costs}, naming, titles, count=2 if query.answer_type == "comparison" else 1)
-    activities = []
-    for cost in costs:
-        for r in cost.rows:
-            label = set(analyzer.tokens(f"{r.label} {r.styringsomraade or ''}"))
-            if len(cost.rows) > 1 and (names(label, wanted) or staff_row(r.label, query.text)):
-                activities.append(row_out(r, described))
+    proposal = [r for r in rows if r not in earlier_grants(rows)]
+    kinds: list[ScenarioCost] = []
+    if len(costs) == 1:
+        # anlæg and drift in a table each ("Tabel 2 – Anlægsudgifter", "Tabel 3 – Driftsudgifter"): the table
+        # the question's words name ("operating cost") is the cost; several named are added up as parts
+        costs, kinds = kind_tables(costs[0], proposal, query.text)
+
+    def named(r: RowRecord) -> bool:
+        label = set(analyzer.tokens(f"{r.label} {r.styringsomraade or ''}"))
+        return names(label, wanted) or staff_row(r.label, query.text)
+
+    activities = [row_out(r, described) for r in kinds]
+    for cost in costs if not kinds else ():
+        activities += [row_out(r, described) for r in named_rows(cost, proposal, named)]
     if _ACTIVITIES.search(query.text):
         # "which activities does the proposal fund": every row of its scenarios' tables is one
         activities = [row_out(r, described) for c in costs if len(c.rows) > 1 for r in c.rows]
@@ -123,6 +132,12 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
         # "hvor meget sparer ...": the rows of savings (negative amounts are savings) say it, not only the net sum
         activities += [row_out(r, described) for c in costs for r in c.rows
                        if r.amounts and all(v < 0 for v in r.amounts.values()) and row_out(r, described) not in activities]
+    if query.gross or query.excluded and query.says_total:
+        # "bruttoudgiften", "i alt uden projektledelse": the rows to add up, not the net sum row
+        left_out = set(left_out or ()) | set(analyzer.tokens(query.excluded))
+        activities = [row_out(r, described) for c in costs
+                      for r in parts_asked(list(c.rows), lambda r: set(analyzer.tokens(f"{r.label} {r.styringsomraade or ''}")),
+                                           wanted - left_out, left_out, query.gross)] or activities
     chosen = {a.name for a in activities}
     if len(costs) > 1 and activities and len(chosen) == 1 and not query.scenarios \
             and query.answer_type != "comparison":  # (a comparison keeps the scenarios it names)
@@ -130,7 +145,6 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
         costs = [c for c in costs if c.name in chosen] or costs
     if not costs:
         # no sum row to cite (an efficiency proposal's "Økonomisk oversigt"): its first table, row by row
-        proposal = [r for r in rows if r not in earlier_grants(rows)]
         first_table = [r for r in proposal if r.table_title == proposal[0].table_title] if proposal else []
         activities = [row_out(r) for r in first_table]
     earlier = query.earlier or query.answer_type == "history"
@@ -150,6 +164,83 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
         versions=hit.versions,
     )
     return Figures(programme, frozenset(table_years), frozenset(all_years))
+
+
+def _tables(cost: ScenarioCost, rows: Sequence[RowRecord]) -> dict[str, list[RowRecord]]:
+    """The money tables of a scenario (its own first), by title."""
+    out: dict[str, list[RowRecord]] = {cost.table: []}
+    for r in rows:
+        if r.scenario == cost.name:
+            out.setdefault(r.table_title, []).append(r)
+    return out
+
+
+# The kinds of money a note may put in a table each, by the words (prefixes) that name them in a table's title
+# and in a question: construction apart from operation ("Tabel 2 – Anlægsudgifter", "Tabel 3 – Driftsudgifter")
+MONEY_KINDS = {
+    "anlæg": ("anlæg", "construction", "capital", "investering", "investment", "etablering"),
+    "drift": ("drift", "operating", "operation", "running", "vedligehold", "maintenance"),
+    "indtægt": ("indtægt", "income", "revenue"),
+}
+
+
+def money_kinds(text: str) -> set[str]:
+    """The kinds of money a text names ("anlægsudgifterne", "operating cost" → anlæg, drift)."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return {kind for kind, stems in MONEY_KINDS.items() if any(w.startswith(stems) for w in words)}
+
+
+def kind_tables(cost: ScenarioCost, rows: Sequence[RowRecord], question: str) \
+        -> tuple[list[ScenarioCost], list[RowRecord]]:
+    """Of a proposal whose money stands in tables of different kinds with a sum row each (anlæg and drift
+    apart), the table of the kind the question names ("driftsudgiften", "operating cost" → "Tabel 3 –
+    Driftsudgifter") as the cost; when it names several ("anlæg og drift tilsammen"), their sum rows as the
+    parts asked. Unchanged ([cost], []) when the note has no such tables or the question names no kind."""
+    summed = {title: table for title, table in _tables(cost, rows).items() if any(r.is_sum for r in table)}
+    kinds = {title: money_kinds(title) for title in summed}
+    asked = money_kinds(question)
+    if len(summed) < 2 or not asked or any(len(k) != 1 for k in kinds.values()) \
+            or len({frozenset(k) for k in kinds.values()}) < 2:
+        return [cost], []
+    chosen = [title for title in summed if kinds[title] & asked]
+    if not chosen:
+        return [cost], []
+    if len(chosen) >= 2:
+        return [cost], [[r for r in summed[title] if r.is_sum][-1] for title in chosen]
+    table = summed[chosen[0]]
+    total = [r for r in table if r.is_sum][-1]
+    return [ScenarioCost(cost.name, total.amounts, total.total, total.unit, total.price_level, total.table_title,
+                         total.page, total.label, tuple(r for r in table if not r.is_sum))], []
+
+
+def named_rows(cost: ScenarioCost, rows: Sequence[RowRecord], named) -> list[RowRecord]:
+    """The rows of a scenario the question names: of its own table, unless another of its tables (a breakdown
+    by district, the drift table) has rows naming more of the question (the first such table)."""
+    best: list[RowRecord] = []
+    for title, table in _tables(cost, rows).items():
+        table = list(cost.rows) if title == cost.table else [r for r in table if not r.is_sum]
+        found = [r for r in table if len(table) > 1 and named(r)]
+        if len(found) > len(best):
+            best = found
+    return best
+
+
+def expenditure(r: RowRecord) -> bool:
+    """A row of spending: no negative amount (a saving, lower transfers, income) and some amount above zero."""
+    values = [*r.amounts.values(), *([r.total] if r.total is not None else [])]
+    return bool(values) and all(v >= 0 for v in values) and any(v > 0 for v in values)
+
+
+def parts_asked(rows: Sequence[RowRecord], label, wanted: set[str], left_out: set[str], gross: bool) \
+        -> list[RowRecord]:
+    """The rows of a table a sum asks for: with `gross` its expenditure rows (no savings); the rows the
+    question names, else every row, but never a row `left_out` names ("uden projektledelse og rådgivning")."""
+    rows = [r for r in rows if not r.is_sum and (not gross or expenditure(r))]
+    kept = [r for r in rows if not (left_out and names(label(r), left_out))]
+    if not gross and len(kept) == len(rows):
+        return []  # the words left out name no row ("borgere uden job"): no rows to add up
+    named = [r for r in kept if names(label(r), wanted)]
+    return named if named and len(named) < len(kept) else kept
 
 
 def _one_part_named(title: str, analyzer: DanishAnalyzer, wanted: set[str], several: bool = False) -> set[str]:
@@ -271,6 +362,8 @@ class Term:
     table: str
     page: int | None
     written: str | None = None  # the amount as its table writes it, when converted to another unit ("3,8 mio. kr.")
+    yearly: bool = False  # the amount of each year of its span ("480 om året i 2026-2029")
+    parts: tuple[Term, ...] = ()  # a sum's terms, when the amount is their sum (shown and cited before it)
 
 
 @dataclass(frozen=True)
@@ -292,6 +385,56 @@ def terms_of(p: Programme, s: ScenarioOut, prefix: str = "") -> list[Term]:
         Term(f"{name}, {y}", v, s.unit or "?", s.price_level or "ukendt p/l", s.table, s.page)
         for y, v in s.amounts.items()
     ]
+
+
+def period_terms(p: Programme, s: ScenarioOut, per_year: bool = False) -> list[Term]:
+    """A scenario's or row's amounts as the terms of a sum: year by year (a row's own total would read as the
+    answer beside the sum); with `per_year` ("om året") its yearly amount when that is the same every year;
+    its "I alt" cell when its table gives no year's amount."""
+    values = list(s.amounts.values())
+    if per_year and len(values) > 1 and len(set(values)) == 1:
+        return [dataclasses.replace(t, label=t.label.rsplit(", ", 1)[0] + f", {_span(s.amounts)}", yearly=True)
+                for t in terms_of(p, s)[:1]]
+    if s.total is not None and not values:
+        row = s.row_label if any(s is a for a in p.activities) else None
+        name = " ".join(x for x in (p.note_id, s.name, row) if x)
+        span = _span(s.amounts)
+        return [Term(f"{name}, {span}" if span else name, s.total, s.unit or "?", s.price_level or "ukendt p/l", s.table,
+                     s.page)]
+    return terms_of(p, s)
+
+
+def period_term(p: Programme, s: ScenarioOut, total_word: str) -> Term | None:
+    """A scenario's amount over the years it shows, as one term: its "I alt" cell when it shows every year of
+    its table, else the sum of the years shown (its terms kept as `parts`, to be cited); None without amounts."""
+    name = " ".join(x for x in (p.note_id, s.name) if x)
+    if s.total is not None:
+        return Term(f"{name}, {total_word} {_span(s.amounts)}".strip(), s.total, s.unit or "?",
+                    s.price_level or "ukendt p/l", s.table, s.page)
+    terms = terms_of(p, s)
+    if not terms:
+        return None
+    if len(terms) == 1:
+        return terms[0]
+    total = sums(terms)[0]
+    return Term(f"{name}, {total_word} {_span(s.amounts)}", total.total, total.unit, total.price_level, s.table,
+                s.page, parts=tuple(terms))
+
+
+def chosen(a: Term, b: Term, which: str, saving: bool = False) -> Term | None:
+    """Of two comparable amounts, the one a choice asks for: the larger ("max") or smaller ("min"); of savings
+    (both amounts negative), the one saving most is the more negative. None when not comparable or equal."""
+    if difference(a, b) is None or a.value == b.value:
+        return None
+    if saving and a.value <= 0 and b.value <= 0:
+        which = "min" if which == "max" else "max"
+    larger = a if a.value > b.value else b
+    return larger if which == "max" else (b if larger is a else a)
+
+
+def _span(amounts: Mapping[str, Amount]) -> str:
+    years = sorted(y for y in amounts if y.isdigit())
+    return years[0] if len(years) == 1 else f"{years[0]}-{years[-1]}" if years else ""
 
 
 def sums(terms: Sequence[Term]) -> list[Sum]:

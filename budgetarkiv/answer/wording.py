@@ -5,6 +5,7 @@ so the figure check can hold every answer to its sources.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -36,11 +37,15 @@ PHRASES: dict[str, dict[str, str]] = {
                        "vist nedenfor.",
         "or": "eller",
         "sum": "I alt {years}",
+        "sum_yearly": "I alt om året i {years}",
         "sum_levels": "Beløb i forskellige prisniveauer eller enheder lægges ikke sammen; summen står pr. prisniveau.",
         "other_years": "Arkivet indeholder ikke et svar på spørgsmålet: de fundne tal gælder {stated}, ikke {asked}.",
         "not_yearly": "Arkivet indeholder ikke et svar på spørgsmålet: de fundne beløb gælder {stated} samlet, ikke et "
                       "enkelt år. Nærmeste passager er vist nedenfor.",
         "difference": "Forskel",
+        "highest": "Højest: {name} ({value})",
+        "lowest": "Lavest: {name} ({value})",
+        "saves_most": "Sparer mest: {name} ({value})",
         "not_comparable": "Beløbene står i forskellige prisniveauer eller enheder ({a} og {b}); forskellen regnes ikke "
                           "ud, da de ikke kan sammenlignes direkte.",
         "no_amount": "intet beløb i {year}",
@@ -70,11 +75,15 @@ PHRASES: dict[str, dict[str, str]] = {
                        "passages are shown below.",
         "or": "or",
         "sum": "Total {years}",
+        "sum_yearly": "Total a year in {years}",
         "sum_levels": "Amounts of different price levels or units are not added; the sum is given per price level.",
         "other_years": "The archive holds no answer to this question: the figures found are for {stated}, not {asked}.",
         "not_yearly": "The archive holds no answer to this question: the amounts found are for {stated} together, not "
                       "for a single year. The nearest passages are shown below.",
         "difference": "Difference",
+        "highest": "Highest: {name} ({value})",
+        "lowest": "Lowest: {name} ({value})",
+        "saves_most": "Saves most: {name} ({value})",
         "not_comparable": "The amounts are at different price levels or units ({a} and {b}); no difference is "
                           "computed, as they cannot be compared directly.",
         "no_amount": "no amount in {year}",
@@ -156,6 +165,15 @@ def scenario_line(lang: str, s: ScenarioOut, activity: bool = False, years: Sequ
 
 
 
+def _years_of(label: str) -> list[int]:
+    """The years a term's label ends with: "2026" → [2026], "2026-2029" → [2026, ..., 2029]."""
+    m = re.fullmatch(r"((?:19|20)\d\d)(?:-((?:19|20)\d\d))?", label.strip())
+    if m is None:
+        return []
+    lo = int(m.group(1))
+    return list(range(lo, int(m.group(2) or lo) + 1))
+
+
 def year_span(years: Sequence[int]) -> str:
     ys = sorted(years)
     if not ys:
@@ -173,6 +191,7 @@ class Draft:
         self.t = PHRASES[lang]
         self.lines: list[str] = []
         self.evidence: list[str] = []
+        self.totals: list[tuple[Amount, str]] = []  # each sum's total and unit, as `sums` states them
 
     def add(self, line: str, cited: str | None = None) -> None:
         self.lines.append(line)
@@ -229,14 +248,16 @@ class Draft:
 
         for s in sums:
             assert isinstance(s, Sum)
-            years = {int(y) for t in s.terms if (y := t.label.rsplit(", ", 1)[-1]).isdigit()}
-            label = self.t["sum"].format(years=year_span(sorted(years))).strip()
+            years = {y for t in s.terms for y in _years_of(t.label.rsplit(", ", 1)[-1])}
+            yearly = all(t.yearly for t in s.terms)
+            label = self.t["sum_yearly" if yearly else "sum"].format(years=year_span(sorted(years))).strip()
             terms = " + ".join(f"{format_danish_number(t.value)} ({t.label})" for t in s.terms)
             cited = " ".join(
                 f"{t.table} {t.label} {format_danish_number(t.value)} {t.unit} {t.price_level} {t.written or ''}"
                 for t in s.terms
             )
             total = format_danish_number(s.total)
+            self.totals.append((s.total, s.unit))
             self.add(f"{label} ({s.unit}, {s.price_level}): {total} = {terms}",
                      f"{cited} sum: {' + '.join(format_danish_number(t.value) for t in s.terms)} = {total}")
             for t in s.terms:
@@ -267,6 +288,13 @@ class Draft:
         else:
             self.add("  " + self.t["not_comparable"].format(a=f"{a.unit}, {a.price_level}", b=f"{b.unit}, {b.price_level}"),
                      f"{a.unit} {a.price_level} {b.unit} {b.price_level}")
+
+    def chosen(self, t, which: str, saving: bool = False) -> None:
+        """The one of two amounts a choice asks for ("billigst", "saves most"), named by its label."""
+        key = "saves_most" if saving else "highest" if which == "max" else "lowest"
+        name = t.label.rsplit(", ", 1)[0]
+        self.add("  " + self.t[key].format(name=name, value=format_danish_number(t.value)),
+                 f"{t.label} {format_danish_number(t.value)}")
 
     def text(self) -> tuple[str, tuple[str, ...]]:
         lines = self.lines or [self.t["nearest"]]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from budgetarkiv.core.scenarios import scenarios_mentioned
+from budgetarkiv.core.scenarios import alternatives_named, scenarios_mentioned
 from budgetarkiv.core.text import YEAR_IN_TEXT
 from budgetarkiv.index.english import looks_english
 
@@ -76,7 +76,8 @@ _MONEY = re.compile(
     r"\b(koste\w*|pris\w*|dyr\w*|billig\w*|penge|beløb\w*|udgift\w*|afsat\w*|afsæt\w*|bevilg\w*|mio|kr|spar\w*|"
     r"\w*budget(?:tet|ter|terne)|anlæg(?!ge)\w*|investering\w*|økonomisk\w*|finansier\w*|cost\w*|price\w*|money|spen[dt]\w*|sav(?:e|es|ing)\w*|"
     r"fund(?:s|ed|ing)?|grant\w*|set aside|budgeted|netto\w*|net|financial\w*|besparel\w*|expen\w*|"
-    r"betal\w*|pay(?:s|ing)?|paid|invest\w*|capital|budgetaftale\w*|bill|price tag|outlay|regning\w*)\b|how much (?:would|does|did|will|is|has)",
+    r"betal\w*|pay(?:s|ing)?|paid|invest\w*|capital|budgetaftale\w*|bill|price tag|outlay|regning\w*)\b|how much (?:would|does|did|will|is|has)"
+    r"|\bhow much (?:\w+ )?(?:goes|go|went|gets|get|got)\b|\bhvor meget (?:\w+ )?(?:går|gik) til\b",
     re.IGNORECASE,
 )
 _LIST = re.compile(r"\b(hvilke|hvilken|which|what programmes|what programs|list)\b", re.IGNORECASE)
@@ -98,8 +99,8 @@ _TOGETHER = re.compile(r"\b(tilsammen|sammenlagt|together|combined|add(?:s|ed|in
                        re.IGNORECASE)
 _COMPARE = re.compile(
     r"\b(sammenlign\w*|forskel\w*|compared?|comparison|versus|vs\.?|difference|frem for|i forhold til|end ansøgt|"
-    r"mere end|mindre end|more than|less than|steget|faldet|ændret sig|increased|decreased|gone (?:up|down)|risen|"
-    r"changed)\b",
+    r"mere end|mindre end|more than|less than|steget|faldet|steg|faldt|ændret sig|increased|decreased|gone (?:up|down)|"
+    r"risen|rise|rose|fell|grew|changed)\b",
     re.IGNORECASE,
 )
 # "hvilket forslag sparer mest: X eller Y?", "which costs more, X or Y?": two named subjects weighed
@@ -206,6 +207,12 @@ _FIRST_YEARS = re.compile(r"\b(?:(?:første|first)\s+(?P<a>to|tre|fire|fem|two|t
 # "the highest running costs", "dyreste", "sparer mest": one of several amounts, the largest or smallest
 _MOST = re.compile(r"\b(highest|largest|biggest|most expensive|højeste|største|dyreste|mest|most)\b", re.IGNORECASE)
 _LEAST = re.compile(r"\b(lowest|smallest|cheapest|least|laveste|mindste|billigste|mindst)\b", re.IGNORECASE)
+# a choice between two named things: "X eller Y", "X or Y", weighed by a superlative or a comparative
+_OR_WORD = re.compile(r"\s(?:eller|or)\s", re.IGNORECASE)
+_MORE = re.compile(r"\b(more|mere|dyrere|dyrest|større|højere|larger|bigger|higher|greater)\b", re.IGNORECASE)
+_LESS = re.compile(r"\b(less|mindre|billigere|billigst|lavere|smaller|lower|cheaper|fewer|færre)\b", re.IGNORECASE)
+# a span of years written as one ("over 2028-2031", "i 2026 til 2028"): the amounts over it, not year by year
+_SPAN = re.compile(r"\b(?:19|20)\d\d\s*(?:[-–]|til|to)\s*(?:19|20)?\d\d\b", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\b(hvor meget|hvor stor\w*|how much|how large|how big)\b", re.IGNORECASE)
 _LIST_RESULTS = re.compile(r"\bhvilke resultat", re.IGNORECASE)
 # the words naming the proposal itself, not a row of it: "udeskole-forslaget", "forslaget om udeskole", "the
@@ -218,6 +225,18 @@ _PROPOSAL_NAMED = (
                r"compared|sammenlignet)\b|\s*[?,.:;]|\s*$)", re.IGNORECASE),
     re.compile(rf"\b(?:the|this|that)\s+((?:[^\W\d_]+\s+){{0,2}}?[^\W\d_]+)\s+{_PROPOSAL}\b", re.IGNORECASE),
 )
+# "uden projektledelse", "excluding consultancy", "bortset fra evalueringen": rows named after it are left out of a sum
+_EXCLUDED = re.compile(
+    r"\b(?:uden|ekskl\.?|eksklusive?|bortset fra|undtagen|men ikke|excluding|excl\.?|except(?: for)?|without|"
+    r"not counting|leaving out|apart from)\s+(?P<part>[^?,.;:]+)", re.IGNORECASE)
+# "bruttoudgiften", "gross costs", "før besparelserne", "before the savings": the expenditure rows, not the net sum
+_SAVING_WORDS = r"(?:besparelse\w*|mindreudgift\w*|savings?|reductions?|lavere udgift\w*|refusion\w*|indtægt\w*|income)"
+_GROSS = re.compile(
+    rf"\b(?:brutto\w*|gross|(?:før|inden|uden|before|without|excluding|ekskl\.?)\s+(?:\w+\s+)?{_SAVING_WORDS})",
+    re.IGNORECASE)
+# a year, a period or "i alt" after the rows left out ("uden rådgivning i 2028") says when, not which rows
+_YEARS_OUT = re.compile(r"\b(?:i|in|over|for)\s+(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?|alt|total)\b.*$|"
+                        r"\b(?:i alt|in total|tilsammen|together|samlet)\b.*$", re.IGNORECASE)
 # "over hele perioden", "i alt i perioden", "over de fire år", "over its three years", "across the whole period"
 _WHOLE_PERIOD = re.compile(
     r"\b(?:hele perioden|i alt i perioden|(?:whole|entire|full) period|"
@@ -295,6 +314,38 @@ class Query:
         return bool(_COMPARE.search(self.text) and _WANTS_DRAFT.search(self.text) and _WANTS_FINAL.search(self.text))
 
     @property
+    def excluded(self) -> str:
+        """ "i alt, uden projektledelse og rådgivning": the words naming the rows a sum leaves out ("" when none;
+        savings left out are `gross`)."""
+        m = _EXCLUDED.search(self.text)
+        return "" if m is None or self.gross and re.match(_SAVING_WORDS, m.group("part").split()[-1], re.I) \
+            else _YEARS_OUT.sub(" ", m.group("part")).strip()
+
+    @property
+    def gross(self) -> bool:
+        """ "bruttoudgiften", "before the savings": the expenditure rows of a table, not its net sum row."""
+        return bool(_GROSS.search(self.text))
+
+    @property
+    def choice(self) -> str | None:
+        """ "Er Alternativ I eller II billigst?", "which costs more: X or Y?": "min" or "max", the one of the
+        two the answer names; None when the question weighs no two things against each other."""
+        if not _OR_WORD.search(self.text):
+            return None
+        if _LEAST.search(self.text) or _LESS.search(self.text):
+            return "min"
+        return "max" if _MOST.search(self.text) or _MORE.search(self.text) else None
+
+    @property
+    def over_period(self) -> bool:
+        """ "over 2028-2031", "over hele perioden", "samlet set": the amounts over the period as one, not year
+        by year (nor per year: "om året")."""
+        if self.per_year:
+            return False
+        return self.whole_period or (len(self.years) >= 2 and bool(_SPAN.search(self.text))) \
+            or bool(_SUM.search(self.text)) and len(self.years) != 1
+
+    @property
     def says_total(self) -> bool:
         """ "i alt", "samlet", "in total": several amounts asked for as one."""
         return bool(_SUM.search(self.text))
@@ -359,7 +410,8 @@ def analyse(question: str, language: str | None = None) -> Query:
             years.extend(range(lo, hi + 1))
     plain = _RANGE.sub(" ", plain)
     years.extend(int(y) for y in YEAR_IN_TEXT.findall(plain))
-    scenarios = sorted(scenarios_mentioned(text))
+    # "Forslag 1 og 2", "Option A and B": every alternative of a list (a range, "Niveau 1-4", names them all)
+    scenarios = sorted(scenarios_mentioned(text) | alternatives_named(text))
     for m in _SCENARIO_LIST.finditer(text):
         scenarios.extend(int(n) for n in re.findall(r"\d{1,2}", m.group(0)))
     note_ids = [f"{a} {b}" if b[0].isalpha() else f"{a}{b}" for a, b in _NOTE_ID.findall(text)]
@@ -422,10 +474,12 @@ def answer_type(q: Query) -> str:
         return "comparison"
     if _COMPARE.search(t) and (len(q.scenarios) >= 2 or len(q.years) == 2 or _SCENARIOS.search(t)):
         return "comparison"
-    if q.compares_versions:
+    if q.compares_versions and (money or "cost" in q.intents or _HOW_MUCH.search(t) or q.years):
         return "comparison"  # a draft's and the final version's amounts
     if _COMPARE.search(t) and q.years and len(_ALTERNATIVE_WORD.findall(t)) >= 2:
         return "comparison"  # "forskellen på grundmodellen og den udvidede model ... i 2026": their amounts
+    if (q.gross or money and q.excluded and _SUM.search(t)) and not _COUNT.search(t):
+        return "sum"  # "bruttoudgiften", "i alt uden projektledelse": the table's rows asked, added up
     # "i alt til klubpladser og Housing First": "i alt" over two named subjects adds them up
     if (money or _ROWS.search(t)) and _SUM.search(t) and not q.whole_period and (
             len(q.years) >= 2 or _TOGETHER.search(t) or q.earlier or re.search(r"\bsamlede udgifter", t, re.I)

@@ -491,3 +491,139 @@ def test_a_catalogue_s_proposals_are_named_by_their_ids_spaces_and_hyphens_aside
     assert [c.name for c in ids_named(proposals, "Kontaktperson for TMFP1?")] == ["TMF P1"]
     assert ids_named(proposals, "Hvad sparer TMF P4?") == []
     assert ids_named([cost("Scenarie 1"), cost("Scenarie 2")], "Hvad koster scenarie 1?") == []  # numbered: no id
+
+
+def _table_row(table, label, area, amounts, is_sum=False, scenario=None, unit="mio. kr."):
+    return RowRecord(1, "d", "a.txt", "X9", 2027, "Et depot", table, "2", scenario, unit, "2027 p/l", 2, None,
+                     label, area, None, None, None, is_sum, amounts, round(sum(amounts.values()), 6))
+
+
+_DEPOT = [
+    _table_row("Tabel 1 – Anlægsudgifter", "Byggeri", "Anlæg", {"2027": 3.0, "2028": 2.5}),
+    _table_row("Tabel 1 – Anlægsudgifter", "Rådgivning", "Anlæg", {"2027": 0.4, "2028": 0.1}),
+    _table_row("Tabel 1 – Anlægsudgifter", "Anlæg i alt", None, {"2027": 3.4, "2028": 2.6}, is_sum=True),
+    _table_row("Tabel 2 – Driftsudgifter", "Rengøring", "Service", {"2028": 0.2, "2029": 0.3}),
+    _table_row("Tabel 2 – Driftsudgifter", "Vagt", "Service", {"2028": 0.1, "2029": 0.1}),
+    _table_row("Tabel 2 – Driftsudgifter", "Drift i alt", None, {"2028": 0.3, "2029": 0.4}, is_sum=True),
+]
+
+
+def _first_cost(rows):
+    from budgetarkiv.search.lookup import scenario_costs
+
+    (cost,) = scenario_costs(rows)
+    return cost
+
+
+@pytest.mark.parametrize("question, cost_table, parts", [
+    ("Hvad er driftsudgiften til depotet i 2029?", "Tabel 2 – Driftsudgifter", []),
+    ("What is the operating cost of the depot in 2029?", "Tabel 2 – Driftsudgifter", []),
+    ("What is the construction cost of the depot?", "Tabel 1 – Anlægsudgifter", []),
+    ("Hvad koster depotet i 2028, anlæg og drift tilsammen?", "Tabel 1 – Anlægsudgifter", ["Anlæg i alt", "Drift i alt"]),
+    ("Hvad koster depotet i 2028?", "Tabel 1 – Anlægsudgifter", []),  # no kind named: the first table
+])
+def test_anlaeg_and_drift_in_a_table_each_are_chosen_by_the_kind_the_question_names(question, cost_table, parts):
+    """A note with construction and operation in separate tables: the table of the kind asked is the cost
+    (not the construction table's sum row for an operating question); both kinds asked are added as parts."""
+    from budgetarkiv.answer.costs import kind_tables
+
+    costs, summed = kind_tables(_first_cost(_DEPOT), _DEPOT, question)
+    assert [c.table for c in costs] == [cost_table]
+    assert [r.label for r in summed] == parts
+
+
+def test_tables_of_one_kind_are_not_told_apart_by_kind():
+    """Two tables that are not of different kinds (a proposal and its breakdown by district) are left alone."""
+    from budgetarkiv.answer.costs import kind_tables
+
+    rows = [_table_row("Tabel 1. Budgetønske", "Personale", "Service", {"2026": 300}),
+            _table_row("Tabel 1. Budgetønske", "I alt", None, {"2026": 300}, is_sum=True),
+            _table_row("Tabel 2. Fordeling på bydele", "Valby", None, {"2026": 120}),
+            _table_row("Tabel 2. Fordeling på bydele", "Bydele i alt", None, {"2026": 300}, is_sum=True)]
+    costs, summed = kind_tables(_first_cost(rows), rows, "Hvad er driftsudgiften i Valby?")
+    assert [c.table for c in costs] == ["Tabel 1. Budgetønske"] and summed == []
+
+
+def test_rows_named_in_another_table_of_the_scenario_are_found_there():
+    """ "Valby og Vanløse tilsammen": the district rows stand in the breakdown table, not the proposal's own."""
+    from budgetarkiv.answer.costs import named_rows
+
+    rows = [_table_row("Tabel 1. Budgetønske", "Personale", "Service", {"2026": 250}),
+            _table_row("Tabel 1. Budgetønske", "Materialer", "Service", {"2026": 50}),
+            _table_row("Tabel 1. Budgetønske", "I alt", None, {"2026": 300}, is_sum=True),
+            _table_row("Tabel 2. Fordeling på bydele", "Grupper i Valby", None, {"2026": 120}),
+            _table_row("Tabel 2. Fordeling på bydele", "Grupper i Vanløse", None, {"2026": 100}),
+            _table_row("Tabel 2. Fordeling på bydele", "Grupper i Amager Øst", None, {"2026": 80}),
+            _table_row("Tabel 2. Fordeling på bydele", "Bydele i alt", None, {"2026": 300}, is_sum=True)]
+    found = named_rows(_first_cost(rows), rows, lambda r: any(w in r.label for w in ("Valby", "Vanløse")))
+    assert [r.label for r in found] == ["Grupper i Valby", "Grupper i Vanløse"]
+    own = named_rows(_first_cost(rows), rows, lambda r: "Personale" in r.label)
+    assert [r.label for r in own] == ["Personale"]
+
+
+def _label(r):
+    return {w.lower() for w in r.label.split()}
+
+
+@pytest.mark.parametrize("left_out, gross, wanted, labels", [
+    ({"rådgivning"}, False, {"rådgivning"}, ["Byggeri", "Salg af grund"]),  # "i alt, uden rådgivning"
+    ({"nedrivning"}, False, set(), []),  # nothing named to leave out: no rows to add up
+    (set(), True, set(), ["Byggeri", "Rådgivning"]),  # gross: every expenditure row
+])
+def test_the_rows_a_sum_asks_for(left_out, gross, wanted, labels):
+    from budgetarkiv.answer.costs import parts_asked
+
+    rows = [r for r in _DEPOT[:3]] + [_table_row("Tabel 1 – Anlægsudgifter", "Salg af grund", "Anlæg", {"2028": -1.0})]
+    assert [r.label for r in parts_asked(rows, _label, wanted - left_out, left_out, gross)] == labels
+
+
+def test_an_expenditure_row_has_no_negative_amount():
+    from budgetarkiv.answer.costs import expenditure
+
+    assert expenditure(_table_row("T", "Vejledere", "Service", {"2026": 1600, "2027": 1600}))
+    assert not expenditure(_table_row("T", "Lavere udgifter til kontanthjælp", "Overførsler", {"2026": -500}))
+    assert not expenditure(_table_row("T", "Tom", "Service", {"2026": 0}))
+
+
+def _out(name, amounts, total, row=None):
+    return ScenarioCost(name, amounts, total, "1.000 kr.", "2026 p/l", "Tabel 2", 1, row or "I alt")
+
+
+def test_a_constant_row_asked_per_year_is_one_term_for_each_year():
+    """ "tilsammen om året": 480 + 450 = 930 a year, not the rows' four-year totals."""
+    from budgetarkiv.answer.costs import period_terms
+
+    even, uneven = _out(None, {"2026": 480, "2027": 480}, 960, "Valby"), _out(None, {"2026": 450, "2027": 500}, 950, "Vanløse")
+    p = Programme("X9", 2026, "T", "a.txt", "d", (), activities=(even, uneven))
+    (t,) = period_terms(p, even, per_year=True)
+    assert (t.value, t.yearly, t.label) == (480, True, "X9 Valby, 2026-2027")
+    assert [x.value for x in period_terms(p, uneven, per_year=True)] == [450, 500]
+    assert [x.value for x in period_terms(p, even)] == [480, 480]  # a period: year by year
+    (only_total,) = period_terms(p, _out(None, {}, 600, "Uddannelse"))  # no year's amount read: its I alt cell
+    assert only_total.value == 600
+
+
+def test_a_scenario_over_a_period_is_its_total_or_the_sum_of_the_years_shown():
+    from budgetarkiv.answer.costs import period_term
+
+    p = Programme("X9", 2026, "T", "a.txt", "d", ())
+    whole = period_term(p, _out("Model B", {"2026": 100, "2027": 300}, 400), "i alt")
+    assert (whole.value, whole.label, whole.parts) == (400, "X9 Model B, i alt 2026-2027", ())
+    part = period_term(p, _out("Model B", {"2027": 300, "2028": 350}, None), "i alt")
+    assert part.value == 650 and [t.value for t in part.parts] == [300, 350]
+
+
+@pytest.mark.parametrize("a, b, which, saving, expected", [
+    (-100, 900, "min", False, "a"),  # "billigst": the lower amount
+    (21.8, 26.55, "max", False, "b"),  # "which costs more"
+    (-500, -600, "max", True, "b"),  # "sparer mest" of savings: the more negative
+    (500, 600, "max", True, "b"),  # savings written as positive amounts
+    (300, 300, "max", False, None),  # equal: no choice
+])
+def test_the_one_of_two_amounts_a_choice_asks_for(a, b, which, saving, expected):
+    from budgetarkiv.answer.costs import chosen
+
+    ta, tb = _term("a", a), _term("b", b)
+    got = chosen(ta, tb, which, saving)
+    assert (got.label if got else None) == expected
+    assert chosen(ta, _term("b", b, "2027 p/l"), which, saving) is None  # different price levels: not compared

@@ -38,3 +38,32 @@ def test_amounts_asked_per_year_are_shown_without_the_periods_total():
     even = dataclasses.replace(_ROW, amounts={"2026": 1.25, "2027": 1.25}, total=2.5)
     assert scenario_line("da", even, per_year=True)[0].startswith("Forslaget: 1,25 om året i 2026-2027 (")
     assert "i alt 2,5" in scenario_line("da", even)[0]
+
+
+def test_a_sum_is_headed_by_the_years_of_its_terms_and_says_when_it_is_yearly():
+    from budgetarkiv.answer.costs import Term, sums
+    from budgetarkiv.answer.wording import Draft
+
+    def term(label, value, yearly=False):
+        return Term(label, value, "1.000 kr.", "2026 p/l", "Tabel 2", 1, yearly=yearly)
+
+    d = Draft("da")
+    d.sums(sums([term("X Valby, 2026-2029", 480, True), term("X Vanløse, 2026-2029", 450, True)]))
+    assert d.lines[0].startswith("I alt om året i 2026-2029 (1.000 kr., 2026 p/l): 930 = 480")
+    assert d.totals == [(930, "1.000 kr.")]
+    e = Draft("en")
+    e.sums(sums([term("X, 2027", 100), term("X, 2028", 50)]))
+    assert e.lines[0].startswith("Total 2027, 2028 (")
+
+
+def test_a_choice_names_the_one_chosen_after_both_amounts_and_their_difference():
+    from budgetarkiv.answer.costs import Term
+    from budgetarkiv.answer.wording import Draft
+
+    a = Term("X Alternativ I, i alt 2028-2031", -100, "1.000 kr.", "2028 p/l", "Tabel 2", None)
+    b = Term("X Alternativ II, i alt 2028-2031", 900, "1.000 kr.", "2028 p/l", "Tabel 3", None)
+    d = Draft("da")
+    d.comparison(a, b)
+    d.chosen(a, "min")
+    text, _ = d.text()
+    assert "Forskel: 900 − -100 = 1.000" in text and text.endswith("Lavest: X Alternativ I (-100)")

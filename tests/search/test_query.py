@@ -561,3 +561,70 @@ def test_earlier_says_what_kind_of_answer_not_what_about():
     """ "Er der tidligere givet penge til tandbussen?": the archive must speak of the bus, not of 'tidligere'."""
     q = analyse("Er der tidligere givet penge til tandbussen?")
     assert q.earlier and "tidligere" not in q.subject and "tandbussen" in q.subject
+
+
+@pytest.mark.parametrize("question, scenarios", [
+    ("Forskel på Forslag 1 og 2 i 2027 for tandplejen?", (1, 2)),
+    ("What is the difference between Option A and B in 2029?", (1, 2)),
+    ("Hvad koster Løsning 2 eller 3 i 2028?", (2, 3)),
+])
+def test_alternatives_listed_after_one_kind_word_are_each_named(question, scenarios):
+    """ "Forslag 1 og 2" names both proposals, as "Forslag 1 og Forslag 2" does."""
+    q = analyse(question)
+    assert q.scenarios == scenarios
+
+
+@pytest.mark.parametrize("question, excluded, gross, kind", [
+    ("Hvad koster ombygningen i alt, uden rådgivning og tilsyn?", "rådgivning og tilsyn", False, "sum"),
+    ("What does the depot cost in total excluding demolition in 2027?", "demolition", False, "sum"),
+    ("Hvad er bruttoudgiften til vejledningen i 2026-2028?", "", True, "sum"),
+    ("What are the gross costs of Model B, before the savings on housing benefit?", "", True, "sum"),
+    ("Hvad koster forslaget i alt før besparelserne?", "", True, "sum"),
+    ("Hvad koster tilbuddet til unge uden uddannelse?", "uddannelse", False, "amount"),  # a group, no sum asked
+    ("Hvad koster tilbuddet til unge uden uddannelse i alt i 2027?", "uddannelse", False, "sum"),
+])
+def test_rows_left_out_of_a_sum_and_gross_costs(question, excluded, gross, kind):
+    """ "uden X" / "excluding X" names rows a sum leaves out (the year after it says when, not which rows);
+    "brutto", "gross", "før besparelserne" ask for the expenditure rows without the savings."""
+    q = analyse(question)
+    assert (q.excluded, q.gross, q.answer_type) == (excluded, gross, kind)
+
+
+@pytest.mark.parametrize("question", [
+    "Hvor meget steg Model B i alt fra udkastet til den opdaterede version?",
+    "Hvad er forskellen mellem udkastet og den reviderede version af notatet i 2028?",
+    "How much did the proposal rise from the draft to the updated version?",
+])
+def test_an_updated_or_revised_version_against_the_draft_compares_the_versions(question):
+    q = analyse(question)
+    assert q.compares_versions and q.answer_type == "comparison"
+
+
+def test_what_a_version_changed_without_amounts_is_no_amount_comparison():
+    q = analyse("What did the updated version change compared with the draft?")
+    assert q.compares_versions and q.answer_type != "comparison"
+
+
+@pytest.mark.parametrize("question, choice", [
+    ("Er Model A eller Model B billigst over hele perioden?", "min"),
+    ("Which costs more in 2027: the depot or the workshop?", "max"),
+    ("Hvad sparer mest i 2028 – SOF R2 eller SOF R5?", "max"),
+    ("Hvad koster Model A og Model B i 2027?", None),  # no choice: both asked
+])
+def test_a_choice_between_two_things_says_which_one_is_asked_for(question, choice):
+    assert analyse(question).choice == choice
+
+
+@pytest.mark.parametrize("question, over", [
+    ("How much more does Model C cost than Model B over 2027-2030?", True),
+    ("Hvor meget dyrere er Model C end Model B samlet set?", True),
+    ("Hvad er forskellen på Model B og C i 2028?", False),
+    ("Hvad koster Model B og C i 2027 og 2028?", False),  # two years named: each of them
+    ("Hvad koster Model B og C om året i 2027-2030?", False),  # per year
+])
+def test_a_period_asked_as_one_span_compares_the_periods_amounts(question, over):
+    assert analyse(question).over_period is over
+
+
+def test_how_much_goes_to_something_is_a_money_question():
+    assert analyse("How much goes to the reading groups in Valby and Vanløse together per year?").answer_type == "sum"
