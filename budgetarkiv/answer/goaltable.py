@@ -61,6 +61,8 @@ def _cells(text: str) -> tuple[Cell, ...]:
         value = part[m.end():].removeprefix(":").strip() if m else ""
         if m is None or not value or part[m.end():m.end() + 1] not in (" ", ":"):
             return ()
+        if re.fullmatch(r"[-−–]?\d+(?:[.,]\d+)*\.", value):
+            value = value[:-1]  # the row's full stop after a bare figure ("mål 2031: 90.")
         out.append(Cell(m.group(), goal_head_role(m.group()) or "", value))
     if len({c.role for c in out} & set(GOAL_VALUE_ROLES)) < 2:
         return ()
@@ -92,7 +94,8 @@ def labelled(f: Fact, years: Collection[int], wants_goal: bool, wants_result: bo
     if col is None:
         return whole
     cell = row.cells[col]
-    text = f"{cell.head} {cell.value}" if cell.value[:1].isdigit() else f"{cell.head}: {cell.value}"
+    text = f"{cell.head} {cell.value}" if cell.value[:1].isdigit() and not cell.head[-1:].isdigit() \
+        else f"{cell.head}: {cell.value}"  # ("mål 2032: 95": a year and a value apart)
     return replace(whole, text=f"{row.label}: {text}" if row.label else text)
 
 

@@ -997,6 +997,7 @@ def _transposed_table(lines: Sequence[_Line], i: int) -> _Transposed | None:
     if not seen:
         return None
     body: list[tuple[str, list[str], str, bool]] = []
+    body_lines: list[_Line] = []
     last = j
     for k in range(j, len(lines)):
         if lines[k].blank:
@@ -1005,6 +1006,7 @@ def _transposed_table(lines: Sequence[_Line], i: int) -> _Transposed | None:
         if read is None or not _next_key(body, read[0]):
             break
         body.append((*read, lines[k].text.strip(), "\t" in lines[k].text.strip()))
+        body_lines.append(lines[k])
         last = k
         if read[0] == "total":
             break
@@ -1012,8 +1014,32 @@ def _transposed_table(lines: Sequence[_Line], i: int) -> _Transposed | None:
         return None
     width = max(len(b[1]) for b in body)
     named = _transposed_names(seen[-1], width)
+    if named is not None:
+        body = [_aligned_year_line(b, line, seen[-1], len(named[1])) for b, line in zip(body, body_lines)]
     head_text = join_wrapped([*(line.plain for line in seen[:-1]), named[0] if named else ""])
     return _turn(head_text, named[1] if named else None, body, last)
+
+
+def _aligned_year_line(read: tuple[str, list[str], str, bool], line: _Line, head: _Line,
+                       width: int) -> tuple[str, list[str], str, bool]:
+    """A space-aligned year line with fewer cells than the head has names (empty cells are blank there): each cell
+    placed under the head field it stands under, "" for the empty ones. Unchanged when the line is complete, is
+    not aligned, or a cell stands under no name or under one already taken (left to be reported unreadable)."""
+    key, cells, source, positioned = read
+    columns = _fields(head.text)[-width:]
+    if positioned or len(cells) >= width or "\t" in head.text.strip() or len(_fields(head.text)) < width:
+        return read
+    fields = _fields(line.text)
+    lead = " ".join(fields[0][0].split()) if fields else ""
+    if not (YEAR_RE.match(lead) or TOTAL_CELL_RE.match(lead)):
+        return read  # the year and its first cell run together: nothing to place by
+    placed = [""] * width
+    for text, start, stop in fields[1:]:
+        k = max(range(width), key=lambda c: min(stop, columns[c][2]) - max(start, columns[c][1]))
+        if min(stop, columns[k][2]) - max(start, columns[k][1]) <= 0 or placed[k]:
+            return read
+        placed[k] = " ".join(text.split())
+    return key, placed, source, True
 
 
 def _lines_before(lines: Sequence[_Line], i: int, stop: Callable[[_Line], bool]) -> tuple[list[_Line], int] | None:
@@ -1315,15 +1341,16 @@ _GOAL_ROLE_WORDS = {
     "result": r"resultat\w*|status|opnået|realiseret|faktisk|result|achieved|actual",
     "assessment": r"vurdering|målopfyldelse|opfyldt|assessment",
 }
+# A bare year beside a goal column ("Bydel | 2024 | 2025 | Mål 2032") is the level measured that year: a result.
 GOAL_HEAD_RE = re.compile(
     "(?:" + "|".join(f"(?P<{role}>{words}){_GOAL_YEAR}?" for role, words in _GOAL_ROLE_WORDS.items())
-    + rf"|(?P<dated_goal>mål|goal){_GOAL_YEAR})(?![\w-])",
+    + rf"|(?P<dated_goal>mål|goal){_GOAL_YEAR}|(?P<measured>(?:19|20)\d\d))(?![\w-])",
     re.IGNORECASE,
 )
 GOAL_VALUE_ROLES = ("baseline", "goal", "result")
 _ANY_GOAL_HEAD = re.sub(r"\(\?P<\w+>", "(?:", GOAL_HEAD_RE.pattern)
 _GOAL_FLAT_HEAD_RE = re.compile(
-    rf"(?P<labels>[^\W\d][\w/-]*(?: [^\W\d][\w/-]*){{0,3}}) (?P<heads>{_ANY_GOAL_HEAD}(?: {_ANY_GOAL_HEAD})+)",
+    rf"(?P<labels>[^\W\d][\w/.-]*(?: [^\W\d][\w/.-]*){{0,3}}) (?P<heads>{_ANY_GOAL_HEAD}(?: {_ANY_GOAL_HEAD})+)",
     re.IGNORECASE,
 )
 _GOAL_VALUE_RE = re.compile(r"[-−–]?\d+(?:[.,]\d+)*(?:\s*%|(?:\s+[^\W\d][\w.]*){0,2})?")  # "14 pct.", "6 dage"
@@ -1335,7 +1362,7 @@ def goal_head_role(cell: str) -> str | None:
     m = GOAL_HEAD_RE.fullmatch(" ".join(cell.split()))
     if m is None:
         return None
-    return "goal" if m.lastgroup == "dated_goal" else m.lastgroup
+    return {"dated_goal": "goal", "measured": "result"}.get(m.lastgroup or "", m.lastgroup)
 
 
 def goal_column_roles(columns: Sequence[str]) -> tuple[str, ...] | None:
@@ -1361,7 +1388,9 @@ def goal_row_sentence(columns: Sequence[str], row: Sequence[str]) -> str:
             continue
         head = " ".join(head.split())
         head = head if head[:2].isupper() else head[:1].lower() + head[1:]
-        cells.append(f"{head} {value}" if value[:1].isdigit() or value[:1] in "-−–" else f"{head}: {value}")
+        # a head ending in a year takes a colon ("mål 2032: 95"), so the year and the value do not run together
+        cells.append(f"{head} {value}" if (value[:1].isdigit() or value[:1] in "-−–") and not head[-1:].isdigit()
+                     else f"{head}: {value}")
     text = " – ".join(labels)
     if cells:
         text = f"{text}: {'; '.join(cells)}" if text else "; ".join(cells)
@@ -1439,8 +1468,8 @@ def _goal_flat_table(lines: Sequence[_Line], i: int) -> tuple[tuple[str, ...], t
     for j in range(i, min(len(lines), i + 2 * MAX_HEAD_LINES)):
         if lines[j].blank:
             continue
-        if _is_boundary(lines[j]) or len(parts) >= MAX_HEAD_LINES:
-            break
+        if _is_boundary(lines[j]) or len(parts) >= MAX_HEAD_LINES or "\t" in lines[j].text.strip():
+            break  # (a tab-separated line is a table of cells, read as such from its own line)
         parts.append(lines[j].plain)
         m = _GOAL_FLAT_HEAD_RE.fullmatch(join_wrapped(parts))
         if m is None and head_end is not None:
@@ -1464,6 +1493,9 @@ def _goal_flat_table(lines: Sequence[_Line], i: int) -> tuple[tuple[str, ...], t
         if len(values) == width and label:
             rows.append((join_wrapped(label), *values))
             label, last = [], j
+        elif not label and (labelled := _labelled_values(lines[j].plain, width)) is not None:
+            rows.append(labelled)  # "Valby 87 86 95": the label and its values on one line
+            last = j
         elif values and len(values) != width or lines[j].plain.endswith((".", ":")) and not label:
             break
         else:
@@ -1471,6 +1503,19 @@ def _goal_flat_table(lines: Sequence[_Line], i: int) -> tuple[tuple[str, ...], t
     if not rows:
         return None
     return columns, tuple(rows), last
+
+
+def _labelled_values(plain: str, width: int) -> tuple[str, ...] | None:
+    """(label, value, ...) of a line that is a label followed by exactly `width` values ("Kørestole 25 pct. 31
+    pct. 45 pct."), or None."""
+    tokens = plain.split(" ")
+    for cut in range(1, len(tokens)):
+        if not re.match(r"[-−–]?\d", tokens[cut]):
+            continue
+        values = _goal_values(" ".join(tokens[cut:]))
+        if len(values) == width:
+            return (" ".join(tokens[:cut]), *values)
+    return None
 
 
 def _goal_values(plain: str) -> list[str]:

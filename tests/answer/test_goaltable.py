@@ -50,8 +50,8 @@ def test_a_goal_question_gets_the_row_label_and_the_goal_cell():
 
 
 def test_a_clause_of_a_row_is_quoted_with_its_label():
-    start = PASSAGE.index("resultat 2022 18 pct.")
-    f = labelled(_fact(start, start + len("resultat 2022 18 pct.")), [], False, False, "percent")
+    start = PASSAGE.index("resultat 2022: 18 pct.")
+    f = labelled(_fact(start, start + len("resultat 2022: 18 pct.")), [], False, False, "percent")
     assert f.text == PASSAGE[slice(*_second_row())]  # no cell asked for: the whole row, every value labelled
 
 
@@ -65,6 +65,16 @@ def test_sentences_that_are_no_rows_are_left_as_they_are():
 
 
 def test_two_clauses_of_one_row_become_one_quote():
-    goal, result = PASSAGE.index("målsætning (2023) 20 pct."), PASSAGE.index("resultat 2022 18 pct.")
-    facts = [_fact(goal, goal + len("målsætning (2023) 20 pct.")), _fact(result, result + len("resultat 2022 18 pct."))]
+    goal, result = PASSAGE.index("målsætning (2023) 20 pct."), PASSAGE.index("resultat 2022: 18 pct.")
+    facts = [_fact(goal, goal + len("målsætning (2023) 20 pct.")), _fact(result, result + len("resultat 2022: 18 pct."))]
     assert [f.text for f in labelled_facts(facts, [], True, True, "result")] == [PASSAGE[slice(*_second_row())]]
+
+
+def test_a_row_of_years_and_a_dated_goal_gives_the_year_or_the_goal_asked_for():
+    passage = "\n".join(["Andelen af elever, der kan svømme, i pct.",
+                          goal_row_sentence(("Skole", "2027", "2028", "Mål 2031"), ("Skolen ved Søerne", "64", "70", "90")),
+                          "Målet følger de nationale anbefalinger."])
+    start = passage.index("Skolen ved")
+    row = (start, passage.index("\n", start))
+    assert labelled(_fact(*row, passage), [], True, False, "goal").text == "Skolen ved Søerne: mål 2031: 90"
+    assert labelled(_fact(*row, passage), [2028], False, False, "percent").text == "Skolen ved Søerne: 2028: 70"

@@ -958,10 +958,42 @@ def test_tables_that_are_no_goal_tables():
 def test_a_goal_row_sentence_labels_every_value_with_its_head():
     assert goal_row_sentence(GOAL_HEAD, GOAL_ROWS[0]) == (
         "Kortere ventetid – Dage fra henvisning til første samtale: udgangspunkt (2021) 42 dage; "
-        "målsætning (2025) 20 dage; resultat 2024 31 dage.")
+        "målsætning (2025) 20 dage; resultat 2024: 31 dage.")  # (a year and its value kept apart)
     head = ("Mål", "Målsætning (2026)", "Resultat 2025", "Vurdering")
     assert goal_row_sentence(head, ("Andel af timer dækket af vikarer", "7 pct.", "", "Delvist nået")) == (
         "Andel af timer dækket af vikarer: målsætning (2026) 7 pct.; vurdering: Delvist nået.")
+
+
+YEARS_AND_GOAL_PDF = ("Tabel 3 viser andelen af elever, der kan svømme 200 meter, i pct.\n"
+                      "Skole 2027 2028 Mål 2031\nSkolen ved Søerne 64 70 90\nKirsebærhavens Skole 58 61 90\n"
+                      "Alle skoler 71 73 90\nMålet følger de nationale anbefalinger.\n")
+
+
+def test_a_table_of_years_and_a_goal_column_in_pdf_text_is_read_row_by_row() -> None:
+    """No "Tabel N" title, single spaces between cells, each row's label and values on one line: the bare years
+    are the levels measured, "Mål 2031" the goal."""
+    [table] = _goal_tables(YEARS_AND_GOAL_PDF)
+    assert table.columns == ("Skole", "2027", "2028", "Mål 2031")
+    assert table.text_rows == (("Skolen ved Søerne", "64", "70", "90"), ("Kirsebærhavens Skole", "58", "61", "90"),
+                               ("Alle skoler", "71", "73", "90"))
+    assert goal_column_roles(table.columns) == ("label", "result", "result", "goal")
+    assert goal_row_sentence(table.columns, table.text_rows[1]) == (
+        "Kirsebærhavens Skole: 2027: 58; 2028: 61; mål 2031: 90.")
+
+
+def test_a_titled_table_of_shares_by_year_and_goal_keeps_its_title_and_units() -> None:
+    text = ("Tabel 4. Andel digitale ansøgninger\nPct. 2026 2027 Mål 2030\n"
+            "Boligstøtte 52 pct. 60 pct. 85 pct.\nFriplads 40 pct. 47 pct. 80 pct.\nTallene er fra december.\n")
+    [table] = _goal_tables(text)
+    assert (table.title, table.number) == ("Tabel 4. Andel digitale ansøgninger", "4")
+    assert table.text_rows == (("Boligstøtte", "52 pct.", "60 pct.", "85 pct."), ("Friplads", "40 pct.", "47 pct.", "80 pct."))
+
+
+def test_years_without_a_goal_column_stay_what_they_were() -> None:
+    money = "Tabel 2 – Økonomi\n1.000 kr., 2030 p/l\t2030\t2031\tI alt\nDrift\t100\t200\t300\n"
+    assert [t.kind for t in extract_tables(money)] == ["money"]
+    assert goal_column_roles(("Skole", "2027", "2028")) is None  # measured levels alone: no goal table
+    assert _goal_tables("Skole 2027 2028\nSkolen ved Søerne 64 70\n") == []
 
 
 # --- whole invented notes in the municipality's other spellings, read as the indexer reads them ---------------
@@ -1119,6 +1151,30 @@ def test_a_transposed_table_comes_out_as_rows_of_items_by_year_columns(layout: s
         # the same checks as any money table: each item's total and each year's sum
         assert {c.subject for c in table.checks if c.kind == "row_total"} == {r.label for r in TRANSPOSED_ROWS}
         assert {c.subject for c in table.checks if c.kind == "column_sum"} == {*years(2028, 2031), "I alt"}
+
+
+def test_a_space_aligned_transposed_table_places_each_cell_under_its_name_when_cells_are_empty() -> None:
+    """Empty cells are blanks in aligned text: a year line has fewer cells than the head has names, and each
+    cell belongs to the name it stands under."""
+    text = ("Tabel 1. Udgifter pr. år (1.000 kr., 2030 p/l)\n"
+            "År          Vejledere     Kurser     Evaluering     I alt\n"
+            "2030            1.200        300                    1.500\n"
+            "2031            2.400                       200     2.600\n"
+            "I alt           3.600        300            200     4.100\n")
+    table = one_table(text, 2030)
+    assert [(r.label, dict(r.amounts), r.total) for r in table.rows] == [
+        ("Vejledere", {"2030": 1200, "2031": 2400}, 3600), ("Kurser", {"2030": 300}, 300),
+        ("Evaluering", {"2031": 200}, 200), ("I alt", {"2030": 1500, "2031": 2600}, 4100)]
+    assert table.checks_ok and not table.unreadable
+
+
+def test_an_aligned_transposed_cell_standing_between_two_names_is_reported_not_guessed() -> None:
+    text = ("Tabel 1. T\n"
+            "År          Vejledere     Kurser     I alt\n"
+            "2030" + " " * 18 + "500" + " " * 12 + "1.700\n"
+            "2031            2.400   300           2.700\n")
+    table = one_table(text, 2030)
+    assert table.unreadable == ("2030" + " " * 18 + "500" + " " * 12 + "1.700",) and not table.checks_ok
 
 
 def test_a_transposed_table_whose_cells_do_not_add_up_fails_its_checks() -> None:
