@@ -63,6 +63,7 @@ W_SCENARIO = 1.0  # a sentence about the alternative asked
 W_OTHER_SCENARIO = 2.5  # one about other alternatives only answers for them, however many words it shares
 W_PLACE_DATE = 1.0  # a date in the clause of the place asked about (minus: the place named, the date another's)
 W_GATE = 3.0  # a sentence without what the answer type needs ranks after every one with it
+REASON_WORDS = 45  # a longer sentence before a consequence is no single reason
 ONE_SENTENCE = ("date", "person")  # one date, one name: a second sentence would offer another
 
 KRONER = re.compile(r"\bkr\.|\bmio\.|\bmia\.|\bkroner\b", re.IGNORECASE)
@@ -90,6 +91,21 @@ _RESULT = re.compile(r"\b(viser|viste|opnå\w*|resultat\w*|har (?:fået|været|d
                      r"er (?:faldet|steget)|faldt|steg|dropped|fell|rose|has (?:fallen|risen)|"
                      r"registrerede|registreret|optalt|talte|målte|recorded|registered|counted)\b", re.IGNORECASE)
 _DATE = DATE
+# "hvorfor", "why", "what is the reason": a cause answers
+_WHY = re.compile(r"\b(?:hvorfor|why|begrundelse\w*|årsag\w*|reason\w*|how come)\b", re.IGNORECASE)
+_CAUSE = re.compile(r"\b(?:fordi|idet|eftersom|skyldes|på grund af|grundet|begrundet|because|due to|owing to|"
+                    r"as a result of|the reason)\b|,\s*(?:da|as|since)\s+(?!(?:19|20)\d\d)", re.IGNORECASE)
+_CONSEQUENCE = re.compile(r"\b(?:derfor|dermed|af den grund|therefore|thus|hence|for that reason|consequently)\b",
+                          re.IGNORECASE)
+# "Falder elprisen med 25 pct., forlænges ...", "Hvis ...", "If ...": what would happen, not what is
+_CONDITION = re.compile(r"^\W*(?:hvis|såfremt|dersom|i fald|if|should|unless|in case)\b|"
+                        # a change put first as a condition ("Falder elprisen ..., forlænges", "Forsinkes aftalen, ...");
+                        # not a choice ("Vælges alle fem, reduceres ... i alt 4,0 årsværk": the total)
+                        r"^\W*(?:falder|stiger|øges|mindskes|reduceres|forsinkes|forlænges|ændres|bliver|bortfalder|"
+                        r"udebliver|mislykkes|lykkes)\s(?:[^,.]|\.(?!\s+[A-ZÆØÅ])){3,80},", re.IGNORECASE)
+_SINCE_ASKED = re.compile(r"\b(?:siden hvornår|since when|hvor længe|how long)\b", re.IGNORECASE)
+_SINCE = re.compile(r"\b(?:siden|since|fra og med|starting in|begyndte i|began in|startede i|started in)\s+(?:19|20)\d\d\b",
+                    re.IGNORECASE)
 _NEXT = re.compile(r"\b(?:næste|kommende|next|upcoming)\b", re.IGNORECASE)
 _AS_OF = re.compile(r"\b(?:pr|per|as of|status)\.?\s*$", re.IGNORECASE)
 _PARTIES = re.compile(
@@ -148,10 +164,17 @@ def type_fit(query: Query, sentence: str, goal_cell: bool = False) -> float:
         fit = 0.6 if has_number else 0.2
     elif query.wants_number:
         fit = 1.0 if has_number else 0.0
+    if _SINCE_ASKED.search(query.text):  # "siden hvornår": the year something began ("har siden 2021 haft ...")
+        fit = max(fit, 0.0) + (1.0 if _SINCE.search(sentence) else 0.0)
     names = asks_names(query)
     if names:  # "Hvilke plejecentre indgår?": the sentence that lists them, or introduces their list
         fit = max(fit, 1.0 if listed_items(sentence) or sentence.rstrip().endswith(":") else 0.0)
     goal, result = goal_cell or states_goal(query, sentence), bool(_RESULT.search(sentence))
+    if asks_why(query):  # a cause ("fordi", "derfor", "because") answers a why
+        fit += 0.6 if _CAUSE.search(sentence) or _CONSEQUENCE.search(sentence) else 0.0
+    if _CONDITION.search(sentence) and not _CONDITION.search(query.text) and not re.search(
+            r"\b(?:hvis|if|risk\w*|følsom\w*|sensitiv\w*)\b", query.text, re.IGNORECASE):
+        fit -= 0.6  # what would happen if the price fell is not the figure asked for
     if _CONTACT.match(sentence) and not _CONTACT_ASKED.search(query.text):
         fit -= 1.0  # "Kontaktperson: <navn>, <titel>" names whom to ask, it answers nothing else
     if sentence.rstrip().endswith(":") and not names:
@@ -191,7 +214,7 @@ def carries_type(query: Query, sentence: str, goal_cell: bool = False) -> bool:
         # a value stated ("45 pct.", "180 borgere"); not an ordinal ("i 2. klasse") or a label ("scenarie 2")
         return bool(figures(sentence)) and (not goal or bool(_RESULT.search(sentence)))
     if kind == "date":
-        return bool(_DATE.search(sentence))
+        return bool(_DATE.search(sentence)) or bool(_SINCE_ASKED.search(query.text) and _SINCE.search(sentence))
     if kind == "person":
         return type_fit(query, sentence) >= 1.0
     return True
@@ -208,9 +231,20 @@ def _section_fit(query: Query, hit: Hit) -> float:
     return 0.0
 
 
+def asks_why(query: Query) -> bool:
+    return bool(_WHY.search(query.text))
+
+
+# a question reported in a reply ("Du spørger også, om ...", "Du vil gerne vide, hvor mange ...", "You ask whether")
+_REPORTED = re.compile(r"^\W*(?:(?:du|I|De)\s+(?:spørger|spurgte|har\s+(?:[\wæøå.]+\s+){0,6}?(?:spurgt|stillet)|vil gerne vide|"
+                       r"ønsker at vide|beder om)|you\s+(?:also\s+)?(?:ask|asked|have asked|would like to know|want to know|"
+                       r"wish to know))\b", re.IGNORECASE)
+
+
 def is_question(sentence: str, hit: Hit) -> bool:
-    """A council member's question (or a heading asking one) is never evidence."""
-    return sentence.rstrip().endswith("?") or bool(hit.section and _QUESTION_SECTION.match(hit.section))
+    """A council member's question (or a heading asking one, or a reply restating one) is never evidence."""
+    return sentence.rstrip().endswith("?") or bool(hit.section and _QUESTION_SECTION.match(hit.section)) \
+        or bool(_REPORTED.match(sentence))
 
 
 class SentencePicker:
@@ -545,7 +579,10 @@ def _adds_figure(text: str, quoted: Sequence[Fact], needed: bool = False) -> boo
 
 def _merged(c: Candidate, query: Query) -> Candidate:
     """ "... er steget. Der er tale om en stigning på 400.000 kr. pr. år": for an amount, the sentence
-    right after the matching one is quoted with it when it holds the kroner."""
+    right after the matching one is quoted with it when it holds the kroner. "Kun hver tredje lærer har
+    prøven. Forvaltningen anbefaler derfor ...": for a why, a consequence is quoted with the reason before it."""
+    if asks_why(query):
+        return _with_reason(c)
     if query.answer_type not in ("amount", "sum", "comparison") or KRONER.search(c.text):
         return c
     spans = sentence_spans(c.hit.text, MIN_WORDS)
@@ -556,6 +593,21 @@ def _merged(c: Candidate, query: Query) -> Candidate:
     if KRONER.search(text) and len(text.split()) <= 25 and not text.rstrip().endswith("?"):
         return Candidate(c.hit, c.start, nxt[1], c.rank, c.also, c.goal)
     return c
+
+
+def _with_reason(c: Candidate) -> Candidate:
+    """A sentence drawing a consequence ("derfor", "therefore") without its own cause, with the sentence before
+    it in the passage, which gives the reason."""
+    if not _CONSEQUENCE.search(c.text) or _CAUSE.search(_CONSEQUENCE.sub(" ", c.text)):
+        return c
+    before = [(a, b) for a, b in sentence_spans(c.hit.text, MIN_WORDS) if b <= c.start]
+    if not before:
+        return c
+    a, b = before[-1]
+    text = c.hit.text[a:b]
+    if len(text.split()) > REASON_WORDS or text.rstrip().endswith("?") or not c.hit.text[b:c.start].strip(" \n") == "":
+        return c
+    return Candidate(c.hit, a, c.end, c.rank, c.also, c.goal)
 
 
 # a heading naming goals, as a line of its own or run into the end of the item before it ("• Amagerbro Skole

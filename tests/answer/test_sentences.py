@@ -281,3 +281,73 @@ def test_the_next_date_fits_a_question_about_the_next_one():
 ])
 def test_a_date_stated_of_the_place_asked_about(sentence, fit):
     assert dated_place(sentence, ["Amager"]) == fit
+
+
+@pytest.mark.parametrize("question, better, worse", [
+    # a why is answered by a cause, or by a consequence drawn from one
+    ("Hvorfor flyttes værkstedet til Valby?", "Værkstedet flyttes, fordi lejemålet i Vanløse udløber i 2027.",
+     "Værkstedet har 14 ansatte og 60 brugere."),
+    ("Why does the administration prefer the larger buses?", "The administration therefore prefers the larger buses.",
+     "The larger buses seat 60 passengers."),
+    # what would happen if a price changed is not the figure asked for
+    ("Hvad er driftsudgiften for varmepumperne?", "Driftsudgiften er 1,2 mio. kr. om året.",
+     "Stiger elprisen med 30 pct., øges driftsudgiften til 1,6 mio. kr. om året."),
+    ("What is the payback time?", "The payback time is 8 years.", "If the price of power falls, the payback time is 11 years."),
+    # (a clause of time first is no condition: "Når ..., koster" states the lasting level)
+    ("Hvad koster ordningen om året?", "Når ordningen er fuldt indfaset, koster den 2,4 mio. kr. om året.",
+     "Ordningen har 14 ansatte."),
+    # "since when": the year it began
+    ("Siden hvornår har kommunen haft elbusser?", "Kommunen har siden 2019 haft elbusser på to ruter.",
+     "Kommunen har i dag 40 elbusser."),
+])
+def test_the_sentence_of_the_kind_of_statement_asked_fits_better(question, better, worse):
+    q = analyse(question)
+    assert type_fit(q, better) > type_fit(q, worse)
+
+
+def test_a_condition_asked_about_is_no_worse_than_the_plain_figure():
+    q = analyse("Hvad bliver driftsudgiften, hvis elprisen stiger med 30 pct.?")
+    assert type_fit(q, "Stiger elprisen med 30 pct., øges driftsudgiften til 1,6 mio. kr. om året.") >= type_fit(
+        q, "Driftsudgiften er 1,2 mio. kr. om året.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Du spørger også, om forvaltningen har overvejet at leje lokalerne.",
+    "Du har den 3. maj 2027 stillet følgende spørgsmål til forvaltningen: hvor mange pladser er der?",
+    "Du vil gerne vide, hvor mange elever der går på skolen.",
+    "You also asked whether the buses could run on Sundays.",
+])
+def test_a_question_restated_in_a_reply_is_no_evidence(sentence):
+    from budgetarkiv.answer.sentences import is_question
+    hit = _hit(sentence)
+    assert is_question(sentence, hit)
+    assert not is_question("Forvaltningen har overvejet at leje lokalerne.", hit)
+
+
+def test_a_consequence_is_quoted_with_the_reason_before_it():
+    from budgetarkiv.answer.sentences import Candidate, _merged
+    text = ("Kun hver fjerde chauffør har det kørekort, der kræves. Forvaltningen anbefaler derfor mindre busser. "
+            "Busserne kører fra 2028.")
+    start = text.index("Forvaltningen")
+    c = Candidate(_hit(text), start, text.index(" Busserne"), 0, False)
+    assert _merged(c, analyse("Hvorfor anbefaler forvaltningen mindre busser?")).text.startswith("Kun hver fjerde")
+    assert _merged(c, analyse("Hvad anbefaler forvaltningen?")).text.startswith("Forvaltningen")
+
+
+def _hit(text: str, section: str | None = None):
+    from budgetarkiv.search.hybrid import Hit
+    return Hit(row=0, chunk_id="d:0", doc_id="d", source="n.txt", doc_type="answer", kind="prose", note_id=None,
+               budget_year=None, title="Svar", section=section, scenario=None, page=1, text=text, score=1.0,
+               retrievers=("bm25",))
+
+
+@pytest.mark.parametrize("sentence, conditional", [
+    ("Stiger renten med 1 procentpoint, øges udgiften til 3,1 mio. kr.", True),
+    ("Hvis tilskuddet udebliver, lukker værkstedet.", True),
+    ("Forsinkes byggeriet, flyttes 0,4 mio. kr. til 2029.", True),
+    ("Vælges alle tre, spares i alt 2,5 årsværk.", False),  # a choice of them all: the total
+    ("Når ordningen er indfaset, koster den 2,4 mio. kr. om året.", False),
+])
+def test_a_change_put_first_is_a_condition(sentence, conditional):
+    from budgetarkiv.answer.sentences import _CONDITION
+    assert bool(_CONDITION.search(sentence)) is conditional
