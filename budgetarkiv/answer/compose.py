@@ -30,6 +30,7 @@ from budgetarkiv.answer.relevance import (
     Relevance,
     agreements_missing,
     alternatives_missing,
+    codes_instead,
     codes_missing,
     note_key,
     number_words_missing,
@@ -98,15 +99,29 @@ class Answerer:
         found, coverage = self._search(query, search_text, checked, filters, k)
         named_figures = _figures(query.search_text)
         hits = [self._newest(h, named_figures, query.version) for h in found]
+        if self.minutes.asks_decision(query) and (filters is None or filters.doc_type is None) \
+                and not any(h.doc_type == "other" for h in hits):
+            # "which proposal was chosen at the 2nd reading": a note's versions outrank the minutes that decided
+            # it, so minutes are searched on their own (their decisions count as evidence: `_evidence`)
+            only_minutes = (filters or Filters()).model_copy(update={"doc_type": "other"})
+            hits += self.searcher.search(search_text, k=3, filters=only_minutes)
         # a sum or comparison of named programmes: each part's note (its words are covered there)
         parts = self._part_notes(query, respelt(query.search_text, corrections), filters) \
             if query.answer_type in ("sum", "comparison") else None
         if parts and coverage < self.min_coverage[lang]:
             subject = dataclasses.replace(query, text=checked).subject_text
             coverage = max(coverage, self.relevance.coverage(subject, [n.hit for n in parts]))
+        notes = focus(query, hits, self.relevance, lambda texts: self.picker.similarity(query.search_text, texts)) \
+            if hits else []
+        if notes and 0 < coverage < self.min_coverage[lang] and not parts:
+            # the best passages may miss words the note in focus holds elsewhere (a meeting's date in the
+            # minutes' head, the answer's words in a letter): its whole text counts, as `_gap` counts it; a
+            # note none of whose best passages holds a word of the question is not about it, whatever else it says
+            found, missing = self.relevance.words_found(dataclasses.replace(query, text=checked).subject_text,
+                                                         self._evidence(query, notes, hits)[0])
+            coverage = max(coverage, len(found) / (len(found) + len(missing)) if missing else 1.0)
         if not hits or coverage < self.min_coverage[lang]:
             return self._abstain(query, hits, wording.phrase(lang, "none"))
-        notes = focus(query, hits, self.relevance, lambda texts: self.picker.similarity(query.search_text, texts))
         named_parts = bool(parts)
         notes = parts or notes
         if query.answer_type == "list" and (filters is None or filters.doc_type is None) \
@@ -200,15 +215,20 @@ class Answerer:
         outside = self._years_outside(query, notes, figs)
         if outside:
             return self._abstain(query, hits, outside)
-        gap = self._gap(query, checked, notes)
+        gap = self._gap(query, checked, notes, hits)
         if gap is not None:
             return self._abstain(query, hits, gap)
         facts = self._facts(query, checked, wanted, hits, notes)
-        if not facts and self.letters.asks_letter(query):  # "who signed the letter about X?": no such letter
+        # "who signed the letter about X?": no such letter; "how did they vote on X?": no minutes record it
+        if not facts and (self.letters.asks_letter(query) or self.minutes.asks_vote(query)):
             return self._abstain(query, hits, wording.phrase(lang, "none"))
         other_years = _other_years(query, facts)
         if other_years:
             return self._abstain(query, hits, other_years)
+        instead = codes_instead(checked, [f.text for f in facts])
+        if instead:  # "the vote on KFF R3" answered by the amendment about KFF R2
+            return self._abstain(query, hits, wording.phrase(lang, "other_years", stated=", ".join(instead[1]),
+                                                              asked=", ".join(instead[0])))
         if query.answer_type == "amount" and not any(_MONEY.search(f.text) for f in facts) \
                 and not any(figs[note_key(n.hit)] or self._tabled(n.hit) for n in notes if not n.also):
             # "what is the budget for X?" of a letter whose answer about X names no amount ("Nej. Forsøget
@@ -334,7 +354,19 @@ class Answerer:
             sources=tuple(hits[:5]), answer=text,
         )
 
-    def _gap(self, query: Query, checked: str, notes: list[NoteInFocus]) -> str | None:
+    def _evidence(self, query: Query, notes: list[NoteInFocus], hits: Sequence[Hit]) -> tuple[str, str, set[int]]:
+        """The text the question's words are counted on: the focused notes' whole text; the text of every note
+        shown (those also relevant too); their tables' years. A decision or vote asked about a note stands
+        in minutes (`Minutes.asks_decision`): the minutes found count as focused too."""
+        read = {n.hit.doc_id: self._note_text(n.hit) for n in notes}
+        focused = [read[n.hit.doc_id][0] for n in notes if not n.also]
+        if self.minutes.asks_decision(query):
+            minutes = {h.doc_id: h for h in hits if h.doc_type == "other" and h.doc_id not in read}
+            read |= {d: self._note_text(h) for d, h in minutes.items()}
+            focused += [read[d][0] for d in minutes]
+        return "\n".join(focused), "\n".join(t for t, _ in read.values()), {y for _, ys in read.values() for y in ys}
+
+    def _gap(self, query: Query, checked: str, notes: list[NoteInFocus], hits: Sequence[Hit] = ()) -> str | None:
         """The refusal to give when the note(s) in focus do not hold what the question names.
 
         Passages of several notes can together hold every word of a question that no note answers ("gratis
@@ -342,20 +374,20 @@ class Answerer:
         are counted again on the focused notes' whole text, against the same thresholds. A number bound to a
         word ("80-årige"), a name ("på Amager") and a year asked ("i 2015") must occur in the text of the
         notes shown (those also relevant included: a comparison may name two programmes; a year also as a
-        table column; a count or share for another year is refused later, naming the years its sentences count).
+        table column; a count or share of a year the notes name, but not where it is counted, is refused later,
+        naming the years its sentences count).
         A target group or kind of facility the focused notes name only others of ("men" of the note about
         women, "daginstitutioner" of the note about schools; `answer.groups`) is missing too.
-        Questions about several notes and naming a note id skip the word count (and the group check).
+        Questions about several notes skip the word count (and the group check); a question naming a note id
+        still names what it asks of that note ("bostøtte til unge med autisme i SOF61" of a note about adults
+        with a brain injury).
         """
         focused = [n.hit for n in notes if not n.also]
         if not focused:
             return None
-        read = {n.hit.doc_id: self._note_text(n.hit) for n in notes}
-        text = "\n".join(read[h.doc_id][0] for h in focused)
-        shown = "\n".join(t for t, _ in read.values())  # the notes also shown, for what may span two notes
-        table_years = {y for _, ys in read.values() for y in ys}
+        text, shown, table_years = self._evidence(query, notes, hits)  # (shown: what may span two notes)
         gap = None
-        if not query.note_ids and not wants_several(query):
+        if not wants_several(query):
             found, missing = self.relevance.words_found(dataclasses.replace(query, text=checked).subject_text, text)
             if missing and len(found) / (len(found) + len(missing)) < self.min_coverage[query.language]:
                 gap = Gap("words", tuple(_as_written(w, checked) for w in missing))
@@ -375,8 +407,8 @@ class Answerer:
             groups = self.relevance.groups_missing(dataclasses.replace(query, text=checked).subject_text, text)
             if groups:  # "the night café for homeless men" of the note about women
                 gap = Gap("group", tuple(_as_written(w, checked) for w in groups))
-        counted = query.answer_type in ("count", "percent")  # `_other_years` refuses those naming the years found
-        if gap is None and not counted and years_missing(query.years, shown, table_years):
+        # (a count or share asked in a year the notes do name, but not in the sentences found: `_other_years`)
+        if gap is None and years_missing(query.years, shown, table_years):
             gap = Gap("year", (wording.year_span(query.years),))
         if gap is None and agreements_missing(query.agreement_years, shown):  # "med Budgetaftale 2021"
             gap = Gap("year", tuple(f"Budgetaftale {y}" for y in query.agreement_years))
@@ -474,6 +506,9 @@ class Answerer:
                            query, letters, lambda texts: self.picker.similarity(query.search_text, texts)))
         if from_letter is None and self.letters.asks_letter(query):
             return ()  # who signed or asked: only a letter about the question's subject says
+        if from_letter is None and self.minutes.asks_vote(query):  # how they voted: only minutes say
+            minutes = {h.doc_id for h in hits if h.doc_type == "other"}
+            facts = tuple(f for f in facts if f.doc_id in minutes)
         return (from_letter,) if from_letter is not None else facts
 
     def _write(self, d: wording.Draft, query: Query, notes: list[NoteInFocus], figs: dict, facts,
@@ -1148,8 +1183,8 @@ def _other_years(query: Query, facts) -> str | None:
     sentence counting another year and none that year is enough: the others count no year at all."""
     if not query.years or query.answer_type not in ("count", "percent") or query.asks or not facts:
         return None
-    # (a clause: the years of its sentence)
-    stated = [years_in(f"{f.section or ''} {f.text}") or years_in(sentence_of(f)) for f in facts]
+    # (a clause: the years of its sentence; a table row: its columns' years)
+    stated = [years_in(f"{f.section or ''} {f.text}") or years_in(sentence_of(f)) or head_years(f) for f in facts]
     asked = set(query.years)
     if any(asked & s for s in stated) or not any(stated):
         return None
@@ -1158,6 +1193,25 @@ def _other_years(query: Query, facts) -> str | None:
         return None
     years = sorted(set().union(*stated))
     return wording.phrase(query.language, "other_years", stated=", ".join(map(str, years)), asked=wording.year_span(query.years))
+
+
+# a table row quoted as a sentence: a label, then two figures or more ("Rollatorer 13 pct. 18 pct. 40 pct.")
+_ROW = re.compile(r"[^\W\d_][^\d]{0,60}?(?:\s[-−–]?\d[\d.,]*(?:\s?(?:pct\.|%|kr\.))?){2,}\s*")
+# a table's head: two years or more with at most a short word between ("2025 2026 Mål 2029")
+_HEAD = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s+(?:[^\W\d_]{1,12}\s+)?(?:19|20)\d\d(?!\d))+")
+_SENTENCE = re.compile(r"[.!?]\s+[A-ZÆØÅ][a-zæøå]*(?:\s+[a-zæøå]+){3}")  # prose: a sentence opening
+
+
+def head_years(f: Fact) -> set[int]:
+    """The years of the head above a table row quoted without years of its own ("Pct. 2025 2026 Mål 2029" above
+    "Rollatorer 13 pct. 18 pct. 40 pct."): a row's figures are of its columns' years. Only rows lie between."""
+    if not _ROW.fullmatch(f.text.strip()):
+        return set()
+    before = f.passage[:f.highlight[0]]
+    head = next(reversed(list(_HEAD.finditer(before))), None)  # the last head above the row
+    if head is None or years_in(before[head.end():]) or _SENTENCE.search(before[head.end():]):
+        return set()
+    return years_in(head.group(0))
 
 
 _YEARLY = re.compile(r"\b(?:om året|årlig\w*|pr\.? år|per år|hvert år|a year|per year|each year|yearly|annual\w*)\b",

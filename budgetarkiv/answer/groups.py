@@ -6,7 +6,8 @@ pass for 15-19-year-olds or the indoor climate of the school classrooms; one wor
 share of words can tell. What tells them apart is that the note names another value of the same facet
 (women, young people, schools) and never the one asked for. A facet is a hand-made list of Danish words per
 value (English questions reach it through the index's English bridge); a note naming no value of a facet
-says nothing about it, and a note naming the value asked also in passing is not refused.
+says nothing about it, and a note naming the value asked also in passing is not refused. Kinds of institution
+and of facility are facets of their own and, together, the facet of buildings.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 
 # facet → value → Danish words (inflected forms listed where the stemmer keeps them apart: barn/børn)
-FACETS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
+_FACETS: dict[str, dict[str, tuple[str, ...]]] = {
     "gender": {
         "female": ("kvinde", "kvinder", "pige", "piger", "mor", "mødre", "datter", "døtre", "hustru", "hustruer"),
         "male": ("mand", "mænd", "dreng", "drenge", "far", "fædre", "søn", "sønner", "ægtemand", "ægtemænd"),
@@ -42,6 +43,10 @@ FACETS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
         "ice_rink": ("skøjtebane", "skøjtebaner", "skøjtehal"),
     },
 }
+# institutions and facilities are also one facet, the buildings: solar panels on schools and care homes say nothing
+# of libraries, a sports hall in Valby nothing of a swimming pool (a school's sports hall still names the school)
+FACETS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
+    **_FACETS, "building": {**_FACETS["institution"], **_FACETS["facility"]}}
 AFFIX = 5  # a value's stem of this length or more also counts at the start or end of a note's unsplit compound
 _AGE = re.compile(r"\b(\d{1,2})\s*(?:-|–|til|og)\s*(\d{1,2})\s*-?\s*år|\b(\d{1,2})\s*-?\s*årige", re.IGNORECASE)
 

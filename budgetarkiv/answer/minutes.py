@@ -19,6 +19,7 @@ from budgetarkiv.search.hybrid import Hit
 from budgetarkiv.search.query import Query
 
 _DECIDED = re.compile(r"\b(beslut\w*|besluttede|vedt\w*|decid\w*|decisions?|resolved?|approved?|godkendte|afgørelse\w*|"
+                      r"valgt|valgte|chosen|chose|"
                       r"ændringsforslag\w*|amendments?)\b",
                       re.IGNORECASE)
 # "4. Ansøgning om ...", "Punkt 2  Fordeling af ...", "Pkt. 3: Status ...", "Sag 5 – ..."
@@ -120,6 +121,12 @@ class Minutes:
     def asks_decision(query: Query) -> bool:
         """Whether the question asks what was decided or voted (and not when: that is the meeting's date)."""
         return query.answer_type != "date" and bool(_DECIDED.search(query.text) or _VOTE.search(query.text))
+
+    @staticmethod
+    def asks_vote(query: Query) -> bool:
+        """Whether the question asks how a vote went ("hvem stemte imod", "how did the council vote"): only
+        minutes record votes, so no other document answers it."""
+        return query.answer_type != "date" and bool(_VOTE.search(query.text))
 
     def decision(self, query: Query, hits: Sequence[Hit],
                  similar: Callable[[Sequence[str]], Sequence[float]] | None = None) -> Fact | None:

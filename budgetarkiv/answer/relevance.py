@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from rapidfuzz import fuzz, process
+
 from budgetarkiv.answer.groups import Facets, adjectives
 from budgetarkiv.core.scenarios import ALTERNATIVE_NAMED, alternatives_named, number_of
 from budgetarkiv.core.text import years_in
@@ -20,9 +22,14 @@ from budgetarkiv.search.hybrid import Hit
 from budgetarkiv.search.query import GENERIC_WORDS, NAMING_WORDS
 
 MAX_PROGRAMMES = 4
-# words that say what kind of figure is asked ("hvor mange procent", "hvor stor en andel"): like question words,
-# they say nothing of what the archive must speak of (the notes write "pct.")
-_FIGURE_KIND = frozenset("procent procentdel procentdelen andel andelen percentage percent proportion".split())
+# words that say what kind of figure is asked ("hvor mange procent", "hvor stor en andel", "forskellen", "hvad fik
+# den bevilget"): like question words, they say nothing of what the archive must speak of (the notes write "pct.")
+_FIGURE_KIND = frozenset("procent procentdel procentdelen andel andelen percentage percent proportion "
+                         "forskel forskellen forskellene difference differences "
+                         "bevilget bevilgede opgjort opgjorte".split())  # (money verbs, as "afsat" and "givet")
+# words that name where the answer is written, not what it is about ("ifølge notatet", "according to the note")
+_SOURCE_WORDS = frozenset("ifølge according note notes notatet notaterne".split())
+FUZZY_WORD = 88  # rapidfuzz ratio at which a misspelt word's stem ("solselleanlæg") is a stem of the text's
 RELATIVE_SCORE = 0.5  # a note is relevant when its best passage scores at least this share of the best
 
 
@@ -65,7 +72,7 @@ class Relevance:
         found: list[str] = []
         missing: list[str] = []
         for w, danish in self.translations(question, english):
-            if w in GENERIC_WORDS or w in _FIGURE_KIND or w.isdigit() or len(w) < 3:
+            if w in GENERIC_WORDS or w in _FIGURE_KIND or w in _SOURCE_WORDS or w.isdigit() or len(w) < 3:
                 continue
             options = set(analyzer.tokens(w)) - generic
             translated: set[str] = set()
@@ -82,6 +89,8 @@ class Relevance:
                 hit = {t for t in map(_fold, translated) if len(t) >= 3 and any(
                     h.startswith(t) or len(t) >= 4 and t in h for h in plain)}
             if not hit and split and not english and self._parts_held(w, have):  # "skybrudsløsning": skybrud + løsning
+                hit = {w}
+            if not hit and split and not english and _misspelt(options, have):  # "solselleanlæggene"
                 hit = {w}
             (found if hit else missing).append(w)
         return found, missing
@@ -249,14 +258,29 @@ def alternatives_missing(question: str, text: str) -> list[str]:
     return [m.group(0) for m in ALTERNATIVE_NAMED.finditer(question) if number_of(m.group(1)) not in named]
 
 
+def _codes(text: str) -> dict[str, str]:
+    """The ids a text writes, spaces and hyphens aside ("KFFR3"), with the first way it writes each."""
+    out: dict[str, str] = {}
+    for m in _CODE.finditer(text):
+        out.setdefault("".join(m.groups("")), m.group(0))
+    return out
+
+
 def codes_missing(question: str, text: str) -> list[str]:
     """Note or proposal ids the question names ("SOF-S06", "BUF 07") that the text never writes, spaces and
     hyphens aside."""
-    def codes(t: str) -> set[str]:
-        return {"".join(m.groups("")) for m in _CODE.finditer(t)}
+    have = _codes(text)
+    return [written for code, written in _codes(question).items() if code not in have]
 
-    have = codes(text)
-    return [m.group(0) for m in _CODE.finditer(question) if "".join(m.groups("")) not in have]
+
+def codes_instead(question: str, quotes: Sequence[str]) -> tuple[list[str], list[str]] | None:
+    """Ids the question asks about ("KFF R3") when every quote names other ids ("Ændringsforslag nr. 1 ... KFF
+    R2 ...") and none of them: the quotes speak of a sibling proposal. The ids asked and those quoted."""
+    asked = _codes(question)
+    quoted = [_codes(q) for q in quotes]
+    if not asked or not quoted or not all(quoted) or any(set(asked) & set(q) for q in quoted):
+        return None
+    return list(asked.values()), list(dict.fromkeys(w for q in quoted for w in q.values()))
 
 
 _LISTED = r"(?:,\s*|\s+(?:og|eller|and|or)\s+)"  # what separates the members of an enumeration
@@ -299,6 +323,14 @@ def years_missing(years: Sequence[int], text: str, table_years: set[int]) -> boo
         return False
     said = years_in(text) | table_years
     return not set(years) & said
+
+
+def _misspelt(stems: set[str], have: set[str]) -> bool:
+    """Whether a long stem is a misspelling of one the text holds (one or two letters off in twelve: "solselleanlæg"
+    ~ "solcelleanlæg"); short stems are different words one letter apart ("Vesterbro", "Østerbro")."""
+    long = [h for h in have if len(h) >= 6]
+    return any(len(s) >= 6 and process.extractOne(s, long, scorer=fuzz.ratio, score_cutoff=FUZZY_WORD) is not None
+               for s in stems)
 
 
 def _fold(word: str) -> str:

@@ -141,8 +141,12 @@ def _english_bases(word: str) -> list[str]:
 
 
 def looks_english(text: str) -> bool:
-    """More English than Danish function words: decides whether to bridge a question."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    """More English than Danish function words: decides whether to bridge a question. Letters æ, ø and å
+    count for Danish in ordinary words only: a capitalised word inside the text is a name, and English
+    questions name Danish places and institutions ("How did Borgerrepræsentationen vote on Rødtjørnevej?")."""
+    raw = _WORD.findall(text)
+    words = [w.lower() for w in raw]
     english = sum(w in _ENGLISH_MARKERS for w in words)
-    danish = sum(w in _DANISH_MARKERS for w in words) + 2 * sum(ch in text.lower() for ch in "æøå")
+    ordinary = " ".join(w for i, w in enumerate(raw) if i == 0 or not w[:1].isupper()).lower()
+    danish = sum(w in _DANISH_MARKERS for w in words) + 2 * sum(ch in ordinary for ch in "æøå")
     return english > danish

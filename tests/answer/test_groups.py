@@ -13,6 +13,7 @@ ANALYZER = DanishAnalyzer(["hjemløse", "kvinder", "skoler", "klasselokaler", "i
 FACETS = Facets(ANALYZER.tokens)
 WOMEN = "Natcafé for hjemløse kvinder. Kvinderne kan overnatte i 12 sengepladser."
 SCHOOLS = "Indeklimaet i skolernes klasselokaler måles på 40 folkeskoler."
+ROOFS = "Solceller på tagene af 30 skoler og 8 plejecentre. Plejehjemmene får batterier."
 YOUNG = "Kulturpas til 15-19-årige. De unge får et beløb i en app."
 
 
@@ -31,6 +32,12 @@ def words(*pairs: str) -> list[tuple[str, set[str]]]:
     (words("culture=kultur", "pass=pas", "pensioners=pensionist"), YOUNG, ["pensioners"]),
     (words("kulturpas", "unge"), YOUNG, []),
     (words("school=skole", "gymnasiums=gymnastiksal"), SCHOOLS, ["gymnasiums"]),  # "school" the note names
+    # institutions and facilities are one facet of buildings too: libraries are neither schools nor care homes
+    (words("solceller", "bibliotekerne"), ROOFS, ["bibliotekerne"]),
+    (words("solar=solceller", "libraries=bibliotek"), ROOFS, ["libraries"]),
+    (words("solceller", "svømmehallerne"), ROOFS, ["svømmehallerne"]),
+    (words("solceller", "plejecentrene"), ROOFS, []),
+    (words("solceller", "skolernes", "idrætshaller"), ROOFS, []),  # the schools' sports halls: the school is named
 ])
 def test_a_value_of_a_facet_the_note_names_only_others_of_is_missing(question, text, missing):
     assert FACETS.contrasts(question, text) == missing

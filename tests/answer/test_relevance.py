@@ -13,6 +13,7 @@ from budgetarkiv.answer.relevance import (
     agreements_missing,
     alternatives_missing,
     alternatives_named,
+    codes_instead,
     codes_missing,
     number_words_missing,
     ordinals_missing,
@@ -345,3 +346,80 @@ def test_words_saying_the_kind_of_figure_asked_are_not_counted(archive_answerer)
     found, missing = archive_answerer.relevance.words_found("Hvor mange procent af de unge er kvinder?",
                                                             "Blandt de unge er 57 pct. kvinder.")
     assert "procent" not in found + missing and missing == []
+
+
+# --- a quote about a sibling proposal's id -----------------------------------------------------------
+
+@pytest.mark.parametrize("question, quotes, instead", [
+    # the amendment quoted is about another proposal of the same catalogue
+    ("Hvordan stemte de om at lukke caféen (TMF K4)?", ["Ændringsforslag nr. 2: TMF K2 udgår. Forkastet."],
+     (["TMF K4"], ["TMF K2"])),
+    ("How did they vote on SUF-S07?", ["Amendment 1: SUF-S03 and SUF-S05 are dropped."], (["SUF-S07"], ["SUF-S03", "SUF-S05"])),
+    ("Hvordan stemte de om TMF K4?", ["Ændringsforslag nr. 2: TMF K4 udgår."], None),  # the id asked
+    ("Hvordan stemte de om TMF K4?", ["Ændringsforslag nr. 2: TMFK4 udgår.", "TMF K2 blev vedtaget."], None),
+    ("Hvordan stemte de om TMF K4?", ["Forslaget blev vedtaget uden afstemning."], None),  # a quote naming no id
+    ("Hvordan stemte de om caféen?", ["Ændringsforslag nr. 2: TMF K2 udgår."], None),  # no id asked
+])
+def test_quotes_naming_only_other_ids_than_the_one_asked_are_found(question, quotes, instead):
+    assert codes_instead(question, quotes) == instead
+
+
+# --- a table row quoted as a sentence: its years are its head's -----------------------------------
+
+@pytest.mark.parametrize("passage, row, years", [
+    ("Tabel 3. Andel genbrugt Pct. 2024 2025 Mål 2030 Senge 20 pct. 25 pct. 50 pct. Lifte 11 pct. 14 pct. 30 pct.",
+     "Lifte 11 pct. 14 pct. 30 pct.", {2024, 2025, 2030}),
+    ("Antal 2023 2024 Cykler 120 180", "Cykler 120 180", {2023, 2024}),
+    # a sentence between the head and the row: the row is no row of that table
+    ("Antal 2023 2024 Cykler 120 180. Derefter forventes en større stigning i antallet af cykler. Biler 4 5",
+     "Biler 4 5", set()),
+    ("I 2024 og 2025 steg antallet til 40 pladser.", "I 2024 og 2025 steg antallet til 40 pladser.", set()),  # prose
+])
+def test_a_quoted_table_row_has_the_years_of_its_head(passage, row, years):
+    from budgetarkiv.answer.compose import head_years
+    from budgetarkiv.answer.model import Fact
+
+    start = passage.index(row)
+    fact = Fact(text=row, passage=passage, highlight=(start, start + len(row)), source="x.txt", doc_id="d",
+                note_id=None, budget_year=None, title=None, section=None, page=None)
+    assert head_years(fact) == years
+
+
+def test_a_share_asked_of_a_year_the_table_row_does_not_hold_is_refused():
+    from budgetarkiv.answer.compose import _other_years
+    from budgetarkiv.answer.model import Fact
+    from budgetarkiv.search.query import analyse
+
+    passage = "Tabel 3. Andel genbrugt Pct. 2024 2025 Mål 2030 Senge 20 pct. 25 pct. 50 pct."
+    row = "Senge 20 pct. 25 pct. 50 pct."
+    fact = Fact(text=row, passage=passage, highlight=(passage.index(row), len(passage)), source="x.txt", doc_id="d",
+                note_id=None, budget_year=None, title=None, section=None, page=None)
+    refusal = _other_years(analyse("Hvor stor en andel af sengene blev genbrugt i 2027?"), (fact,))
+    assert refusal and "2027" in refusal and "2024" in refusal
+    assert _other_years(analyse("Hvor stor en andel af sengene blev genbrugt i 2025?"), (fact,)) is None
+
+
+# --- misspelt words, and words that say what kind of answer is asked ---------------------------
+
+@pytest.mark.parametrize("stems, have, misspelt", [
+    ({"varmepumpeanlæg"}, {"varmepumpeanlæg", "drift"}, True),  # (the word itself is no misspelling either)
+    ({"varmepumbeanlæg"}, {"varmepumpeanlæg", "drift"}, True),  # one letter off in fifteen
+    ({"havnebusen"}, {"havnebus", "sejlad"}, True),
+    ({"vesterbro"}, {"østerbro"}, False),  # one place for another
+    ({"skolen"}, {"skole"}, False),  # short stems are left to the stemmer
+    ({"cykelbro"}, {"cykelsti", "bro"}, False),
+])
+def test_a_long_stem_a_letter_or_two_off_is_a_misspelling(stems, have, misspelt):
+    from budgetarkiv.answer.relevance import _misspelt
+
+    assert _misspelt(stems, have) is misspelt
+
+
+def test_misspelt_source_and_difference_words_do_not_count_against_a_question(archive_answerer):
+    """A misspelt compound is found; "forskellen", "ifølge notatet", "bevilget" say what is asked, not about what."""
+    relevance = archive_answerer.relevance
+    text = "Varmepumpeanlæggene sættes i drift i 2029. Model 1 og model 2 koster 4 og 6 mio. kr."
+    assert relevance.words_found("Hvornår er varmepumbeanlæggene i drift?", text)[1] == []
+    assert relevance.words_found("Hvad er forskellen på model 1 og model 2 ifølge notatet?", text)[1] == []
+    assert relevance.words_found("Hvad blev varmepumpeanlæggene bevilget?", text)[1] == []
+    assert relevance.words_found("Hvornår er varmepumpeanlæggene i drift på Vesterbro?", text)[1] == ["vesterbro"]

@@ -81,6 +81,17 @@ def test_english_questions_are_detected(bridge):
     assert not looks_english("Hvor mange social kontrol-vejledere er der på Jobcenter København?")
 
 
+@pytest.mark.parametrize("question, english", [
+    # Danish names in an English question: their æ, ø and å are no Danish words
+    ("How did Borgerrepræsentationen vote on the Social Democrats' motion about Søborghus Park?", True),
+    ("When does the new crossing at Æblevænget in Brønshøj open?", True),
+    ("Hvornår åbner den nye overgang ved Æblevænget?", False),  # "Hvornår", "åbner": ordinary Danish words
+    ("Hvad besluttede Borgerrepræsentationen om Søborghus Park?", False),
+])
+def test_danish_names_do_not_make_an_english_question_danish(question, english):
+    assert looks_english(question) is english
+
+
 def test_an_english_inflection_with_a_doubled_consonant_finds_its_base():
     bridge = EnglishBridge({"swim": ("svømme",), "plan": ("plan",), "fill": ("fylde",)})
     assert bridge.translate("swimming") == ("svømme",)
