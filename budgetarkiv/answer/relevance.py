@@ -25,10 +25,13 @@ MAX_PROGRAMMES = 4
 # words that say what kind of figure is asked ("hvor mange procent", "hvor stor en andel", "forskellen", "hvad fik
 # den bevilget"): like question words, they say nothing of what the archive must speak of (the notes write "pct.")
 _FIGURE_KIND = frozenset("procent procentdel procentdelen andel andelen percentage percent proportion "
-                         "forskel forskellen forskellene difference differences "
+                         "forskel forskellen forskellene difference differences steg steget faldt faldet "
+                         "increase increased rose fell "
                          "bevilget bevilgede opgjort opgjorte".split())  # (money verbs, as "afsat" and "givet")
-# words that name where the answer is written, not what it is about ("ifølge notatet", "according to the note")
-_SOURCE_WORDS = frozenset("ifølge according note notes notatet notaterne".split())
+# words that name where the answer is written, not what it is about ("ifølge notatet", "according to the note",
+# "den opdaterede version", "the first draft": the version asked, `Query.version`)
+_SOURCE_WORDS = frozenset("ifølge according note notes notatet notaterne version versionen versioner udkast udkastet "
+                          "opdaterede opdateret reviderede endelige draft updated revised final".split())
 FUZZY_WORD = 88  # rapidfuzz ratio at which a misspelt word's stem ("solselleanlæg") is a stem of the text's
 RELATIVE_SCORE = 0.5  # a note is relevant when its best passage scores at least this share of the best
 

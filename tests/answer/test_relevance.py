@@ -422,4 +422,5 @@ def test_misspelt_source_and_difference_words_do_not_count_against_a_question(ar
     assert relevance.words_found("Hvornår er varmepumbeanlæggene i drift?", text)[1] == []
     assert relevance.words_found("Hvad er forskellen på model 1 og model 2 ifølge notatet?", text)[1] == []
     assert relevance.words_found("Hvad blev varmepumpeanlæggene bevilget?", text)[1] == []
+    assert relevance.words_found("Hvad koster model 2 i den opdaterede version af udkastet?", text)[1] == []
     assert relevance.words_found("Hvornår er varmepumpeanlæggene i drift på Vesterbro?", text)[1] == ["vesterbro"]
