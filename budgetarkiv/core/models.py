@@ -86,6 +86,8 @@ class TableRow:
     indtaegt_udgift: str | None = None  # "I" or "U"
     is_sum: bool = False  # "Udgifter i alt", "Serviceudgifter i alt", "Afsatte midler i alt" ...
     cell_notes: Mapping[str, str] = field(default_factory=dict)  # year|"total"|"label" -> footnote marker ("*")
+    # cells of the columns after "I alt" that hold no money, by their head, as written ({"Årsværk": "2,0"})
+    extra: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -80,7 +80,8 @@ def table_as_text(table: BudgetTable) -> str:
             )
             cells = "; ".join(f"{y}: {format_danish_number(v)}" for y, v in row.amounts.items())
             total = f"; I alt: {format_danish_number(row.total)}" if row.total is not None else ""
-            lines.append(f"{row.label}{f' ({where})' if where else ''}: {cells}{total}")
+            extra = "".join(f"; {head}: {cell}" for head, cell in row.extra.items())  # "Årsværk: 2,0"
+            lines.append(f"{row.label}{f' ({where})' if where else ''}: {cells}{total}{extra}")
     else:
         if table.columns:
             lines.append(" | ".join(table.columns))

@@ -140,6 +140,7 @@ class _Head:
     columns: tuple[tuple[str, int, int], ...] = ()
     vertical: bool = False  # the year heads stand one per line: so do the row's cells
     extra: int = 0  # columns after "I alt" that hold no money ("Årsværk"): their cells end each PDF row
+    extra_heads: tuple[str, ...] = ()  # those columns' heads, in order (PDF and tab-separated heads)
     line: str = ""  # the head line as read: a PDF repeats it after a page break inside the table
 
     @property
@@ -299,8 +300,10 @@ def _tab_head(line: _Line) -> _Head | None:
     if len(years) < 2 and not (years and has_total):
         return None
     unit, price_level = _unit_and_price_level(cells[0])
+    after_total = roles.index("total") + 1 if has_total else len(roles)
     return _Head(
         years=tuple(years), has_total=has_total, unit=unit, price_level=price_level, roles=tuple(roles),
+        extra_heads=tuple(c for r, c in zip(roles[after_total:], cells[after_total:]) if r == "" and c),
         has_styr="styr" in roles, has_udvalg="udvalg" in roles, has_bevilling="bevilling" in roles,
         has_iu="iu" in roles,
     )
@@ -344,6 +347,7 @@ def _find_head(lines: Sequence[_Line], i: int) -> tuple[_Head, int] | None:
         unit, price_level = _unit_and_price_level(head_text)
         head = _Head(years=years, has_total=has_total, unit=unit, price_level=price_level,
                      columns=() if extra else _aligned_columns(line.text, years, has_total), extra=extra,
+                     extra_heads=tuple(tokens[len(tokens) - extra:]),
                      line=line.plain, **_column_flags(head_text))
         return head, j
     return None
@@ -589,9 +593,11 @@ def _pdf_row(raw_lines: Sequence[_Line], head: _Head, earlier: Sequence[TableRow
         aligned = _aligned_row(raw_lines, head)
         return (aligned, False) if aligned is not None else None
     text = join_wrapped(line.plain for line in raw_lines)
+    extra: dict[str, str] = {}
     if head.extra:  # only a complete row tells its money cells from the extra ones
         if _cell_count(text) < head.width + head.extra:
             return None
+        extra = dict(zip(head.extra_heads, text.split()[-head.extra:]))
         text = _without_extra_cells(text, head.extra)
         if text is None:
             return None
@@ -629,7 +635,7 @@ def _pdf_row(raw_lines: Sequence[_Line], head: _Head, earlier: Sequence[TableRow
         if total_marker:
             notes["total"] = total_marker
         anchored = len(amounts) < len(head.years)
-    return _make_row(label, amounts, total, notes, columns), anchored
+    return dataclasses.replace(_make_row(label, amounts, total, notes, columns), extra=extra), anchored
 
 
 def _without_extra_cells(text: str, extra: int) -> str | None:
@@ -752,6 +758,10 @@ def _tab_row(line: _Line, head: _Head) -> TableRow | None:
     amounts: dict[str, Amount] = {}
     notes: dict[str, str] = {}
     total: Amount | None = None
+    after_total = head.roles.index("total") + 1 if head.has_total else len(head.roles)
+    extra = {name: cell for name, cell in zip(head.extra_heads, (c for r, c in zip(head.roles[after_total:],
+                                                                                  cells[after_total:]) if r == ""))
+             if cell}
     for role, cell in zip(head.roles, cells):
         if role in ("label", "styr", "udvalg", "bevilling", "iu"):
             if cell:
@@ -779,7 +789,7 @@ def _tab_row(line: _Line, head: _Head) -> TableRow | None:
         label=label, amounts=amounts, total=total, styringsomraade=fields.get("styr"),
         udvalg=fields.get("udvalg"), bevilling=fields.get("bevilling"),
         indtaegt_udgift=fields.get("iu"), is_sum=SUM_LABEL_RE.search(label) is not None,
-        cell_notes=notes,
+        cell_notes=notes, extra=extra,
     )
 
 

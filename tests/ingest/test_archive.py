@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from budgetarkiv.core.models import BudgetTable, Note
-from budgetarkiv.core.numbers import UNIT_KRONER
+from budgetarkiv.core.numbers import UNIT_KRONER, parse_danish_number
 from budgetarkiv.ingest.chunking import chunk_note
 from budgetarkiv.ingest.notes import parse_note
 from budgetarkiv.ingest.readers import read_document
@@ -180,6 +180,9 @@ def test_every_money_cell_is_right_or_its_row_is_reported_unreadable(archive_dir
         assert {k: getattr(row, k) for k in MONEY_FIELDS} == {k: want.get(k) for k in MONEY_FIELDS}, row.label
         if "label_note" in want:
             assert row.cell_notes.get("label") == want["label_note"]
+        if "aarsvaerk" in want:  # the man-years column after I alt
+            cell = next((v for k, v in row.extra.items() if k.casefold() == "årsværk"), None)
+            assert cell is not None and parse_danish_number(cell) == want["aarsvaerk"], row.label
     assert not by_label, f"rows the gold does not have: {sorted(by_label)}"
     failed = [c for c in table.checks if not c.ok]
     assert not failed or table.unreadable, f"arithmetic fails without a row reported unreadable: {failed}"

@@ -17,6 +17,7 @@ import pytest
 from budgetarkiv.core.models import Amount, BudgetTable, TableCheck, TableRow
 from budgetarkiv.core.numbers import format_danish_number
 from budgetarkiv.core.text import join_wrapped
+from budgetarkiv.ingest.chunking import table_as_text
 from budgetarkiv.ingest.normalize import normalize_text
 from budgetarkiv.ingest.tables import (
     extract_tables,
@@ -1095,6 +1096,18 @@ def test_a_column_after_i_alt_holds_no_money_and_a_head_repeated_after_a_page_br
             ("S03 Energistyring (netto)", {"2029": 350, "2030": -300}, 50),
             ("Samlet besparelse i alt", {"2029": -300, "2030": -1350}, -1650)]
         assert table.checks_ok and not table.unreadable
+        # the column after I alt is kept, as written, under its head
+        assert [r.extra for r in table.rows] == [{"Årsværk": c} for c in ("2,0", "0,5", "0,0", "2,5")]
+
+
+def test_a_tab_separated_column_after_i_alt_is_kept_under_its_head_and_shown_in_the_passage() -> None:
+    text = ("Tabel 2. Oversigt\ntkr., 2031 p/l\t2031\t2032\tI alt\tÅrsværk\n"
+            "P1 Skraldespande\t-300\t-300\t-600\t1,0\nP2 Springvand\t-80\t-80\t-160\t\n"
+            "I alt\t-380\t-380\t-760\t1,0\n")
+    table = one_table(text, 2031)
+    assert [(r.label, r.total, r.extra) for r in table.rows] == [
+        ("P1 Skraldespande", -600, {"Årsværk": "1,0"}), ("P2 Springvand", -160, {}), ("I alt", -760, {"Årsværk": "1,0"})]
+    assert "P1 Skraldespande: 2031: -300; 2032: -300; I alt: -600; Årsværk: 1,0" in table_as_text(table)
 
 
 def test_a_row_without_the_cells_of_the_column_after_i_alt_is_reported() -> None:
