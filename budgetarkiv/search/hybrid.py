@@ -34,6 +34,9 @@ Mode = Literal["hybrid", "bm25", "dense"]
 _NOTE_ID = re.compile(r"\b([A-ZÆØÅ]{2,4})\s?(\d{1,3}[a-z]?)\b")
 SOFT_BOOST = 1.5
 NEWEST_PREFERENCE = 1.1  # a note's newest version before its superseded drafts when no version is asked for
+# a summary page or translation naming a note the archive holds restates it: the note itself, whose tables and
+# sections are the source, ranks first when both match
+RESTATEMENT_SHARE = 0.85
 CANDIDATES = 100
 CONTINUATION_SHARE = 0.8  # a continuation ranks before its earlier note when it scores at least this share of it
 CONTINUATION_DOCUMENTS = 10  # ... among this many best-ranked documents
@@ -139,6 +142,8 @@ class Searcher:
         self._versions = self._version_groups(documents)
         self._names = self._names_of(documents)
         self._known_note_ids = frozenset((d["note_id"] or "").upper() for d in documents if d["note_id"])
+        self._budget_note_ids = frozenset(
+            (d["note_id"] or "").upper() for d in documents if d["note_id"] and d["doc_type"] == "budget_note")
         self._known_years = frozenset(int(d["budget_year"]) for d in documents if d["budget_year"])
         self._document_years: dict[str, DocumentYears] = {}  # filled as documents come up in results
         self._continues: dict[tuple[str, str], bool] = {}  # (earlier, later) doc_id → later continues earlier
@@ -290,6 +295,8 @@ class Searcher:
                 fused[row] *= SOFT_BOOST
             elif not asked.version and self._is_version(p["doc_id"], "final"):
                 fused[row] *= NEWEST_PREFERENCE
+            if p["doc_type"] != "budget_note" and (p["note_id"] or "").upper() in self._budget_note_ids:
+                fused[row] *= RESTATEMENT_SHARE
         self._continuations_first(fused, passages, asked, boost_notes)
         ranked = sorted(fused, key=lambda r: (-fused[r], r))
         return self._collapse_versions(  # lazily: only the hits up to the k-th kept one are built

@@ -13,6 +13,8 @@ import pytest
 from budgetarkiv.search.hybrid import DocumentYears, Filters, Hit, fuse, year_fits
 from budgetarkiv.search.query import analyse
 
+ROOT = Path(__file__).resolve().parents[2]
+
 F000, F001, F002, F003, F004 = (
     "000_306130193e619dd7.txt", "001_618edc94f49331f8.txt", "002_e7f046dac8aab057.txt",
     "003_830cee1fd0b10859.txt", "004_8ec66430a271036e.txt",
@@ -293,3 +295,33 @@ def test_only_budget_notes_are_versions_of_a_note(searcher):
     assert [v.doc_id for v in groups["a"]] == ["a"] and "b" not in groups
     groups = searcher._version_groups([doc("a", "budget_note", "f05.docx"), doc("c", "budget_note", "f06.docx")])
     assert [v.doc_id for v in groups["a"]] == ["a", "c"]
+
+
+# --- a summary page of a note ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def summary_searcher(tmp_path_factory, embedder):
+    """archive5's text documents: among them its solar-panel note (e01, Danish) and the note's English summary
+    page (e08, which names the note id)."""
+    import shutil
+
+    from budgetarkiv.core.settings import Settings
+    from budgetarkiv.index.build import build_index
+    from budgetarkiv.search.hybrid import Searcher
+
+    base = tmp_path_factory.mktemp("summary")
+    (base / "docs").mkdir()
+    for doc in (ROOT / "tests" / "data" / "archive5" / "docs").iterdir():
+        shutil.copy(doc, base / "docs" / doc.name)
+    settings = Settings.from_env({}, index_dir=base / "idx")
+    build_index([base / "docs"], settings, embedder, show_progress=False)
+    s = Searcher(settings, embedder=embedder)
+    yield s
+    s.close()
+
+
+def test_a_notes_summary_page_ranks_after_the_note_it_restates(summary_searcher):
+    hits = summary_searcher.search("What is the construction cost of solar panels on care homes in 2028?", k=5)
+    assert name(hits[0]) == "e01.txt", names(hits)
+    assert "e08.md" in names(hits)  # still found, just after the source
