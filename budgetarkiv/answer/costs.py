@@ -101,7 +101,8 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
                   for c in costs}
         costs = described_best(costs, {
             c.name: titles[c.name] | set(analyzer.tokens((described.get(c.name) or {}).get("description") or ""))
-            for c in costs}, naming, titles, count=2 if query.answer_type == "comparison" else 1)
+            for c in costs}, naming, titles, count=2 if query.answer_type == "comparison" else 1,
+            least=2 if catalogue else 1)  # one shared word does not pick a catalogue's proposal over the whole
     proposal = [r for r in rows if r not in earlier_grants(rows)]
     kinds: list[ScenarioCost] = []
     if len(costs) == 1:
@@ -297,21 +298,21 @@ def ids_named(costs: Sequence[ScenarioCost], question: str) -> list[ScenarioCost
 
 
 def described_best(costs: Sequence[ScenarioCost], texts: Mapping[str | None, set[str]], wanted: set[str],
-                   titles: Mapping[str | None, set[str]] | None = None, count: int = 1) -> list:
+                   titles: Mapping[str | None, set[str]] | None = None, count: int = 1, least: int = 1) -> list:
     """The one scenario whose heading and description name more of the question's words than every other
     ("open on Sundays" → the Sunday scenario); all of them when none stands out. A scenario whose heading
     alone names a question word ("det udvidede scenarie" → "Scenarie 2 – Udvidet") is chosen first: words
     of the subject recur in every scenario's description. `count`: that many scenarios (a comparison of two
-    scenarios named by their headings)."""
+    scenarios named by their headings). `least`: the words a scenario must name to stand out."""
     for candidates, loose in (((titles or {}), True), (texts, False)):
-        chosen = _most_named(costs, candidates, wanted, loose, count)
+        chosen = _most_named(costs, candidates, wanted, loose, count, least)
         if chosen:
             return chosen
     return list(costs)
 
 
 def _most_named(costs: Sequence[ScenarioCost], texts: Mapping[str | None, set[str]], wanted: set[str],
-                loose: bool = False, count: int = 1) -> list:
+                loose: bool = False, count: int = 1, least: int = 1) -> list:
     """The `count` scenarios whose texts name the most question words, if they stand out; `loose`: a heading's
     stem of 5+ letters that starts a question word names it too (the stemmer leaves "udvidede" as "udvided",
     "Udvidet" as "udvid")."""
@@ -320,7 +321,7 @@ def _most_named(costs: Sequence[ScenarioCost], texts: Mapping[str | None, set[st
 
     hits = {c.name: sum(named(texts.get(c.name) or set(), w) for w in wanted) for c in costs}
     ranked = sorted(hits.values(), reverse=True)
-    if len(ranked) <= count or ranked[count - 1] == 0 or ranked[count - 1] == ranked[count]:
+    if len(ranked) <= count or ranked[count - 1] < least or ranked[count - 1] == ranked[count]:
         return []
     return [c for c in costs if hits[c.name] >= ranked[count - 1]]
 

@@ -627,3 +627,14 @@ def test_the_one_of_two_amounts_a_choice_asks_for(a, b, which, saving, expected)
     got = chosen(ta, tb, which, saving)
     assert (got.label if got else None) == expected
     assert chosen(ta, _term("b", b, "2027 p/l"), which, saving) is None  # different price levels: not compared
+
+
+def test_one_shared_word_does_not_single_out_a_proposal_when_least_asks_for_two() -> None:
+    def cost(name):
+        return ScenarioCost(name, {"2031": -100}, -100, "1.000 kr.", "2031 p/l", "Tabel", 1, "Besparelse i alt")
+
+    proposals = [cost("TMF P1"), cost("TMF P2"), cost(None)]
+    titles = {"TMF P1": {"administration", "skraldespand"}, "TMF P2": {"springvand", "nat"}, None: {"saml", "oversigt"}}
+    assert [c.name for c in described_best(proposals, titles, {"administration"}, titles)] == ["TMF P1"]
+    assert described_best(proposals, titles, {"administration"}, titles, least=2) == proposals  # the whole catalogue
+    assert [c.name for c in described_best(proposals, titles, {"springvand", "nat"}, titles, least=2)] == ["TMF P2"]
