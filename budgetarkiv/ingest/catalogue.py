@@ -35,6 +35,8 @@ from budgetarkiv.core.text import canonical_heading, collapse_ws, join_wrapped, 
 # "KFF R1", "SOF-S01", "SUF E3", "BUF07": letters, an optional series letter (after a space or hyphen), digits
 _ID = r"[A-ZÆØÅ]{2,5}(?:[ \t][A-ZÆØÅ]{1,2}|-[A-ZÆØÅ]{0,2})?\d{1,3}[a-z]?"
 _HEAD_RE = re.compile(rf"^[ \t]*(?P<id>{_ID})[ \t]+(?P<name>[A-ZÆØÅ][^\n]*?)[ \t]*$", re.MULTILINE)
+# the rest of a heading a PDF wrapped onto the next line: a few words in lower case, no sentence end
+_WRAPPED_RE = re.compile(r"\n[ \t]*(?P<more>[a-zæøå][^\n.!?:]{0,60}?)[ \t]*(?=\n)")
 _SERIES_RE = re.compile(r"^(?P<series>.*?)(?P<n>\d{1,3})[a-z]?$")
 _NAME_MAX = 150  # a proposal's heading; a longer line is a paragraph
 _SENTENCE_INSIDE_RE = re.compile(r"[.!?]\s+[A-ZÆØÅ]")
@@ -75,7 +77,11 @@ def _heads(text: str, tables: Sequence[BudgetTable]) -> list[tuple[str, str, int
             continue
         if any(a <= m.start("id") < b for a, b in spans):
             continue
-        out.append((" ".join(m.group("id").split()), name, m.start("id"), m.end()))
+        end = m.end()
+        wrapped = _WRAPPED_RE.match(text, end)
+        if wrapped and len(name) + len(wrapped.group("more")) < _NAME_MAX and not name.endswith("-"):
+            name, end = join_wrapped([name, wrapped.group("more")]), wrapped.end()  # a PDF wrapped the heading
+        out.append((" ".join(m.group("id").split()), name, m.start("id"), end))
     return out
 
 
