@@ -588,8 +588,10 @@ class Answerer:
                     if money is not None and not p.activities and not query.earlier and not costs.asks_net(query.text):
                         p = self._row_stated(p, money)
                     # a year the question writes that is the note's budget year ("Hvad kostede BI18 i 2018?"
-                    # of a Budget 2018 note) may mean that budget: the whole proposal follows the column
-                    whole = p.budget_year in query.years and not query.first_year
+                    # of a Budget 2018 note, "budgeted in 2018") may mean that budget: the whole proposal follows
+                    # the column. Asked of the programme ("what does it save in 2028?") the year is its column:
+                    # the other years would read as the answer
+                    whole = p.budget_year in query.years and not query.first_year and query.speaks_of_a_budget
                     if grants_only and p.earlier_grants:
                         # "how much had already been set aside for 2026, before the proposal": the grants
                         # alone, in the year asked; the new proposal's amounts would read as the answer

@@ -63,6 +63,8 @@ _RANKED_SCENARIO = {
 # the alternative the administration recommends: "den anbefalede løsning", "som forvaltningen anbefaler",
 # "the recommended option", "the one the administration recommends", "indstillede model"
 _RECOMMENDED = re.compile(r"\b(anbefale\w*|recommend\w*|indstille\w*|foretrukne|preferred)\b", re.IGNORECASE)
+_BUDGETED = re.compile(r"\b(?:budgett?er\w*|budgeted|afsat\w*|afsæt\w*|bevilg\w*|allocated|set aside|granted|"
+                       r"appropriated)\b", re.IGNORECASE)
 _PER_YEAR = re.compile(r"\b(?:om året|årligt|pr\.? år|per år|hvert år|per year|a year|each year|annually|yearly)\b",
                        re.IGNORECASE)
 _NOTE_ID = re.compile(r"\b([A-ZÆØÅ]{2,4})\s?([A-Z]?\d{1,3}[a-z]?)\b")
@@ -344,6 +346,12 @@ class Query:
             return False
         return self.whole_period or (len(self.years) >= 2 and bool(_SPAN.search(self.text))) \
             or bool(_SUM.search(self.text)) and len(self.years) != 1
+
+    @property
+    def speaks_of_a_budget(self) -> bool:
+        """ "afsat/budgetteret i 2018", "budgeted in 2018", or the note named by its id ("BI18 i 2018"): a year
+        that is a note's own budget year may then mean that budget, not only its column."""
+        return bool(self.note_ids or _BUDGETED.search(self.text))
 
     @property
     def says_total(self) -> bool:

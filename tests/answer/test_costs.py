@@ -453,6 +453,17 @@ def test_the_draft_asked_for_gives_the_drafts_figures_else_the_newest(money_answ
     assert shown in text and not_shown not in text
 
 
+@pytest.mark.parametrize(("question", "whole"), [
+    ("Hvad koster hjemmetræning efter hoftebrud i 2024?", False),  # the programme's cost in a year: its column
+    ("Hvad kostede SUF17 i 2024?", True),  # the note named: "i 2024" may mean Budget 2024
+])
+def test_the_year_of_a_notes_own_budget_adds_the_whole_proposal_only_when_it_may_name_the_budget(
+        money_answerer, question, whole):
+    text = _asked(money_answerer, question)
+    assert "2024: 3.700" in text
+    assert ("14.300" in text) is whole and ("2025: 3.450" in text) is whole
+
+
 def test_how_many_more_one_scenario_counts_than_another_is_the_difference_of_their_parts():
     from budgetarkiv.answer.compose import _counted_difference
     from budgetarkiv.answer.model import Fact

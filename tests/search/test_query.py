@@ -628,3 +628,14 @@ def test_a_period_asked_as_one_span_compares_the_periods_amounts(question, over)
 
 def test_how_much_goes_to_something_is_a_money_question():
     assert analyse("How much goes to the reading groups in Valby and Vanløse together per year?").answer_type == "sum"
+
+
+@pytest.mark.parametrize(("question", "budget"), [
+    ("Hvad kostede BI18 i 2018?", True),  # the note named by its id
+    ("How much was budgeted in 2018 for the family programme?", True),
+    ("Hvor meget blev der afsat til lektiecaféerne i 2026?", True),
+    ("How much does merging the two music schools' administration save in 2028?", False),
+    ("Hvad koster lønnen til værterne i 2028?", False),
+])
+def test_a_year_may_name_a_budget_when_the_question_speaks_of_budgeting_or_names_the_note(question, budget):
+    assert analyse(question).speaks_of_a_budget is budget
