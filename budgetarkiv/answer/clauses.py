@@ -387,6 +387,41 @@ def date_clause(question: str, sentence: str, groups: Sequence[set[str]], tokens
     return a, b
 
 
+# "hvor mange skoler og plejecentre", "how many schools and care homes": each noun counted
+_COUNTED_NOUNS = re.compile(r"\b(?:hvor mange|how many)\s+((?:[^\W\d_][\w-]*\s+){0,1}?[^\W\d_][\w-]*"
+                            r"(?:\s*,\s*[^\W\d_][\w-]*)*\s+(?:og|and|samt|plus)\s+[^\W\d_][\w-]*)", re.IGNORECASE)
+# a count with the word it counts: "42 skoler", "ca. 1.100 førstegangsforældre"
+_COUNT_OF = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,]\d)(?!\s*(?:pct|procent|%|mio|mia|kr))\s+"
+                       r"(?:(?:nye|new|flere|more)\s+)?([^\W\d_][\w-]*)", re.IGNORECASE)
+# a part of the whole a total asks for: a stage, a phase, the rest, "heraf"
+PART = re.compile(r"\b(?:\d\.\s*(?:etape|fase|del|runde|trin|år)|(?:første|anden|andet|tredje|sidste)\s+(?:etape|fase|del|runde)|"
+                  r"(?:stage|phase|round)\s+\d|(?:first|second|third|last)\s+(?:stage|phase|round)|resterende|remaining|"
+                  r"heraf|hvoraf|of which|of whom)\b", re.IGNORECASE)
+
+
+def counted_nouns(question: str) -> list[str]:
+    """The nouns a count question counts together ("skoler" and "plejecentre" of "Hvor mange skoler og
+    plejecentre ..."); [] when it counts one."""
+    m = _COUNTED_NOUNS.search(question)
+    if m is None:
+        return []
+    return [w for w in re.split(r"\s*,\s*|\s+(?:og|and|samt|plus)\s+", m.group(1), flags=re.IGNORECASE) if w]
+
+
+def count_terms(sentence: str, nouns: Sequence[set[str]], tokens: Callable[[str], set[str]],
+                overlap: Callable[[set[str], set[str]], int]) -> list[str]:
+    """The counts of a sentence that count each of the nouns ("42 skoler og 11 plejecentre" → ["42", "11"]), in
+    the nouns' order; [] unless each noun has exactly one count in it."""
+    found: list[list[str]] = [[] for _ in nouns]
+    for m in _COUNT_OF.finditer(sentence):
+        if _YEAR.fullmatch(m.group(1)):
+            continue
+        for i, g in enumerate(nouns):
+            if overlap(tokens(m.group(2)), g):
+                found[i].append(m.group(1))
+    return [f[0] for f in found] if len(nouns) >= 2 and all(len(f) == 1 for f in found) else []
+
+
 def counted_noun(question: str) -> str:
     """The noun a count question counts: "skoler" of "På hvor mange skoler ...", "course participants" of
     "How many course participants ..."; "" when it counts none."""
@@ -456,6 +491,9 @@ def lead_of(sentence: str, clause: Clause) -> str:
 
 
 __all__ = [
+    "PART",
+    "count_terms",
+    "counted_nouns",
     "DATE",
     "Clause",
     "answering",

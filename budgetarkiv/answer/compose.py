@@ -18,6 +18,7 @@ from functools import cached_property
 from pathlib import Path
 
 from budgetarkiv.answer import agreements, costs, wording
+from budgetarkiv.answer.clauses import count_terms, counted_nouns
 from budgetarkiv.answer.contacts import Contacts
 from budgetarkiv.answer.focus import MAX_NOTES, NoteInFocus, Speller, focus, respelt, wants_several
 from budgetarkiv.answer.history import history_answer
@@ -34,6 +35,7 @@ from budgetarkiv.answer.relevance import (
     codes_missing,
     note_key,
     number_words_missing,
+    overlap,
     relevant_notes,
     siblings_instead,
     years_missing,
@@ -534,6 +536,8 @@ class Answerer:
         # a programme the question names whose note has no money table (its amount stands in a sentence)
         bare = [n.hit for n in focused if named_parts and kind == "sum" and n.hit.doc_type == "budget_note"
                 and all(n is not m for m, _ in with_money)]
+        if kind == "count" and query.says_total and self._counted_sum(d, query, facts):
+            return  # "hvor mange skoler og plejecentre i alt": the sentence counting each, and their sum
         if len(query.scenarios) == 2 and _HOW_MANY_MORE.search(query.text) and _counted_difference(d, query, facts):
             return  # "how many more homes would scenario 3 protect than scenario 2": each count and the difference
         if kind in ("sum", "comparison") and with_money and self._calculate(d, query, with_money, named_parts, bare):
@@ -614,6 +618,29 @@ class Answerer:
             for f in facts:
                 d.quote(f)
             d.also(also)
+
+    def _counted_sum(self, d: wording.Draft, query: Query, facts) -> bool:
+        """Of the best quote's sentence counting each noun a total asks for ("42 skoler og 11 plejecentre"), the
+        sentence and the sum of the counts (our own addition, shown as such); False when it counts them not."""
+        nouns = counted_nouns(query.text)
+        if not nouns or not facts:
+            return False
+        english = query.language == "en"
+        groups = [{t for g in self.relevance.word_groups(n, english=english) for t in g} for n in nouns]
+        analyzer = self.relevance.analyzer
+        terms, whole = [], facts[0].text
+        for whole in (facts[0].text, sentence_of(facts[0])):  # (a clause quoted: its sentence may count them all)
+            terms = count_terms(whole, groups, lambda t: set(analyzer.tokens(t)), overlap)
+            if terms:
+                break
+        values = [parse_danish_number(t) for t in terms]
+        if not terms or None in values:
+            return False
+        start = facts[0].passage.find(whole)
+        d.quote(dataclasses.replace(facts[0], text=whole, highlight=(start, start + len(whole))) if start >= 0 else facts[0])
+        text = f"{' + '.join(terms)} = {format_danish_number(sum(values))}"
+        d.add(f"  {d.t['total'].capitalize()}: {text}", f"sum: {text}")
+        return True
 
     @staticmethod
     def _names(d: wording.Draft, query: Query, facts) -> None:

@@ -18,6 +18,7 @@ import numpy as np
 
 from budgetarkiv.answer.clauses import (
     DATE,
+    PART,
     answering,
     counted_noun,
     counts_noun,
@@ -62,6 +63,7 @@ W_PART = 1.0  # a sentence whose figure counts the place asked together with oth
 W_SCENARIO = 1.0  # a sentence about the alternative asked
 W_OTHER_SCENARIO = 2.5  # one about other alternatives only answers for them, however many words it shares
 W_PLACE_DATE = 1.0  # a date in the clause of the place asked about (minus: the place named, the date another's)
+W_TITLE = 1.0  # a note's head line names it; a statement answers
 W_GATE = 3.0  # a sentence without what the answer type needs ranks after every one with it
 REASON_WORDS = 45  # a longer sentence before a consequence is no single reason
 ONE_SENTENCE = ("date", "person")  # one date, one name: a second sentence would offer another
@@ -288,6 +290,10 @@ class SentencePicker:
                 spans = [(0, len(h.text))]  # a letter's short answer is quoted whole
             else:
                 spans = cell_spans(h.text) if h.kind == "table" else restated(h.text, sentence_spans(h.text, MIN_WORDS))
+                if h.kind != "table" and (headed := headed_lists(h.text)):
+                    # "Ændringer i forhold til udkastet" with its items, as one; the heading alone says nothing
+                    heads = {a: h.text.index("\n", a) for a, _ in headed}
+                    spans = [(a, b) for a, b in spans if not (a in heads and b <= heads[a])] + headed
             for start, end in spans:
                 sentence = h.text[start:end]
                 if is_question(sentence, h) or _CAPTION.match(sentence) or _GOAL_HEADING.match(sentence.strip()):
@@ -300,7 +306,7 @@ class SentencePicker:
                 if h.kind != "table" and h not in first:
                     start = after_heading(h.text, start, end, h.section)
                 out.append(Candidate(h, start, end, rank, key(h) in also,
-                                     h.kind == "table" or under_goal_heading(h.text, start)))
+                                     h.kind == "table" or under_goal_heading(h.text, start) or goals_section(h)))
         return out[:MAX_POOL]
 
     def pick(self, query: Query, wanted: set[str], candidates: Sequence[Candidate],
@@ -432,6 +438,9 @@ class SentencePicker:
             pre += np.array([bool(years & set(_YEAR_ONLY.findall(t))) for t in texts]) * W_NAMED_YEAR
         if _by_clause(query):
             pre += np.array([time_fit(query, t) for t in texts]) * W_TIME
+        if query.says_total and query.answer_type in ("count", "percent"):
+            # "hvor mange ... i alt": the whole, not a stage of it ("I 1. etape får 24 skoler ...")
+            pre -= np.array([bool(PART.search(t)) for t in texts]) * W_TIME
         noun = counted_noun(query.text)
         if noun:  # "how many young people": a sentence counting them, not one counting months
             counted = self.relevance.word_groups(noun, english=looks_english(query.text))
@@ -460,6 +469,8 @@ class SentencePicker:
             dense[keep] = (sims - lo) / (hi - lo) if hi > lo else 1.0
         except Exception:  # noqa: BLE001 - without the encoder the lexical features still rank
             pass
+        if query.answer_type not in ("amount", "sum", "comparison"):  # (money is read from the tables)
+            pre -= np.array([is_title(c, t) for c, t in zip(candidates, texts)]) * W_TITLE
         scores = pre + dense * W_DENSE - np.array([c.also for c in candidates]) * W_ALSO + extra
         kept = set(keep.tolist())
         order = [int(i) for i in np.argsort(-scores, kind="stable") if i in kept]
@@ -619,10 +630,48 @@ _GOAL_HEADING = re.compile(r"(?:^|\s)(?:Mål|Målene|Målsætning(?:er)?|Succesk
 _ITEM_LINE = re.compile(r"^\s*(?:[•▪*–-]|\d{1,2}[.)])\s")
 
 
+HEADING_WORDS = 8  # a longer line is a statement, not a heading over items
+MAX_ITEMS = 8
+_LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•▪*–])[ \t]+\S[^\n]*")
+
+
+def headed_lists(text: str) -> list[tuple[int, int]]:
+    """Offsets of each short heading line ("Ændringer i forhold til udkastet", without final punctuation) with
+    the list items under it: what they list is what the heading says ("what did the update change?")."""
+    out = []
+    for m in re.finditer(r"(?m)^[ \t#*]*([^\n]+?)[ \t*]*\n", text):
+        head = m.group(1)
+        if not 2 <= len(head.split()) <= HEADING_WORDS or re.search(r"[.!?;,:]$", head) or _LIST_ITEM.match(head) \
+                or re.search(r"\d", head):
+            continue
+        end, pos, items = m.end(), m.end(), 0
+        while items < MAX_ITEMS and (item := _LIST_ITEM.match(text, pos)):
+            end, items = item.end(), items + 1
+            pos = end + 1 if text[end:end + 1] == "\n" else end
+        if items >= 2:
+            out.append((m.start(1), end))
+    return out
+
+
+def is_title(c: Candidate, text: str) -> bool:
+    """Whether the candidate is a note's head line ("UDKAST – 14. maj 2027 ... BUF72 Svømmeløft i 3. klasse"): it
+    names the note, it states nothing."""
+    title = (c.hit.title or "").strip()
+    return len(title) >= 8 and title.lower() in text.lower() and not re.search(r"[.!?]\s*$", text)
+
+
+def goals_section(hit: Hit) -> bool:
+    """Whether the passage stands under a heading naming goals ("Målsætning", "Mål for 2027-2030"): its
+    sentences state goals without saying "mål" themselves."""
+    return bool(hit.kind != "table" and hit.section and _GOAL_HEADING.match(hit.section.strip()))
+
+
 def under_goal_heading(text: str, start: int) -> bool:
     """Whether the item at `start` belongs to a list under a goals heading ("Målsætninger:\n• Højst 12 nye
-    anbringelser om året ..."): its items state goals without saying "mål" themselves."""
+    anbringelser om året ..."), or is the paragraph right under one: it states goals without saying "mål"."""
     lines = text[:start].split("\n")
+    if not lines[-1].strip() and len(lines) >= 2 and _GOAL_HEADING.match(lines[-2].strip()):
+        return True  # the paragraph right under a heading "Målsætning"
     if not _ITEM_LINE.match(lines[-1] + " "):
         return False  # not an item of a list
     for line in reversed(lines[:-1]):

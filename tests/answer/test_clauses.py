@@ -267,3 +267,34 @@ def test_a_clause_opening_with_til_is_read_with_the_lead():
     sentence = "Åbningen er rykket fra marts 2027 til oktober 2027."
     assert date_lead(sentence, sentence.index("til")) == "Åbningen er rykket"
     assert date_lead(sentence, 0) == ""
+
+
+@pytest.mark.parametrize("question, nouns", [
+    ("Hvor mange skoler og plejecentre får nye tage i alt?", ["skoler", "plejecentre"]),
+    ("How many libraries, pools and halls are renovated in total?", ["libraries", "pools", "halls"]),
+    ("Hvor mange borgere deltog?", []),
+])
+def test_the_nouns_a_count_adds_up(question, nouns):
+    from budgetarkiv.answer.clauses import counted_nouns
+    assert counted_nouns(question) == nouns
+
+
+def test_each_noun_counted_once_in_a_sentence_gives_the_terms(relevance):
+    from budgetarkiv.answer.clauses import count_terms
+    groups = [{t for g in relevance.word_groups(n) for t in g} for n in ("skoler", "lokaler")]
+    tokens = lambda t: set(relevance.analyzer.tokens(t))  # noqa: E731
+    assert count_terms("Forvaltningen renoverer 31 skoler og 12 lokaler i 2027-2029.", groups, tokens, overlap) == ["31", "12"]
+    # a noun counted twice (a stage and the whole) or not at all: no terms to add
+    assert count_terms("I 2027 får 10 skoler og i alt 31 skoler nye lokaler.", groups, tokens, overlap) == []
+    assert count_terms("Forvaltningen renoverer 31 skoler.", groups, tokens, overlap) == []
+
+
+@pytest.mark.parametrize("sentence, part", [
+    ("I 1. etape får 12 skoler nye tage.", True),
+    ("In the first phase 12 schools get new roofs.", True),
+    ("I alt 31 skoler, heraf 12 i Valby.", True),
+    ("Forvaltningen foreslår nye tage på 31 skoler.", False),
+])
+def test_a_stage_or_a_share_is_a_part_of_the_whole(sentence, part):
+    from budgetarkiv.answer.clauses import PART
+    assert bool(PART.search(sentence)) is part

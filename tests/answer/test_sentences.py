@@ -1,6 +1,8 @@
 """What a sentence carries for a question's answer type, without an index."""
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from budgetarkiv.answer.letters import greeting_span
@@ -351,3 +353,27 @@ def _hit(text: str, section: str | None = None):
 def test_a_change_put_first_is_a_condition(sentence, conditional):
     from budgetarkiv.answer.sentences import _CONDITION
     assert bool(_CONDITION.search(sentence)) is conditional
+
+
+def test_a_heading_over_items_is_one_candidate_with_them():
+    from budgetarkiv.answer.sentences import headed_lists
+    text = ("Resumé\nForvaltningen foreslår nye busser.\nÆndringer siden sidste version\n- Prisen er steget til 4,1 mio. kr.\n"
+            "- Ruten går nu også til Valby.\nBaggrund\nBusserne er gamle.")
+    assert [text[a:b] for a, b in headed_lists(text)] == [
+        "Ændringer siden sidste version\n- Prisen er steget til 4,1 mio. kr.\n- Ruten går nu også til Valby."]
+    assert headed_lists("Skoler\n- Valby Skole") == []  # one item (and a one-word heading): no list under a heading
+
+
+def test_a_paragraph_right_under_a_goals_heading_states_a_goal():
+    text = "Økonomi\nBeløbene er i kr.\nMålsætning\nMindst 30 pct. af brugerne er nye."
+    assert under_goal_heading(text, text.index("Mindst"))
+    assert not under_goal_heading(text, text.index("Beløbene"))
+
+
+def test_a_notes_head_line_is_no_statement():
+    from budgetarkiv.answer.sentences import Candidate, is_title
+    head = "UDKAST – 3. maj 2027 Teknik- og Miljøforvaltningen TMF12 Nye busser til Valby"
+    hit = dataclasses.replace(_hit(head), title="TMF12 Nye busser til Valby")
+    c = Candidate(hit, 0, len(head), 0, False)
+    assert is_title(c, head)
+    assert not is_title(c, "TMF12 Nye busser til Valby koster 4,1 mio. kr. om året.")
