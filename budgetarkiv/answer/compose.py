@@ -804,6 +804,7 @@ class Answerer:
         (`costs.stated_term`), its sentence quoted."""
         terms: list[costs.Term] = []
         named: list[Programme] = []
+        added: list[tuple[Programme, ScenarioOut]] = []  # the scenarios and rows added up
         lacking: list[Programme] = []
         stated: list[tuple[Hit, costs.Stated]] = []
         for h in bare if not query.earlier and len(query.years) == 1 else ():
@@ -832,8 +833,16 @@ class Answerer:
                 if own:
                     named.append(p)
                     terms += own
+                    added += [(p, s) for s in parts]
                 elif named_parts and query.years:
                     lacking.append(p)
+        if len(added) == 1 and not stated and not lacking and added[0][1].total is not None and not query.per_year:
+            # one row over every year of its table ("in total over 2029-2032" of the catalogue's summary): its
+            # "I alt" cell answers; its years as terms would read as answers beside it
+            p, s = added[0]
+            d.add(f"• {wording.note_name(p.note_id, p.title, p.budget_year)}", f"{p.note_id} {p.title} Budget {p.budget_year}")
+            d.amount(costs.period_term(p, s, d.t["total"]))
+            return True
         terms += [found.term for _, found in stated]
         if len(terms) < 2 and not (terms and lacking):
             return False

@@ -25,6 +25,8 @@ from budgetarkiv.search.lookup import RowQuery, RowRecord, ScenarioCost, earlier
 from budgetarkiv.search.query import Query
 
 # "hvilke aktiviteter ...", "what activities ...": the rows of a proposal's tables are asked for
+# "alle fem forslag", "all the proposals": every alternative of the note together
+_EVERY = re.compile(r"\b(?:alle|samtlige|all|every|each)\b", re.IGNORECASE)
 _ACTIVITIES = re.compile(r"\b(?:hvilke|which|what)\s+(?:aktivitet\w*|activit(?:y|ies))\b", re.IGNORECASE)
 _TITLE_PARTS = re.compile(r"\s+(?:og|samt|and|&)\s+|,\s+")
 _NET = re.compile(r"\b(net|netto\w*|nettoudgift\w*|nettobesparelse\w*)\b", re.IGNORECASE)
@@ -86,11 +88,15 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
         first.note_title or "", analyzer, wanted, several=query.answer_type == "comparison")
     wanted = {w for w in wanted if not any(w in t for t in titled)}
     naming = {w for w in (naming or wanted) if not any(w in t for t in titled)}
+    summary = summary_of(costs)
     if query.scenarios:
         named = [c for c in costs if scenario_number(c.name) in query.scenarios]
         costs = named or costs
     elif by_id := ids_named(costs, query.text):
         costs = by_id  # a catalogue's proposals named by their ids ("KFF R3 eller KFF R4", "SOF-S03")
+    elif summary and (query.says_total or _EVERY.search(query.text)) \
+            and query.answer_type != "comparison":
+        costs = [summary]  # "what does the catalogue save in total", "all five proposals": its summary table
     elif len(costs) > 1:
         # a scenario's heading, and its own name when that is a name ("Udvidet model", not "Scenarie 2"); a
         # catalogue's summary (no scenario beside named ones) by its table's title ("Samlet oversigt ...")
@@ -110,13 +116,13 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
         # the question's words name ("operating cost") is the cost; several named are added up as parts
         costs, kinds = kind_tables(costs[0], proposal, query.text)
 
-    def named(r: RowRecord) -> bool:
-        label = set(analyzer.tokens(f"{r.label} {r.styringsomraade or ''}"))
-        return names(label, wanted) or staff_row(r.label, query.text)
+    def label(r: RowRecord) -> set[str]:
+        return set(analyzer.tokens(f"{r.label} {r.styringsomraade or ''}"))
 
     activities = [row_out(r, described) for r in kinds]
     for cost in costs if not kinds else ():
-        activities += [row_out(r, described) for r in named_rows(cost, proposal, named)]
+        activities += [row_out(r, described) for r in named_rows(cost, proposal, label, wanted,
+                                                                  lambda r: staff_row(r.label, query.text))]
     if _ACTIVITIES.search(query.text):
         # "which activities does the proposal fund": every row of its scenarios' tables is one
         activities = [row_out(r, described) for c in costs if len(c.rows) > 1 for r in c.rows]
@@ -129,7 +135,7 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
         # "the net total", "nettoudgiften": the proposal's sum row says it; a gross row named beside it
         # ("24 faste årsværk") would read as the answer
         activities = []
-    if _SAVINGS.search(query.text):
+    if _SAVINGS.search(query.text) and not (len(costs) == 1 and costs[0] is summary):
         # "hvor meget sparer ...": the rows of savings (negative amounts are savings) say it, not only the net sum
         activities += [row_out(r, described) for c in costs for r in c.rows
                        if r.amounts and all(v < 0 for v in r.amounts.values()) and row_out(r, described) not in activities]
@@ -214,13 +220,27 @@ def kind_tables(cost: ScenarioCost, rows: Sequence[RowRecord], question: str) \
                          total.page, total.label, tuple(r for r in table if not r.is_sum))], []
 
 
-def named_rows(cost: ScenarioCost, rows: Sequence[RowRecord], named) -> list[RowRecord]:
-    """The rows of a scenario the question names: of its own table, unless another of its tables (a breakdown
-    by district, the drift table) has rows naming more of the question (the first such table)."""
+def summary_of(costs: Sequence[ScenarioCost]) -> ScenarioCost | None:
+    """The table summing a note's alternatives (a catalogue's "Samlet oversigt", no alternative of its own)
+    beside two or more named ones; None when there is none."""
+    unnamed = [c for c in costs if c.name is None]
+    return unnamed[0] if len(unnamed) == 1 and len(costs) >= 3 else None
+
+
+def named_rows(cost: ScenarioCost, rows: Sequence[RowRecord], label, wanted: set[str],
+               also=lambda r: False) -> list[RowRecord]:
+    """The rows of a scenario the question names (or `also` picks): of its own table, unless another of its
+    tables (a breakdown by district, the drift table) has rows naming more of the question (the first such
+    table). A word naming every row of a table ("construction" of a table of Anlæg rows) names none of them."""
     best: list[RowRecord] = []
     for title, table in _tables(cost, rows).items():
+        if title != cost.table and money_kinds(title) and money_kinds(title) != money_kinds(cost.table):
+            continue  # the drift table's rows are not parts of an anlæg cost
         table = list(cost.rows) if title == cost.table else [r for r in table if not r.is_sum]
-        found = [r for r in table if len(table) > 1 and named(r)]
+        if len(table) < 2:
+            continue
+        every = {w for w in wanted if all(names(label(r), {w}) for r in table)}
+        found = [r for r in table if names(label(r), wanted - every) or also(r)]
         if len(found) > len(best):
             best = found
     return best
@@ -244,10 +264,18 @@ def parts_asked(rows: Sequence[RowRecord], label, wanted: set[str], left_out: se
     return named if named and len(named) < len(kept) else kept
 
 
+# the head of an enumerating title, before its preposition ("Solceller på ..."; not "Udeskole og naturvejledere på")
+_HEAD = re.compile(r"^(?:(?!\s(?:og|samt|and)\s)[^,&])*?\s(?:på|til|i|for|ved|med|af|on|at|in|of)\s", re.IGNORECASE)
+
+
 def _one_part_named(title: str, analyzer: DanishAnalyzer, wanted: set[str], several: bool = False) -> set[str]:
     """The words of the one part of an enumerating title ("Nye faglokaler til naturfag og madkundskab") that the
     question names: they name a row of the note (its "Nye madkundskabslokaler"), not only the note. With
     `several` (a comparison of the parts), the words of every part named."""
+    # the head before a preposition belongs to every part ("Solceller på skoler og plejecentre": solceller on both)
+    head = _HEAD.match(title)
+    if head:
+        title = title[head.end():]
     # (a part of letters alone, "Model A, B og C", names alternatives, not parts of the subject)
     parts = [words for p in _TITLE_PARTS.split(title) if (words := set(analyzer.tokens(p)))
              and any(len(w) >= 3 for w in words)]
@@ -256,7 +284,7 @@ def _one_part_named(title: str, analyzer: DanishAnalyzer, wanted: set[str], seve
     own = [part - set().union(*(q for q in parts if q is not part)) for part in parts]
     named = [words for words in own if words & wanted]
     if len(named) == 1 or several and len(named) >= 2:
-        return set().union(*named) & wanted
+        return set().union(*named)  # (the part's every word: a question word inside one of them is not the title's)
     return set()
 
 
@@ -408,7 +436,8 @@ def period_terms(p: Programme, s: ScenarioOut, per_year: bool = False) -> list[T
 def period_term(p: Programme, s: ScenarioOut, total_word: str) -> Term | None:
     """A scenario's amount over the years it shows, as one term: its "I alt" cell when it shows every year of
     its table, else the sum of the years shown (its terms kept as `parts`, to be cited); None without amounts."""
-    name = " ".join(x for x in (p.note_id, s.name) if x)
+    row = s.row_label if any(s is a for a in p.activities) else None
+    name = " ".join(x for x in (p.note_id, s.name, row) if x)
     if s.total is not None:
         return Term(f"{name}, {total_word} {_span(s.amounts)}".strip(), s.total, s.unit or "?",
                     s.price_level or "ukendt p/l", s.table, s.page)

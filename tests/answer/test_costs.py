@@ -121,8 +121,9 @@ def test_a_sum_of_two_named_programmes_adds_their_amounts_of_one_price_level(arc
 
 
 def test_a_sum_of_named_rows_adds_those_rows_not_the_whole_proposal(archive_answerer):
+    """One row over every year of its table: its I alt cell, named by the row (its years would read as answers)."""
     text = _asked(archive_answerer, "Hvad er de samlede udgifter til vanding og pleje af de nye gadetræer i 2021-2023?")
-    assert "2.700 = 450" in text and "15.700" not in text
+    assert "i alt 2021-2023: 2.700" in text and "Vanding" in text and "15.700" not in text
 
 
 def test_money_granted_earlier_by_an_agreement_is_summed_from_the_note_that_lists_it(archive_answerer):
@@ -566,9 +567,12 @@ def test_rows_named_in_another_table_of_the_scenario_are_found_there():
             _table_row("Tabel 2. Fordeling på bydele", "Grupper i Vanløse", None, {"2026": 100}),
             _table_row("Tabel 2. Fordeling på bydele", "Grupper i Amager Øst", None, {"2026": 80}),
             _table_row("Tabel 2. Fordeling på bydele", "Bydele i alt", None, {"2026": 300}, is_sum=True)]
-    found = named_rows(_first_cost(rows), rows, lambda r: any(w in r.label for w in ("Valby", "Vanløse")))
+    def label(r):
+        return {w.lower() for w in r.label.split()}
+
+    found = named_rows(_first_cost(rows), rows, label, {"valby", "vanløse"})
     assert [r.label for r in found] == ["Grupper i Valby", "Grupper i Vanløse"]
-    own = named_rows(_first_cost(rows), rows, lambda r: "Personale" in r.label)
+    own = named_rows(_first_cost(rows), rows, label, {"personale"})
     assert [r.label for r in own] == ["Personale"]
 
 
@@ -649,3 +653,44 @@ def test_one_shared_word_does_not_single_out_a_proposal_when_least_asks_for_two(
     assert [c.name for c in described_best(proposals, titles, {"administration"}, titles)] == ["TMF P1"]
     assert described_best(proposals, titles, {"administration"}, titles, least=2) == proposals  # the whole catalogue
     assert [c.name for c in described_best(proposals, titles, {"springvand", "nat"}, titles, least=2)] == ["TMF P2"]
+
+
+def test_a_word_naming_every_row_of_a_table_names_none_of_them():
+    """ "construction" (Anlæg) names every row of an anlæg table: the row the question names is the one its
+    other words name; the drift table's rows are no parts of the anlæg cost."""
+    from budgetarkiv.answer.costs import named_rows
+
+    def label(r):
+        return {w.lower() for w in f"{r.label} {r.styringsomraade or ''}".split()}
+
+    cost = _first_cost(_DEPOT)
+    assert [r.label for r in named_rows(cost, _DEPOT, label, {"anlæg", "byggeri"})] == ["Byggeri"]
+    assert named_rows(cost, _DEPOT, label, {"anlæg"}) == []
+    assert named_rows(cost, _DEPOT, label, {"vagt", "rengøring"}) == []  # rows of the drift table
+
+
+def test_a_catalogues_summary_is_the_table_without_an_alternative_beside_named_ones():
+    from budgetarkiv.answer.costs import summary_of
+
+    def cost(name):
+        return ScenarioCost(name, {"2029": -100}, -100, "1.000 kr.", "2029 p/l", f"Tabel {name}", 1, "I alt")
+
+    assert summary_of([cost("SOF-S01"), cost("SOF-S02"), cost(None)]).name is None
+    assert summary_of([cost("SOF-S01"), cost(None)]) is None  # one alternative: nothing summed
+    assert summary_of([cost("Scenarie 1"), cost("Scenarie 2")]) is None
+
+
+@pytest.mark.parametrize("title, question_words, kept, not_kept", [
+    # the head before the preposition ("Solceller på") belongs to both parts: "plejecentre" names one part
+    ("Solceller på kommunens skoler og plejecentre", {"solcel", "plejecentr"}, {"plejecentr"}, {"solcel", "skol"}),
+    # an enumeration before the preposition is the parts ("Udeskole og naturvejledere på 12 skoler")
+    ("Udeskole og naturvejledere på 12 skoler", {"naturvejled"}, {"naturvejled"}, {"udeskol"}),
+    ("Solceller på kommunens skoler og plejecentre", {"solcel"}, set(), {"solcel"}),  # the head names no part
+])
+def test_the_one_part_of_an_enumerating_title_a_question_names(title, question_words, kept, not_kept):
+    """The words of the part a question names are not the title's: they name a row of the note."""
+    from budgetarkiv.answer.costs import _one_part_named
+    from budgetarkiv.index.lexical import DanishAnalyzer
+
+    part = _one_part_named(title, DanishAnalyzer(), question_words)
+    assert kept <= part and not part & not_kept
