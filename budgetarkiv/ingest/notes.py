@@ -578,7 +578,8 @@ def parse_note(doc: Document) -> Note:
     if catalogue is not None:  # several proposals, each with its id (see ingest.catalogue)
         sections = place_sections(merge_sections(text, sections, proposal_sections(text, catalogue)), norm)
         head = head_text(text, sections)
-        note_id, title = None, catalogue.title
+        note_id, title = find_note_id_and_title(head)  # a catalogue with an id of its own keeps it
+        title = title if note_id else catalogue.title
         budget_year, year_from = find_budget_year(head, text)
         tables = with_proposals(tables, catalogue)
     tables = place_tables(tables, norm, sections)

@@ -175,3 +175,10 @@ def test_a_title_does_not_run_into_the_paragraph_below_it() -> None:
     assert find_note_id_and_title(head) == ("KFF40", "Længere åbningstid i museernes caféer")
     wrapped = "KFF40 Længere åbningstid i museernes caféer og\nbutikker\n\nBaggrund\n"
     assert find_note_id_and_title(wrapped) == ("KFF40", "Længere åbningstid i museernes caféer og butikker")
+
+
+def test_a_catalogue_with_an_id_of_its_own_keeps_it_and_its_title() -> None:
+    text = EXPORT.replace("Spareforslag fra Teknik- og Miljøudvalget\n", "TMF90 Spareforslag fra Teknik- og Miljøudvalget\n")
+    note = _note(text)
+    assert (note.note_id, note.title) == ("TMF90", "Spareforslag fra Teknik- og Miljøudvalget")
+    assert [s.name for s in note.scenarios] == ["TMF P1", "TMF P2", "TMF P3"]
