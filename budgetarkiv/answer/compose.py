@@ -221,8 +221,7 @@ class Answerer:
         if gap is not None:
             return self._abstain(query, hits, gap)
         facts = self._facts(query, checked, wanted, hits, notes)
-        # "who signed the letter about X?": no such letter; "how did they vote on X?": no minutes record it
-        if not facts and (self.letters.asks_letter(query) or self.minutes.asks_vote(query)):
+        if not facts and self.letters.asks_letter(query):  # "who signed the letter about X?": no such letter
             return self._abstain(query, hits, wording.phrase(lang, "none"))
         other_years = _other_years(query, facts)
         if other_years:
@@ -508,9 +507,6 @@ class Answerer:
                            query, letters, lambda texts: self.picker.similarity(query.search_text, texts)))
         if from_letter is None and self.letters.asks_letter(query):
             return ()  # who signed or asked: only a letter about the question's subject says
-        if from_letter is None and self.minutes.asks_vote(query):  # how they voted: only minutes say
-            minutes = {h.doc_id for h in hits if h.doc_type == "other"}
-            facts = tuple(f for f in facts if f.doc_id in minutes)
         return (from_letter,) if from_letter is not None else facts
 
     def _write(self, d: wording.Draft, query: Query, notes: list[NoteInFocus], figs: dict, facts,

@@ -122,12 +122,6 @@ class Minutes:
         """Whether the question asks what was decided or voted (and not when: that is the meeting's date)."""
         return query.answer_type != "date" and bool(_DECIDED.search(query.text) or _VOTE.search(query.text))
 
-    @staticmethod
-    def asks_vote(query: Query) -> bool:
-        """Whether the question asks how a vote went ("hvem stemte imod", "how did the council vote"): only
-        minutes record votes, so no other document answers it."""
-        return query.answer_type != "date" and bool(_VOTE.search(query.text))
-
     def decision(self, query: Query, hits: Sequence[Hit],
                  similar: Callable[[Sequence[str]], Sequence[float]] | None = None) -> Fact | None:
         """The decision on the agenda item the question names, when it asks what was decided: the item whose

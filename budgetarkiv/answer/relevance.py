@@ -26,8 +26,11 @@ MAX_PROGRAMMES = 4
 # den bevilget"): like question words, they say nothing of what the archive must speak of (the notes write "pct.")
 _FIGURE_KIND = frozenset("procent procentdel procentdelen andel andelen percentage percent proportion "
                          "forskel forskellen forskellene difference differences steg steget faldt faldet "
-                         "increase increased rose fell "
-                         "bevilget bevilgede opgjort opgjorte".split())  # (money verbs, as "afsat" and "givet")
+                         "increase increased rose fell compared comparison sammenlignet sammenligning "
+                         "change changed changes ændret ændrede "
+                         "bevilget bevilgede opgjort opgjorte oprindelig oprindeligt originally original".split())
+# (money verbs, as "afsat"; "oprindelig", as "tidligere". A price level, "i løbende priser", is no such word: only
+# a continuation note's table of earlier grants is in current prices)
 # words that name where the answer is written, not what it is about ("ifølge notatet", "according to the note",
 # "den opdaterede version", "the first draft": the version asked, `Query.version`)
 _SOURCE_WORDS = frozenset("ifølge according note notes notatet notaterne version versionen versioner udkast udkastet "

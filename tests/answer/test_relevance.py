@@ -423,4 +423,15 @@ def test_misspelt_source_and_difference_words_do_not_count_against_a_question(ar
     assert relevance.words_found("Hvad er forskellen på model 1 og model 2 ifølge notatet?", text)[1] == []
     assert relevance.words_found("Hvad blev varmepumpeanlæggene bevilget?", text)[1] == []
     assert relevance.words_found("Hvad koster model 2 i den opdaterede version af udkastet?", text)[1] == []
+    assert relevance.words_found("Hvor meget steg model 2 sammenlignet med model 1?", text)[1] == []
+    assert relevance.words_found("Hvornår blev varmepumpeanlæggene oprindelig bevilget?", text)[1] == []
+    # a price level asked selects the table that has it: no kind word
+    assert relevance.words_found("Hvad koster model 2 i løbende priser?", text)[1] == ["løbende"]
     assert relevance.words_found("Hvornår er varmepumpeanlæggene i drift på Vesterbro?", text)[1] == ["vesterbro"]
+
+
+def test_a_care_home_is_also_a_plejecenter(archive_answerer):
+    """The glossary's "care home" reaches the municipality's own word for it."""
+    found, missing = archive_answerer.relevance.words_found("What does the care-home staffing cost?",
+                                                            "Faste medarbejdere på plejecentrene.", english=True)
+    assert {"care", "home"} <= set(found), (found, missing)
