@@ -29,6 +29,8 @@ from budgetarkiv.search.query import Query
 _EVERY = re.compile(r"\b(?:alle|samtlige|all|every|each)\b", re.IGNORECASE)
 _ACTIVITIES = re.compile(r"\b(?:hvilke|which|what)\s+(?:aktivitet\w*|activit(?:y|ies))\b", re.IGNORECASE)
 _TITLE_PARTS = re.compile(r"\s+(?:og|samt|and|&)\s+|,\s+")
+_TITLE_HEAD = re.compile(r"^(?P<head>.+)\s+(?:på|til|for|af|med|ved|hos|i|on|of|in|at|to)\s+(?P<item>\S.*)$",
+                         re.IGNORECASE)
 _NET = re.compile(r"\b(net|netto\w*|nettoudgift\w*|nettobesparelse\w*)\b", re.IGNORECASE)
 _SAVINGS = re.compile(r"\b(spar(?:e|er|es|et)?|besparel\w*|effektivis\w*|mindreudgift\w*|sav(?:e|es|ed|ing|ings))\b",
                       re.IGNORECASE)
@@ -277,7 +279,13 @@ def _one_part_named(title: str, analyzer: DanishAnalyzer, wanted: set[str], seve
     if head:
         title = title[head.end():]
     # (a part of letters alone, "Model A, B og C", names alternatives, not parts of the subject)
-    parts = [words for p in _TITLE_PARTS.split(title) if (words := set(analyzer.tokens(p)))
+    texts = _TITLE_PARTS.split(title)
+    # the first part's words before its last preposition are every part's head ("Solceller på | kommunens skoler
+    # og plejecentre"): they name the note, not one part
+    head = _TITLE_HEAD.match(texts[0]) if len(texts) > 1 else None
+    if head:
+        texts[0] = head["item"]
+    parts = [words for p in texts if (words := set(analyzer.tokens(p)))
              and any(len(w) >= 3 for w in words)]
     if len(parts) < 2:
         return set()

@@ -292,6 +292,12 @@ def test_a_part_of_an_enumerating_title_names_a_row_of_the_note(archive_answerer
     assert _one_part_named(title, analyzer, both) == set()
     assert _one_part_named(title, analyzer, both, several=True) == {"naturfag", "madkundskab"}
     assert _one_part_named("Skøjtebane i Nørrebroparken", analyzer, {"skøjtebane"}) == set()  # no enumeration
+    # the head before the first part's preposition is every part's: it names the note, not the first part
+    title = "Ladestandere ved kommunens svømmehaller og biblioteker"
+    asked = set(analyzer.tokens("ladestandere ved bibliotekerne"))
+    assert _one_part_named(title, analyzer, asked) == set(analyzer.tokens("biblioteker"))
+    asked = set(analyzer.tokens("ladestandere ved svømmehallerne"))
+    assert _one_part_named(title, analyzer, asked) == set(analyzer.tokens("svømmehaller"))
 
 
 def test_a_row_compared_between_a_programmes_notes_of_two_budget_years_shows_both(continuation_answerer):
