@@ -105,9 +105,14 @@ _CONDITION = re.compile(r"^\W*(?:hvis|såfremt|dersom|i fald|if|should|unless|in
                         # not a choice ("Vælges alle fem, reduceres ... i alt 4,0 årsværk": the total)
                         r"^\W*(?:falder|stiger|øges|mindskes|reduceres|forsinkes|forlænges|ændres|bliver|bortfalder|"
                         r"udebliver|mislykkes|lykkes)\s(?:[^,.]|\.(?!\s+[A-ZÆØÅ])){3,80},", re.IGNORECASE)
-_SINCE_ASKED = re.compile(r"\b(?:siden hvornår|since when|hvor længe|how long)\b", re.IGNORECASE)
-_SINCE = re.compile(r"\b(?:siden|since|fra og med|starting in|begyndte i|began in|startede i|started in)\s+(?:19|20)\d\d\b",
-                    re.IGNORECASE)
+_BEGUN = (r"(?:oprettet|oprettede|indført|indførte|etableret|etablerede|startet|igangsat|iværksat|påbegyndt|"
+          r"set up|introduced|established|launched|created|started|begun|began)")
+# "siden hvornår", "since when", "hvornår blev ... oprettet", "when was it set up": the year something began
+_SINCE_ASKED = re.compile(rf"\b(?:siden hvornår|since when|hvor længe|how long|(?:hvornår|when)\b.*\b{_BEGUN})\b",
+                          re.IGNORECASE)
+_SINCE = re.compile(rf"\b(?:siden|since|fra og med|starting in|begyndte i|began in|startede i|started in|"
+                    rf"{_BEGUN}\s+(?:\w+\s+){{0,3}}?(?:i|in|med|with|fra|from)(?:\s+(?:budget(?:aftale)?|the budget for))?)"
+                    r"\s+(?:19|20)\d\d\b", re.IGNORECASE)
 _NEXT = re.compile(r"\b(?:næste|kommende|next|upcoming)\b", re.IGNORECASE)
 _AS_OF = re.compile(r"\b(?:pr|per|as of|status)\.?\s*$", re.IGNORECASE)
 _PARTIES = re.compile(
@@ -167,7 +172,7 @@ def type_fit(query: Query, sentence: str, goal_cell: bool = False) -> float:
     elif query.wants_number:
         fit = 1.0 if has_number else 0.0
     if _SINCE_ASKED.search(query.text):  # "siden hvornår": the year something began ("har siden 2021 haft ...")
-        fit = max(fit, 0.0) + (1.0 if _SINCE.search(sentence) else 0.0)
+        fit = 1.5 if _SINCE.search(sentence) else min(fit, 0.5)  # (a date to come is no beginning)
     names = asks_names(query)
     if names:  # "Hvilke plejecentre indgår?": the sentence that lists them, or introduces their list
         fit = max(fit, 1.0 if listed_items(sentence) or sentence.rstrip().endswith(":") else 0.0)

@@ -301,6 +301,10 @@ def test_a_date_stated_of_the_place_asked_about(sentence, fit):
     # "since when": the year it began
     ("Siden hvornår har kommunen haft elbusser?", "Kommunen har siden 2019 haft elbusser på to ruter.",
      "Kommunen har i dag 40 elbusser."),
+    ("Hvornår blev ordningen oprettet?", "Ordningen blev oprettet i Budget 2020 som et forsøg.",
+     "Ordningen omfatter 12 skoler."),
+    ("Since when has the scheme existed?", "The scheme was introduced in 2017 and has run since.",
+     "The scheme will start on 1 March 2028."),
 ])
 def test_the_sentence_of_the_kind_of_statement_asked_fits_better(question, better, worse):
     q = analyse(question)
