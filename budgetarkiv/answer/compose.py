@@ -125,7 +125,7 @@ class Answerer:
         if not hits or coverage < self.min_coverage[lang]:
             return self._abstain(query, hits, wording.phrase(lang, "none"))
         named_parts = bool(parts)
-        notes = parts or notes
+        notes = parts or self._refocused(query, checked, notes)
         if query.answer_type == "list" and (filters is None or filters.doc_type is None) \
                 and not _OTHER_DOCUMENT.search(query.text):
             listed = [self._newest(h, named_figures, query.version) for h in self._listed(search_text, filters, k)]
@@ -355,6 +355,27 @@ class Answerer:
             sources=tuple(hits[:5]), answer=text,
         )
 
+    def _refocused(self, query: Query, checked: str, notes: list[NoteInFocus]) -> list[NoteInFocus]:
+        """The notes with the one also relevant that holds the question's words in focus, when the focused one
+        holds too few of them (`_gap` would refuse) and it holds enough: "spend on interpreting" of a note
+        about dyslexia ranked first and the interpreting note close behind."""
+        focused = [n for n in notes if not n.also]
+        also = [n for n in notes if n.also]
+        if len(focused) != 1 or not also or wants_several(query):
+            return notes
+        subject, least = dataclasses.replace(query, text=checked).subject_text, self.min_coverage[query.language]
+
+        def share(n: NoteInFocus) -> float:
+            found, missing = self.relevance.words_found(subject, self._note_text(n.hit)[0])
+            return len(found) / (len(found) + len(missing)) if missing else 1.0
+
+        if share(focused[0]) >= least:
+            return notes
+        better = next((n for n in also if share(n) >= least), None)
+        if better is None:
+            return notes
+        return [NoteInFocus(better.hit), *(dataclasses.replace(n, also=True) for n in notes if n is not better)]
+
     def _evidence(self, query: Query, notes: list[NoteInFocus], hits: Sequence[Hit]) -> tuple[str, str, set[int]]:
         """The text the question's words are counted on: the focused notes' whole text; the text of every note
         shown (those also relevant too); their tables' years. A decision or vote asked about a note stands
@@ -452,6 +473,8 @@ class Answerer:
         compared = query.answer_type == "comparison"  # "sammenlignet med perioden 2020-23": earlier grants too
         if not tabled or any(set(query.years) & (f.all_years if compared else f.table_years) for _, f in tabled):
             return None
+        if not compared and any(_stated_in(self._note_text(n.hit)[0], query.years) for n, _ in tabled):
+            return None  # "how much was spent in 2026": a sentence states it ("14,2 mio. kr. i 2026")
         names = ", ".join(f"«{n.hit.title or Path(n.hit.source).name}» (Budget {n.hit.budget_year})" for n, _ in tabled)
         covered = wording.year_span(sorted(set().union(*(f.table_years for _, f in tabled))))
         return wording.phrase(query.language, "outside", notes=names, covered=covered,
@@ -1204,6 +1227,12 @@ def _last_column(p: Programme) -> tuple[int, ...]:
     """ "Når det er fuldt indfaset": the last year of the proposal's table (its lasting level)."""
     years = [int(y) for s in p.scenarios[:1] for y in s.amounts if y.isdigit()]
     return (max(years),) if years else ()
+
+
+def _stated_in(text: str, years: Sequence[int]) -> bool:
+    """Whether a sentence of the text states an amount of money in a year asked ("Udgiften var 14,2 mio. kr. i
+    2026"): the year lies outside the proposal's tables, yet the note says what was spent then."""
+    return any(set(years) & years_in(text[a:b]) and _MONEY.search(text[a:b]) for a, b in sentence_spans(text))
 
 
 def _has_years(p: Programme, years) -> bool:

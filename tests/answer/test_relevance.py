@@ -435,3 +435,15 @@ def test_a_care_home_is_also_a_plejecenter(archive_answerer):
     found, missing = archive_answerer.relevance.words_found("What does the care-home staffing cost?",
                                                             "Faste medarbejdere på plejecentrene.", english=True)
     assert {"care", "home"} <= set(found), (found, missing)
+
+
+@pytest.mark.parametrize("text, years, stated", [
+    ("Resumé. I 2025 brugte forvaltningerne 8,1 mio. kr. på kørsel. Forslaget gælder 2027-2030.", (2025,), True),
+    ("Udgiften var 8,1 mio. kr. Ordningen startede i 2025.", (2025,), False),  # the year and the amount apart
+    ("I 2025 kørte 400 borgere med ordningen.", (2025,), False),  # a count, no money
+    ("I 2025 brugte forvaltningerne 8,1 mio. kr. på kørsel.", (2024,), False),
+])
+def test_an_amount_stated_in_a_sentence_of_the_year_asked_is_no_year_outside_the_tables(text, years, stated):
+    from budgetarkiv.answer.compose import _stated_in
+
+    assert _stated_in(text, years) is stated
