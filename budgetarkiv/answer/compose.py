@@ -23,9 +23,17 @@ from budgetarkiv.answer.contacts import Contacts
 from budgetarkiv.answer.focus import MAX_NOTES, NoteInFocus, Speller, focus, respelt, wants_several
 from budgetarkiv.answer.history import history_answer
 from budgetarkiv.answer.letters import LINKED_BOOST, Letters
-from budgetarkiv.answer.listing import asks_names, listed_items, part_asked
+from budgetarkiv.answer.listing import (
+    asks_names,
+    asks_use,
+    item_run_end,
+    labels_named,
+    list_noun,
+    listed_items,
+    part_asked,
+)
 from budgetarkiv.answer.minutes import Minutes
-from budgetarkiv.answer.model import Answer, Fact, Programme, ScenarioOut
+from budgetarkiv.answer.model import Answer, Fact, Programme, ScenarioOut, page_at
 from budgetarkiv.answer.relevance import (
     Gap,
     Relevance,
@@ -221,7 +229,8 @@ class Answerer:
         if gap is not None:
             return self._abstain(query, hits, gap)
         facts = self._facts(query, checked, wanted, hits, notes)
-        if not facts and self.letters.asks_letter(query):  # "who signed the letter about X?": no such letter
+        # "who signed the letter about X?": no such letter; "who chaired committee Y's meeting?": no minutes of it
+        if not facts and (self.letters.asks_letter(query) or self.contacts.asked_role(query) is not None):
             return self._abstain(query, hits, wording.phrase(lang, "none"))
         other_years = _other_years(query, facts)
         if other_years:
@@ -522,14 +531,17 @@ class Answerer:
         letters = [h for h in hits if note_key(h) in focused | also]
         if self.letters.asks_letter(query):  # a letter found further down, when it is about the subject
             letters += [h for h in hits if h.doc_type == "answer" and h not in letters]
-        if self.minutes.asks_decision(query):  # what was decided stands in minutes found further down too
+        role = self.contacts.asked_role(query)
+        if self.minutes.asks_decision(query) or role is not None and role.of_minutes:
+            # what was decided, or who chaired, stands in minutes found further down too
             letters += [h for h in hits if h.doc_type == "other" and h not in letters]
         from_letter = (self.letters.signatory(query, letters) or self.contacts.contact(query, letters)
                        or self.letters.addressee(query, letters)
                        or self.letters.dated(query, letters) or self.minutes.decision(
                            query, letters, lambda texts: self.picker.similarity(query.search_text, texts)))
-        if from_letter is None and self.letters.asks_letter(query):
-            return ()  # who signed or asked: only a letter about the question's subject says
+        if from_letter is None and (self.letters.asks_letter(query) or self.contacts.missing_role(
+                query, letters, self.searcher.known_note_ids)):
+            return ()  # who signed or asked, who chaired: only a letter or minutes about the question's subject say
         return (from_letter,) if from_letter is not None else facts
 
     def _write(self, d: wording.Draft, query: Query, notes: list[NoteInFocus], figs: dict, facts,
@@ -568,23 +580,30 @@ class Answerer:
                 if money is not None and (not rows_asked or _states_sum(money, d.totals)):
                     d.quote(money, d.t["in_text"])
         elif asks_names(query) and "cost" not in query.intents and kind not in ("amount", "sum", "comparison", "history") \
-                and any(listed_items(with_items(f).text) for f in facts):
-            self._names(d, query, facts)
+                and (rows := self._labelled(query, focused, facts)):
+            for line, cited in rows:  # "Hvilke skoler er med?": the schools are the rows of the note's table
+                d.add(line, cited)
+        elif asks_names(query) and "cost" not in query.intents and kind not in ("amount", "sum", "comparison", "history") \
+                and (lists := self._lists(query, facts, focused)):
+            if listed_items(lists[0].text):
+                self._names(d, query, lists)
+            else:
+                d.quote(lists[0])  # items under "It has three parts:", unmarked
         elif kind in ("list", "history") or (several and kind not in _FIGURE_TYPES):
             named = [n for n in notes if n.hit.doc_type == "budget_note"]
             if "list" in query.intents and named:
                 d.add(d.t["list"].format(n=len(named)), f"{len(named)} notes")  # our own count, cited as such
             for n in named:
                 f = figs[note_key(n.hit)]
-                if f is None:
-                    d.note(n.hit)
+                if f is None or kind == "history" and not f.programme.earlier_grants:
+                    d.note(n.hit)  # (a history without earlier grants: the new proposal's amounts are none of it)
                 else:
                     d.programme(f.programme, earlier=query.earlier or kind == "history")
             # a list within one note ("hvilke tre dele består forløbet af") names what its sentences list
             within = kind == "list" and len(named) == 1
-            if "fact" in query.intents or not with_money or kind in _STATEMENT_TYPES or within:
+            if "fact" in query.intents or not with_money or kind in _STATEMENT_TYPES or within or kind == "history":
                 for f in facts[:3]:
-                    d.quote(with_items(f))
+                    d.quote(self._items(f))
         elif kind in _FIGURE_TYPES:
             if any(p.scenarios or p.activities or p.earlier_grants and query.earlier for _, p in with_money):
                 shown = with_money
@@ -675,14 +694,129 @@ class Answerer:
                                         highlight=(f.highlight[0] + part[0], f.highlight[0] + part[1]))
             if listed_items(f.text) and not any(note_key_of(f) == note_key_of(g) for g in listed):
                 listed.append(f)  # each note's best list
-        # a list of names ("Tingbjerg, Mjølnerparken og Urbanplanen") before a list of other things
-        listed.sort(key=lambda f: -sum(i[:1].isupper() for i in listed_items(f.text)) / len(listed_items(f.text)))
         if query.answer_type == "count" or query.wants_number:
             names = listed_items(listed[0].text)
             d.add(wording.phrase(query.language, "named", n=len(names), names=", ".join(names)),
                   f"{len(names)} named: {', '.join(names)}")  # our own count of the names quoted below
         for f in listed[:2]:
             d.quote(f)
+
+    def _items(self, f: Fact) -> Fact:
+        """A sentence introducing a list, quoted with its items; when the items stand beyond its passage (the next
+        passage, after a page break), they are read from the note's text."""
+        got = with_items(f)
+        item = _ITEM.match(f.text)
+        if got is not f or not (f.text.rstrip().endswith(":") or item):
+            return got
+        text = self.contacts.note(f.doc_id).get("text") or ""
+        words = re.findall(r"\S+", f.text)[-12:]  # the introduction's last words, however the lines were joined
+        m = re.search(r"\s+".join(map(re.escape, words)), text) if words else None
+        if m is None:
+            return f
+        if item:  # an item quoted alone ("1) Anlæg af seks sansehaver"): its list, from the introduction
+            intro = [i for i in re.finditer(r"[^\n]*:[ \t]*$", text[:m.start()], re.MULTILINE)]
+            if not intro or item_run_end(text, intro[-1].end()) < m.end():
+                return f
+            m = intro[-1]
+        end = item_run_end(text, m.end())
+        if end == m.end():
+            return f
+        start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - len(f.text))
+        span = text[start:end]
+        return dataclasses.replace(f, text=span, passage=span, highlight=(0, len(span)))
+
+    def _lists(self, query: Query, facts, focused: Sequence[NoteInFocus] = ()) -> list[Fact]:
+        """The lists that may answer a list question, best first: the facts picked, with their items, and every
+        list of their notes and of the focused notes (introduced by "... er:", or a sentence listing names or
+        "dels ..., dels ..."); ranked by the question's words they hold ("hvad bruges pengene til": the
+        sentence of what the money is used for, not the list of playgrounds), then by the noun asked ("Which
+        playgrounds": "De otte legepladser er:"), then names before other things."""
+        noun = list_noun(query.text)
+        stems = {w.lower()[:max(4, len(w) - 3)] for w in [*noun.split()[-1:],
+                 *(t for g in self.relevance.word_groups(noun) for t in g)] if len(w) >= 4} if noun else set()
+        mine = {n.hit.doc_id for n in focused} if focused else {f.doc_id for f in facts}
+        found = [self._items(f) for f in facts if f.doc_id in mine]
+        sources = {f.doc_id: f for f in reversed(facts) if f.doc_id in mine}
+        for n in focused[:3]:
+            if n.hit.doc_id not in sources:
+                sources[n.hit.doc_id] = fact_at(n.hit, 0, 0)
+        for f in sources.values():
+            found += self._note_lists(f)
+        unique = [g for g in {(g.doc_id, g.text): g for g in found}.values()
+                  if (listed_items(g.text) or _INTRO_LINE.search(g.text)) and not _asks_back(g.text)]
+        groups = self.relevance.word_groups(query.subject_text)
+        analyzer = self.relevance.analyzer
+        # the question's longer words by their first letters ("skybrudssikring" and "skybrudsvej" share a stem)
+        asked = {w[:PREFIX] for w in re.findall(r"[^\W\d_]{5,}", query.subject_text.lower())}
+
+        def rank(g: Fact) -> tuple[int, int, float]:  # (negated, best first)
+            items = listed_items(g.text)
+            low = g.text.lower()
+            tokens = set(analyzer.tokens(g.text))
+            # (a group counts by a word of five letters or more: "leg" of "legeredskaber" is no playground)
+            shared = sum(1 for grp in groups if tokens & {t for t in grp if len(t) >= PREFIX}) + len(
+                asked & {w[:PREFIX] for w in re.findall(r"[^\W\d_]{5,}", low)})
+            named = min(sum(low.count(s) for s in stems), 3)
+            capitals = sum(i[:1].isupper() for i in items) / len(items) if items else 0.0
+            return (-shared, -named, -capitals)
+
+        ranked = sorted(unique, key=rank)
+        picked = {(f.doc_id, self._items(f).text) for f in facts}
+        if ranked and (ranked[0].doc_id, ranked[0].text) not in picked and query.answer_type in ("goal", "result") \
+                and not asks_use(query.text):
+            return []  # "hvilke mål er der": the goals the sentences state, not another list of the note
+        if ranked and (ranked[0].doc_id, ranked[0].text) not in picked:
+            shared, named, _ = rank(ranked[0])
+            if -named < 1 and -shared < 2:
+                return []  # a list of the note that neither names what is asked nor shares the question's words
+        return ranked
+
+    def _note_lists(self, f: Fact) -> list[Fact]:
+        """Every list a note introduces ("... er:" and the items under it, across a page break), and each
+        sentence of it that lists names or parts ("dels ..., dels ..."), as facts."""
+        data = self.contacts.note(f.doc_id)
+        text = data.get("text") or ""
+        out = []
+        for a, b in sentence_spans(text):
+            if listed_items(text[a:b]):
+                out.append(dataclasses.replace(f, text=text[a:b], passage=text, highlight=(a, b), section=None,
+                                               page=page_at(data.get("page_starts") or [0], a)))
+        for m in re.finditer(r"^[^\n]*:[ \t]*$", text, re.MULTILINE):
+            end = item_run_end(text, m.end())
+            if end > m.end():
+                start = m.start()
+                head = re.search(r"(?:^|\n)([^\n]+)\n[ \t]*$", text[max(0, start - 120):start])
+                if head and len(head.group(1).split()) <= HEADING_WORDS and not head.group(1).rstrip().endswith((".", ":")):
+                    start -= len(text[max(0, start - 120):start]) - head.start(1)  # its heading ("Legepladser i anden etape")
+                span = text[start:end]
+                out.append(dataclasses.replace(f, text=span, passage=span, highlight=(0, len(span)), section=None,
+                                               page=page_at(data.get("page_starts") or [0], m.start())))
+        return out
+
+    def _labelled(self, query: Query, focused: list[NoteInFocus], facts) -> list[tuple[str, str]]:
+        """ "Hvilke skoler er med?" of a note whose money table has a row per school: each such table's title and
+        row labels, cited from the table; nothing when a quoted sentence names two of the labels already."""
+        noun = list_noun(query.text)
+        # (an English noun by its Danish translations; a Danish one as written)
+        words = [t for g in self.relevance.word_groups(noun) for t in g] if noun and query.language == "en" else []
+        out = []
+        asked = {w[:PREFIX] for w in re.findall(r"[^\W\d_]{5,}", query.subject_text.lower())}
+        asked -= {w[:PREFIX] for w in re.findall(r"[^\W\d_]{5,}", noun.lower())}
+        for n in focused[:1]:
+            title = f"{n.hit.note_id or ''} {n.hit.title or ''}".lower()
+            if asked and not asked & {w[:PREFIX] for w in re.findall(r"[^\W\d_]{5,}", title)}:
+                continue  # a note not about what the question names ("søskendegarantien" of a playground note)
+            data = self.contacts.note(n.hit.doc_id)
+            for table in data.get("tables") or []:
+                labels = [r["label"] for r in table.get("rows") or [] if not r.get("is_sum") and r.get("label")]
+                if not labels_named(labels, noun, table.get("title") or "", words):
+                    continue
+                if query.earlier and any(sum(label in f.text for label in labels) >= 2 for f in facts):
+                    return []  # "which schools tried it before": the sentence naming them, not the table's rows
+                where = wording.note_name(n.hit.note_id, n.hit.title, n.hit.budget_year)
+                line = f"{table.get('title') or ''} ({where}): {', '.join(labels)}"
+                out.append((line, line))  # (the table's own title and row labels, as the note writes them)
+        return out
 
     def _same_note_id(self, d: wording.Draft, query: Query) -> bool:
         """Every note that has carried the note id asked about, one line per budget year (ids are reused
@@ -729,6 +863,8 @@ class Answerer:
         found = find_history(self.searcher.histories, notes[0].doc_id) if notes else None
         if found is None or not found.points:
             return False
+        if not any(p.kind == "granted" for p in found.points) and len({p.budget_year for p in found.points}) < 2:
+            return False  # the note's own proposal is no history: its sentences about the past answer
         text, evidence = history_answer(found, d.lang)
         for line in text.splitlines():
             d.add(line)
@@ -1299,7 +1435,16 @@ def _not_yearly(query: Query, facts) -> str | None:
 
 
 _ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•*–])[ \t]+\S[^\n]*")
+_INTRO_LINE = re.compile(r":[ \t]*\n")  # an introduction and the items under it
+HEADING_WORDS = 8  # a heading over a list is a short line
+PREFIX = 5  # letters two words must share to count as one word of the question (compounds, inflections)
 _INTRO = re.compile(r":[ \t]*\n[ \t]*(?:\d{1,2}[.)]|[-•*–])[ \t]+\S")  # "... fem spor:\n1. ...": items begun
+
+
+def _asks_back(text: str) -> bool:
+    """Whether a list is of questions (a letter's "Spørgsmål:" and the member's questions): never an answer."""
+    items = [line for line in text.splitlines()[1:] if line.strip()]
+    return bool(items) and sum(line.rstrip().endswith("?") for line in items) * 2 > len(items)
 
 
 def with_items(f: Fact) -> Fact:

@@ -14,11 +14,12 @@ from budgetarkiv.answer.model import Fact, note_reader, page_at, quoted
 from budgetarkiv.answer.relevance import Relevance, overlap
 from budgetarkiv.core.text import sentence_spans
 from budgetarkiv.index.store import Store
-from budgetarkiv.ingest.letters import own_date_line
+from budgetarkiv.ingest.letters import CLOSING_RE, own_date_line
 from budgetarkiv.search.hybrid import Hit
 from budgetarkiv.search.query import Query
 
 SAME_QUESTION = 0.5  # share of the question's own words found in a letter's question to link them
+HEAD_CHARS = 600  # a letter's head: sender, date, addressee, subject and greeting
 LINKED_BOOST = 1.5  # added to the score of sentences in the linked "Ad n" answer
 _ABOUT_LETTER = re.compile(r"\b(svar\w*|brev\w*|letter|reply|answer)\b", re.IGNORECASE)
 _SIGNED = re.compile(r"underskrev\w*|skrev\w* under\b|undertegne\w*|signed|signatory|job title|titel|stilling|afsender", re.IGNORECASE)
@@ -87,7 +88,9 @@ class Letters:
         if not groups:
             return True
         data = self.note(doc_id)
-        text = " ".join([data.get("title") or "", data.get("addressee") or "",
+        # a letter without a title line found (an English reply) is about what its head says
+        head = data.get("title") or (data.get("text") or "")[:HEAD_CHARS]
+        text = " ".join([head, data.get("addressee") or "",
                          *(q.get("question", "") for q in data.get("questions") or [])])
         tokens = set(self.relevance.analyzer.tokens(text))
         return any(overlap(tokens, g) for g in groups)
@@ -115,9 +118,10 @@ class Letters:
             at = text.find(name) if name else -1
             if at < 0:
                 continue
-            start = max(text.rfind("\n\n", 0, at), text.lower().rfind("hilsen", 0, at) - 20, 0)
-            end = text.find("\n\n", at + len(name))
-            end = len(text) if end < 0 else end
+            # from the closing ("Med venlig hilsen", "Yours sincerely") over every name and title under it
+            closing = [m for m in CLOSING_RE.finditer(text, 0, at)]
+            start = closing[-1].start() if closing else max(text.rfind("\n\n", 0, at), 0)
+            end = signature_end(text, at)
             start = next(i for i in range(start, at + 1) if not text[i].isspace())
             return quoted(h, text[start:end].rstrip(), page_at(data.get("page_starts") or [0], at))
         return None
@@ -129,6 +133,27 @@ class Letters:
             if h.doc_type == "answer" and self.about(query, h.doc_id):
                 data = self.note(h.doc_id)
                 yield h, data, data.get("text") or ""
+
+
+SIGNATURE_LINES = 6  # two signatories with a name and a title each, perhaps a unit under each title
+SIGNATURE_WORDS = 8  # a signature's line is short: a name, a title, a unit
+
+
+def signature_end(text: str, at: int) -> int:
+    """Where the signature block starting at offset `at` (the first signatory's name) ends: after its last short
+    line (names and titles, blank lines between them allowed; two signatories side by side), before a line
+    that is prose."""
+    end = at
+    taken = 0
+    for m in re.finditer(r"[^\n]*", text[at:]):
+        line = m.group(0).strip()
+        if not line:
+            continue
+        if taken >= SIGNATURE_LINES or len(line.split()) > SIGNATURE_WORDS or line.endswith((".", "?", ":")) and taken:
+            break
+        end = at + m.end()
+        taken += 1
+    return end
 
 
 def greeting_span(text: str, name: str) -> tuple[int, int] | None:

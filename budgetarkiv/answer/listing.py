@@ -19,16 +19,32 @@ from budgetarkiv.search.query import Query
 _NOTE_WORDS = re.compile(
     r"aktivitet|activit|udgift|expens|notat|\bnotes?\b|forslag|proposal|indsats|initiativ|program|projekt|project|bevilling|grant|udløb|ønske|"
     r"effektiviser|efficienc|budget|scheme|ordning|aftale|agreement|tiltag|measure", re.IGNORECASE)
-_WH = re.compile(r"\b(?:hvilke|hvilken|hvilket|which|what)\s+", re.IGNORECASE)
-_SKIP = re.compile(r"^(?:af|of|de|the|to|tre|fire|fem|seks|two|three|four|five|six|\d+)$", re.IGNORECASE)
+_WH = re.compile(r"\b(?:hvilke|hvilken|hvilket|which|what|hvad er|hvad var)\s+", re.IGNORECASE)
+_SKIP = re.compile(r"^(?:af|of|de|det|den|the|are|is|were|was|to|tre|fire|fem|seks|two|three|four|five|six|\d+)$",
+                   re.IGNORECASE)
+# the parts of one proposal ("the four measures in the proposal", "hvilke indsatser består forslaget af"), not
+# budget notes; and what its money is used for ("hvad skal pengene bruges til")
+_PART_WORDS = re.compile(r"indsats|initiativ|tiltag|measure|element|spor\b|tracks?\b|steps?\b|trin\b|dele\b|parts?\b",
+                         re.IGNORECASE)
+_ONE_PROPOSAL = re.compile(r"\b(?:i|af|in|of|for)\s+(?:the\s+)?(?:forslaget|notatet|budgetnotatet|indsatsen|ordningen|"
+                           r"programmet|proposal|note|programme|program|scheme)\b|\bbestår\b.*\baf\b|consist",
+                           re.IGNORECASE)
+_ONE_ASKED = re.compile(r"\bhvilke[nt]\b", re.IGNORECASE)  # "hvilken version": one thing, not a list of names
+_USED_FOR = re.compile(r"\b(?:bruges (?:\w+ )?til|used for|spent on)\b", re.IGNORECASE)
 # English words that end a noun phrase ("care homes were ..."): verbs and auxiliaries
 _EN_STOP = frozenset("""are were is was will would do does did have has had can could should may might must get got
 take took receive received need needs take part""".split())
 BULLET_WORDS = 6
 _BULLET = re.compile(r"(?:^|\n|\s)[•▪]\s*|\n\s*(?:-|\d{1,2}[.)])\s+")
+_DELS = re.compile(r",?\s*\bdels\b\s*(?:til\s+|af\s+|med\s+|i\s+)?", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*[,;]\s*|(?<!-)\s+(?:og|samt|and|eller|or)\s+", re.IGNORECASE)
 _AFTER_PREPOSITION = re.compile(r"\s(?:af|i|på|til|med|for|om|of|in|at|to|on|with)\s+((?:\S+\s+)?\S+)$")
 _NAME_RUN = re.compile(r"(?:\b[A-ZÆØÅ][\w-]*\s*){1,3}$")
+
+
+def asks_use(question: str) -> bool:
+    """ "Hvad skal pengene bruges til?", "what is the money used for": the parts the money goes to."""
+    return bool(_USED_FOR.search(question))
 
 
 def list_noun(question: str) -> str:
@@ -52,9 +68,13 @@ def list_noun(question: str) -> str:
 
 def asks_names(query: Query) -> bool:
     """Whether a list question asks for the names a note lists rather than for budget notes."""
-    if "list" not in query.intents:
+    if "list" not in query.intents or _ONE_ASKED.search(query.text):
         return False
+    if _USED_FOR.search(query.text):
+        return True
     noun = list_noun(query.text)
+    if noun and _PART_WORDS.search(noun) and _ONE_PROPOSAL.search(query.text):
+        return True
     return bool(noun) and not _NOTE_WORDS.search(noun)
 
 
@@ -63,6 +83,9 @@ def listed_items(sentence: str) -> tuple[str, ...]:
     their first words), or the longest run of short pieces joined by commas and
     "og/and" ("i Tingbjerg, Mjølnerparken og Urbanplanen"; a name ending the clause before the run is its
     first item); () when it lists fewer than three, or fewer than two names (capitalised)."""
+    dels = [p.strip(" .;,") for p in _DELS.split(sentence)[1:]]
+    if len(dels) >= 2:  # "Pengene bruges dels til regnbede, dels til at hæve legeredskaber, dels til ..."
+        return tuple(" ".join(p.split()[:BULLET_WORDS]) for p in dels if p)
     parts = _BULLET.split(sentence)
     bullets = [b.strip(" .;,") for b in parts[1:] if b.strip(" .;,")]
     if len(bullets) >= 2 and parts[0].rstrip().endswith(":"):  # "Indsatsen indeholder fem spor:" and its items
@@ -118,6 +141,71 @@ def part_asked(text: str, years: Sequence[int], words: Callable[[str], int]) -> 
     return start, len(text[:end].rstrip())
 
 
+# a line of its own between a list's items that is no item: a page's number ("Side 1 af 2", "Page 2 of 3")
+_PAGE_LINE = re.compile(r"[ \t]*(?:Side|Page|s\.)[ \t]+\d+(?:[ \t]+(?:af|of)[ \t]+\d+)?[ \t]*$", re.IGNORECASE)
+_ITEM_LINE = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•▪*–])[ \t]+\S[^\n]*")
+_COUNTED = {"to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4, "four": 4, "fem": 5, "five": 5, "seks": 6, "six": 6,
+            "syv": 7, "seven": 7, "otte": 8, "eight": 8}
+_INTRO_COUNT = re.compile(r"\b(" + "|".join(_COUNTED) + r"|[2-9])\b(?:\s+[^\W\d]+){0,3}\s*:\s*$", re.IGNORECASE)
+ITEM_WORDS = 30  # an unmarked item's line is short
+
+
+def item_run_end(text: str, at: int) -> int:
+    """Where the items of a list introduced at offset `at` (just after "... består af fire indsatser:") end: the
+    lines opening with "1.", "2)", "-" or "•" that follow, over blank lines and page numbers between them (a list
+    running across a page); when none is marked, as many short lines as the introduction counts ("It has three
+    parts:" and three lines). `at` itself when no items follow."""
+    end, marked = at, 0
+    for m in re.finditer(r"[^\n]*\n?", text[at:]):
+        line = m.group(0).rstrip("\n")
+        if not line.strip() or _PAGE_LINE.fullmatch(line):
+            continue
+        if _ITEM_LINE.match(line):
+            end, marked = at + m.start() + len(line), marked + 1
+            continue
+        break
+    if marked:
+        return end
+    count = _INTRO_COUNT.search(text[max(0, at - 80):at])
+    if count is None:
+        return at
+    wanted = _COUNTED.get(count.group(1).lower()) or int(count.group(1))
+    taken = 0
+    for m in re.finditer(r"[^\n]*\n?", text[at:]):
+        line = m.group(0).rstrip("\n")
+        if not line.strip() or _PAGE_LINE.fullmatch(line):
+            continue
+        if taken == wanted or len(line.split()) > ITEM_WORDS:
+            break
+        end, taken = at + m.start() + len(line), taken + 1
+    return end if taken == wanted else at
+
+
+def table_labels(table_text: str) -> tuple[str, ...]:
+    """The row labels of a money table as the index writes it ("Ellebjerg Skole (Service): 2028: 110; ..."),
+    its sum rows left out: the names a table lists row by row (schools, districts)."""
+    labels = []
+    for line in table_text.splitlines():
+        m = re.match(r"([^:\n]+?)(?:\s*\([^)]*\))?:\s*(?:\d{4}|I alt|Total)\b", line)
+        if m and not re.search(r"\bi alt\b|\btotal\b|^samlet", m.group(1), re.IGNORECASE):
+            labels.append(m.group(1).strip())
+    return tuple(labels)
+
+
+def labels_named(labels: Sequence[str], noun: str, title: str, words: Sequence[str] = ()) -> bool:
+    """Whether a table's row labels are the things a list question asks for: the labels carry the noun's stem
+    ("Ellebjerg Skole" for "skoler") or the table's title names it ("fordelt på bydele" for "bydele"; `words`
+    are the noun's translations, for English questions)."""
+    if len(labels) < 2 or not noun:
+        return False
+    stems = {w.lower()[:max(4, len(w) - 3)] for w in [noun.split()[-1], *words] if len(w) >= 4}
+    starts = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(stems))) + ")", re.IGNORECASE) if stems else None
+    if starts is None:
+        return False
+    in_labels = sum(bool(starts.search(label)) for label in labels)  # a word of the label begins with the stem
+    return in_labels >= max(2, len(labels) - 1) or bool(starts.search(title))
+
+
 def _head(item: str) -> str:
     """An item's name: its first sentence or its first words ("*Opsøgende arbejde.* Der arbejdes ...")."""
     first = re.split(r"(?<=[.!?:])\s", re.sub(r"[*_]", "", item).strip(), maxsplit=1)[0].strip(" .:")
@@ -132,4 +220,4 @@ def _short(piece: str) -> bool:
     return 0 < len(words) <= (3 if piece[:1].isupper() else 2) and len(re.sub(r"\W", "", piece)) >= 3
 
 
-__all__ = ["asks_names", "list_noun", "listed_items", "part_asked"]
+__all__ = ["asks_names", "asks_use", "item_run_end", "labels_named", "list_noun", "listed_items", "part_asked", "table_labels"]

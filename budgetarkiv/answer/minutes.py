@@ -45,8 +45,13 @@ _PART = re.compile(r"^[ \t]*(Resumé|Resume|Sagsfremstilling|Indstilling|Beslutn
                    re.MULTILINE | re.IGNORECASE)
 # a motion voted on within an item ("Ændringsforslag nr. 2 stillet af ...:", "Amendment 1"): its paragraph
 # holds what it proposes, the votes per side and its fate
-_MOTION = re.compile(r"^[ \t]*(?:Ændringsforslag|Amendment|Motion)[ \t]+(?:nr\.?[ \t]*|no\.?[ \t]*)?(\d{1,2})\b",
+_MOTION = re.compile(r"^[ \t]*(?:Ændringsforslag|Amendment|Motion)[ \t]+(?:(?:nr\.?[ \t]*|no\.?[ \t]*)?(\d{1,2})\b|"
+                     r"(?:stillet|fremsat|proposed|moved|tabled|from|by)\b)",
                      re.MULTILINE | re.IGNORECASE)
+# the paragraphs after a motion's that still belong to it: its vote ("Afstemning om ændringsforslaget:", "For: V,
+# C (2)") and its fate ("Ændringsforslaget blev forkastet.")
+_MOTION_MORE = re.compile(r"[ \t]*(?:Afstemning\w*|For[ \t]*:|Imod[ \t]*:|Undl\w*|For stemte|Imod stemte|"
+                          r"(?:Ændrings)?forslaget blev|Votes?|The amendment was)", re.IGNORECASE)
 # a decision that approves the recommendation ("Indstillingen blev godkendt") says what was decided through it
 _APPROVES_RECOMMENDATION = re.compile(r"\bindstilling\w*\b|\brecommendation\b", re.IGNORECASE)
 MAX_SENTENCES = 2
@@ -85,6 +90,9 @@ def _motions(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     for m in _MOTION.finditer(text, start, end):
         stop = text.find("\n\n", m.start(), end)
         stop = end if stop < 0 else stop
+        while stop < end and _MOTION_MORE.match(text, stop + 2):
+            more = text.find("\n\n", stop + 2, end)
+            stop = end if more < 0 else more
         out.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip()), len(text[:stop].rstrip())))
     return tuple(out)
 

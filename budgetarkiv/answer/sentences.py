@@ -144,6 +144,17 @@ class Candidate:
         return self.hit.text[self.start:self.end]
 
 
+# a sentence telling a scheme's past: since when, set up, extended, tried, granted before
+_PAST = re.compile(
+    r"\b(?:siden (?:19|20)\d\d|oprettet|oprettede|indført|etableret|forlænget|forlængede|videreført|udvidet|"
+    r"afprøvet|tidligere|blev der (?:afsat|bevilget)|fulgte|(?:i|med) budget(?:aftale)? (?:19|20)\d\d|"
+    r"since (?:19|20)\d\d|set up|established|introduced|extended|previously|was (?:granted|funded|tried))\b",
+    re.IGNORECASE)
+YEAR_IN_PROSE = re.compile(r"\b(?:19|20)\d\d\b")
+_ASKS_MONEY_BEFORE = re.compile(r"\b(?:penge|afsat|bevilg\w*|midler|money|granted|funds?|funded|set aside|"
+                                r"allocated|finansier\w*|financed)\b", re.IGNORECASE)
+
+
 def type_fit(query: Query, sentence: str, goal_cell: bool = False) -> float:
     """How well the sentence carries what the answer type needs (0 nothing, 1 exactly that)."""
     kind = query.answer_type
@@ -169,6 +180,10 @@ def type_fit(query: Query, sentence: str, goal_cell: bool = False) -> float:
             fit += 0.5 if _NEXT.search(sentence) else -0.5
     elif kind in ("goal", "result"):
         fit = 0.6 if has_number else 0.2
+    elif kind == "history":  # since when, set up and extended, granted before: a sentence that tells the past
+        fit = 1.0 if _PAST.search(sentence) else 0.3 if YEAR_IN_PROSE.search(sentence) else 0.0
+        if _ASKS_MONEY_BEFORE.search(query.text) and not KRONER.search(sentence):
+            fit *= 0.5  # "er der tidligere afsat penge": the grant's amount, not only since when
     elif query.wants_number:
         fit = 1.0 if has_number else 0.0
     if _SINCE_ASKED.search(query.text):  # "siden hvornår": the year something began ("har siden 2021 haft ...")

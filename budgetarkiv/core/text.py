@@ -262,7 +262,9 @@ def canonical_heading(line: str) -> str | None:
 # --- letters ----------------------------------------------------------------------------------------
 
 # "Ad 1:" / "Ad 2." / "Ad 3)" at a line start: the administration's answer to question N of a council member's letter.
-ANSWER_MARK_RE = re.compile(r"^[ \t]*Ad[ \t]*(\d{1,2})[ \t]*[:.)][ \t]*", re.MULTILINE | re.IGNORECASE)
+# "Ad 2: ...", "Ad 2) ...", or "Ad 2" alone on its line with the answer under it
+ANSWER_MARK_RE = re.compile(r"^[ \t]*Ad[ \t]*(\d{1,2})(?:[ \t]*[:.)][ \t]*|[ \t]*\n[ \t]*(?=\S))",
+                            re.MULTILINE | re.IGNORECASE)
 
 
 def strip_answer_mark(text: str) -> str:

@@ -21,6 +21,10 @@ _LETTER_MARKERS: tuple[re.Pattern[str], ...] = (
     ANSWER_MARK_RE,
     re.compile(r"Med venlig hilsen", re.IGNORECASE),
     re.compile(r"^[ \t]*Kære[ \t]+\S", re.MULTILINE),
+    # an English reply ("Dear ...", "Yours sincerely")
+    re.compile(r"^[ \t]*Dear[ \t]+\S", re.MULTILINE),
+    re.compile(r"^[ \t]*(?:Yours[ \t]+(?:sincerely|faithfully)|Kind[ \t]+regards|Best[ \t]+regards)[ \t]*,?[ \t]*$",
+               re.MULTILINE | re.IGNORECASE),
 )
 _MONTHS: dict[str, int] = {
     "januar": 1, "februar": 2, "marts": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
@@ -39,9 +43,10 @@ _INQUIRY_AFTER_CHARS = 120  # how far after such a date the inquiry word may sta
 _INQUIRY_DATE_GAP = 30  # at most this many characters between the inquiry word and its date ("af d. ")
 # A dated line: a date with at most a short label around it ("Dato: 14. marts 2023", "København, 3/5 2021").
 _DATED_LINE_WORDS = 4
-_ADDRESSEE_RE = re.compile(r"^[ \t]*(?:Kære|Til)[ \t]+([^\n,]+?)[ \t]*,?[ \t]*$", re.MULTILINE)
-_CLOSING_RE = re.compile(
-    r"^[ \t]*(?:Med venlig hilsen|Venlig hilsen|Med venlige hilsner)[ \t]*,?[ \t]*$", re.MULTILINE | re.IGNORECASE
+_ADDRESSEE_RE = re.compile(r"^[ \t]*(?:Kære|Til|Dear)[ \t]+([^\n,]+?)[ \t]*,?[ \t]*$", re.MULTILINE)
+CLOSING_RE = re.compile(
+    r"^[ \t]*(?:Med venlig hilsen|Venlig hilsen|Med venlige hilsner|Yours[ \t]+(?:sincerely|faithfully)|"
+    r"Kind[ \t]+regards|Best[ \t]+regards)[ \t]*,?[ \t]*$", re.MULTILINE | re.IGNORECASE
 )
 _QUESTIONS_HEAD_RE = re.compile(r"^[ \t]*Spørgsmål[ \t]*:?[ \t]*$", re.MULTILINE)
 # "Spørgsmål 2" (perhaps "Spørgsmål 2: Hvad ...?") heading one question; "Svar" (or "Svar 2") its answer.
@@ -142,7 +147,7 @@ def own_date_line(text: str) -> tuple[int, int, str] | None:
     """The letter's own dated line as (start, end, ISO date): in the head (before the greeting) or under the
     closing greeting. Offsets are the line's, so it can be quoted as it is written."""
     greeting = _ADDRESSEE_RE.search(text)
-    closing = _CLOSING_RE.search(text)
+    closing = CLOSING_RE.search(text)
     regions = [(0, greeting.start() if greeting else 0)]
     if closing:
         regions.append((closing.end(), len(text)))
@@ -177,7 +182,7 @@ def find_addressee(text: str) -> str | None:
 
 def find_signatory(text: str) -> str | None:
     """Name and title: the non-blank lines after the closing "Med venlig hilsen", joined by ", "."""
-    m = _CLOSING_RE.search(text)
+    m = CLOSING_RE.search(text)
     if not m:
         return None
     lines = [collapse_ws(line) for line in text[m.end():].splitlines()]
@@ -247,7 +252,7 @@ def _numbered_items(block: str) -> dict[int, str]:
 def find_headed_questions(text: str) -> tuple[dict[int, str], dict[int, str]]:
     """Questions and answers of a letter written "Spørgsmål N" <question> "Svar" <answer>, by number."""
     heads = list(QUESTION_HEAD_RE.finditer(text))
-    closing = _CLOSING_RE.search(text, heads[-1].end()) if heads else None
+    closing = CLOSING_RE.search(text, heads[-1].end()) if heads else None
     stop = closing.start() if closing else len(text)
     questions: dict[int, str] = {}
     answers: dict[int, str] = {}
@@ -279,7 +284,7 @@ def find_questions(text: str) -> dict[int, str]:
 def find_answers(text: str) -> dict[int, str]:
     """The text after each "Ad N:" up to the next one or the closing greeting."""
     marks = list(ANSWER_MARK_RE.finditer(text))
-    closing = _CLOSING_RE.search(text)
+    closing = CLOSING_RE.search(text)
     stop = closing.start() if closing else len(text)
     answers: dict[int, str] = {}
     for i, m in enumerate(marks):
@@ -296,7 +301,7 @@ def find_restated_questions(text: str) -> tuple[dict[int, str], dict[int, str]]:
     ("Ad 1) Hvor mange ...?" + blank line + the answer), by number; only marks whose first paragraph is a
     question ending in "?" and is followed by an answer count. Such letters list the questions nowhere else."""
     marks = list(ANSWER_MARK_RE.finditer(text))
-    closing = _CLOSING_RE.search(text)
+    closing = CLOSING_RE.search(text)
     stop = closing.start() if closing else len(text)
     questions: dict[int, str] = {}
     answers: dict[int, str] = {}

@@ -82,7 +82,12 @@ _MONEY = re.compile(
     r"|\bhow much (?:\w+ )?(?:goes|go|went|gets|get|got)\b|\bhvor meget (?:\w+ )?(?:går|gik) til\b",
     re.IGNORECASE,
 )
-_LIST = re.compile(r"\b(hvilke|hvilken|which|what programmes|what programs|list)\b", re.IGNORECASE)
+_LIST = re.compile(r"\b(hvilke|hvilken|which|what programmes|what programs|list|"
+                   # the parts of one thing: "what are the four measures", "hvad er de tre dele", "hvad bruges
+                   # pengene til", "what is the money used for"
+                   r"(?:what are|hvad er) (?:the|de) (?:\w+ )?(?:parts|measures|elements|components|steps|tracks|"
+                   r"dele|indsatser|elementer|tiltag|trin|spor)|bruges (?:\w+ )?til|used for|spent on)\b",
+                   re.IGNORECASE)
 _FACT = re.compile(
     r"\b(hvor mange|hvor stor\w*|hvem|hvornår|hvordan|hvad er|hvad var|hvilke resultat\w*|hvad viser|"
     r"how many|who|when|how|what is|what was|what were|results?)\b",
@@ -118,7 +123,10 @@ _HISTORY = re.compile(
     # "after the note" is what became of it; "efter budgetnotatet til Budget 2027" is "according to" it
     r"efter budgetnotatet(?!\s+(?:til|for|fra)\s+(?:budget\s*)?(?:19|20)\d\d)|"
     r"after the (?:budget )?note(?!\s+(?:to|for|of|from)\s+(?:budget\s*)?(?:19|20)\d\d)|"
-    r"blev (?:det|forslaget|indsatsen) vedtaget|was (?:it|the proposal) (?:adopted|approved|funded))\b"
+    r"blev (?:det|forslaget|indsatsen) vedtaget|was (?:it|the proposal) (?:adopted|approved|funded)|"
+    # how a scheme was paid for before
+    r"(?:first|først) (?:set aside|afsat|bevilget|funded)|"
+    r"finansieret tidligere|tidligere finansieret)\b"
     r"|\bbudgetaftale\w*\b.*\b(?:afsat|hvilken)\b",
     re.IGNORECASE,
 )
@@ -173,7 +181,11 @@ _TYPE_WORDS = {
     "person": re.compile(
         r"\b(council|members?|medlem\w*|byrådsmedlem\w*|politiker\w*|"
         r"politicians?|asked|spurgte|stillede|underskrev\w*|signed|signatory|job|title|titel|stilling\w*|"
-        r"party|parti\w*|person|letter|brev\w*|reply|svar\w*)\b", re.IGNORECASE),
+        r"party|parti\w*|person|letter|brev\w*|reply|svar\w*|skrevet under|skrev under|"
+        # a role asked for: the document names the person on a labelled line ("Yderligere oplysninger: ...",
+        # "Mødeleder: ...") that need not repeat the question's word for it
+        r"kontakt\w*|contact\w*|call|ringe|yderligere oplysninger|more information|further information|"
+        r"chair\w*|formand\w*|mødeleder\w*|ordfører\w*|forelag\w*|presented|sagsbehandler\w*)\b", re.IGNORECASE),
     "date": re.compile(
         r"\b(date|dato|dated|dateret|held|holdt|meetings?|møde\w*|next|næste|letter|brev\w*|reply|"
         r"svar\w*|council|members?|medlem\w*|asked|spurgte|sen[dt]|sendte|wrote|skrev|mail\w*)\b", re.IGNORECASE),

@@ -39,3 +39,78 @@ def test_a_contact_mentioned_in_prose_or_without_a_name_is_none(text):
 ])
 def test_a_person_question_about_contact_asks_for_the_contact(question, asks):
     assert Contacts.asks_contact(analyse(question)) is asks
+
+
+# ------------------------------------------------------------------ roles: contact forms, caseworker, minutes' people
+
+from budgetarkiv.answer.contacts import ROLES, _best, committee_of, role_asked, role_spans  # noqa: E402
+
+
+def _role(name: str):
+    return next(r for r in ROLES if r.name == name)
+
+
+@pytest.mark.parametrize("role, text, named", [
+    ("contact", "Kontakt\nYderligere oplysninger: Mikkel Aas Brandt, chefkonsulent, tlf. 1234 5678\n",
+     "Mikkel Aas Brandt"),
+    ("contact", "Further information: Ruth Okafor Lind, adviser, phone +45 1111 2222.\n\nYours sincerely\n",
+     "Ruth Okafor Lind"),
+    ("contact", "Økonomi\nTal.\n\nFlere oplysninger: Pia Munk Krogh, tlf. 3333 4444\n", "Pia Munk Krogh"),
+    ("caseworker", "Center for Byrum\n\nSagsbehandler: Anton Lykke Friis\nDato: 3. maj 2029\n", "Anton Lykke Friis"),
+    ("chair", "**Formand:** Karla Høst Bjerre (F)\n**Til stede:** ...\n", "Karla Høst Bjerre"),
+    ("chair", "BESLUTNINGSPROTOKOL\n\nMødeleder: Overborgmester Peder Dam Lund (A)\n", "Peder Dam Lund"),
+    ("rapporteur", "Sagen blev drøftet.\n\nOrdfører for sagen: Yasmin Kofod (Ø).\n", "Yasmin Kofod"),
+    ("absent", "Til stede: alle\nAfbud: Bo Sand Riis (V)\n", "Bo Sand Riis"),
+    ("presenter", "Beslutning\nSagen blev forelagt af sundhedsborgmester Lise Bang Holm (B). Den blev godkendt.",
+     "Lise Bang Holm"),
+])
+def test_a_role_is_read_from_its_labelled_line_or_sentence(role, text, named):
+    spans = role_spans(text, _role(role))
+    assert spans and named in text[spans[0][0]:spans[0][1]]
+
+
+@pytest.mark.parametrize("role, text", [
+    ("chair", "Udvalget drøftede formandens forslag om nye regler.\n"),  # a role word in prose names nobody
+    ("contact", "Kontakt\n\n"),
+    ("absent", "Afbud: ingen\n"),
+])
+def test_a_role_without_a_name_is_not_read(role, text):
+    assert role_spans(text, _role(role)) == []
+
+
+CONTACT_TABLE = "Kontakt\nKontakt\tNavn\tMail\nFaglig kontakt\tIrma Dahl Brix\tID3X@kk.dk\nØkonomi\tOtto Vang Møller\tOV9M@kk.dk\n"
+
+
+@pytest.mark.parametrize("question, named", [
+    ("Hvem er faglig kontakt på forslaget?", "Irma Dahl Brix"),
+    ("Who do I contact about the budget figures?", "Otto Vang Møller"),
+    ("Hvem kan jeg kontakte om økonomien?", "Otto Vang Møller"),
+    ("Hvem er kontaktperson?", "Irma Dahl Brix"),  # no qualifier named: the first row
+])
+def test_a_contact_table_answers_with_the_row_the_question_names(question, named):
+    spans = role_spans(CONTACT_TABLE, _role("contact"))
+    assert len(spans) == 2  # a row each, the head and the heading above it no contact
+    start, end, _ = _best(spans, question)
+    assert named in CONTACT_TABLE[start:end]
+
+
+@pytest.mark.parametrize("question, role", [
+    ("Hvem kan give yderligere oplysninger om forslaget?", "contact"),
+    ("Who can I call about the scheme?", "contact"),
+    ("Hvem er sagsbehandler på svaret?", "caseworker"),
+    ("Who chaired the meeting?", "chair"),
+    ("Hvem var formand for udvalgets møde?", "chair"),
+    ("Hvem var ordfører for sagen?", "rapporteur"),
+    ("Hvem havde meldt afbud til mødet?", "absent"),
+    ("Hvem forelagde sagen?", "presenter"),
+    ("Hvem har underskrevet svaret?", None),
+    ("Hvem stillede spørgsmålet?", None),
+])
+def test_the_role_a_person_question_asks_for(question, role):
+    found = role_asked(question)
+    assert (found.name if found else None) == role
+
+
+def test_the_committee_of_minutes_is_named_in_their_head():
+    assert committee_of("# Referat – Sundheds- og Omsorgsudvalget\n\nMødedato: ...") == "omsorgsudvalg"
+    assert committee_of("KØBENHAVNS KOMMUNE\nBorgerrepræsentationen\n\nREFERAT") is None

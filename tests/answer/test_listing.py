@@ -104,3 +104,78 @@ def test_the_part_of_a_list_under_the_introduction_asked_for():
     assert "Valbyparkens" in text[a:b] and "Kalvebodskolen" in text[a:b] and "Ravnsborg" not in text[a:b]
     assert part_asked(text, [], lambda t: 0) is None  # nothing tells the parts apart
     assert part_asked("Skoler:\n• A Skole\n• B Skole", [2025], lambda t: 1) is None  # one list only
+
+
+# ------------------------------------------------------------------ lists across pages, unmarked, dels, table rows
+
+from budgetarkiv.answer.listing import item_run_end, labels_named, table_labels  # noqa: E402
+
+
+@pytest.mark.parametrize("question, noun", [
+    ("What are the four measures in the proposal?", "measures"),
+    ("What are the parts of the mentor programme?", "parts"),
+    ("Hvad er de tre spor i indsatsen?", "spor"),
+])
+def test_the_noun_after_what_are_the(question, noun):
+    assert list_noun(question) == noun
+
+
+@pytest.mark.parametrize("question, names", [
+    ("What are the four measures in the proposal for school gardens?", True),  # the parts of one proposal
+    ("Hvilke indsatser består forslaget af?", True),
+    ("Hvad skal pengene til cykelstierne bruges til?", True),  # what the money is used for
+    ("Which health initiatives does the agreement fund?", False),  # notes of an agreement
+    ("Hvilke aktiviteter indgår i forslaget?", False),  # the rows of its table
+])
+def test_the_parts_of_one_proposal_are_names_it_lists(question, names):
+    assert asks_names(analyse(question)) is names
+
+
+@pytest.mark.parametrize("text, items", [
+    # bullets broken by a page's number and blank lines
+    ("Stederne er:\n• Havneparken\n• Fælledhuset\n\nSide 1 af 2\n\n• Kildevældet\nØkonomi\nBeløb.",
+     "Stederne er:\n• Havneparken\n• Fælledhuset\n\nSide 1 af 2\n\n• Kildevældet"),
+    ("Forløbet har tre trin:\n1) Screening.\n2) Kursus.\n3) Opfølgning.\nI 2027 startede 40.",
+     "Forløbet har tre trin:\n1) Screening.\n2) Kursus.\n3) Opfølgning."),
+    # unmarked items, as many as the introduction counts
+    ("The scheme has two parts:\nEvening classes at the library.\nA walking club on Sundays.\nIn 2026, 90 took part.",
+     "The scheme has two parts:\nEvening classes at the library.\nA walking club on Sundays."),
+])
+def test_the_items_of_an_introduced_list(text, items):
+    assert text[:item_run_end(text, text.index(":") + 1)] == items
+
+
+@pytest.mark.parametrize("text", [
+    "Baggrunden er denne:\nDer var for få pladser i 2025, og ventetiden steg.",  # no items, no count
+    "It has three parts:\nOne.\nTwo.",  # fewer lines than counted
+])
+def test_no_items_follow_an_introduction(text):
+    at = text.index(":") + 1
+    assert item_run_end(text, at) == at
+
+
+def test_a_sentence_listing_parts_with_dels():
+    sentence = "Midlerne går dels til vejledere, dels til busser til skoven, dels til udstyr."
+    assert listed_items(sentence) == ("vejledere", "busser til skoven", "udstyr")
+
+
+TABLE = ("Tabel 2. Udgifter fordelt på bydele\n1.000 kr., 2030 p/l\nValby (Service): 2030: 10; I alt: 10\n"
+         "Bispebjerg (Service): 2030: 20; I alt: 20\nUdgifter i alt: 2030: 30; I alt: 30")
+
+
+def test_the_row_labels_of_a_table_are_the_names_it_lists_when_they_or_its_title_name_the_noun():
+    labels = table_labels(TABLE)
+    assert labels == ("Valby", "Bispebjerg")
+    assert labels_named(labels, "bydele", "Tabel 2. Udgifter fordelt på bydele")
+    assert labels_named(["Sønderbro Skole", "Kirsebær Skole"], "skoler", "Tabel 1. Udgifter")
+    assert not labels_named(["Løn", "Husleje"], "skoler", "Tabel 1. Udgifter")
+
+
+def test_a_stem_found_inside_another_word_does_not_name_the_labels():
+    # "Oversigt" holds "vers" of "versioner"; the stem must begin a word
+    assert not labels_named(["Løn", "Husleje"], "versioner", "Tabel 2 – Oversigt over aktiviteter")
+
+
+def test_which_one_asks_for_no_list():
+    assert not asks_names(analyse("Hvilken version af notatet har målet på 50 pct.?"))
+    assert not asks_names(analyse("Hvilket forslag anbefaler forvaltningen?"))

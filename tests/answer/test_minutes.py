@@ -148,3 +148,30 @@ def test_a_question_asks_a_decision(question, decision):
     from budgetarkiv.search.query import analyse
 
     assert Minutes.asks_decision(analyse(question)) is decision
+
+
+COMMITTEE = """Referat – Teknik- og Miljøudvalget
+
+1. Godkendelse af dagsorden
+
+Dagsordenen blev godkendt.
+
+2. Budgetønsker
+
+Ændringsforslag stillet af Det Konservative Folkeparti (C): At ønsket om nye bænke tages ud.
+
+Afstemning om ændringsforslaget:
+For: C, V (2)
+Imod: A, B, F, Ø (6)
+Ændringsforslaget blev forkastet.
+
+Beslutning: Indstillingen blev godkendt.
+"""
+
+
+def test_a_motion_without_a_number_holds_its_vote_and_fate_in_the_paragraphs_after_it():
+    items = agenda_items(COMMITTEE)
+    (motion,) = items[1].motions
+    lines = COMMITTEE[slice(*motion)].splitlines()
+    assert lines[0].startswith("Ændringsforslag stillet af") and lines[-1] == "Ændringsforslaget blev forkastet."
+    assert lines[vote_side("Hvilke partier stemte imod ændringsforslaget om bænkene?", lines)] == "Imod: A, B, F, Ø (6)"

@@ -233,3 +233,33 @@ def test_a_lead_in_after_the_last_question_is_no_part_of_it() -> None:
             "Forvaltningen svarer således:\n\nAd 1)\nDer venter 81.\n\nAd 2)\nEn plads koster 1,4 mio. kr.\n")
     assert [(q.number, q.question) for q in parse_letter(text).questions] == [
         (1, "Hvor mange venter?"), (2, "Hvad koster en plads?")]
+
+
+ENGLISH = """City of Copenhagen
+Date: 4 May 2028
+
+Dear Amal Farouk
+
+Thank you for your letter of 20 April 2028 about the night library.
+
+The night library opened in 2026.
+
+Yours sincerely
+
+Jonas Brink Holm
+Head of Libraries
+"""
+
+
+def test_an_english_reply_is_a_letter_with_its_addressee_and_signatory() -> None:
+    assert is_answer_letter(ENGLISH)
+    parts = parse_letter(ENGLISH)
+    assert parts.addressee == "Amal Farouk"
+    assert parts.signatory == "Jonas Brink Holm, Head of Libraries"
+
+
+def test_an_ad_mark_alone_on_its_line_heads_the_answer_under_it() -> None:
+    text = ("Kære Eva Holm\n\nTak for din henvendelse.\n\nSpørgsmål:\n1. Hvor mange?\n2. Hvornår?\n\n"
+            "Ad 1\nDer er 40 pladser.\n\nAd 2\nDe åbner i maj.\n\nMed venlig hilsen\n\nKim Lund")
+    answers = {q.number: q.answer for q in parse_letter(text).questions}
+    assert answers == {1: "Der er 40 pladser.", 2: "De åbner i maj."}

@@ -639,3 +639,30 @@ def test_how_much_goes_to_something_is_a_money_question():
 ])
 def test_a_year_may_name_a_budget_when_the_question_speaks_of_budgeting_or_names_the_note(question, budget):
     assert analyse(question).speaks_of_a_budget is budget
+
+
+@pytest.mark.parametrize("question", [
+    "Hvordan er parkløbet blevet finansieret tidligere?",
+    "When was money first set aside for the bridge study?",
+])
+def test_how_a_scheme_was_paid_for_before_is_a_history_question(question):
+    assert analyse(question).answer_type == "history"
+
+
+@pytest.mark.parametrize("question", [
+    "What are the four measures in the proposal?",
+    "Hvad er de tre dele af forløbet?",
+    "Hvad skal pengene til haverne bruges til?",
+])
+def test_the_parts_of_one_thing_are_a_list_question(question):
+    assert "list" in analyse(question).intents
+
+
+@pytest.mark.parametrize("question", [
+    "Hvem kan give yderligere oplysninger om haverne?",
+    "Who chaired the meeting about the harbour bus?",
+    "Hvem har skrevet under på svaret om haverne?",
+])
+def test_the_word_for_the_role_asked_is_no_subject_word(question):
+    subject = analyse(question).subject_text.lower()
+    assert not any(w in subject for w in ("oplysninger", "chaired", "skrevet under"))
