@@ -25,6 +25,9 @@ from budgetarkiv.search.lookup import RowQuery, RowRecord, ScenarioCost, earlier
 from budgetarkiv.search.query import Query
 
 # "hvilke aktiviteter ...", "what activities ...": the rows of a proposal's tables are asked for
+# "lønnen til måltidsværterne", "the salaries of the hosts", "udgiften til evaluering": what the money pays for
+_PAID_FOR = re.compile(r"\b(?:løn(?:nen|ninger|ningerne|udgift\w*)?|salar(?:y|ies)|wages?)\s+(?:til|for|of|to)\s+"
+                       r"(?:the\s+|de\s+)?(?P<what>[^\W\d_]+)", re.IGNORECASE)
 # "alle fem forslag", "all the proposals": every alternative of the note together
 _EVERY = re.compile(r"\b(?:alle|samtlige|all|every|each)\b", re.IGNORECASE)
 _ACTIVITIES = re.compile(r"\b(?:hvilke|which|what)\s+(?:aktivitet\w*|activit(?:y|ies))\b", re.IGNORECASE)
@@ -86,8 +89,8 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
     # (a compound part of a title word too: "ban" of "skøjtebane" names the note, not its "skøjtebane" row)
     # English budget vocabulary names the Danish steering areas and row kinds ("capital" rows are "Anlæg")
     wanted = set(wanted) | {t for w in query.subject if w in ROW_TERMS for t in analyzer.tokens(ROW_TERMS[w])}
-    titled = set(analyzer.tokens(f"{first.note_id or ''} {first.note_title or ''}")) - _one_part_named(
-        first.note_title or "", analyzer, wanted, several=query.answer_type == "comparison")
+    part = _one_part_named(first.note_title or "", analyzer, wanted, several=query.answer_type == "comparison")
+    titled = set(analyzer.tokens(f"{first.note_id or ''} {first.note_title or ''}")) - part
     wanted = {w for w in wanted if not any(w in t for t in titled)}
     naming = {w for w in (naming or wanted) if not any(w in t for t in titled)}
     summary = summary_of(costs)
@@ -128,6 +131,17 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
     if _ACTIVITIES.search(query.text):
         # "which activities does the proposal fund": every row of its scenarios' tables is one
         activities = [row_out(r, described) for c in costs if len(c.rows) > 1 for r in c.rows]
+    # the part the question names by what it pays for ("lønnen til måltidsværter": the row of the hosts, though
+    # the title names them too) or as one part of an enumerating title ("care homes" of "Solceller på skoler og
+    # plejecentre"): its rows answer alone, as the steering area's do
+    paid = _PAID_FOR.search(query.text)
+    paid_rows = [r for c in costs if len(c.rows) > 1 for r in c.rows
+                 if paid and names(set(analyzer.tokens(r.label)), set(analyzer.tokens(paid.group("what"))))]
+    if paid_rows and len(costs) == 1:
+        activities = [row_out(r, described) for r in paid_rows]
+    part_rows = [a for a in activities if part and names(set(analyzer.tokens(a.row_label)), part & wanted)]
+    one_part = query.answer_type == "amount" and len(costs) == 1 and not query.asks and (
+        bool(paid_rows) or bool(part_rows) and len(part_rows) == len(activities))
     of_area = area_rows([r for c in costs for r in c.rows], query)
     if of_area:
         # "anlægsudgiften", "serviceudgifterne", "capital": the rows of that steering area are the part asked;
@@ -168,7 +182,7 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
     table_years = {int(y) for r in rows if r not in grants_before for y in r.amounts if y.isdigit()}
     programme = Programme(
         note_id=first.note_id, budget_year=first.budget_year, title=first.note_title, source=first.source,
-        doc_id=doc_id, scenarios=() if of_area else tuple(scenario_out(s, described) for s in costs),
+        doc_id=doc_id, scenarios=() if of_area or one_part and activities else tuple(scenario_out(s, described) for s in costs),
         earlier_grants=tuple(row_out(r) for r in grants), activities=tuple(activities),
         versions=hit.versions,
     )

@@ -70,12 +70,12 @@ _PER_YEAR = re.compile(r"\b(?:om året|årligt|pr\.? år|per år|hvert år|per y
 _NOTE_ID = re.compile(r"\b([A-ZÆØÅ]{2,4})\s?([A-Z]?\d{1,3}[a-z]?)\b")
 
 _COST = re.compile(
-    r"\b(koste\w*|pris\w*|dyr\w*|billig\w*|penge|beløb\w*|budget(?!notat)\w*|udgift\w*|afsat\w*|bevilg\w*|bevilling\w*|"
+    r"\b(koste\w*|pris\w*|dyr\w*|billig\w*|penge|beløb\w*|budget(?!notat)\w*|\w*udgift\w*|afsat\w*|bevilg\w*|bevilling\w*|"
     r"mio|kr|finansier\w*|cost\w*|price\w*|money|spen[dt]\w*|fund\w*|budget\w*|grant\w*|how much)\b",
     re.IGNORECASE,
 )
 _MONEY = re.compile(
-    r"\b(koste\w*|pris\w*|dyr\w*|billig\w*|penge|beløb\w*|udgift\w*|afsat\w*|afsæt\w*|bevilg\w*|mio|kr|spar\w*|"
+    r"\b(koste\w*|pris\w*|dyr\w*|billig\w*|penge|beløb\w*|\w*udgift\w*|afsat\w*|afsæt\w*|bevilg\w*|mio|kr|spar\w*|"
     r"\w*budget(?:tet|ter|terne)|anlæg(?!ge)\w*|investering\w*|økonomisk\w*|finansier\w*|cost\w*|price\w*|money|spen[dt]\w*|sav(?:e|es|ing)\w*|"
     r"fund(?:s|ed|ing)?|grant\w*|set aside|budgeted|netto\w*|net|financial\w*|besparel\w*|expen\w*|"
     r"betal\w*|pay(?:s|ing)?|paid|invest\w*|capital|budgetaftale\w*|bill|price tag|outlay|regning\w*)\b|how much (?:would|does|did|will|is|has)"
@@ -256,7 +256,10 @@ _WHOLE_PERIOD = re.compile(
     r"\b(?:hele perioden|i alt i perioden|(?:whole|entire|full) period|"
     r"(?:over|across|in|for|i) (?:hele |alle |de |its |their |the |all )"
     r"(?:(?:whole|entire|full|to|tre|fire|fem|seks|two|three|four|five|six|\d) )?"
-    r"(?:perioden?|periode|period|år|årene|years)\b(?!\s*(?:19|20)\d\d))", re.IGNORECASE)
+    r"(?:perioden?|periode|period|år|årene|years)\b(?!\s*(?:19|20)\d\d)|"
+    # "for begge vintre", "for both years", "across both seasons": every year of the table together
+    r"(?:over|across|in|for|i)\s+(?:begge|both)(?:\s+the)?\s+(?:år|vintre|somre|sæsoner|skoleår|years|winters|"
+    r"summers|seasons|school years)\b)", re.IGNORECASE)
 
 # Words every question uses: they say nothing about what is asked for, so they cannot make it relevant.
 GENERIC_WORDS = frozenset(

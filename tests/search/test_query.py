@@ -325,6 +325,8 @@ def test_fully_phased_in_asks_for_the_lasting_level_not_a_year():
     ("Hvad koster det i alle årene?", True),
     ("Over its three years, what was the net total of the proposal?", True),
     ("What does it cost across the whole period?", True),
+    ("Hvad koster Niveau 2 i alt for begge vintre?", True),
+    ("What does the pilot cost for both years?", True),
     ("Hvad koster det i 2027?", False),
     ("Hvad koster det i de første år?", False),  # the first years are a part, not the whole
     ("What is the total for the years 2026-2028?", False),  # the years asked say which
