@@ -90,7 +90,8 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
     # English budget vocabulary names the Danish steering areas and row kinds ("capital" rows are "Anlæg")
     wanted = set(wanted) | {t for w in query.subject if w in ROW_TERMS for t in analyzer.tokens(ROW_TERMS[w])}
     part = _one_part_named(first.note_title or "", analyzer, wanted, several=query.answer_type == "comparison")
-    titled = set(analyzer.tokens(f"{first.note_id or ''} {first.note_title or ''}")) - part
+    # (a title word holding a word of the part named is the part's: "plej" of "plejecentr" stays a question word)
+    titled = {t for t in analyzer.tokens(f"{first.note_id or ''} {first.note_title or ''}") if not any(w in t for w in part)}
     wanted = {w for w in wanted if not any(w in t for t in titled)}
     naming = {w for w in (naming or wanted) if not any(w in t for t in titled)}
     summary = summary_of(costs)
@@ -280,18 +281,10 @@ def parts_asked(rows: Sequence[RowRecord], label, wanted: set[str], left_out: se
     return named if named and len(named) < len(kept) else kept
 
 
-# the head of an enumerating title, before its preposition ("Solceller på ..."; not "Udeskole og naturvejledere på")
-_HEAD = re.compile(r"^(?:(?!\s(?:og|samt|and)\s)[^,&])*?\s(?:på|til|i|for|ved|med|af|on|at|in|of)\s", re.IGNORECASE)
-
-
 def _one_part_named(title: str, analyzer: DanishAnalyzer, wanted: set[str], several: bool = False) -> set[str]:
     """The words of the one part of an enumerating title ("Nye faglokaler til naturfag og madkundskab") that the
     question names: they name a row of the note (its "Nye madkundskabslokaler"), not only the note. With
     `several` (a comparison of the parts), the words of every part named."""
-    # the head before a preposition belongs to every part ("Solceller på skoler og plejecentre": solceller on both)
-    head = _HEAD.match(title)
-    if head:
-        title = title[head.end():]
     # (a part of letters alone, "Model A, B og C", names alternatives, not parts of the subject)
     texts = _TITLE_PARTS.split(title)
     # the first part's words before its last preposition are every part's head ("Solceller på | kommunens skoler
@@ -306,7 +299,7 @@ def _one_part_named(title: str, analyzer: DanishAnalyzer, wanted: set[str], seve
     own = [part - set().union(*(q for q in parts if q is not part)) for part in parts]
     named = [words for words in own if words & wanted]
     if len(named) == 1 or several and len(named) >= 2:
-        return set().union(*named)  # (the part's every word: a question word inside one of them is not the title's)
+        return set().union(*named) & wanted
     return set()
 
 
