@@ -49,10 +49,12 @@ CATEGORY_HEADING = "Kategorisering"
 DISTRICT_HEADINGS = frozenset({"Bydele", "Bydel og adresse"})
 
 # "BI18 Perspektiv – ...", "BI18: Styrket ...", "BI23 -Videreførelse ...", "BUU12a ...", and savings
-# proposals (effektiviseringsforslag) "SUF E3 ...", "SOF E05 ...": letters, an optional space and capital, digits.
+# proposals (effektiviseringsforslag) "SUF E3 ...", "SOF E05 ...": letters, an optional space and capital, digits;
+# some administrations write a space before the digits ("TMF 57 ...", "ØKF E 8 ...").
 _NOTE_ID_RE = re.compile(
-    r"^[ \t]*(?P<id>[A-ZÆØÅ]{2,4}(?:[ \t][A-ZÆØÅ])?\d{1,3}[a-z]?)(?![\w/.,])(?P<rest>.*)$", re.MULTILINE
+    r"^[ \t]*(?P<id>[A-ZÆØÅ]{2,4}(?:[ \t][A-ZÆØÅ])?[ \t]?\d{1,3}[a-z]?)(?![\w/.,])(?P<rest>.*)$", re.MULTILINE
 )
+_BEFORE_DIGITS_RE = re.compile(r"[ \t]+(?=\d)")  # "TMF 57", "ØKF E 8" are the ids "TMF57", "ØKF E8"
 _TITLE_LEAD_RE = re.compile(r"^[\s:–—-]+")
 # The head's own year: "Budget 2024" as a line, or as one part of a head line whose parts are separated
 # ("Budget 2027 · Beskæftigelses- og Integrationsforvaltningen", "Effektiviseringsstrategi – Budget 2024",
@@ -301,7 +303,7 @@ def find_note_id_and_title(head: str) -> tuple[str | None, str | None]:
             break
         lines.append(line)
     title = _TITLE_LEAD_RE.sub("", join_wrapped(lines)).strip()
-    return " ".join(m.group("id").split()), (title or None)
+    return _BEFORE_DIGITS_RE.sub("", " ".join(m.group("id").split())), (title or None)
 
 
 _TITLE_MAX = 200  # a longer "title" has run into the text below it

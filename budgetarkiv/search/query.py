@@ -67,7 +67,7 @@ _BUDGETED = re.compile(r"\b(?:budgett?er\w*|budgeted|afsat\w*|afsæt\w*|bevilg\w
                        r"appropriated)\b", re.IGNORECASE)
 _PER_YEAR = re.compile(r"\b(?:om året|årligt|pr\.? år|per år|hvert år|per year|a year|each year|annually|yearly)\b",
                        re.IGNORECASE)
-_NOTE_ID = re.compile(r"\b([A-ZÆØÅ]{2,4})\s?([A-Z]?\d{1,3}[a-z]?)\b")
+_NOTE_ID = re.compile(r"\b([A-ZÆØÅ]{2,4})\s?([A-Z]?\s?\d{1,3}[a-z]?)\b")
 
 _COST = re.compile(
     r"\b(koste\w*|pris\w*|dyr\w*|billig\w*|penge|beløb\w*|budget(?!notat)\w*|\w*udgift\w*|afsat\w*|bevilg\w*|bevilling\w*|"
@@ -437,7 +437,8 @@ def analyse(question: str, language: str | None = None) -> Query:
     scenarios = sorted(scenarios_mentioned(text) | alternatives_named(text))
     for m in _SCENARIO_LIST.finditer(text):
         scenarios.extend(int(n) for n in re.findall(r"\d{1,2}", m.group(0)))
-    note_ids = [f"{a} {b}" if b[0].isalpha() else f"{a}{b}" for a, b in _NOTE_ID.findall(text)]
+    note_ids = [f"{a} {b}" if b[0].isalpha() else f"{a}{b}" for a, b in
+                ((a, re.sub(r"\s+(?=\d)", "", b)) for a, b in _NOTE_ID.findall(text))]
     q = Query(
         text=text, language=lang, answer_type="fact", intents=route(text), subject=subject_words(text),
         years=tuple(sorted(set(years))), budget_year=budget[0] if budget else None, agreement_years=agreement,

@@ -68,6 +68,9 @@ Bispebjerg  Indre by
         ("Effektiviseringsstrategi – Budget 2031\n\nKFF E7 Færre åbningstimer i svømmehallerne\n", "KFF E7",
          "Færre åbningstimer i svømmehallerne"),
         ("BIF E14: Digital post til borgerne\n", "BIF E14", "Digital post til borgerne"),
+        # a space before the digits, as some administrations write it: the id is the same as without
+        ("Budget 2030\nKFF 31 Udendørs fitness i bydelsparkerne\n", "KFF31", "Udendørs fitness i bydelsparkerne"),
+        ("BIF E 6 – Færre fysiske møder\n", "BIF E6", "Færre fysiske møder"),
     ],
 )
 def test_note_id_and_title_from_the_head(head: str, note_id: str | None, title: str | None) -> None:

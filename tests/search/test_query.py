@@ -668,3 +668,12 @@ def test_the_parts_of_one_thing_are_a_list_question(question):
 def test_the_word_for_the_role_asked_is_no_subject_word(question):
     subject = analyse(question).subject_text.lower()
     assert not any(w in subject for w in ("oplysninger", "chaired", "skrevet under"))
+
+
+@pytest.mark.parametrize(("question", "note_ids"), [
+    ("Hvad koster KFF 31 i 2031?", ("KFF31",)),
+    ("What does BIF E 6 save?", ("BIF E6",)),
+    ("Hvad koster KFF31 og BIF E6 tilsammen?", ("KFF31", "BIF E6")),
+])
+def test_a_note_id_written_with_a_space_before_its_digits_is_the_same_id(question, note_ids):
+    assert analyse(question).note_ids == note_ids
