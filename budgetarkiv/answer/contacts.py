@@ -170,12 +170,12 @@ class Contacts:
         self.note = note_reader(store)
 
     @staticmethod
-    def asks_contact(query: Query) -> bool:
-        return query.answer_type == "person" and role_asked(query.text) is not None
-
-    @staticmethod
     def asked_role(query: Query) -> Role | None:
         return role_asked(query.text) if query.answer_type == "person" else None
+
+    @classmethod
+    def asks_contact(cls, query: Query) -> bool:
+        return cls.asked_role(query) is not None
 
     def contact(self, query: Query, hits: Sequence[Hit]) -> Fact | None:
         """The person in the role asked, of the first document among `hits` (the focused ones, best first) that
@@ -207,9 +207,9 @@ class Contacts:
             return False
         known = {n.replace(" ", "").upper() for n in known_ids}
         # (an id a note or a letter names, a catalogue's "KFF R2", is known too; minutes naming it hold no contact)
-        named = "".join((self.note(h.doc_id).get("text") or "") for h in dict.fromkeys(hits)
-                        if h.doc_type != "other").replace(" ", "").upper()
-        if query.note_ids and not any(n.replace(" ", "").upper() in known or n.replace(" ", "").upper() in named
+        written = "".join((self.note(h.doc_id).get("text") or "") for h in dict.fromkeys(hits)
+                          if h.doc_type != "other").replace(" ", "").upper()
+        if query.note_ids and not any(n.replace(" ", "").upper() in known or n.replace(" ", "").upper() in written
                                       for n in query.note_ids):
             return True
         if not role.of_minutes or self.contact(query, hits) is not None:

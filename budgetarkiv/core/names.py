@@ -19,6 +19,15 @@ _MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august
            "november", "december")
 
 
+_BEFORE_DIGITS_RE = re.compile(r"\s+(?=\d)")
+
+
+def note_id_spelling(raw: str) -> str:
+    """One spelling of a note id however a head or a question writes it: "TMF 57" is "TMF57", "ØKF E 8" is
+    "ØKF E8" (some administrations write a space before the digits; "SUF E3" keeps the one before its letter)."""
+    return _BEFORE_DIGITS_RE.sub("", " ".join(raw.split()))
+
+
 def stated_version(head: str) -> str | None:
     """ "udkast" or "endelig version" when a document's head says so, else None."""
     if _DRAFT_RE.search(head):

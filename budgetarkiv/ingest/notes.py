@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from budgetarkiv.core.models import BudgetTable, DocType, Document, NormalizedText, Note, ProseAmount, Scenario, Section
-from budgetarkiv.core.names import stated_version
+from budgetarkiv.core.names import note_id_spelling, stated_version
 from budgetarkiv.core.scenarios import KIND_WORDS, MARK, scenario_number
 from budgetarkiv.core.text import (
     BODY_HEADINGS,
@@ -54,7 +54,6 @@ DISTRICT_HEADINGS = frozenset({"Bydele", "Bydel og adresse"})
 _NOTE_ID_RE = re.compile(
     r"^[ \t]*(?P<id>[A-ZÆØÅ]{2,4}(?:[ \t][A-ZÆØÅ])?[ \t]?\d{1,3}[a-z]?)(?![\w/.,])(?P<rest>.*)$", re.MULTILINE
 )
-_BEFORE_DIGITS_RE = re.compile(r"[ \t]+(?=\d)")  # "TMF 57", "ØKF E 8" are the ids "TMF57", "ØKF E8"
 _TITLE_LEAD_RE = re.compile(r"^[\s:–—-]+")
 # The head's own year: "Budget 2024" as a line, or as one part of a head line whose parts are separated
 # ("Budget 2027 · Beskæftigelses- og Integrationsforvaltningen", "Effektiviseringsstrategi – Budget 2024",
@@ -303,7 +302,7 @@ def find_note_id_and_title(head: str) -> tuple[str | None, str | None]:
             break
         lines.append(line)
     title = _TITLE_LEAD_RE.sub("", join_wrapped(lines)).strip()
-    return _BEFORE_DIGITS_RE.sub("", " ".join(m.group("id").split())), (title or None)
+    return note_id_spelling(m.group("id")), (title or None)
 
 
 _TITLE_MAX = 200  # a longer "title" has run into the text below it

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from budgetarkiv.core.names import note_id_spelling
 from budgetarkiv.core.scenarios import alternatives_named, scenarios_mentioned
 from budgetarkiv.core.text import YEAR_IN_TEXT
 from budgetarkiv.index.english import looks_english
@@ -437,8 +438,7 @@ def analyse(question: str, language: str | None = None) -> Query:
     scenarios = sorted(scenarios_mentioned(text) | alternatives_named(text))
     for m in _SCENARIO_LIST.finditer(text):
         scenarios.extend(int(n) for n in re.findall(r"\d{1,2}", m.group(0)))
-    note_ids = [f"{a} {b}" if b[0].isalpha() else f"{a}{b}" for a, b in
-                ((a, re.sub(r"\s+(?=\d)", "", b)) for a, b in _NOTE_ID.findall(text))]
+    note_ids = [note_id_spelling(f"{a} {b}") if b[0].isalpha() else f"{a}{b}" for a, b in _NOTE_ID.findall(text)]
     q = Query(
         text=text, language=lang, answer_type="fact", intents=route(text), subject=subject_words(text),
         years=tuple(sorted(set(years))), budget_year=budget[0] if budget else None, agreement_years=agreement,
