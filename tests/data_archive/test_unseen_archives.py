@@ -1,4 +1,4 @@
-"""The archives written as unseen measures (tests/data/archive2 - archive5, archive7): each one's gold agrees
+"""The archives written as unseen measures (tests/data/archive2 - archive5, archive7, archive9): each one's gold agrees
 with its documents, it is complete in the ways the measure needs (every question kind, both languages, questions with
 no answer), and its Word and PDF notes are real, deterministic files. Nothing here looks at what the system
 answers: an unseen archive is measured, not tuned on, until its measure is taken. Each is built and checked with the
@@ -58,6 +58,12 @@ ARCHIVES = [
            misread=("g03.html table 1",),
            misread_reason="the HTML reader does not expand rowspan/colspan: the second head row's years and the "
                           "body rows under a rowspan Styringsområde cell lose their columns (g03.html)"),
+    Unseen("archive9", "r", 4, ("i01.txt",
+                                "Drift af belysning              Service                   90             180"
+                                "             180             180       630",
+                                "Drift af belysning              Service                   90             180"
+                                "             190             180       630",
+                                "Drift af belysning")),
 ]
 
 
