@@ -16,7 +16,7 @@ from budgetarkiv.ingest.units import PRICE_LEVEL_RE
 
 # Whitespace allowed between the parts of an amount: PDF text splits "0,2 mio. \nkr." and "3,9 \n\nmio. kr.".
 _GAP = r"\s{0,8}"
-_AMOUNT_RE = re.compile(
+AMOUNT_RE = re.compile(
     r"(?<![\w.,/-])"
     r"(?P<approx>(?:ca\.|cirka|omkring|knap|godt|op til|over|under)\s{1,4})?"
     r"(?P<number>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
@@ -60,11 +60,7 @@ def extract_prose_amounts(text: str) -> tuple[ProseAmount, ...]:
     """Every kroner amount written in `text`, with its sentence and offset (page/section left None)."""
     bounds = sentence_bounds(text)
     found: list[ProseAmount] = []
-    for m in _AMOUNT_RE.finditer(text):
-        if _UNIT_HEAD_TAIL_RE.match(text, m.end()):
-            continue  # "1.000 kr., 2024 p/l": a table's unit, not an amount
-        if _is_unit_statement(text, m):
-            continue  # "Beløbene er angivet i 1.000 kr.": the unit of the figures below
+    for m in amount_matches(text):
         kroner = amount_in_kroner(m.group("number"), m.group("scale"))
         if kroner is None:
             continue
@@ -77,6 +73,13 @@ def extract_prose_amounts(text: str) -> tuple[ProseAmount, ...]:
             )
         )
     return tuple(found)
+
+
+def amount_matches(text: str) -> list[re.Match[str]]:
+    """The `AMOUNT_RE` matches of `text` that are amounts: not a table's unit head ("1.000 kr., 2024 p/l") nor
+    a sentence stating the figures' unit ("Beløbene er angivet i 1.000 kr.")."""
+    return [m for m in AMOUNT_RE.finditer(text)
+            if not _UNIT_HEAD_TAIL_RE.match(text, m.end()) and not _is_unit_statement(text, m)]
 
 
 def _is_unit_statement(text: str, m: re.Match[str]) -> bool:
