@@ -509,8 +509,12 @@ def _tidy_html_line(line: str) -> str:
     return re.sub(r" *\t *", "\t", re.sub(r"[^\S\t\n]+", " ", line)).strip(" ")
 
 
-def _html_walk(node: Tag, out: list[str], pre: bool) -> None:
-    """Append the text of `node`'s children to `out`, with line breaks for blocks and tabs for cells."""
+def _html_walk(node: Tag, out: list[str], pre: bool, layout: bool = False) -> None:
+    """Append the text of `node`'s children to `out`, with line breaks for blocks and tabs for cells.
+
+    A table is laid out on its full grid (see `ingest.grid`). A table holding another table is a layout
+    table (a page set in a grid): its rows and cells are read as blocks (`layout`), the inner tables as tables.
+    """
     from bs4 import NavigableString, Tag
     from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
 
@@ -527,19 +531,67 @@ def _html_walk(node: Tag, out: list[str], pre: bool) -> None:
             continue
         if name == "br":
             out.append("\n")
-        elif name == "tr":
-            cells = [_html_cell(c) for c in child.find_all(["td", "th"], recursive=False)]
-            out.append("\n" + "\t".join(cells) + "\n")
+        elif name == "table" and child.find("table") is None:
+            out.append("\n" + "\n".join(_html_table_lines(child)) + "\n\n")
+        elif name == "table" or (layout and name in ("tr", "td", "th", "thead", "tbody", "tfoot")):
+            out.append("\n")
+            _html_walk(child, out, pre, layout=True)
+            out.append("\n\n" if name == "table" else "\n")
         elif name in _BLOCK:
             out.append("\n")
-            _html_walk(child, out, pre or name == "pre")
+            _html_walk(child, out, pre or name == "pre", layout)
             out.append("\n\n" if name in _PARAGRAPH else "\n")
         else:
-            _html_walk(child, out, pre)
+            _html_walk(child, out, pre, layout)
+
+
+def _html_table_lines(table: Tag) -> list[str]:
+    """A table's caption, then its rows laid out on the full grid (<thead> rows first, <tfoot> rows last)."""
+    from bs4 import Tag
+
+    from budgetarkiv.ingest.grid import Cell, grid_lines, place
+
+    captions: list[str] = []
+    head: list[list[Cell]] = []
+    body: list[list[Cell]] = []
+    foot: list[list[Cell]] = []
+
+    def row(tr: Tag, in_head: bool) -> list[Cell]:
+        return [
+            Cell(_html_cell(c), _span(c.get("rowspan"), 0), _span(c.get("colspan"), 1),
+                 head=in_head or (c.name or "").lower() == "th")
+            for c in tr.find_all(["td", "th"], recursive=False)
+        ]
+
+    for child in table.children:
+        if not isinstance(child, Tag):
+            continue
+        name = (child.name or "").lower()
+        if name == "caption":
+            captions.append(_html_cell(child))
+        elif name == "tr":
+            body.append(row(child, False))
+        elif name in ("thead", "tbody", "tfoot"):
+            rows = [row(tr, name == "thead") for tr in child.find_all("tr", recursive=False)]
+            (head if name == "thead" else foot if name == "tfoot" else body).extend(rows)
+    return [c for c in captions if c] + grid_lines(place([*head, *body, *foot]))
+
+
+def _span(value: object, zero: int) -> int:
+    """A rowspan/colspan attribute as a count: 1 when missing or broken; "0" (rowspan: to the end) as `zero`."""
+    m = re.match(r"\s*(\d+)", str(value)) if value is not None else None
+    if m is None:
+        return 1
+    n = int(m.group(1))
+    return zero if n == 0 else n
 
 
 def _html_cell(cell: Tag) -> str:
-    """A table cell's text on one line (its inner line breaks and tabs become spaces)."""
+    """A table cell's text on one line: its inner line breaks, tabs and no-break or thin spaces ("1&nbsp;250")
+    become plain spaces; soft hyphens and zero-width characters (invisible) go."""
     parts: list[str] = []
     _html_walk(cell, parts, pre=False)
-    return re.sub(r"\s+", " ", "".join(parts)).strip()
+    return re.sub(r"\s+", " ", _INVISIBLE_IN_CELL.sub("", "".join(parts))).strip()
+
+
+_INVISIBLE_IN_CELL = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")

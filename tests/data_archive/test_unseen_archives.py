@@ -54,10 +54,7 @@ ARCHIVES = [
                                 "Solceller på plejecentre")),
     Unseen("archive7", "q", 4, ("g05.txt", "Kørsel af borgere             Service              300     600     600     600    2.100",
                                 "Kørsel af borgere             Service              300     600     650     600    2.100",
-                                "Kørsel af borgere"),
-           misread=("g03.html table 1",),
-           misread_reason="the HTML reader does not expand rowspan/colspan: the second head row's years and the "
-                          "body rows under a rowspan Styringsområde cell lose their columns (g03.html)"),
+                                "Kørsel af borgere")),
     Unseen("archive9", "r", 4, ("i01.txt",
                                 "Drift af belysning              Service                   90             180"
                                 "             180             180       630",

@@ -442,3 +442,66 @@ def test_a_folder_that_cannot_be_listed_is_named(tmp_path: Path) -> None:
     finally:
         (tmp_path / "closed").chmod(0o755)
     assert files == [] and [Path(e.source).name for e in errors] == ["closed"]
+
+
+# ----------------------------------------------------------------------------------------------- HTML tables
+
+SPANNED_HTML = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>KEF 7</title></head><body>
+<h1>KEF 7 Vinterberedskab på cykelstier</h1>
+<table>
+<caption>Tabel 2: Udgifter til saltning (scenarie 1)</caption>
+<thead>
+<tr><th rowspan="2">Mio. kr.</th><th rowspan="2">Styrings&shy;område</th><th colspan="3">Budget og overslagsår</th>
+<th rowspan="2">I alt</th></tr>
+<tr><th>2031</th><th>2032</th><th>2033</th></tr>
+</thead>
+<tbody>
+<tr><th>Saltning<br>af cykelstier</th><td rowspan="2">Service</td><td>1,5</td><td>1,5</td><td>1,5</td><td>4,5</td></tr>
+<tr><th>Nye saltspredere</th><td>0,8</td><td></td><td></td><td>0,8</td></tr>
+<tr><td>Salg af gammelt materiel</td><td>Anlæg</td><td>-0,1</td><td></td><td></td><td>-0,1</td></tr>
+</tbody>
+<tfoot><tr><td colspan="6">¹ Beløb i 2031-priser</td></tr></tfoot>
+</table>
+<p>Tabellen omfatter ikke fortove.</p>
+</body></html>"""
+
+
+def test_html_table_spans_are_laid_out_so_every_cell_stands_under_its_column(tmp_path: Path) -> None:
+    path = tmp_path / "kef7.html"
+    path.write_text(SPANNED_HTML, encoding="utf-8")
+
+    lines = [line for line in read_document(path, LIMIT).text.split("\n") if line]
+
+    start = lines.index("Tabel 2: Udgifter til saltning (scenarie 1)")
+    assert lines[start + 1:start + 7] == [
+        "Mio. kr.; Budget og overslagsår\tStyringsområde\t2031\t2032\t2033\tI alt",
+        "Saltning af cykelstier\tService\t1,5\t1,5\t1,5\t4,5",
+        "Nye saltspredere\tService\t0,8\t\t\t0,8",
+        "Salg af gammelt materiel\tAnlæg\t-0,1\t\t\t-0,1",
+        "¹ Beløb i 2031-priser",
+        "Tabellen omfatter ikke fortove.",
+    ]
+
+
+def test_html_thousands_written_with_no_break_or_thin_spaces_reach_the_cells_as_plain_spaces(tmp_path: Path) -> None:
+    path = tmp_path / "tal.html"
+    path.write_text(
+        "<html><body><table><tr><th>tkr.</th><th>2030</th><th>2031</th></tr>"
+        "<tr><td>Busdrift</td><td>1&nbsp;250</td><td>2\u2009500</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    lines = [line for line in read_document(path, LIMIT).text.split("\n") if line]
+    assert lines == ["tkr.\t2030\t2031", "Busdrift\t1 250\t2 500"]
+
+
+def test_an_html_layout_table_around_a_money_table_reads_as_blocks_and_the_inner_table_as_rows(tmp_path: Path) -> None:
+    path = tmp_path / "layout.html"
+    path.write_text(
+        "<html><body><table><tr><td><p>Økonomi</p><p>Beløb i 1.000 kr.</p>"
+        "<table><tr><th>Aktivitet</th><th>2030</th><th>I alt</th></tr>"
+        "<tr><td>Kurser</td><td>75</td><td>75</td></tr></table></td>"
+        "<td>Kontakt: Ida Holm</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    lines = [line for line in read_document(path, LIMIT).text.split("\n") if line]
+    assert lines == ["Økonomi", "Beløb i 1.000 kr.", "Aktivitet\t2030\tI alt", "Kurser\t75\t75", "Kontakt: Ida Holm"]
