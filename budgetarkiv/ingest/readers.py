@@ -453,17 +453,57 @@ def _read_docx(data: bytes, source: str) -> str:
 
 
 def _docx_table_lines(table: Table) -> list[str]:
-    """One line per row; a merged cell counts once; a cell's own paragraphs are joined by spaces."""
+    """A Word table as text lines laid out on its full grid (see `ingest.grid`): one line per row, cells
+    tab-separated, a merged cell (gridSpan, vMerge) in its own column. A table holding another table is a
+    layout table (a page set in a grid): its cells are read as blocks in reading order, the inner tables as
+    tables."""
+    from docx.table import _Cell
+
+    from budgetarkiv.ingest.grid import Cell, grid_lines, place
+
+    trs = list(table._tbl.tr_lst)
+    if any(tc.tbl_lst for tr in trs for tc in tr.tc_lst):
+        return _docx_layout_lines(table)
+    starts: list[dict[int, object]] = []  # per row: grid column -> its w:tc
+    for tr in trs:
+        col, at = tr.grid_before, {}
+        for tc in tr.tc_lst:
+            at[col] = tc
+            col += tc.grid_span
+        starts.append(at)
+    rows: list[list[tuple[int, Cell]]] = []
+    for r, tr in enumerate(trs):
+        head = bool(tr.xpath("./w:trPr/w:tblHeader[not(@w:val='0' or @w:val='false')]"))
+        row: list[tuple[int, Cell]] = []
+        for col, tc in starts[r].items():
+            if tc.vMerge == "continue":
+                continue  # covered by the cell that starts the merge above
+            height = 1
+            if tc.vMerge == "restart":
+                while r + height < len(trs) and getattr(starts[r + height].get(col), "vMerge", None) == "continue":
+                    height += 1
+            text = " ".join(" ".join(p.text.split()) for p in _Cell(tc, table).paragraphs if p.text.strip())
+            row.append((col, Cell(text, height, tc.grid_span, head=head)))
+        rows.append(row)
+    return grid_lines(place(rows))
+
+
+def _docx_layout_lines(table: Table) -> list[str]:
+    """A layout table's cells in reading order, each cell's paragraphs and tables as blocks."""
+    from docx.table import Table as DocxTable
+
     lines: list[str] = []
+    seen: list[object] = []  # the w:tc elements read (kept, so lxml hands out the same proxy again)
     for row in table.rows:
-        cells: list[str] = []
-        seen: set[int] = set()
         for cell in row.cells:
-            if id(cell._tc) in seen:  # a horizontally merged cell repeats in row.cells
-                continue
-            seen.add(id(cell._tc))
-            cells.append(" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
-        lines.append("\t".join(cells))
+            if any(cell._tc is tc for tc in seen):
+                continue  # a merged cell repeats in row.cells
+            seen.append(cell._tc)
+            for block in cell.iter_inner_content():
+                if isinstance(block, DocxTable):
+                    lines.extend(_docx_table_lines(block))
+                elif block.text.strip():
+                    lines.append(block.text)
     return lines
 
 

@@ -505,3 +505,64 @@ def test_an_html_layout_table_around_a_money_table_reads_as_blocks_and_the_inner
     )
     lines = [line for line in read_document(path, LIMIT).text.split("\n") if line]
     assert lines == ["Økonomi", "Beløb i 1.000 kr.", "Aktivitet\t2030\tI alt", "Kurser\t75\t75", "Kontakt: Ida Holm"]
+
+
+# ----------------------------------------------------------------------------------------------- Word tables
+
+
+def _fill(table, rows: list[tuple[str, ...]]) -> None:
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            if value:
+                table.cell(r, c).text = value
+
+
+def test_docx_merged_cells_are_laid_out_so_every_cell_stands_under_its_column(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Tabel 1 - Udgifter til lektiecaféer (tkr., 2030-priser)")
+    table = document.add_table(rows=6, cols=5)
+    _fill(table, [
+        ("tkr.", "Udvalg", "Overslagsår", "", ""),
+        ("", "", "2030", "2031", "I alt"),
+        ("Lektiehjælpere", "BUU", "600", "600", "1.200"),
+        ("Materialer", "", "50", "50", "100"),
+        ("Lokaleleje", "KFU", "-", "25", "25"),
+        ("I alt", "", "650", "675", "1.325"),
+    ])
+    table.cell(0, 0).merge(table.cell(1, 0))  # vMerge: the unit over both head rows
+    table.cell(0, 1).merge(table.cell(1, 1))
+    table.cell(0, 2).merge(table.cell(0, 4))  # gridSpan: a group over the years and the total
+    table.cell(2, 1).merge(table.cell(3, 1))  # the committee over two activity rows
+    table.cell(5, 0).merge(table.cell(5, 1))  # the sum row's label across the committee column
+    document.add_paragraph("¹ Lokalerne lejes fra 2031.")
+    path = tmp_path / "lektiecafe.docx"
+    document.save(str(path))
+
+    lines = [line for line in read_document(path, LIMIT).text.split("\n") if line]
+
+    assert lines == [
+        "Tabel 1 - Udgifter til lektiecaféer (tkr., 2030-priser)",
+        "tkr.; Overslagsår\tUdvalg\t2030\t2031\tI alt",
+        "Lektiehjælpere\tBUU\t600\t600\t1.200",
+        "Materialer\tBUU\t50\t50\t100",
+        "Lokaleleje\tKFU\t-\t25\t25",
+        "I alt\t\t650\t675\t1.325",
+        "¹ Lokalerne lejes fra 2031.",
+    ]
+
+
+def test_a_docx_layout_table_around_a_money_table_reads_as_blocks_and_the_inner_table_as_rows(tmp_path: Path) -> None:
+    document = docx.Document()
+    outer = document.add_table(rows=1, cols=2)
+    left = outer.cell(0, 0)
+    left.paragraphs[0].text = "Økonomi"
+    inner = left.add_table(rows=2, cols=3)
+    _fill(inner, [("Mio. kr.", "2030", "I alt"), ("Busdrift", "2,5", "2,5")])
+    outer.cell(0, 1).text = "Kontakt: Ida Holm"
+    path = tmp_path / "layout.docx"
+    document.save(str(path))
+
+    lines = [line for line in read_document(path, LIMIT).text.split("\n") if line]
+
+    assert lines == ["Økonomi", "Mio. kr.\t2030\tI alt", "Busdrift\t2,5\t2,5", "Kontakt: Ida Holm"]
+
