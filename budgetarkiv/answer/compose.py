@@ -192,6 +192,9 @@ class Answerer:
             # a scenario the question names by its heading ("det udvidede scenarie" → "Scenarie 2 – Udvidet"):
             # sentences about the others are not about it
             query = dataclasses.replace(query, scenarios=(chosen,))
+        if query.period_years and not query.years and notes and notes[0].hit.budget_year:
+            # "i budgetåret og i BO1": the focused note's budget year and its first overslagsår
+            query = dataclasses.replace(query, years=tuple(notes[0].hit.budget_year + n for n in query.period_years))
         if query.first_year and not query.years:
             # "det første år": the first year of the focused note's proposal tables
             first = next((min(f.table_years) for n in notes if not n.also

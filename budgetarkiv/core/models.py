@@ -6,6 +6,7 @@ on its own. `to_jsonable` turns any of them into the JSON shape of `budgetarkiv 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -88,6 +89,20 @@ class TableRow:
     cell_notes: Mapping[str, str] = field(default_factory=dict)  # year|"total"|"label" -> footnote marker ("*")
     # cells of the columns after "I alt" that hold no money, by their head, as written ({"Årsværk": "2,0"})
     extra: Mapping[str, str] = field(default_factory=dict)
+    # the group line the row stands under ("Merudgifter", "Mindreudgifter", "Indtægter"), None outside any group
+    group: str | None = None
+    # a "Heraf ..." row: a share of the row above, whose label this is; it is never added into a sum or a check
+    part_of: str | None = None
+
+
+# "Heraf tillæg for nattearbejde", "- heraf løn", "Herunder ...", "Of which ...": a row that is a share of the row
+# above, not an item of its own
+_PART_LABEL_RE = re.compile(r"^[\s\-–—•]*(?:heraf|hvoraf|herunder|of which|including)\b", re.IGNORECASE)
+
+
+def is_part_label(label: str) -> bool:
+    """Does a table row's label make it a share of the row above ("Heraf ...")? Such a row is shown, never summed."""
+    return _PART_LABEL_RE.match(label) is not None
 
 
 @dataclass(frozen=True)

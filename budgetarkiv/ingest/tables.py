@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from budgetarkiv.core.models import Amount, BudgetTable, TableCheck, TableRow
+from budgetarkiv.core.models import Amount, BudgetTable, TableCheck, TableRow, is_part_label
 from budgetarkiv.core.numbers import format_danish_number, parse_danish_number
 from budgetarkiv.core.scenarios import KIND_WORDS, MARK
 from budgetarkiv.core.text import TABLE_TITLE_HEADINGS, canonical_heading, join_wrapped, sentence_bounds
@@ -29,6 +29,7 @@ from budgetarkiv.ingest.units import (
     stated_unit_and_price_level,
     without_unit_and_price_level,
 )
+from budgetarkiv.ingest.year_heads import budget_year_of_head, calendar_cells, calendar_text
 
 # --- patterns ---------------------------------------------------------------------------------
 
@@ -77,6 +78,16 @@ STYR_END_RE = re.compile(rf"(?:^|\s)({_STYR_ALT})$")
 UDVALG_END_RE = re.compile(rf"(?:^|\s)({'|'.join(UDVALG)})$")
 BEVILLING_END_RE = re.compile(r"(?:^|\s)(\d{2,3}\.\d{2})$")
 IU_END_RE = re.compile(r"(?:^|\s)([IU])$")
+# A group line of a money table, the head of the rows under it that net out in its sum row: "Merudgifter",
+# "Mindreudgifter:", "Indtægter", "Besparelser", "Driftsudgifter", "Udgifter til drift". In PDF text only these words
+# are a group (any other line without cells is part of the next row's label); in a word-processor table any short line
+# without cells between rows is one.
+GROUP_LINE_RE = re.compile(
+    r"^(?:(?:mer|mindre|drifts?|anlægs?|service|overførsels)?(?:udgifter|indtægter)(?:\s+til\s+\w+)?"
+    r"|besparelser|effektiviseringer|reduktioner|finansiering|(?:drift|anlæg)\s*:)\s*:?$",
+    re.IGNORECASE,
+)
+MAX_GROUP_WORDS = 6
 # Sum rows: "Udgifter i alt (netto)", "Anlæg i alt", and savings proposals' "Samlet økonomisk påvirkning".
 SUM_LABEL_RE = re.compile(r"\bi\s+alt\b|^(?:Samlet|Samlede|Total)\b", re.IGNORECASE)
 
@@ -291,10 +302,11 @@ def _column_flags(head_text: str) -> dict[str, bool]:
     }
 
 
-def _tab_head(line: _Line) -> _Head | None:
-    """The head of a word-processor table: one tab-separated line."""
+def _tab_head(line: _Line, budget_year: int | None = None) -> _Head | None:
+    """The head of a word-processor table: one tab-separated line. Heads naming years by their place in the
+    budget period ("B2028", "BO1") count as the calendar years they name (see `ingest.year_heads`)."""
     cells = [" ".join(c.split()) for c in line.text.split("\t")]
-    roles = [_column_role(cell, i) for i, cell in enumerate(cells)]
+    roles = [_column_role(cell, i) for i, cell in enumerate(calendar_cells(cells, budget_year))]
     years = [r for r in roles if YEAR_RE.match(r)]
     has_total = "total" in roles
     if len(years) < 2 and not (years and has_total):
@@ -309,15 +321,20 @@ def _tab_head(line: _Line) -> _Head | None:
     )
 
 
-def _find_head(lines: Sequence[_Line], i: int) -> tuple[_Head, int] | None:
+def _find_head(lines: Sequence[_Line], i: int, budget_year: int | None = None) -> tuple[_Head, int] | None:
     """The money head after a title: (head, index of its last line), or None for no money table.
 
     Three shapes: one tab-separated line (word processors); years on one line, placed by column
     position when they are spaced like aligned columns (PDF layout text); or one year per line.
+    Years may be named by their place in the budget period ("B2028 BO1 BO2"): see `ingest.year_heads`;
+    the budget year is the head's own "B2028" column, else `budget_year` (the note's).
     """
     seen: list[str] = []
     j = i
     end = min(len(lines), i + 4 * MAX_HEAD_LINES)
+    # heads one per line: a line of its own naming the budget year's column ("B2028") gives the others' base
+    budget_year = next((y for k in range(i, end) if (y := budget_year_of_head(lines[k].plain)) is not None),
+                       budget_year)
     while j < end:
         line = lines[j]
         if line.blank:
@@ -326,13 +343,13 @@ def _find_head(lines: Sequence[_Line], i: int) -> tuple[_Head, int] | None:
         if _is_boundary(line) or len(seen) >= MAX_HEAD_LINES:
             return None
         if "\t" in line.text.strip():
-            head = _tab_head(line)
+            head = _tab_head(line, budget_year)
             if head is not None:
                 return head, j
             return None
-        if _is_year_cell(line.plain):
-            return _vertical_head(lines, j, seen)
-        tokens = line.plain.split(" ")
+        if _is_year_cell(calendar_text(line.plain, budget_year)):
+            return _vertical_head(lines, j, seen, budget_year)
+        tokens = calendar_text(line.plain, budget_year).split(" ")
         run, extra = _year_run(tokens), 0
         while run is None and extra < MAX_EXTRA_COLUMNS and len(tokens) > extra + 1 and _is_extra_head(tokens[-1 - extra]):
             extra += 1  # "... 2032 I alt Årsværk": a column after the total that holds no money
@@ -346,7 +363,8 @@ def _find_head(lines: Sequence[_Line], i: int) -> tuple[_Head, int] | None:
         head_text = join_wrapped([*seen, " ".join(tokens[:before])])
         unit, price_level = _unit_and_price_level(head_text)
         head = _Head(years=years, has_total=has_total, unit=unit, price_level=price_level,
-                     columns=() if extra else _aligned_columns(line.text, years, has_total), extra=extra,
+                     columns=() if extra else _aligned_columns(line.text, years, has_total, budget_year),
+                     extra=extra,
                      extra_heads=tuple(tokens[len(tokens) - extra:]),
                      line=line.plain, **_column_flags(head_text))
         return head, j
@@ -365,13 +383,14 @@ def _is_year_cell(plain: str) -> bool:
     return YEAR_RE.match(plain) is not None or plain.casefold() in ("i alt", "total")
 
 
-def _vertical_head(lines: Sequence[_Line], j: int, seen: Sequence[str]) -> tuple[_Head, int] | None:
+def _vertical_head(lines: Sequence[_Line], j: int, seen: Sequence[str],
+                   budget_year: int | None = None) -> tuple[_Head, int] | None:
     """Year heads one per line ("2021", "2022", ..., "I alt"), as PDF text gives a narrow table."""
     tokens: list[str] = []
     last = j
-    while j < len(lines) and (lines[j].blank or _is_year_cell(lines[j].plain)):
+    while j < len(lines) and (lines[j].blank or _is_year_cell(calendar_text(lines[j].plain, budget_year))):
         if not lines[j].blank:
-            tokens += lines[j].plain.split(" ")
+            tokens += calendar_text(lines[j].plain, budget_year).split(" ")
             last = j
         j += 1
     run = _year_run(tokens)
@@ -393,7 +412,8 @@ def _fields(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in _FIELD_RE.finditer(text)]
 
 
-def _aligned_columns(text: str, years: Sequence[str], has_total: bool) -> tuple[tuple[str, int, int], ...]:
+def _aligned_columns(text: str, years: Sequence[str], has_total: bool,
+                     budget_year: int | None = None) -> tuple[tuple[str, int, int], ...]:
     """Column roles and spans of a head line whose fields are set apart by runs of spaces, else ().
 
     Only when every year (and "I alt") is a field of its own: single spaces between the years mean the
@@ -401,12 +421,12 @@ def _aligned_columns(text: str, years: Sequence[str], has_total: bool) -> tuple[
     """
     fields = _fields(text)
     wanted = [*years, *(["I alt"] if has_total else [])]
-    texts = [" ".join(f[0].split()) for f in fields]
+    texts = calendar_cells([" ".join(f[0].split()) for f in fields], budget_year)
     said = [t.casefold().replace("total", "i alt") for t in texts[-len(wanted):]]
     if len(fields) < len(wanted) or said != [w.casefold() for w in wanted]:
         return ()
     columns: list[tuple[str, int, int]] = []
-    for k, (cell, start, stop) in enumerate(fields):
+    for k, (cell, (_, start, stop)) in enumerate(zip(texts, fields)):
         columns.append((_column_role(cell, k), start, stop))
     return tuple(columns)
 
@@ -820,9 +840,10 @@ def _pdf_groups(lines: Sequence[_Line], i: int, head: _Head) -> list[list[int]]:
                 and last_count + _cell_count(line.plain) <= head.width):
             groups[-1].append(j)  # a row whose cells the PDF split over lines
             continue
-        if groups and SUM_LABEL_RE.search(_trailing_cells(last_text, head.width).rest):
-            # a sum row closes the table, unless another one-line sum row follows it
-            if not (_is_cells_line(line) and SUM_LABEL_RE.search(_trailing_cells(line.plain, head.width).rest)):
+        if groups and not pending and SUM_LABEL_RE.search(_trailing_cells(last_text, head.width).rest):
+            # a sum row closes the table, unless another one-line sum row or a group line ("Indtægter") follows it
+            if not (_is_cells_line(line) and SUM_LABEL_RE.search(_trailing_cells(line.plain, head.width).rest)
+                    or not pending and _is_group_text(line.plain) and _cell_count(line.plain) == 0):
                 break
         if _is_cells_line(line):
             groups.append([*pending, j])
@@ -839,7 +860,10 @@ def _pdf_body(lines: Sequence[_Line], i: int, head: _Head, budget_year: int | No
     unreadable: list[str] = []
     anchored: list[tuple[int, str]] = []
     groups = _pdf_groups(lines, i, head)
+    current: str | None = None  # the group line the rows stand under
     for group in groups:
+        named, group = _without_group_line(group, lines)
+        current = named or current
         source = "\n".join(lines[k].text.strip() for k in group)
         read = _pdf_row([lines[k] for k in group], head, rows, budget_year)
         if read is None:
@@ -847,7 +871,9 @@ def _pdf_body(lines: Sequence[_Line], i: int, head: _Head, budget_year: int | No
             continue
         if read[1]:
             anchored.append((len(rows), source))
-        rows.append(read[0])
+        row = read[0]
+        rows.append(row if row.is_sum else dataclasses.replace(row, group=current))
+        current = None if row.is_sum else current
     return _Body(tuple(rows), tuple(unreadable), groups[-1][-1] if groups else i - 1, tuple(anchored))
 
 
@@ -863,6 +889,7 @@ def _vertical_body(lines: Sequence[_Line], i: int, head: _Head, budget_year: int
     unreadable: list[str] = []
     anchored: list[tuple[int, str]] = []
     last = i - 1
+    current: str | None = None  # the group line the rows stand under
     j, n = i, len(lines)
     while j < n:
         k = j
@@ -874,8 +901,11 @@ def _vertical_body(lines: Sequence[_Line], i: int, head: _Head, budget_year: int
             k += 1
         if not text_lines or len(text_lines) > MAX_LABEL_LINES:
             break
-        if rows and rows[-1].is_sum and not SUM_LABEL_RE.search(join_wrapped(lines[t].plain for t in text_lines)):
-            break  # a sum row closes the table unless another sum row follows
+        named, text_lines = _without_group_line(text_lines, lines)
+        current = named or current
+        if rows and rows[-1].is_sum and not SUM_LABEL_RE.search(join_wrapped(lines[t].plain for t in text_lines)) \
+                and not (len(text_lines) >= 2 and _is_group_text(lines[text_lines[0]].plain)):
+            break  # a sum row closes the table unless another sum row or a group follows
         block: list[int] = []
         while k < n and (lines[k].blank or _is_cell_line(lines[k])):
             block.append(k)
@@ -891,7 +921,8 @@ def _vertical_body(lines: Sequence[_Line], i: int, head: _Head, budget_year: int
         else:
             if read[1]:
                 anchored.append((len(rows), source))
-            rows.append(read[0])
+            rows.append(read[0] if read[0].is_sum else dataclasses.replace(read[0], group=current))
+            current = None if read[0].is_sum else current
         last = block[-1]
         j = last + 1
     return _Body(tuple(rows), tuple(unreadable), last, tuple(anchored))
@@ -917,22 +948,80 @@ def _vertical_row(text_lines: Sequence[_Line], block: Sequence[_Line], head: _He
 
 
 def _tab_body(lines: Sequence[_Line], i: int, head: _Head) -> _Body:
+    """Rows of a tab-separated table. A line holding only a label ("Merudgifter", with or without its empty cells)
+    between rows is a group line: the rows under it carry it as their `group` until a sum row closes the group."""
     rows: list[TableRow] = []
     unreadable: list[str] = []
     last = i - 1
+    group: str | None = None
     for j in range(i, len(lines)):
         line = lines[j]
         if line.blank:
             continue
-        if "\t" not in line.text or _is_boundary(line):
+        if _is_boundary(line):
+            break
+        if "\t" not in line.text.strip():
+            if _is_group_text(line.plain, strict=False) and _next_tab_row(lines, j + 1, head):
+                group, last = _group_name(line.plain), j
+                continue
             break
         row = _tab_row(line, head)
         if row is None:
             unreadable.append(line.text.strip())
-        else:
+        elif (not row.amounts and row.total is None and not row.is_sum and _is_group_text(row.label, strict=False)
+              and _next_tab_row(lines, j + 1, head)):
+            group = _group_name(row.label)  # "Merudgifter\t\t\t": a group line with its empty cells
+        elif row.is_sum:
             rows.append(row)
+            group = None
+        else:
+            rows.append(dataclasses.replace(row, group=group))
         last = j
     return _Body(tuple(rows), tuple(unreadable), last)
+
+
+def _next_tab_row(lines: Sequence[_Line], j: int, head: _Head) -> bool:
+    """Is the next filled line from `j` a row of this tab-separated table?"""
+    k = _next_filled(lines, j)
+    return k is not None and "\t" in lines[k].text.strip() and not _is_boundary(lines[k]) \
+        and _tab_row(lines[k], head) is not None
+
+
+def _is_group_text(text: str, strict: bool = True) -> bool:
+    """A group line's text: one of the group words (`strict`, as PDF text needs), or any short label without
+    figures that is no sentence (a word-processor table's merged group cell)."""
+    plain = " ".join(text.split())
+    if not plain or SUM_LABEL_RE.search(plain) or is_part_label(plain):
+        return False
+    if GROUP_LINE_RE.match(plain):
+        return True
+    return not strict and len(plain.split()) <= MAX_GROUP_WORDS and not re.search(r"\d", plain) \
+        and not plain.endswith((".", ",", ";")) and plain[:1].isupper()
+
+
+def _group_name(text: str) -> str:
+    return " ".join(text.split()).rstrip(" :")
+
+
+def _without_group_line(group_lines: Sequence[int], lines: Sequence[_Line]) -> tuple[str | None, list[int]]:
+    """A PDF row's lines without a group line opening them ("Mindreudgifter" above the row's label): (group, rest)."""
+    if len(group_lines) >= 2 and _is_group_text(lines[group_lines[0]].plain) and _cell_count(
+            lines[group_lines[0]].plain) == 0:
+        return _group_name(lines[group_lines[0]].plain), list(group_lines[1:])
+    return None, list(group_lines)
+
+
+def _with_parts(rows: Sequence[TableRow]) -> tuple[TableRow, ...]:
+    """Rows with each "Heraf ..." row marked as a share of the item row above it (`part_of`)."""
+    out: list[TableRow] = []
+    whole: TableRow | None = None
+    for row in rows:
+        if is_part_label(row.label) and whole is not None:
+            out.append(dataclasses.replace(row, part_of=whole.label, group=whole.group))
+            continue
+        out.append(row)
+        whole = None if row.is_sum else row
+    return tuple(out)
 
 
 # --- transposed money tables: a year per row ---------------------------------------------------
@@ -1170,7 +1259,7 @@ def _shifted(row: TableRow, years: Sequence[str], start: int) -> TableRow:
 def _columns_add_up(rows: Sequence[TableRow], years: Sequence[str]) -> bool:
     """Every year column of the activity rows adds up to the (last) sum row; an empty cell counts 0."""
     sum_row = [r for r in rows if r.is_sum][-1]
-    parts = [r for r in rows if not r.is_sum]
+    parts = [r for r in rows if not r.is_sum and r.part_of is None]
     return all(_sum_close(_total([r.amounts.get(y, 0) for r in parts]), sum_row.amounts.get(y, 0)) for y in years)
 
 
@@ -1226,7 +1315,7 @@ def table_checks(rows: Sequence[TableRow], years: Sequence[str], has_total: bool
             checks.append(TableCheck("row_total", row.label, row.total, computed,
                                      _sum_close(row.total, computed)))
     sums = [r for r in rows if r.is_sum]
-    parts = [r for r in rows if not r.is_sum]
+    parts = [r for r in rows if not r.is_sum and r.part_of is None]  # a "Heraf" row is already in the row above
     if not sums or not parts:
         return tuple(checks)
     sum_row = sums[-1]
@@ -1559,7 +1648,7 @@ def extract_tables(text: str, budget_year: int | None = None) -> tuple[BudgetTab
             floor = i = last + 1
             continue
         if found is None:
-            if lines[i].blank or not _is_untitled_head(lines[i]):
+            if lines[i].blank or not _is_untitled_head(lines[i], budget_year):
                 i += 1
                 continue
             # a money table without a "Tabel N" title: named by the heading it stands under
@@ -1588,12 +1677,12 @@ def extract_tables(text: str, budget_year: int | None = None) -> tuple[BudgetTab
     return tuple(tables)
 
 
-def _is_untitled_head(line: _Line) -> bool:
+def _is_untitled_head(line: _Line, budget_year: int | None = None) -> bool:
     """A money table's head line with no title above it: years, and a unit or "I alt", on one line."""
     if "\t" in line.text.strip():
-        head = _tab_head(line)
+        head = _tab_head(line, budget_year)
         return head is not None and (head.unit is not None or head.has_total)
-    tokens = line.plain.split(" ")
+    tokens = calendar_text(line.plain, budget_year).split(" ")
     run = _year_run(tokens)
     return run is not None and find_unit(" ".join(tokens[: run[2]])) is not None
 
@@ -1698,7 +1787,7 @@ def _table_at(lines: Sequence[_Line], i: int, title_end: int, number: str | None
         columns, text_rows, last = goal
         return BudgetTable(title=title, kind="text", number=number, scenario=scenario, columns=columns,
                            text_rows=text_rows, start=lines[i].start, end=lines[last].end), last
-    head_found = _find_head(lines, title_end + 1)
+    head_found = _find_head(lines, title_end + 1, budget_year)
     if head_found is not None:
         head, head_index = head_found
         if _is_english(lines, i, head_index):
@@ -1714,7 +1803,7 @@ def _table_at(lines: Sequence[_Line], i: int, title_end: int, number: str | None
         if unit is None or price_level is None:
             said_unit, said_price_level = _unit_of(lines, i, "", title, taken)
             unit, price_level = unit or said_unit, price_level or said_price_level
-        rows, unplaced = settle_anchored_rows(body.rows, dict(body.anchored), head.years)
+        rows, unplaced = settle_anchored_rows(_with_parts(body.rows), dict(body.anchored), head.years)
         table = BudgetTable(
             title=title_without_unit(title, unit, price_level), kind="money", number=number, scenario=scenario,
             unit=unit, price_level=price_level, years=head.years, rows=rows,

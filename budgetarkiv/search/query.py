@@ -215,6 +215,18 @@ _PHASED_IN = re.compile(r"\b(?:fuldt? (?:indfaset|implementeret|udrullet|udbygge
                         r"(?:a|one|et|ét) (?:full|whole|fuldt|helt) (?:year|år)|helårs\w*|full[- ]year)\b",
                         re.IGNORECASE)
 _FIRST_YEAR = re.compile(r"\b(?:første|first)\s+(?:hele\s+|full\s+)?(?:år|year)\b", re.IGNORECASE)
+# a year named by its place in the budget period: "i budgetåret" (0), "i BO2", "i 2. overslagsår", "andet overslagsår",
+# "the second outlook year" (2); the note's budget year + n is the column asked for
+_ORDINALS = {"første": 1, "first": 1, "andet": 2, "second": 2, "tredje": 3, "third": 3, "fjerde": 4,
+             "fourth": 4}
+_PERIOD_YEAR = re.compile(
+    r"\b(?:(?P<budget>budgetåret|budgetår|the budget year)(?!\s*(?:19|20)\d\d)"
+    r"|BO\s?(?P<bo>[1-9])(?!\d)"
+    r"|(?:(?P<n>[1-9])\.|(?P<word>første|andet|tredje|fjerde|first|second|third|fourth))\s+"
+    r"(?:overslagsår|outlook year|forecast year|out-year)"
+    r"|(?:overslagsår|outlook year)\s+(?P<after>[1-9])(?!\d))\b",
+    re.IGNORECASE,
+)
 # "de første to år", "de to første år", "the first two years", "the first 3 years"
 _COUNTS = {"to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4, "four": 4, "fem": 5, "five": 5}
 _FIRST_YEARS = re.compile(r"\b(?:(?:første|first)\s+(?P<a>to|tre|fire|fem|two|three|four|five|[2-5])|"
@@ -317,6 +329,9 @@ class Query:
     scenario_rank: str | None = None  # "low", "middle" or "high": "the medium scenario", "det største scenarie"
     recommended: bool = False  # "den anbefalede løsning", "the option the administration recommends"
     per_year: bool = False  # "hvad koster det om året", "per year": yearly amounts, not the period's total
+    # years named by their place in the budget period, as offsets from the note's budget year: "i budgetåret" 0,
+    # "i BO2" 2 (the answer maps them to the focused note's years)
+    period_years: tuple[int, ...] = ()
 
     def with_ranked_scenario(self, count: int) -> Query:
         """The query with the scenario its rank names among a note's `count` scenarios ("the medium one" of
@@ -456,8 +471,22 @@ def analyse(question: str, language: str | None = None) -> Query:
         scenario_rank=next((rank for rank, pattern in _RANKED_SCENARIO.items() if pattern.search(text)), None),
         recommended=bool(_RECOMMENDED.search(text)),
         per_year=bool(_PER_YEAR.search(text)),
+        period_years=period_years(text),
     )
     return _with_type(q)
+
+
+def period_years(text: str) -> tuple[int, ...]:
+    """The offsets from the budget year of the years a question names by their place in the budget period:
+    "i budgetåret og i BO1" -> (0, 1); "in the second overslagsår" -> (2,)."""
+    found: list[int] = []
+    for m in _PERIOD_YEAR.finditer(text):
+        if m.group("budget"):
+            found.append(0)
+        else:
+            n = m.group("bo") or m.group("n") or m.group("after")
+            found.append(int(n) if n else _ORDINALS[m.group("word").lower()])
+    return tuple(sorted(set(found)))
 
 
 def _first_years(text: str) -> int:

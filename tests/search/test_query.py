@@ -677,3 +677,16 @@ def test_the_word_for_the_role_asked_is_no_subject_word(question):
 ])
 def test_a_note_id_written_with_a_space_before_its_digits_is_the_same_id(question, note_ids):
     assert analyse(question).note_ids == note_ids
+
+
+@pytest.mark.parametrize(("question", "offsets"), [
+    ("Hvad koster vinterberedskabet i BO2?", (2,)),
+    ("Hvad er forskellen på udgiften i budgetåret og i BO1?", (0, 1)),
+    ("Hvor meget er afsat i 3. overslagsår?", (3,)),
+    ("Hvad er nettoudgiften i andet overslagsår?", (2,)),
+    ("What does the programme cost in the second outlook year?", (2,)),
+    ("Hvad koster det i budgetåret 2031?", ()),  # a budget year by its number: the note's year, not a column
+    ("Hvad koster BO12-projektet?", ()),
+])
+def test_a_year_named_by_its_place_in_the_budget_period_is_an_offset(question: str, offsets: tuple[int, ...]) -> None:
+    assert analyse(question).period_years == offsets

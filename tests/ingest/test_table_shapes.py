@@ -1,0 +1,206 @@
+"""Money tables in the other shapes municipal budget notes use, read as normal tables with years.
+
+Invented notes, written for these tests: columns headed by the budget period ("B2028 | BO1 | BO2"), group lines
+whose rows net out ("Merudgifter / Mindreudgifter / Indtægter"), "Heraf" rows that are a share of the row above,
+negative amounts in parentheses. Each shape comes as word-processor text (tabs), PDF reading-order text (single
+spaces) and aligned text (runs of spaces) where it matters.
+"""
+from __future__ import annotations
+
+import pytest
+
+from budgetarkiv.core.models import BudgetTable, TableRow, is_part_label
+from budgetarkiv.ingest.tables import extract_tables
+from budgetarkiv.ingest.year_heads import calendar_cells, calendar_text, head_year
+
+
+def _money(text: str, budget_year: int | None = None) -> BudgetTable:
+    tables = [t for t in extract_tables(text, budget_year) if t.kind == "money"]
+    assert len(tables) == 1, tables
+    return tables[0]
+
+
+def _row(table: BudgetTable, label: str) -> TableRow:
+    return next(r for r in table.rows if r.label == label)
+
+
+# --- budget-period heads ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("cell", "budget_year", "year"), [
+    ("B2031", None, 2031),
+    ("B 2031", None, 2031),
+    ("B31", None, 2031),
+    ("Budget 2031", None, 2031),
+    ("2031 (B)", None, 2031),
+    ("BO1", 2031, 2032),
+    ("BO 3", 2031, 2034),
+    ("Overslagsår 2", 2031, 2033),
+    ("2. overslagsår", 2031, 2033),
+    ("BO32", None, 2032),
+    ("BO2032", None, 2032),
+    ("2032 (BO)", None, 2032),
+    ("Overslagsår 1 (2032)", None, 2032),
+    ("BO1", None, None),  # an outlook year by number cannot be placed without the budget year
+    ("Bevilling", 2031, None),
+    ("Styringsområde", 2031, None),
+    ("2031", 2031, None),  # a plain year is no budget-period head (it is a year already)
+])
+def test_a_budget_period_head_names_its_calendar_year(cell: str, budget_year: int | None, year: int | None) -> None:
+    assert head_year(cell, budget_year) == year
+
+
+def test_the_heads_own_budget_year_column_wins_over_the_notes() -> None:
+    assert calendar_cells(["Mio. kr.", "B2031", "BO1", "BO2", "I alt"], 2030) == \
+        ["Mio. kr.", "2031", "2032", "2033", "I alt"]
+    assert calendar_cells(["Mio. kr.", "BO1", "BO2"], 2030) == ["Mio. kr.", "2031", "2032"]
+
+
+def test_running_head_text_gets_calendar_years() -> None:
+    assert calendar_text("1.000 kr., 2031 p/l Budget 2031 Overslagsår 1 Overslagsår 2 I alt", None) == \
+        "1.000 kr., 2031 p/l 2031 2032 2033 I alt"
+    assert calendar_text("tkr. B31 BO32 BO33 Total", None) == "tkr. 2031 2032 2033 Total"
+    assert calendar_text("Mio. kr. 2031 (B) 2032 (BO) 2033 (BO)", None) == "Mio. kr. 2031 2032 2033"
+
+
+_TABS_OVERSLAG = (
+    "Tabel 3. Udgifter til cykelparkering\n"
+    "Mio. kr., 2031-priser\tB2031\tBO1\tBO2\tBO3\tTotal\n"
+    "Stativer og overdækning\t2,5\t1,0\t\t\t3,5\n"
+    "Drift og tømning\t0,2\t0,4\t0,4\t0,4\t1,4\n"
+    "I alt\t2,7\t1,4\t0,4\t0,4\t4,9\n"
+)
+_PDF_OVERSLAG = (
+    "Tabel 3. Udgifter til cykelparkering\n"
+    "1.000 kr., 2031 p/l Budget 2031 Overslagsår 1 Overslagsår 2 Overslagsår 3 I alt\n"
+    "Stativer og overdækning 2.500 1.000 - - 3.500\n"
+    "Drift og tømning 200 400 400 400 1.400\n"
+    "Udgifter i alt 2.700 1.400 400 400 4.900\n"
+)
+_ALIGNED_OVERSLAG = (
+    "Tabel 3. Udgifter til cykelparkering (1.000 kr., 2031 p/l)\n"
+    "                          B31       BO32      BO33      BO34      I alt\n"
+    "Stativer og overdækning   2.500     1.000                         3.500\n"
+    "Drift og tømning            200       400       400       400     1.400\n"
+    "Udgifter i alt            2.700     1.400       400       400     4.900\n"
+)
+
+
+@pytest.mark.parametrize("text", [_TABS_OVERSLAG, _PDF_OVERSLAG, _ALIGNED_OVERSLAG])
+def test_a_table_headed_by_the_budget_period_is_a_money_table_with_years(text: str) -> None:
+    table = _money(text)
+    assert table.years == ("2031", "2032", "2033", "2034")
+    first = table.rows[0]
+    assert first.label == "Stativer og overdækning"
+    assert set(first.amounts) == {"2031", "2032"}
+    assert all(c.ok for c in table.checks) and not table.unreadable
+
+
+def test_outlook_years_by_number_take_the_notes_budget_year() -> None:
+    text = (
+        "Tabel 1. Økonomi\n"
+        "1.000 kr., 2027 p/l\tBudgetår\tBO1\tBO2\tI alt\n"
+        "Rådgivning\t300\t300\t300\t900\n"
+    )
+    assert not [t for t in extract_tables(text, None) if t.kind == "money"]  # no budget year: no years
+    table = _money(text, 2027)
+    assert table.years == ("2027", "2028", "2029")
+    assert table.rows[0].amounts == {"2027": 300, "2028": 300, "2029": 300}
+    own = _money(text.replace("Budgetår", "B2027"), 2026)
+    assert own.years == ("2027", "2028", "2029")  # the head's own B2027 wins over the note's 2026
+
+
+# --- group lines and "Heraf" rows ---------------------------------------------------------------
+
+
+_TABS_GROUPS = (
+    "Tabel 2. Økonomiske konsekvenser\n"
+    "1.000 kr., 2030 p/l\tStyringsområde\t2030\t2031\t2032\tI alt\n"
+    "Merudgifter\n"
+    "Nye legepladser\tAnlæg\t2.000\t1.000\t\t3.000\n"
+    "Tilsyn\tService\t100\t150\t150\t400\n"
+    "Mindreudgifter\t\t\t\t\t\n"
+    "Færre reparationer\tService\t-50\t-100\t-100\t-250\n"
+    "Indtægter\n"
+    "Udlejning af boldbaner\tService\t-20\t-40\t-40\t-100\n"
+    "Netto i alt\t\t2.030\t1.010\t10\t3.050\n"
+)
+_PDF_GROUPS = (
+    "Tabel 2. Økonomiske konsekvenser\n"
+    "1.000 kr., 2030 p/l Styringsområde 2030 2031 2032 I alt\n"
+    "Merudgifter\n"
+    "Nye legepladser Anlæg 2.000 1.000 - 3.000\n"
+    "Tilsyn Service 100 150 150 400\n"
+    "Merudgifter i alt 2.100 1.150 150 3.400\n"
+    "Mindreudgifter\n"
+    "Færre reparationer Service -50 -100 -100 -250\n"
+    "Indtægter\n"
+    "Udlejning af boldbaner Service -20 -40 -40 -100\n"
+    "Netto i alt 2.030 1.010 10 3.050\n"
+)
+
+
+@pytest.mark.parametrize("text", [_TABS_GROUPS, _PDF_GROUPS])
+def test_group_lines_are_no_rows_and_their_rows_carry_the_group(text: str) -> None:
+    table = _money(text)
+    labels = [r.label for r in table.rows]
+    assert "Merudgifter" not in labels and "Indtægter" not in labels
+    assert _row(table, "Nye legepladser").group == "Merudgifter"
+    assert _row(table, "Tilsyn").group == "Merudgifter"
+    assert _row(table, "Færre reparationer").group == "Mindreudgifter"
+    assert _row(table, "Udlejning af boldbaner").group == "Indtægter"
+    assert _row(table, "Udlejning af boldbaner").amounts == {"2030": -20, "2031": -40, "2032": -40}
+    net = _row(table, "Netto i alt")
+    assert net.is_sum and net.group is None and net.total == 3050
+    assert all(c.ok for c in table.checks) and not table.unreadable
+
+
+def test_a_pdf_line_without_cells_that_is_no_group_word_stays_part_of_the_label() -> None:
+    text = (
+        "Tabel 1. Økonomi\n"
+        "1.000 kr., 2030 p/l 2030 2031 I alt\n"
+        "Kørsel til og fra\n"
+        "dagtilbud 100 100 200\n"
+        "I alt 100 100 200\n"
+    )
+    table = _money(text)
+    assert table.rows[0].label == "Kørsel til og fra dagtilbud"
+    assert table.rows[0].group is None
+
+
+_TABS_HERAF = (
+    "Tabel 1. Økonomi (mio. kr., 2029-priser)\n"
+    "Mio. kr.\t2029\t2030\tI alt\n"
+    "Hjemmebesøg\t1,5\t3,0\t4,5\n"
+    "Heraf weekendtillæg\t0,3\t0,6\t0,9\n"
+    "Uddannelse\t0,5\t0,5\t1,0\n"
+    "Udgifter i alt\t2,0\t3,5\t5,5\n"
+)
+_PDF_HERAF = (
+    "Tabel 1. Økonomi\n"
+    "1.000 kr., 2029 p/l 2029 2030 I alt\n"
+    "Hjemmebesøg 1.500 3.000 4.500\n"
+    "- heraf weekendtillæg 300 600 900\n"
+    "Uddannelse 500 500 1.000\n"
+    "Udgifter i alt 2.000 3.500 5.500\n"
+)
+
+
+@pytest.mark.parametrize("text", [_TABS_HERAF, _PDF_HERAF])
+def test_a_heraf_row_is_kept_as_a_share_of_the_row_above_and_never_added(text: str) -> None:
+    table = _money(text)
+    share = next(r for r in table.rows if is_part_label(r.label))
+    assert share.part_of == "Hjemmebesøg"
+    assert not share.is_sum
+    assert _row(table, "Uddannelse").part_of is None
+    # the column checks add the item rows only: with the share added they would fail
+    assert all(c.ok for c in table.checks) and not table.unreadable
+    assert {c.subject for c in table.checks if c.kind == "column_sum"} >= {"2029", "2030", "I alt"}
+
+
+@pytest.mark.parametrize(("label", "part"), [
+    ("Heraf løn", True), ("heraf tillæg", True), ("- heraf husleje", True), ("Herunder kørsel", True),
+    ("Of which wages", True), ("Herlev-projektet", False), ("Udgifter i alt", False), ("Løn heraf", False),
+])
+def test_which_labels_are_shares(label: str, part: bool) -> None:
+    assert is_part_label(label) is part
