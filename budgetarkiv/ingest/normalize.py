@@ -9,6 +9,9 @@ Pure functions, no I/O. What they do, in order:
   see `_clean_line`). Tabs are kept everywhere: they separate table cells in word-processor exports.
 - A private-use glyph opening a line (the Symbol-font bullet "\\uf0b7") becomes "•"; other private-use
   glyphs are dropped: they have no meaning outside the font they came from.
+- Running heads and feet repeated on the pages of a PDF (or a text with form feeds) are removed: the note id
+  and title at the top of every page after the first, "Side 2 af 4" or "Budget 2029 · side 2" at the bottom
+  (RUNNING LINE RULE, see `without_running_lines`).
 - Page markers ("3/6", "Side 3 af 6") alone on a line are removed; they mark page ends (PAGE MARKER RULE).
 - Hyphenated line ends are joined, deciding with the document's own words (HYPHEN RULE).
 - Blank lines: in "double-spaced" extractions (a blank line after every line) single blank lines are
@@ -48,12 +51,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from budgetarkiv.core.models import Document, NormalizedText, Page
 from budgetarkiv.core.text import hyphen_joint
 
-__all__ = ["normalize_text", "normalize_document", "document_vocabulary"]
+__all__ = ["normalize_text", "normalize_document", "document_vocabulary", "without_running_lines"]
 
 PAGE_SEPARATOR = "\n\n"
 _BREAK = "\f"  # sentinel line: explicit page break
@@ -96,10 +101,13 @@ def normalize_document(doc: Document) -> NormalizedText:
     """
     pages = doc.pages
     if len(pages) > 1:
-        raw = _BREAK.join(p.text.replace("\f", "\n") for p in pages)
+        texts = without_running_lines([p.text.replace("\f", "\n") for p in pages], [p.number for p in pages])
+        raw = _BREAK.join(texts)
         segments = _assemble(_clean_lines(raw, None))
         return _join_pages(segments, _labels_from_pages(segments, [p.number for p in pages]), pages)
     raw = pages[0].text if pages else ""
+    if "\f" in raw:
+        raw = "\f".join(without_running_lines(raw.split("\f")))
     segments = _assemble(_clean_lines(raw, None))
     if "\f" in raw:
         return _with_page_starts(segments, _labels_from_breaks(segments))
@@ -108,6 +116,153 @@ def normalize_document(doc: Document) -> NormalizedText:
     if doc.fmt == "pdf":  # a one-page PDF
         return _with_page_starts(segments, [pages[0].number] * len(segments))
     return NormalizedText(text=_with_page_starts(segments, [1] * len(segments)).text)  # no page information
+
+
+def without_running_lines(pages: Sequence[str], numbers: Sequence[int] | None = None) -> list[str]:
+    """The pages without their running heads and feet (RUNNING LINE RULE).
+
+    A line standing among the first or the last three lines of a page is running when the same line (the
+    page's own number in it read as any number: "Side 2 af 4", "BUF 64 Læsevejledere - side 2") stands in the
+    same place on at least half of the pages, and on two at least. A running head is kept where it first
+    occurs (on the first page it is the note's own head: its id and title), and dropped from the pages after;
+    a running foot is dropped from every page, so a sentence or table that runs across the page break is not
+    cut by it. A running line needs two words or the page number, so a lone heading is never taken for one.
+    `numbers` are the pages' numbers (1, 2, ... when not given).
+    """
+    count = len(pages)
+    if count < 2:
+        return list(pages)
+    numbers = list(numbers) if numbers is not None else list(range(1, count + 1))
+    lines = [page.split("\n") for page in pages]
+    zones: list[tuple[dict[int, str], dict[int, str]]] = []  # per page: (top, bottom) line index -> key
+    for page_lines, number in zip(lines, numbers):
+        filled = [i for i, line in enumerate(page_lines) if line.strip()]
+        top = filled[:min(_EDGE, len(filled) // 2)]  # a short page: its first half is the top, the rest the bottom
+        bottom = filled[max(len(filled) - _EDGE, len(top)):]
+        zones.append(({i: _running_key(page_lines[i], number) for i in top},
+                      {i: _running_key(page_lines[i], number) for i in bottom}))
+    need = max(2, -(-count // 2))
+    running = []
+    for side in (0, 1):
+        seen = Counter(key for zone in zones for key in set(zone[side].values()) if key)
+        running.append({key for key, n in seen.items() if n >= need})
+    out: list[str] = []
+    kept_heads: set[str] = set()
+    for page_lines, (top, bottom) in zip(lines, zones):
+        drop = {i for i, key in bottom.items() if key in running[1]}
+        for i, key in top.items():
+            if key in running[0] and i not in drop:
+                if key in kept_heads:
+                    drop.add(i)
+                else:
+                    kept_heads.add(key)
+        out.append("\n".join(line for i, line in enumerate(page_lines) if i not in drop))
+    return out
+
+
+_EDGE = 3  # lines at the top and at the bottom of a page where running heads and feet stand
+
+
+def _running_key(line: str, number: int) -> str:
+    """A line as running lines are compared: spaces collapsed, the page's number as "#" where a page number
+    stands ("Side 2 af 4", "side 2", "- 2 -", "2/4", "2" at a line's end or alone); "" for a line that cannot be
+    a running line (one word and no page number)."""
+    text = " ".join(line.split())
+    key = re.sub(rf"(^|\b(?:side|page|s\.) |[·|•–—-] ){number}(?=(?: (?:af|of) \d+| ?/ ?\d+)?(?: [–—-])?$)",
+                 r"\1#", text, count=1, flags=re.IGNORECASE)
+    return key if key != text or len(text.split()) >= 2 else ""
+
+
+def columns_in_reading_order(plain: str, layout: str) -> str | None:
+    """A two-column page read column by column (TWO COLUMN RULE), or None when the page is no such page.
+
+    Some PDFs write a two-column page line by line across both columns, so the text read in the file's order
+    runs each line of the left column into the line beside it ("Flere ældre borgere bor alene og Målet er, at
+    150 borgere bruger"). The page laid out by position (`layout`, columns of spaces) shows the two columns: a
+    gutter of spaces that at least four lines, and two in five of the page's lines, have, with prose on both
+    sides and the right column's lines starting at one position. When the `plain` text runs most of those
+    lines together, the page is rebuilt from the layout: lines above and below the two columns as they are,
+    and between them the left column's lines, then the right column's. A table (figures on the right side, or
+    cells set apart by wide gaps) is never taken for a column.
+    """
+    lines = [line.rstrip() for line in layout.split("\n")]
+    start = _gutter(lines)
+    if start is None:
+        return None
+    sides = [_sides(line, start) for line in lines]
+    two = [i for i, side in enumerate(sides) if side is not None and side[0] and side[1]]
+    flat = " ".join(plain.split())
+    run_together = sum(" ".join(f"{sides[i][0]} {sides[i][1]}".split()) in flat for i in two)
+    if run_together * 2 < len(two):
+        return None  # the plain text already reads the columns apart
+    first, last = two[0], two[-1]
+    out = lines[:first]
+    left: list[str] = []
+    right: list[str] = []
+    for i in range(first, last + 1):
+        side = sides[i]
+        if side is None:  # a line across the gutter (a heading or table over both columns): the columns end
+            out += _columns(left, right) + [lines[i]]
+            left, right = [], []
+            continue
+        for column, text in zip((left, right), side):
+            if text or (column and column[-1]):
+                column.append(text)
+    out += _columns(left, right) + lines[last + 1:]
+    return "\n".join(out)
+
+
+def _columns(left: list[str], right: list[str]) -> list[str]:
+    """The left column's lines, a paragraph break, the right column's."""
+    return left + [""] + right if left and right else left + right
+
+
+_WIDE_GAP = re.compile(r"(?<=\S)\s{3,}(?=\S)")
+_FIGURE = re.compile(r"[-−–(]?[\d.,]+\)?%?|[-–]")
+
+
+def _gutter(lines: list[str], inner: bool = False) -> int | None:
+    """Where a page's right column starts: of the columns where text most often resumes after a wide gap,
+    the first that holds prose on both sides in at least four lines and two in five of the page's lines.
+
+    Text columns are told from a table's columns by two more signs: the left column's lines mostly hold
+    four words or more (a column of labels does not), and neither side has a gutter of its own (a goal table
+    of three or four text columns does). `inner`: only look for a gutter, without these two checks.
+    """
+    resumes = Counter(m.end() for line in lines for m in _WIDE_GAP.finditer(line))
+    filled = sum(1 for line in lines if line.strip())
+    for start, _ in resumes.most_common(3):
+        both = [line for line in lines if (side := _sides(line, start)) is not None and side[0] and side[1]
+                and line[start - 1:start + 2].strip()]  # the right column's lines start at the gutter
+        if len(both) < 4 or len(both) * 5 < filled * 2:
+            continue
+        if inner:
+            return start
+        words = sorted(len(line[:start - 1].split()) for line in both)
+        if words[len(words) // 2] < 4:
+            continue  # short labels on the left: a table of labels and texts
+        indent = min(len(line) - len(line.lstrip()) for line in both)
+        if _gutter([line[:start - 1] for line in both], inner=True) is not None \
+                or _gutter([" " * indent + line[start - 1:] for line in both], inner=True) is not None:
+            continue  # a table of three or more text columns
+        return start
+    return None
+
+
+def _sides(line: str, start: int) -> tuple[str, str] | None:
+    """(left, right) of a layout line cut at the gutter before column `start` (the right column may start a
+    character early), spaces collapsed; None when text crosses the gutter or a side is no prose (mostly
+    figures, or cells set apart by very wide gaps)."""
+    cut = max(start - 1, 0)
+    if line[max(cut - 2, 0):cut].strip():
+        return None  # text runs into the gutter
+    left, right = line[:cut], line[cut:]
+    for part in (left.strip(), right.strip()):
+        tokens = part.split()
+        if part and (re.search(r"\S {6,}\S", part) or sum(_FIGURE.fullmatch(t) is not None for t in tokens) * 2
+                     >= len(tokens)):
+            return None
+    return " ".join(left.split()), " ".join(right.split())
 
 
 def document_vocabulary(text: str) -> set[str]:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from budgetarkiv.core.models import Document, Page, ReadError
 from budgetarkiv.ingest.markdown import markdown_to_text
+from budgetarkiv.ingest.normalize import columns_in_reading_order
 
 if TYPE_CHECKING:  # the libraries are imported where used: reading text files needs none of them
     from bs4 import Tag
@@ -339,7 +340,8 @@ def _read_pdf(data: bytes, source: str, warnings: list[str]) -> tuple[Page, ...]
             raise UnreadableFile(
                 source, f"is a damaged PDF: the text of page {number} cannot be read ({type(exc).__name__}: {exc})."
             ) from exc
-        pages.append(Page(number, text, layout=_layout_text(reader.pages[number - 1]) if text.strip() else ""))
+        layout = _layout_text(reader.pages[number - 1]) if text.strip() else ""
+        pages.append(Page(number, columns_in_reading_order(text, layout) or text if layout else text, layout=layout))
     if any(not p.text.strip() for p in pages):
         pages = _with_ocr(data, source, pages, warnings)
     return tuple(pages)

@@ -316,3 +316,126 @@ def test_space_aligned_lines_keep_their_columns_relative_to_each_other() -> None
     assert lines[0] == "Overskrift" and lines[4] == "indrykket prosa"  # other lines lose their indentation
     assert lines[1] == "Aktivitet        2030     2031"
     assert lines[3].index("1,5") == lines[1].index("2030") + 1  # still under its year
+
+
+# ----------------------------------------------------------------------------------------------- running lines
+
+from budgetarkiv.ingest.normalize import without_running_lines  # noqa: E402
+
+
+def pdf_doc(*pages: str) -> Document:
+    return Document(doc_id="0" * 16, source="x.pdf", fmt="pdf", pages=tuple(Page(i, t) for i, t in enumerate(pages, 1)))
+
+
+def test_a_note_id_and_title_repeated_at_the_top_of_every_page_is_kept_once() -> None:
+    pages = [
+        "TMU 12 Grønne gårde i Sydhavnen\nBudget 2031\nResume\nGårdene skal have flere træer.",
+        "TMU 12 Grønne gårde i Sydhavnen\nBudget 2031\nØkonomi\nUdgiften er 2,0 mio. kr. om året.",
+        "TMU 12 Grønne gårde i Sydhavnen\nBudget 2031\nTekniske oplysninger\nUdvalg: TMU.",
+    ]
+    assert without_running_lines(pages) == [
+        pages[0],
+        "Økonomi\nUdgiften er 2,0 mio. kr. om året.",
+        "Tekniske oplysninger\nUdvalg: TMU.",
+    ]
+
+
+@pytest.mark.parametrize("feet", [
+    ["Side 1 af 3", "Side 2 af 3", "Side 3 af 3"],
+    ["Københavns Kommune · Budget 2031 · side 1", "Københavns Kommune · Budget 2031 · side 2",
+     "Københavns Kommune · Budget 2031 · side 3"],
+    ["Page 1", "Page 2", "Page 3"],
+    ["1", "2", "3"],
+])
+def test_a_running_foot_is_dropped_from_every_page_so_a_sentence_runs_across_the_break(feet: list[str]) -> None:
+    pages = [f"Indsatsen styrkes med to me-\n{feet[0]}", f"darbejdere i 2031.\n{feet[1]}", f"Slut.\n{feet[2]}"]
+    assert normalize_document(pdf_doc(*pages)).text == "Indsatsen styrkes med to medarbejdere i 2031.\n\n\n\nSlut."
+
+
+def test_lines_that_repeat_only_on_some_pages_or_in_the_middle_of_a_page_are_content() -> None:
+    pages = [
+        "Budget 2031\nUdgifter i alt 400 400\nmere tekst\nog mere\nog endnu mere\nsidste linje",
+        "Scenarie 1 - Drift\nførste linje\nanden linje\nUdgifter i alt 400 400\nfjerde linje\nfemte linje\nsjette",
+        "Scenarie 2 - Udvidelse\nførste\nanden\ntredje\nfjerde\nfemte",
+        "Økonomi\nførste\nanden\ntredje\nfjerde\nfemte",
+    ]
+    assert without_running_lines(pages) == pages
+
+
+def test_a_one_word_heading_at_the_top_of_two_pages_is_no_running_head() -> None:
+    pages = ["Økonomi\nTabel 1\nrækker", "Økonomi\nTabel 2\nrækker"]
+    assert without_running_lines(pages) == pages
+
+
+def test_running_lines_of_a_text_with_form_feeds_are_dropped_too() -> None:
+    raw = "SOF 9 Natcafé\nFørste side.\nSide 1 af 2\fSOF 9 Natcafé\nAnden side.\nSide 2 af 2"
+    nt = normalize_document(text_doc(raw))
+    assert nt.text == "SOF 9 Natcafé\nFørste side.\n\nAnden side."
+    assert nt.page_at(nt.text.index("Anden")) == 2
+
+
+# ----------------------------------------------------------------------------------------------- two columns
+
+from budgetarkiv.ingest.normalize import columns_in_reading_order  # noqa: E402
+
+
+def _run_together(layout: str) -> str:
+    """The text a PDF written line by line across the page gives: each layout line's words in one line."""
+    return "\n".join(" ".join(line.split()) for line in layout.split("\n"))
+
+
+TWO_COLUMNS = """KFF 8 Kulturnat for unge i Valby
+Indhold                                          Økonomi
+Biblioteket holder åbent til midnat en            Udgiften er 450.000 kr. om året, som
+fredag i hver måned med koncerter og              dækker honorarer, vagter og
+værksteder, som unge selv planlægger.             markedsføring på de sociale medier.
+Unge frivillige får et kursus i at                Forvaltningen søger desuden
+lave arrangementer for andre unge.                fondsmidler til udstyr og lys.
+Tabel 1. Udgifter"""
+
+
+def test_a_two_column_layout_run_together_is_read_column_by_column() -> None:
+    text = columns_in_reading_order(_run_together(TWO_COLUMNS), TWO_COLUMNS)
+    assert text is not None
+    lines = [line for line in text.split("\n") if line]
+    assert lines[:3] == ["KFF 8 Kulturnat for unge i Valby", "Indhold", "Biblioteket holder åbent til midnat en"]
+    assert lines.index("Økonomi") == lines.index("lave arrangementer for andre unge.") + 1
+    assert lines[-1] == "Tabel 1. Udgifter"
+
+
+def test_two_columns_the_pdf_already_reads_apart_are_left_alone() -> None:
+    left = [line[:50].strip() for line in TWO_COLUMNS.split("\n")]
+    right = [line[50:].strip() for line in TWO_COLUMNS.split("\n")]
+    assert columns_in_reading_order("\n".join(left + right), TWO_COLUMNS) is None
+
+
+@pytest.mark.parametrize("layout", [
+    # labels and texts: a table, not two columns of prose
+    """Målgruppe              Unge mellem 15 og 24 år uden uddannelse eller job
+Indsats                Mentorforløb og virksomhedspraktik i seks måneder
+Målsætning             Halvdelen er i uddannelse eller job efter et år
+Evaluering             Forvaltningen følger op på alle forløb hvert halvår
+Bydele                 Valby, Vesterbro og Kongens Enghave""",
+    # a goal table of three text columns
+    """Målgruppe og omfang som nævnt      Indsatsen i korte træk her       Målsætning for hele forløbet
+ledige unge under 30 år i alt      mentor og praktik hver uge       60 pct. i job efter et år
+med bopæl i de tre bydele nu       samt kurser i dansk om dagen     og 20 pct. i uddannelse bagefter
+og uden en afsluttet uddannelse    og hjælp til at søge job         målt ved opgørelsen hvert år
+som er visiteret af jobcentret     i små hold på højst otte         hos jobcentret i alle tre bydele""",
+    # the same, its columns set closer (three spaces between the widest cells)
+    "\n".join(a.ljust(31) + "   " + b.ljust(28) + "   " + c for a, b, c in [
+        ("Målgruppe og omfang", "Indsatsen i korte træk", "Målsætning for forløbet"),
+        ("ledige unge under 30 år i alt", "mentor og praktik hver uge", "60 pct. i job efter et år"),
+        ("med bopæl i de tre bydele nu", "samt kurser i dansk", "og 20 pct. i uddannelse"),
+        ("og uden en afsluttet uddannelse", "og hjælp til at søge job", "målt ved opgørelsen hvert år"),
+        ("som er visiteret af jobcentret", "i små hold på højst otte", "hos jobcentret i tre bydele"),
+    ]),
+    # a money table
+    """1.000 kr., 2031 p/l              Styringsområde     2031     2032     I alt
+Mentorer                          Service             400      400       800
+Praktikpladser                    Service             250      250       500
+Kurser i dansk                    Service             100      100       200
+Udgifter i alt                                        750      750     1.500""",
+])
+def test_tables_are_not_taken_for_two_columns(layout: str) -> None:
+    assert columns_in_reading_order(_run_together(layout), layout) is None

@@ -566,3 +566,59 @@ def test_a_docx_layout_table_around_a_money_table_reads_as_blocks_and_the_inner_
 
     assert lines == ["Økonomi", "Mio. kr.\t2030\tI alt", "Busdrift\t2,5\t2,5", "Kontakt: Ida Holm"]
 
+
+# ----------------------------------------------------------------------------------------------- PDF layout
+
+LEFT = ["Baggrund", "Flere ældre borgere bor alene og", "mangler et sted at mødes om", "aftenen. Forvaltningen foreslår",
+        "derfor at åbne tre dagcentre", "til klokken 21 på hverdage."]
+RIGHT = ["Forventet effekt", "Målet er, at 150 borgere bruger", "tilbuddet mindst en gang om", "ugen i 2031. Forvaltningen",
+         "følger op med en halvårlig", "optælling af besøgende."]
+
+
+def two_column_pdf(line_by_line: bool) -> bytes:
+    """One page: a title across the page, two columns of prose, a table title across the page again. Written
+    line by line across both columns (as some PDF writers do) or column by column."""
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=10)
+    pdf.add_page()
+    pdf.set_xy(10, 10)
+    pdf.cell(0, 6, "SUF 31 Aftenåbne dagcentre")
+    placed = [(10, 25 + 5 * i, t) for i, t in enumerate(LEFT)] + [(110, 25 + 5 * i, t) for i, t in enumerate(RIGHT)]
+    if line_by_line:
+        placed.sort(key=lambda p: (p[1], p[0]))
+    for x, y, text in placed:
+        pdf.set_xy(x, y)
+        pdf.cell(90, 5, text)
+    pdf.set_xy(10, 65)
+    pdf.cell(0, 5, "Tabel 1. Udgifter (1.000 kr., 2031 p/l)")
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("line_by_line", [True, False])
+def test_a_two_column_pdf_page_is_read_column_by_column(tmp_path: Path, line_by_line: bool) -> None:
+    path = tmp_path / "to-spalter.pdf"
+    path.write_bytes(two_column_pdf(line_by_line))
+
+    lines = [line for line in read_document(path, LIMIT).text.split("\n") if line.strip()]
+
+    assert lines == ["SUF 31 Aftenåbne dagcentre", *LEFT, *RIGHT, "Tabel 1. Udgifter (1.000 kr., 2031 p/l)"]
+
+
+def test_an_aligned_table_on_a_pdf_page_is_not_taken_for_two_columns(tmp_path: Path) -> None:
+    rows = ["1.000 kr., 2031 p/l         Styringsområde      2031      2032      I alt",
+            *[f"Dagcenter {name:<20}Service              400       400        800"
+              for name in ("Nord", "Syd", "Øst", "Vest", "Amager", "Valby")],
+            "Udgifter i alt                                  2.400     2.400      4.800"]
+    pdf = FPDF()
+    pdf.set_font("Courier", size=9)
+    pdf.add_page()
+    for i, row in enumerate(rows):
+        pdf.set_xy(10, 10 + 5 * i)
+        pdf.cell(0, 5, row)
+    path = tmp_path / "tabel.pdf"
+    path.write_bytes(bytes(pdf.output()))
+
+    text = read_document(path, LIMIT).text
+
+    assert "Dagcenter Nord Service 400 400 800" in " ".join(text.split())
+    assert [line.split()[0] for line in text.split("\n") if line.strip()] == [r.split()[0] for r in rows]
