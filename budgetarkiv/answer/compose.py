@@ -441,6 +441,10 @@ class Answerer:
             groups = self.relevance.groups_missing(dataclasses.replace(query, text=checked).subject_text, text)
             if groups:  # "the night café for homeless men" of the note about women
                 gap = Gap("group", tuple(_as_written(w, checked) for w in groups))
+        if gap is None and not wants_several(query):
+            asked = self.relevance.asked_missing(checked, text)
+            if asked:  # "hvor mange koncerter", "per trip", "unge med autisme" of a note that never names them
+                gap = Gap("words", tuple(_as_written(w, checked) for w in asked))
         # (a count or share asked in a year the notes do name, but not in the sentences found: `_other_years`)
         if gap is None and years_missing(query.years, shown, table_years):
             gap = Gap("year", (wording.year_span(query.years),))

@@ -13,6 +13,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
+from budgetarkiv.answer.clauses import counted_noun
 from budgetarkiv.answer.groups import Facets, adjectives
 from budgetarkiv.core.scenarios import ALTERNATIVE_NAMED, alternatives_named, number_of
 from budgetarkiv.core.text import years_in
@@ -140,13 +141,15 @@ class Relevance:
         Administration"): the Danish note names the institution its own way, so it is no name to find.
         An untranslated word that is Danish ("Nordvest", "Brønshøj": the Danish word list or the archive
         knows it, or it is spelt with æ, ø or å) is a place or a programme's own name and must occur as
-        written (also when the archive never uses it); other untranslated words ("Finance",
-        "Copenhageners") are English words the small dictionary lacks and say nothing."""
+        written (also when the archive never uses it), and so is an untranslated word a place preposition
+        puts it after ("the Mentorkorps in Tingbjerg"); other untranslated words ("Finance", "Copenhageners")
+        are English words the small dictionary lacks and say nothing."""
         english = looks_english(question)
         names = [m.group(0) for m in _NAME.finditer(question) if m.group(0).lower() not in GENERIC_WORDS]
+        placed = {m.group(1) for m in _PLACED.finditer(question)} if english else set()
         out = []
         for n in dict.fromkeys(names):
-            if english and not self._danish_name(n):
+            if english and not self._danish_name(n) and not (n in placed and self._untranslated(n)):
                 continue
             if self.words_found(n, text, english=False, split=False)[1]:  # a name as written, not in parts
                 out.append(n)
@@ -164,6 +167,68 @@ class Relevance:
                  for w, danish in self.translations(question, looks_english(question))
                  if w not in GENERIC_WORDS and not w.isdigit() and w not in adjective]
         return self.facets.contrasts(words, text)
+
+    def _untranslated(self, word: str) -> bool:
+        """Whether the English bridge has no Danish word for a word ("Tingbjerg"; "Copenhagen" has one)."""
+        bridge = self.lexical.bridge
+        return bridge is not None and not bridge.translate(word.lower())
+
+    def asked_missing(self, question: str, text: str) -> list[str]:
+        """What a question asks its answer to be of that `text` never holds, though most of its other words are
+        there: the thing counted ("koncerter" of "Hvor mange koncerter ..."), the unit a figure is asked per
+        ("pr. tur", "per trip") and what qualifies a group of people ("unge med autisme"). A share of the
+        question's words cannot tell these from the rest: the note about the summer stage holds every other
+        word of "how many concerts will the stage have"; they are what the answer would be a figure of.
+        As the question writes them."""
+        return [*self.counted_missing(question, text), *self.unit_missing(question, text),
+                *self.qualifier_missing(question, text)]
+
+    def counted_missing(self, question: str, text: str) -> list[str]:
+        """The noun a Danish count question counts when `text` never names it ("koncerter", "stemte" of "hvor
+        mange stemte imod"). Its first own word is the head; a quantity ("flere"), a generic person ("borgere":
+        the note may count them as "deltagere") or money says nothing. An English noun is left out: the notes
+        write it as a compound the small dictionary does not reach ("sorting islands": "sorteringsøer")."""
+        if looks_english(question):
+            return []
+        for word in self.analyzer.words(counted_noun(question)):
+            if word in GENERIC_WORDS or word in _COUNT_WORDS or word in _FIGURE_KIND or not self.analyzer.tokens(word):
+                continue
+            return self.words_found(word, text, english=False)[1]
+        return []
+
+    def unit_missing(self, question: str, text: str) -> list[str]:
+        """The unit a figure is asked per ("pr. tur", "per trip", "kr./elev") when `text` states nothing per it
+        ("pr. tur", "per deltagende elev"); a time ("om året", "per year", "pr. måned") is read from a table's
+        columns and is no such unit. An English unit the bridge cannot translate says nothing."""
+        english = looks_english(question)
+        per = {t for m in _PER_TEXT.finditer(text) for t in self.analyzer.tokens(m.group(1))}
+        out = []
+        for m in _PER.finditer(question):
+            unit = m.group(1)
+            if unit in _TIMES or unit in GENERIC_WORDS:
+                continue
+            for word, danish in self.translations(unit, english):
+                stems = set(self.analyzer.tokens(word)) | {t for da in danish for t in self.analyzer.tokens(da)}
+                if english and not danish and not stems & self.lexical.vocabulary:
+                    continue
+                if stems and not stems & per:
+                    out.append(m.group(0))
+        return out
+
+    def qualifier_missing(self, question: str, text: str) -> list[str]:
+        """What qualifies a group of people in a Danish question ("autisme" of "unge med autisme", "demens" of
+        "borgere med demens") when `text` never names it: the note about young people with eating disorders
+        is not about those with autism. An English qualifier is left out ("eating disorders": one Danish
+        compound the small dictionary does not reach)."""
+        if looks_english(question):
+            return []
+        out = []
+        for m in _QUALIFIED.finditer(question):
+            word = m.group(2)
+            if word in GENERIC_WORDS or not self.analyzer.tokens(word):
+                continue
+            out += self.words_found(word, text, english=False)[1]
+        return out
 
     def _danish_name(self, word: str) -> bool:
         """Whether a capitalised word of an English question is a Danish name rather than an English word."""
@@ -212,6 +277,23 @@ _ORDINAL = re.compile(r"(?<![\d.,])(\d{1,2})(?:\.|st|nd|rd|th)\s([^\W\d_]{3,})")
 _MONTHS = frozenset("januar februar marts april maj juni juli august september oktober november december "
                     "january february march may june july october".split())
 _NAME = re.compile(r"(?<=[\w,;)] )[A-ZÆØÅ][^\W\d_]*[a-zæøå][^\W\d_]*(?:-[^\W\d_]+)*")  # not a sentence's first word
+
+# "the Mentorkorps in Tingbjerg": a capitalised word after a place preposition
+_PLACED = re.compile(r"\b(?:in|at|on|near|around)\s+(?:the\s+)?([A-ZÆØÅ][^\W\d_]*[a-zæøå][^\W\d_]*)")
+# what a count question counts that says nothing of the note: a quantity, people in general, money
+_COUNT_WORDS = frozenset("flere færre gange procent kroner millioner personer borgere mennesker folk stk styk".split())
+# a unit a figure is asked per: "pr. tur", "per deltager", "per trip", "kr./elev" (lower case: "Per" is a name);
+# in a note, with the words after it ("pr. deltagende elev")
+_PER = re.compile(r"(?:(?<![\w.])pr\.|(?<!\w)per\b|(?<=kr\.)/|(?<=kr)/)\s*([a-zæøå][a-zæøå-]+)")
+_PER_TEXT = re.compile(r"(?:(?<![\w.])pr\.|(?<!\w)per\b|/)\s*([^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2})",
+                       re.IGNORECASE)
+_TIMES = frozenset("år året årligt måned måneden md uge ugen dag dagen døgn døgnet time timen timer cent "
+                   "kvartal kvartalet halvår halvåret sæson sæsonen skoleår skoleåret semester weekend "
+                   "year years annum month week day hour hours quarter season semester".split())
+# a group of people and what qualifies it: "unge med autisme", "borgere med demens", "børn med handicap"
+_QUALIFIED = re.compile(r"\b(?i:(unge|børn|voksne|ældre|borgere|personer|mennesker|elever|familier|forældre|"
+                        r"beboere|ledige|patienter|brugere|kvinder|mænd|piger|drenge|seniorer|pensionister))"
+                        r"\s+med\s+([a-zæøå][a-zæøå-]{3,})")
 
 
 @dataclass(frozen=True)
