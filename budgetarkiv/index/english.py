@@ -94,11 +94,13 @@ class EnglishBridge:
         """Danish words for an English word, trying simple English inflections too, then the verb's noun
         ("renovating" → renovation → renovering), which the glossary lists more often than the verb."""
         word = word.lower()
-        bases = (word, *_english_bases(word))
-        for candidate in (*bases, *(_noun_of(b) for b in bases)):
-            if candidate in self._map:
-                return self._map[candidate]
-        return ()
+        bases = (word, *(b for b in _english_bases(word) if len(b) >= 3))
+        found = tuple(dict.fromkeys(da for b in bases for da in self._map.get(b, ())))
+        if found:
+            # the word's own entry first, then its base's: "interpreting" is "tolkning" and, as "interpret",
+            # "tolke", which the notes' compounds hold ("tolkebestilling")
+            return found[:MAX_TRANSLATIONS]
+        return next((self._map[n] for n in (_noun_of(b) for b in bases) if n in self._map), ())
 
     def translate_words(self, words: Sequence[str]) -> list[tuple[str, tuple[str, ...]]]:
         """Each of a question's words with its Danish words. Two adjacent words the glossary holds as a phrase
@@ -114,6 +116,20 @@ class EnglishBridge:
             phrased[i] += danish
             phrased[i + 1] += danish
         return [(w, tuple(dict.fromkeys(phrased[i] + self.translate(w)))) for i, w in enumerate(lower)]
+
+
+def compound_candidates(first: Sequence[str], second: Sequence[str]) -> tuple[str, ...]:
+    """The Danish compounds two adjacent English words may be written as: each Danish word of the first
+    joined to each of the second, directly or with a linking -s- or -e- ("evening" aften + "opening" åbning
+    → aftenåbning, "sports" idræt + "pool" pulje → idrætspulje). Most are no words; the caller keeps those
+    its index holds, which is why no dictionary has to list the compound."""
+    out: list[str] = []
+    for a in first:
+        for b in second:
+            if len(a) < 3 or len(b) < 3 or not (a.isalpha() and b.isalpha()):
+                continue
+            out += [a + b, a + "s" + b] + ([a[:-1] + b] if a.endswith("e") else [a + "e" + b])
+    return tuple(dict.fromkeys(out))
 
 
 def _noun_of(verb: str) -> str:

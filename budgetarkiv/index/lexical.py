@@ -18,12 +18,17 @@ import numpy as np
 import Stemmer
 from bm25s.stopwords import STOPWORDS_DANISH, STOPWORDS_EN
 
-from budgetarkiv.index.english import EnglishBridge, looks_english
+from budgetarkiv.index.english import EnglishBridge, compound_candidates, looks_english
 
 SYSTEM_WORDLIST = Path("/usr/share/dict/danish")
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-zæøåéü]+", re.IGNORECASE)
 _STOPWORDS = frozenset(STOPWORDS_DANISH) | {"kr", "mio", "pct", "ca"}
-_STOPWORDS_EN = frozenset(STOPWORDS_EN) | {"much", "many", "does", "did", "what", "which", "who", "how"}
+# English function words (bm25s lists few): they would match English pages (a summary, a letter in English) on the
+# question's grammar alone, "Who can I call for more information about ..." an unrelated English letter
+_STOPWORDS_EN = frozenset(STOPWORDS_EN) | frozenset(
+    "much many does did do what which who whom whose how why when where can could would should shall may might "
+    "must has have had been being i me my we our us you your he she his her its them those than also about more "
+    "some any were from".split())
 MIN_PART = 4  # shorter parts ("af", "sen") split too eagerly
 MIN_TAIL = 5  # shorter tails are mostly suffixes: bekæmp+else, indsats→ind+sats
 MIN_COMPOUND = 8
@@ -70,11 +75,17 @@ class DanishAnalyzer:
         words = self.words(text)
         translated = self._bridge.translate_words(words) if self._bridge is not None else [(w, ()) for w in words]
         tokens: list[str] = []
-        for w, danish in translated:
+        for i, (w, danish) in enumerate(translated):
             if w in _STOPWORDS_EN:
                 continue  # English function words are noise here ("is" is Danish for ice)
             tokens.extend(self.tokens(w))
             tokens.extend(t for da in danish for t in self.tokens(da))
+            if i + 1 < len(translated) and translated[i + 1][0] not in _STOPWORDS_EN:
+                # two English words Danish writes as one ("day centre" → dagcenter): their joined translations,
+                # the compound's stem only (its parts are the words' own tokens); the index keeps the real ones
+                after, danish_after = translated[i + 1]
+                joined = compound_candidates((w, *danish) if w.isalpha() else danish, (after, *danish_after))
+                tokens.extend(self._stem(c) for c in joined)
         return list(dict.fromkeys(tokens))
 
     def split_compound(self, word: str) -> list[str]:

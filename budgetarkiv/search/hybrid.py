@@ -37,6 +37,10 @@ NEWEST_PREFERENCE = 1.1  # a note's newest version before its superseded drafts 
 # a summary page or translation naming a note the archive holds restates it: the note itself, whose tables and
 # sections are the source, ranks first when both match
 RESTATEMENT_SHARE = 0.85
+# ... and when the restatement still ranks above the note (an English summary matches an English question's own
+# words, which the Danish note holds only through the dictionary), the note is lifted above it when it scores at
+# least this share of it: the note holds everything its summary restates, and the tables and details it leaves out
+RESTATED_NOTE_SHARE = 0.5
 CANDIDATES = 100
 CONTINUATION_SHARE = 0.8  # a continuation ranks before its earlier note when it scores at least this share of it
 CONTINUATION_DOCUMENTS = 10  # ... among this many best-ranked documents
@@ -297,6 +301,7 @@ class Searcher:
                 fused[row] *= NEWEST_PREFERENCE
             if p["doc_type"] != "budget_note" and (p["note_id"] or "").upper() in self._budget_note_ids:
                 fused[row] *= RESTATEMENT_SHARE
+        self._notes_before_restatements(fused, passages)
         self._continuations_first(fused, passages, asked, boost_notes)
         ranked = sorted(fused, key=lambda r: (-fused[r], r))
         return self._collapse_versions(  # lazily: only the hits up to the k-th kept one are built
@@ -324,6 +329,19 @@ class Searcher:
         if len(versions) < 2:
             return False
         return versions[0 if wanted == "final" else -1].doc_id == doc_id
+
+    def _notes_before_restatements(self, fused: dict[int, float], passages) -> None:
+        """A note's passages lifted just above a summary or translation restating it (in place)."""
+        ranked: list[Ranked] = []
+        for row in sorted(fused, key=lambda r: (-fused[r], r)):
+            p = passages[row]
+            if all(r.doc_id != p["doc_id"] for r in ranked):
+                if len(ranked) >= CONTINUATION_DOCUMENTS:
+                    break
+                ranked.append(Ranked(p["doc_id"], fused[row], p["doc_type"], (p["note_id"] or "").upper()))
+        lifts = restated_note_lifts(ranked)
+        for row in fused:
+            fused[row] *= lifts.get(passages[row]["doc_id"], 1.0)
 
     def _continuations_first(self, fused: dict[int, float], passages, asked: Query, boost_notes: set[str]) -> None:
         """A programme's later note before its earlier one (in place), unless the question tells them apart.
@@ -413,6 +431,38 @@ class Searcher:
         return union > 0 and len(wa & wb) / union >= 0.8
 
 
+@dataclass(frozen=True)
+class Ranked:
+    """A document among the best-ranked: its best passage's score, its type and note id."""
+
+    doc_id: str
+    score: float
+    doc_type: str
+    note_id: str
+
+
+def restated_note_lifts(ranked: Iterable[Ranked]) -> dict[str, float]:
+    """doc_id → the factor that lifts a budget note just above a document restating it (a summary page or
+    translation with the note's id) that ranks above it, when the note scores at least RESTATED_NOTE_SHARE of
+    the restatement. The note holds all its summary says, and the tables and details the summary leaves out; an
+    English summary ranks high on an English question because it shares the question's own words. The best-
+    ranked budget note of an id is the one lifted (the newest version, when versions were ranked already)."""
+    docs = list(ranked)
+    notes: dict[str, Ranked] = {}
+    for d in docs:
+        if d.doc_type == "budget_note" and d.note_id:
+            notes.setdefault(d.note_id, d)
+    lifts: dict[str, float] = {}
+    for d in docs:
+        note = notes.get(d.note_id) if d.doc_type != "budget_note" else None
+        if note is None:
+            continue
+        score = note.score * lifts.get(note.doc_id, 1.0)
+        if RESTATED_NOTE_SHARE * d.score <= score < d.score:
+            lifts[note.doc_id] = d.score / note.score * 1.001
+    return lifts
+
+
 def _word_set(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"\w+", text.lower()))
 
@@ -444,4 +494,4 @@ def fuse(
     return fused
 
 
-__all__ = ["Searcher", "Hit", "Filters", "Version", "IndexMissing", "fuse"]
+__all__ = ["Searcher", "Hit", "Filters", "Version", "IndexMissing", "Ranked", "fuse", "restated_note_lifts"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from budgetarkiv.index.english import GLOSSARY, EnglishBridge
+from budgetarkiv.index.english import GLOSSARY, EnglishBridge, compound_candidates
 from budgetarkiv.index.lexical import DanishAnalyzer
 
 pytestmark = pytest.mark.fast
@@ -78,3 +78,33 @@ def test_a_verb_the_glossary_lists_only_as_a_noun_is_translated_through_the_noun
     assert bridge.translate("implementing") == ("implementering",)
     assert bridge.translate("rates") == ("takst",)  # an inflection that is found goes first
     assert bridge.translate("creating") == ()
+
+
+@pytest.mark.parametrize("first, second, expected", [
+    (("aften",), ("åbning",), {"aftenåbning", "aftensåbning"}),  # evening opening
+    (("idræt",), ("pulje",), {"idrætspulje", "idrætpulje"}),  # sports pool, with a linking -s-
+    (("skole",), ("have",), {"skolehave", "skolhave", "skoleshave"}),  # school garden, the -e- of the first kept
+    (("by", "stad"), ("rum",), {"stadrum", "stadsrum", "staderum"}),  # a part under three letters joins nothing
+    (("hus",), (), set()),
+])
+def test_two_english_words_yield_danish_compounds_of_their_translations(first, second, expected):
+    assert expected <= set(compound_candidates(first, second))
+    assert all(len(c) >= 6 for c in compound_candidates(first, second))
+    if not expected:
+        assert compound_candidates(first, second) == ()
+
+
+def test_a_question_reaches_a_danish_compound_no_dictionary_lists():
+    bridge = EnglishBridge({"winter": ("vinter",), "bathing": ("badning",), "bath": ("bad",)})
+    analyzer = DanishAnalyzer((), bridge)
+    tokens = analyzer.query_tokens("What does the winter bathing cost?")
+    # "vinterbadning" is nowhere in the dictionary; the index keeps the token when a note writes the word
+    assert analyzer.tokens("vinterbadning")[0] in tokens
+    assert analyzer.tokens("vinter")[0] in tokens  # the words' own translations stay
+
+
+def test_an_inflected_word_gets_its_own_and_its_bases_translations():
+    bridge = EnglishBridge({"gardening": ("havearbejde",), "garden": ("have",), "us": ("os",)})
+    assert bridge.translate("gardening") == ("havearbejde", "have")
+    assert bridge.translate("gardens") == ("have",)
+    assert bridge.translate("uses") == ()  # a base under three letters ("us") is no base

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from budgetarkiv.search.hybrid import DocumentYears, Filters, Hit, fuse, year_fits
+from budgetarkiv.search.hybrid import DocumentYears, Filters, Hit, Ranked, fuse, restated_note_lifts, year_fits
 from budgetarkiv.search.query import analyse
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -274,6 +274,30 @@ def test_rrf_fusion():
     fused = fuse([(1, 4.0), (2, 2.0)], [(2, 0.9)], "rrf", dense_weight=1.0, rrf_k=60)
     assert fused[2] == pytest.approx(1 / 62 + 1 / 61)
     assert fused[2] > fused[1]
+
+
+# --- a note before the summary restating it (pure) -------------------------------------------------
+
+NOTE = Ranked("note", 1.2, "budget_note", "SUF9")
+SUMMARY = Ranked("summary", 2.0, "other", "SUF9")
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("ranked, lifted", [
+    ([SUMMARY, NOTE], {"note"}),  # 1.2 of 2.0: close enough, the note goes above its summary
+    ([SUMMARY, Ranked("note", 0.9, "budget_note", "SUF9")], set()),  # under half: the summary is far better
+    ([Ranked("note", 2.1, "budget_note", "SUF9"), SUMMARY], set()),  # the note ranks first already
+    ([SUMMARY, Ranked("other-note", 1.9, "budget_note", "KFF3")], set()),  # another note's summary
+    ([Ranked("letter", 2.0, "answer", ""), NOTE], set()),  # a document naming no note restates none
+    # two versions of the note: the better-ranked one (versions are ranked newest first) is lifted
+    ([SUMMARY, NOTE, Ranked("draft", 1.1, "budget_note", "SUF9")], {"note"}),
+])
+def test_a_note_ranks_above_the_summary_restating_it(ranked, lifted):
+    lifts = restated_note_lifts(ranked)
+    assert set(lifts) == lifted
+    for d in ranked:
+        if d.doc_id in lifts:
+            assert d.score * lifts[d.doc_id] > max(r.score for r in ranked if r.doc_id != d.doc_id)
 
 
 def test_administration_filter_keeps_only_that_administrations_documents(searcher) -> None:
