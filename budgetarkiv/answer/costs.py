@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from budgetarkiv.answer.model import Programme, ScenarioOut
 from budgetarkiv.answer.relevance import overlap
-from budgetarkiv.core.models import Amount, ProseAmount
+from budgetarkiv.core.models import Amount, ProseAmount, is_part_label
 from budgetarkiv.core.numbers import UNIT_KRONER, format_danish_number, parse_danish_number
 from budgetarkiv.core.scenarios import scenario_number
 from budgetarkiv.core.text import years_in
@@ -272,8 +272,9 @@ def expenditure(r: RowRecord) -> bool:
 def parts_asked(rows: Sequence[RowRecord], label, wanted: set[str], left_out: set[str], gross: bool) \
         -> list[RowRecord]:
     """The rows of a table a sum asks for: with `gross` its expenditure rows (no savings); the rows the
-    question names, else every row, but never a row `left_out` names ("uden projektledelse og rådgivning")."""
-    rows = [r for r in rows if not r.is_sum and (not gross or expenditure(r))]
+    question names, else every row, but never a row `left_out` names ("uden projektledelse og rådgivning"), nor a
+    "Heraf ..." row (a share of the row above, already in it)."""
+    rows = [r for r in rows if not r.is_sum and not is_part_label(r.label) and (not gross or expenditure(r))]
     kept = [r for r in rows if not (left_out and names(label(r), left_out))]
     if not gross and len(kept) == len(rows):
         return []  # the words left out name no row ("borgere uden job"): no rows to add up

@@ -1,4 +1,4 @@
-"""Danish number format: "4.400" is 4400, "0,65" is 0.65, "-500" is minus 500."""
+"""Danish number format: "4.400" is 4400, "0,65" is 0.65, "-500" (or "÷500", the Danish minus sign) is minus 500."""
 from __future__ import annotations
 
 import re
@@ -7,7 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from budgetarkiv.core.models import Amount
 
 # A Danish number: optional sign, digits grouped by "." in threes, optional ",decimals".
-NUMBER_RE = re.compile(r"[-−–]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?")
+NUMBER_RE = re.compile(r"[-−–÷]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?")
 _FULL_RE = re.compile(rf"^{NUMBER_RE.pattern}$")
 
 
@@ -19,8 +19,8 @@ def parse_danish_number(text: str) -> Amount | None:
     s = text.strip().replace("\u00a0", "").replace(" ", "")
     if not _FULL_RE.match(s):
         return None
-    negative = s[0] in "-−–"
-    s = s.lstrip("-−–").replace(".", "")
+    negative = s[0] in "-−–÷"
+    s = s.lstrip("-−–÷").replace(".", "")
     value: Amount = float(s.replace(",", ".")) if "," in s else int(s)
     return -value if negative else value
 

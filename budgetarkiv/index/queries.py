@@ -194,15 +194,18 @@ def _escape_like(value: str) -> str:
 
 def row_record(r: Mapping[str, object]) -> RowRecord:
     """A result row of ROW_SELECT (either store) as a RowRecord. Amounts keep their JSON type ("3,0" in the
-    source stays 3.0, "3" stays 3); the total's SQL column is a number, so a whole total becomes an int again."""
+    source stays 3.0, "3" stays 3); the total's SQL column is a number, so a whole total becomes an int again,
+    unless every amount of the row is written with decimals: "4,8 3,4 3,4 3,4 | 15,0" keeps its total as 15,0."""
+    amounts = dict(_json(r["amounts_json"]))
+    decimals = bool(amounts) and all(isinstance(v, float) for v in amounts.values())
+    total = r["total"] if decimals else _int_if_whole(r["total"])
     return RowRecord(
         row_id=r["row_id"], doc_id=r["doc_id"], source=r["source"], note_id=r["note_id"], budget_year=r["budget_year"],
         note_title=r["note_title"], table_title=r["table_title"], table_number=r["table_number"],
         scenario=r["scenario"], unit=r["unit"], price_level=r["price_level"], page=r["page"], section=r["section"],
         label=r["label"], styringsomraade=r["styringsomraade"], udvalg=r["udvalg"], bevilling=r["bevilling"],
         indtaegt_udgift=r["indtaegt_udgift"], is_sum=bool(r["is_sum"]),
-        amounts=dict(_json(r["amounts_json"])),
-        total=_int_if_whole(r["total"]), cell_notes=_json(r["cell_notes_json"]), checks_ok=bool(r["checks_ok"]),
+        amounts=amounts, total=total, cell_notes=_json(r["cell_notes_json"]), checks_ok=bool(r["checks_ok"]),
     )
 
 

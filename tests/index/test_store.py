@@ -113,3 +113,5 @@ def test_a_row_keeps_its_amounts_as_printed_whole_totals_become_ints():
     assert r.amounts == {"2023": 4, "2024": 3.0}
     assert isinstance(r.amounts["2023"], int) and isinstance(r.amounts["2024"], float)
     assert r.total == 7 and isinstance(r.total, int)
+    decimals = row_record({**raw, "total": 15.0, "amounts_json": json.dumps({"2029": 4.8, "2030": 3.4, "2031": 6.8})})
+    assert decimals.total == 15.0 and isinstance(decimals.total, float)  # a table in decimals: "15,0" as printed

@@ -204,3 +204,71 @@ def test_a_heraf_row_is_kept_as_a_share_of_the_row_above_and_never_added(text: s
 ])
 def test_which_labels_are_shares(label: str, part: bool) -> None:
     assert is_part_label(label) is part
+
+
+# --- negative amounts -------------------------------------------------------------------------
+
+
+_PDF_PARENS = (
+    "Tabel 4. Effektivisering af vinterbekæmpelse (mio. kr., 2032-priser)\n"
+    "Mio. kr. 2032 2033 2034 I alt\n"
+    "Færre saltruter (0,6) (1,2) (1,2) (3,0)\n"
+    "Ny saltspreder 0,4 - - 0,4\n"
+    "Effektivisering i alt (0,2) (1,2) (1,2) (2,6)\n"
+)
+_TABS_MINUS_SIGNS = (
+    "Tabel 4. Effektivisering af vinterbekæmpelse\n"
+    "1.000 kr., 2032 p/l\t2032\t2033\t2034\tI alt\n"
+    "Færre saltruter\t−600\t–1.200\t÷1.200\t-3.000\n"
+    "Ny saltspreder\t400\t\t\t400\n"
+    "Effektivisering i alt\t(200)\t(1.200)\t(1.200)\t(2.600)\n"
+)
+
+
+@pytest.mark.parametrize("text", [_PDF_PARENS, _TABS_MINUS_SIGNS])
+def test_negative_amounts_in_parentheses_or_with_any_minus_sign_are_read_as_negatives(text: str) -> None:
+    table = _money(text)
+    saving = _row(table, "Færre saltruter")
+    assert all(v < 0 for v in saving.amounts.values()) and saving.total is not None and saving.total < 0
+    assert _row(table, "Ny saltspreder").amounts == ({"2032": 0.4} if "Mio" in text else {"2032": 400})
+    net = _row(table, "Effektivisering i alt")
+    assert net.is_sum and net.total in (-2.6, -2600)
+    assert all(c.ok for c in table.checks) and not table.unreadable
+
+
+def test_a_count_in_parentheses_in_a_label_stays_in_the_label() -> None:
+    text = (
+        "Tabel 1. Økonomi\n"
+        "1.000 kr., 2032 p/l 2032 2033 I alt\n"
+        "Skolepædagoger (12) 900 900 1.800\n"
+        "I alt 900 900 1.800\n"
+    )
+    row = _money(text).rows[0]
+    assert row.label == "Skolepædagoger (12)"
+    assert row.amounts == {"2032": 900, "2033": 900}
+
+
+# --- price level in a footnote ------------------------------------------------------------------
+
+
+_FOOTNOTE_TABLES = (
+    "Økonomi\n"
+    "Tabel 1. Model A – Én bus\n"
+    "Mio. kr.¹\tStyringsområde\t2033\t2034\tI alt\n"
+    "Drift af bussen\tService\t0,4\t0,6\t1,0\n"
+    "Model A i alt\t\t0,4\t0,6\t1,0\n"
+    "Tabel 2. Model B – To busser\n"
+    "Mio. kr.¹\tStyringsområde\t2033\t2034\tI alt\n"
+    "Drift af busserne\tService\t0,8\t1,2\t2,0\n"
+    "Model B i alt\t\t0,8\t1,2\t2,0\n"
+    "¹ Alle beløb er opgjort i 2033-priser.\n"
+)
+
+
+def test_a_price_level_given_only_in_a_footnote_the_head_points_to_is_the_tables() -> None:
+    tables = [t for t in extract_tables(_FOOTNOTE_TABLES, 2033) if t.kind == "money"]
+    assert [t.price_level for t in tables] == ["2033 p/l", "2033 p/l"]
+    assert all(t.unit == "mio. kr." for t in tables)
+    other_mark = "Tabel 3. Andet\nMio. kr.²\t2033\t2034\tI alt\nHusleje\t0,1\t0,1\t0,2\n¹ Beløbene er i 2030-priser.\n"
+    assert _money(other_mark).price_level is None  # the footnote belongs to another mark
+
