@@ -78,10 +78,10 @@ def table_as_text(table: BudgetTable) -> str:
             where = ", ".join(
                 x for x in (row.styringsomraade, row.udvalg, row.bevilling, row.indtaegt_udgift) if x
             )
-            cells = "; ".join(f"{y}: {format_danish_number(v)}" for y, v in row.amounts.items())
-            total = f"; I alt: {format_danish_number(row.total)}" if row.total is not None else ""
-            extra = "".join(f"; {head}: {cell}" for head, cell in row.extra.items())  # "Årsværk: 2,0"
-            lines.append(f"{row.label}{f' ({where})' if where else ''}: {cells}{total}{extra}")
+            cells = [f"{y}: {format_danish_number(v)}" for y, v in row.amounts.items()]
+            total = [f"I alt: {format_danish_number(row.total)}"] if row.total is not None else []
+            extra = [f"{head}: {cell}" for head, cell in row.extra.items()]  # "Årsværk: 2,0", "Afvigelse: -1,8"
+            lines.append(f"{row.label}{f' ({where})' if where else ''}: {'; '.join([*cells, *total, *extra])}")
     else:
         if table.columns:
             lines.append(" | ".join(table.columns))

@@ -22,6 +22,7 @@ from budgetarkiv.core.models import Amount, BudgetTable, TableCheck, TableRow, i
 from budgetarkiv.core.numbers import format_danish_number, parse_danish_number
 from budgetarkiv.core.scenarios import KIND_WORDS, MARK
 from budgetarkiv.core.text import TABLE_TITLE_HEADINGS, canonical_heading, join_wrapped, sentence_bounds
+from budgetarkiv.ingest.named_columns import named_columns_table
 from budgetarkiv.ingest.units import (
     PRICE_LEVEL_RE,
     find_price_level,
@@ -1841,6 +1842,15 @@ def _table_at(lines: Sequence[_Line], i: int, title_end: int, number: str | None
         return table, last
     if number is not None and (turned := _transposed_table(lines, title_end + 1)) is not None:
         return _turned_table(lines, i, turned, number, title, scenario, taken), turned.last_line
+    if number is not None and (named := named_columns_table([line.text for line in lines], title_end + 1,
+                                                            lambda j: _is_boundary(lines[j]))) is not None:
+        # a follow-up's "Korr. budget | Forv. forbrug | Afvigelse": money by named columns, no years
+        unit, price_level = _unit_of(lines, i, named.head_text, title, taken)
+        return BudgetTable(
+            title=title_without_unit(title, unit, price_level), kind="money", number=number, scenario=scenario,
+            unit=unit, price_level=price_level, rows=named.rows, checks=named.checks, unreadable=named.unreadable,
+            start=lines[i].start, end=lines[named.last_line].end,
+        ), named.last_line
     if number is None:
         return None, i  # an untitled "Tidligere afsatte midler" without a money head is prose
     text_found = _text_table(lines, title_end + 1)

@@ -123,7 +123,7 @@ def _newest_first(versions: Sequence[Note]) -> list[Note]:
 
 def _proposal_tables(note: Note) -> list[BudgetTable]:
     """The note's own overview tables, one per scenario (sub-tables per steering area left out)."""
-    money = [t for t in note.tables if t.kind == "money" and any(r.is_sum for r in t.rows)]
+    money = [t for t in note.tables if t.kind == "money" and t.years and any(r.is_sum for r in t.rows)]
     money = [t for t in money if not EARLIER_GRANTS_RE.search(t.title) and t.section != "Tidligere afsatte midler"]
     economy = [t for t in money if t.section == "Økonomi"] or money
     chosen: dict[str, BudgetTable] = {}

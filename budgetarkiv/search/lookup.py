@@ -46,6 +46,8 @@ def scenario_costs(rows: Sequence[RowRecord]) -> list[ScenarioCost]:
     for r in rows:
         if not _EARLIER.search(r.table_title):
             by_table[(r.doc_id, r.table_title)].append(r)
+    # a follow-up's table by named columns ("Korr. budget | Forv. forbrug"), no year amounts: no cost of a proposal
+    by_table = {k: t for k, t in by_table.items() if any(r.amounts or r.total is not None for r in t)}
     overview = [t for t in by_table.values() if _OVERVIEW.search(t[0].table_title)]
     by_scenario: dict[str | None, list[list[RowRecord]]] = defaultdict(list)
     for table_rows in overview or by_table.values():

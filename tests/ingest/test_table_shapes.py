@@ -272,3 +272,60 @@ def test_a_price_level_given_only_in_a_footnote_the_head_points_to_is_the_tables
     other_mark = "Tabel 3. Andet\nMio. kr.²\t2033\t2034\tI alt\nHusleje\t0,1\t0,1\t0,2\n¹ Beløbene er i 2030-priser.\n"
     assert _money(other_mark).price_level is None  # the footnote belongs to another mark
 
+
+# --- follow-up tables: named columns, no years ------------------------------------------------
+
+
+_ALIGNED_FOLLOWUP = (
+    "Tabel 3. Forventet regnskab 2031 (mio. kr., løbende priser)\n"
+    "\n"
+    "Område                      Korrigeret budget   Forventet forbrug   Mer-/mindreforbrug\n"
+    "Tandpleje for unge                       12,5                11,9                 -0,6\n"
+    "Madordning i daginstitutioner\n"
+    "(pilot)                                   3,0                 3,4                  0,4\n"
+    "I alt                                    15,5                15,3                 -0,2\n"
+    "\n"
+    "Mindreforbruget på tandplejen skyldes vakante stillinger.\n"
+)
+_TABS_FOLLOWUP = (
+    "Tabel 3. Forventet regnskab 2031\n"
+    "1.000 kr., løbende p/l\tBudget\tForbrug\tAfvigelse\n"
+    "Tandpleje for unge\t12.500\t11.900\t(600)\n"
+    "Madordning i daginstitutioner (pilot)\t3.000\t3.400\t400\n"
+    "I alt\t15.500\t15.300\t(200)\n"
+)
+
+
+@pytest.mark.parametrize("text", [_ALIGNED_FOLLOWUP, _TABS_FOLLOWUP])
+def test_a_follow_up_table_keeps_each_rows_cells_by_their_named_column(text: str) -> None:
+    table = _money(text)
+    assert table.years == ()
+    heads = list(_row(table, "Tandpleje for unge").extra)
+    assert len(heads) == 3 and heads[-1] in ("Mer-/mindreforbrug", "Afvigelse")
+    pilot = _row(table, "Madordning i daginstitutioner (pilot)")
+    assert list(pilot.extra.values()) in (["3,0", "3,4", "0,4"], ["3.000", "3.400", "400"])
+    assert pilot.amounts == {} and not pilot.is_sum
+    assert _row(table, "I alt").is_sum
+    assert table.unit in ("mio. kr.", "1.000 kr.") and table.price_level == "løbende p/l"
+    # each named column is checked against the sum row: -0,6 + 0,4 = -0,2, (600) + 400 = (200)
+    assert len(table.checks) == 3 and all(c.ok for c in table.checks) and not table.unreadable
+
+
+def test_a_follow_up_row_that_lost_a_cell_is_unreadable_not_guessed() -> None:
+    text = (
+        "Tabel 3. Forventet regnskab 2031\n"
+        "Mio. kr. Budget Forbrug Afvigelse\n"
+        "Tandpleje for unge 12,5 11,9 -0,6\n"
+        "Madordning 3,0 3,4\n"
+        "I alt 15,5 15,3 -0,2\n"
+    )
+    table = _money(text)
+    assert [r.label for r in table.rows] == ["Tandpleje for unge", "I alt"]
+    assert table.unreadable == ("Madordning 3,0 3,4",)
+
+
+def test_a_follow_up_tables_rows_read_as_text_name_their_columns() -> None:
+    from budgetarkiv.ingest.chunking import table_as_text
+
+    text = table_as_text(_money(_TABS_FOLLOWUP))
+    assert "Tandpleje for unge: Budget: 12.500; Forbrug: 11.900; Afvigelse: (600)" in text
