@@ -174,36 +174,48 @@ class Relevance:
         return bridge is not None and not bridge.translate(word.lower())
 
     def asked_missing(self, question: str, text: str) -> list[str]:
-        """What a question asks its answer to be of that `text` never holds, though most of its other words are
-        there: the thing counted ("koncerter" of "Hvor mange koncerter ..."), the unit a figure is asked per
-        ("pr. tur", "per trip") and what qualifies a group of people ("unge med autisme"). A share of the
-        question's words cannot tell these from the rest: the note about the summer stage holds every other
-        word of "how many concerts will the stage have"; they are what the answer would be a figure of.
+        """What a question asks its answer to be of that `text` (the note in focus) never holds, though most of
+        its other words are there: the thing counted ("koncerter" of "Hvor mange koncerter ..."), the unit a
+        figure is asked per ("pr. tur", "per trip"), what qualifies a group of people ("unge med autisme") and
+        a name ("Tingbjerg": named in another note shown, the focused note's answer is not about it). A share
+        of the question's words cannot tell these from the rest: the note about the summer stage holds every
+        other word of "how many concerts will the stage have"; they are what the answer would be a figure of.
         As the question writes them."""
-        return [*self.counted_missing(question, text), *self.unit_missing(question, text),
-                *self.qualifier_missing(question, text)]
+        return [*self.names_missing(question, text), *self.counted_missing(question, text),
+                *self.unit_missing(question, text), *self.qualifier_missing(question, text)]
 
     def counted_missing(self, question: str, text: str) -> list[str]:
-        """The noun a Danish count question counts when `text` never names it ("koncerter", "stemte" of "hvor
-        mange stemte imod"). Its first own word is the head; a quantity ("flere"), a generic person ("borgere":
-        the note may count them as "deltagere") or money says nothing. An English noun is left out: the notes
-        write it as a compound the small dictionary does not reach ("sorting islands": "sorteringsøer")."""
-        if looks_english(question):
+        """The noun a count question counts when `text` never names it ("koncerter", "stemte" of "hvor mange
+        stemte imod", "concerts"). Its first own word is read; a quantity ("flere"), a generic person
+        ("borgere": the note may count them as "deltagere") or money says nothing, and alternatives ("refugees
+        or family-reunified persons") are left to the word count. An English word counts only when each of its
+        translations is a whole word (a short one, "ø" of "islands", stands inside the note's compound
+        "sorteringsøer" unseen)."""
+        english = looks_english(question)
+        number_of = _NUMBER_OF.search(question)  # "antallet af koncerter", "the number of concerts"
+        words = self.analyzer.words(counted_noun(question) or (number_of.group(1) if number_of else ""))
+        if len(words) > 1 and words[1] in ("og", "eller", "and", "or"):
             return []
-        for word in self.analyzer.words(counted_noun(question)):
+        for word in words:
             if word in GENERIC_WORDS or word in _COUNT_WORDS or word in _FIGURE_KIND or not self.analyzer.tokens(word):
                 continue
-            return self.words_found(word, text, english=False)[1]
+            if english:
+                danish = dict(self.translations(word, True)).get(word, ())
+                if not danish or any(len(da) < 4 for da in danish):
+                    return []
+            return self.words_found(word, text, english=english)[1]
         return []
 
     def unit_missing(self, question: str, text: str) -> list[str]:
-        """The unit a figure is asked per ("pr. tur", "per trip", "kr./elev") when `text` states nothing per it
-        ("pr. tur", "per deltagende elev"); a time ("om året", "per year", "pr. måned") is read from a table's
-        columns and is no such unit. An English unit the bridge cannot translate says nothing."""
+        """The unit a figure is asked per ("pr. tur", "per trip", "kr./elev"; a price of "hver tur", "each trip")
+        when `text` states nothing per it ("pr. tur", "per deltagende elev", "for hver tur"); a time ("om året",
+        "per year", "pr. måned") is read from a table's columns and is no such unit. An English unit the bridge
+        cannot translate says nothing."""
         english = looks_english(question)
         per = {t for m in _PER_TEXT.finditer(text) for t in self.analyzer.tokens(m.group(1))}
         out = []
-        for m in _PER.finditer(question):
+        each = _EACH.finditer(question) if _PRICE_ASKED.search(question) else ()  # "hvad koster hver tur"
+        for m in (*_PER.finditer(question), *each):
             unit = m.group(1)
             if unit in _TIMES or unit in GENERIC_WORDS:
                 continue
@@ -216,18 +228,26 @@ class Relevance:
         return out
 
     def qualifier_missing(self, question: str, text: str) -> list[str]:
-        """What qualifies a group of people in a Danish question ("autisme" of "unge med autisme", "demens" of
-        "borgere med demens") when `text` never names it: the note about young people with eating disorders
-        is not about those with autism. An English qualifier is left out ("eating disorders": one Danish
-        compound the small dictionary does not reach)."""
-        if looks_english(question):
-            return []
+        """What qualifies a group of people ("autisme" of "unge med autisme", "dementia" of "citizens with
+        dementia") when `text` never names it: the note about young people with eating disorders is not about
+        those with autism. An English qualifier counts when each of its words (the one or two after "with",
+        question words aside) has translations that are whole words: "eating disorders" ("æde", "rod") is one
+        Danish compound the small dictionary does not reach."""
         out = []
-        for m in _QUALIFIED.finditer(question):
-            word = m.group(2)
-            if word in GENERIC_WORDS or not self.analyzer.tokens(word):
+        if not looks_english(question):
+            for m in _QUALIFIED.finditer(question):
+                word = m.group(2)
+                if word not in GENERIC_WORDS and word not in _NEEDS and self.analyzer.tokens(word):
+                    out += self.words_found(word, text, english=False)[1]
+            return out
+        for m in _QUALIFIED_EN.finditer(question):
+            words = [w for w in self.analyzer.words(m.group(2)) if w not in GENERIC_WORDS and w not in _NEEDS]
+            translated = [dict(self.translations(w, True)).get(w, ()) for w in words]
+            if not words or any(not da or any(len(d) < 4 for d in da) for da in translated):
                 continue
-            out += self.words_found(word, text, english=False)[1]
+            missing = self.words_found(" ".join(words), text, english=True)[1]
+            if len(missing) == len(words):
+                out.append(words[0])
         return out
 
     def _danish_name(self, word: str) -> bool:
@@ -280,12 +300,20 @@ _NAME = re.compile(r"(?<=[\w,;)] )[A-ZÆØÅ][^\W\d_]*[a-zæøå][^\W\d_]*(?:-[^
 
 # "the Mentorkorps in Tingbjerg": a capitalised word after a place preposition
 _PLACED = re.compile(r"\b(?:in|at|on|near|around)\s+(?:the\s+)?([A-ZÆØÅ][^\W\d_]*[a-zæøå][^\W\d_]*)")
-# what a count question counts that says nothing of the note: a quantity, people in general, money
-_COUNT_WORDS = frozenset("flere færre gange procent kroner millioner personer borgere mennesker folk stk styk".split())
+_NUMBER_OF = re.compile(r"\b(?:antal(?:let)?|number)\s+(?:af\s+|of\s+)?((?:nye\s+|new\s+)?[^\W\d_][\w-]*)", re.IGNORECASE)
+# what a count question counts that says nothing of the note: a quantity, people or staff in general (a note
+# counts them as "deltagere", "årsværk"), places in general (a note may list them by name), money
+_COUNT_WORDS = frozenset("flere færre gange procent kroner millioner personer borgere mennesker folk stk styk "
+                         "medarbejdere ansatte stillinger steder fewer times kroner people persons citizens "
+                         "employees staff positions sites locations".split())
 # a unit a figure is asked per: "pr. tur", "per deltager", "per trip", "kr./elev" (lower case: "Per" is a name);
 # in a note, with the words after it ("pr. deltagende elev")
 _PER = re.compile(r"(?:(?<![\w.])pr\.|(?<!\w)per\b|(?<=kr\.)/|(?<=kr)/)\s*([a-zæøå][a-zæøå-]+)")
-_PER_TEXT = re.compile(r"(?:(?<![\w.])pr\.|(?<!\w)per\b|/)\s*([^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2})",
+_EACH = re.compile(r"\b(?:hver|hvert|each)\s+(?:enkelt\s+|enkelte\s+|single\s+)?([a-zæøå][a-zæøå-]{2,})")
+# a price asked of each one ("hvad koster hver tur"); what each one pays a note may state without "each"
+# ("egenbetalingen er 30 kr."), so "pays" is left out
+_PRICE_ASKED = re.compile(r"\b(?:kost\w*|pris\w*|costs?|price\w*)\b", re.IGNORECASE)
+_PER_TEXT = re.compile(r"(?:(?<![\w.])pr\.|(?<!\w)per\b|/|\b(?:hver|hvert|each)\b)\s*([^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2})",
                        re.IGNORECASE)
 _TIMES = frozenset("år året årligt måned måneden md uge ugen dag dagen døgn døgnet time timen timer cent "
                    "kvartal kvartalet halvår halvåret sæson sæsonen skoleår skoleåret semester weekend "
@@ -294,6 +322,13 @@ _TIMES = frozenset("år året årligt måned måneden md uge ugen dag dagen døg
 _QUALIFIED = re.compile(r"\b(?i:(unge|børn|voksne|ældre|borgere|personer|mennesker|elever|familier|forældre|"
                         r"beboere|ledige|patienter|brugere|kvinder|mænd|piger|drenge|seniorer|pensionister))"
                         r"\s+med\s+([a-zæøå][a-zæøå-]{3,})")
+
+# "borgere med behov for ...", "people with access to ...": a need or a right, no qualifier of its own
+_NEEDS = frozenset("behov brug ret rettighed mulighed adgang needs need right rights access".split())
+_QUALIFIED_EN = re.compile(r"\b(?i:(people|children|adults|citizens|residents|pupils|students|families|parents|"
+                           r"elderly|seniors|pensioners|women|men|girls|boys|persons|users|patients|youths?))"
+                           r"\s+with\s+([a-z][a-z-]{3,}(?:\s+(?!(?:in|at|on|for|and|or|who|that|from|to|by|the)\b)"
+                           r"[a-z][a-z-]+)?)")
 
 
 @dataclass(frozen=True)
