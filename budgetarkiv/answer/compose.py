@@ -49,7 +49,15 @@ from budgetarkiv.answer.relevance import (
     years_missing,
 )
 from budgetarkiv.answer.scenario_parts import built_on, recommended_in, scenario_clause, scenarios_named, scenarios_of
-from budgetarkiv.answer.sentences import KRONER, ONE_SENTENCE, SentencePicker, carries_type, fact_at, sentence_of
+from budgetarkiv.answer.sentences import (
+    KRONER,
+    ONE_SENTENCE,
+    SentencePicker,
+    asks_named_column,
+    carries_type,
+    fact_at,
+    sentence_of,
+)
 from budgetarkiv.core.models import ProseAmount
 from budgetarkiv.core.numbers import UNIT_KRONER, format_danish_number, parse_danish_number
 from budgetarkiv.core.scenarios import SCENARIO_MENTION, scenario_number
@@ -509,7 +517,7 @@ class Answerer:
                 first_of.setdefault(h.doc_id, h)
         more = [p for h in list(first_of.values())[:2] for p in self.searcher.neighbours(h)]
         candidates = self.picker.candidates(hits, focused, also, note_key, goals=query.wants_goal, first=linked,
-                                            more=more)
+                                            more=more, named_columns=asks_named_column(query.text))
         if query.answer_type in ONE_SENTENCE and not any(carries_type(query, c.text, c.hit.kind == "table")
                                                          for c in candidates):
             # a name or a date the focused notes do not hold (a party's motion stands in the minutes, not

@@ -124,6 +124,20 @@ _TITLE = re.compile(r"\b(direktør|borgmester|chef|leder|formand|rådmand)\b", r
 _CONTACT = re.compile(r"\s*(?:Kontakt\w*|Contact\w*)(?:[ \t]+[^\n:]{1,40})?:", re.IGNORECASE)
 _CONTACT_ASKED = re.compile(r"\b(?:kontakt\w*|contact\w*|henvende\w*|reach)\b", re.IGNORECASE)
 _GOALS_TABLE = re.compile(r"målsætning|succeskriteri|mål for", re.IGNORECASE)
+# what a follow-up table's columns hold: a question naming one asks for its rows ("den forventede afvigelse")
+_NAMED_COLUMN_WORDS = re.compile(r"\b(?:afvigelse\w*|forbrug\w*|mindreforbrug\w*|merforbrug\w*|korrigerede? budget\w*|"
+                                 r"forventet regnskab|deviation|variance|expected spending|actual spending)\b",
+                                 re.IGNORECASE)
+
+
+def asks_named_column(question: str) -> bool:
+    """Does the question name a follow-up table's column ("afvigelsen", "forventet forbrug", "deviation")?"""
+    return _NAMED_COLUMN_WORDS.search(question) is not None
+
+
+# a row of a table whose money columns are named, not years (a follow-up's "Jobspor Autisme: Korr. budget: 3,2; Forv.
+# forbrug: 2,7; Afvigelse: -0,5", see `ingest.named_columns`): quoted whole, the row names each figure's column
+_NAMED_CELLS_ROW = re.compile(r"^[^:\n]+: (?:(?!I alt:|Total:)[^\W\d][^:;\n]*: [-−–(]?\d[\d.,]*\)?(?:; |$)){2,}", re.MULTILINE)
 # "Tabel 1 – Oversigt over målsætning ...": a caption names a table, it states nothing
 _CAPTION = re.compile(r"\s*(?:Tabel|Table|Figur|Figure|Bilag)\s+\d+\w*\.?\s*(?:[–:-]\s*)?[^.\n]{0,120}$", re.IGNORECASE)
 _QUESTION_SECTION = re.compile(r"^spørgsmål", re.IGNORECASE)
@@ -294,15 +308,19 @@ class SentencePicker:
         return self.vectors([t[:ENCODED_CHARS] for t in texts]) @ q
 
     def candidates(self, hits: Sequence[Hit], focused: set[tuple], also: set[tuple], key,
-                   goals: bool = False, first: Sequence[Hit] = (), more: Sequence[Hit] = ()) -> list[Candidate]:
+                   goals: bool = False, first: Sequence[Hit] = (), more: Sequence[Hit] = (),
+                   named_columns: bool = False) -> list[Candidate]:
         """Sentences of the focused notes' best passages (then the also relevant ones'); the cells of a
-        goals table when a goal is asked for; `first` passages (a linked letter answer) lead."""
+        goals table when a goal is asked for, the rows of a follow-up table when one of its columns is
+        (`named_columns`, see `asks_named_column`); `first` passages (a linked letter answer) lead."""
         out: list[Candidate] = []
-        usable = [h for h in hits if h.kind != "table" or goals and _GOALS_TABLE.search(h.text[:200])]
+        usable = [h for h in hits if h.kind != "table" or goals and _GOALS_TABLE.search(h.text[:200])
+                  or named_columns and _NAMED_CELLS_ROW.search(h.text)]
         ranked = [*first, *(h for h in usable if key(h) in focused)]
         ranked = ranked[:PASSAGES + len(first)]
         seen = {h.chunk_id for h in ranked}
-        rest = [h for h in more if h.chunk_id not in seen and (h.kind != "table" or goals and _GOALS_TABLE.search(h.text[:200]))]
+        rest = [h for h in more if h.chunk_id not in seen and (h.kind != "table" or goals and _GOALS_TABLE.search(h.text[:200])
+                                                               or named_columns and _NAMED_CELLS_ROW.search(h.text))]
         ranked += [h for h in usable if key(h) in also and h.chunk_id not in seen][:PASSAGES]
         for rank, h in enumerate([*ranked, *rest]):
             rank = min(rank, len(ranked))  # the focused notes' other passages rank after the retrieved ones

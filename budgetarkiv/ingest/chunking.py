@@ -81,7 +81,9 @@ def table_as_text(table: BudgetTable) -> str:
             cells = [f"{y}: {format_danish_number(v)}" for y, v in row.amounts.items()]
             total = [f"I alt: {format_danish_number(row.total)}"] if row.total is not None else []
             extra = [f"{head}: {cell}" for head, cell in row.extra.items()]  # "Årsværk: 2,0", "Afvigelse: -1,8"
-            lines.append(f"{row.label}{f' ({where})' if where else ''}: {'; '.join([*cells, *total, *extra])}")
+            # a row of named columns without years (a follow-up's) carries the unit: quoted alone it still says it
+            unit = f" ({head})" if head and extra and not table.years else ""
+            lines.append(f"{row.label}{f' ({where})' if where else ''}: {'; '.join([*cells, *total, *extra])}{unit}")
     else:
         if table.columns:
             lines.append(" | ".join(table.columns))

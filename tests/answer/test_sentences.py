@@ -381,3 +381,28 @@ def test_a_notes_head_line_is_no_statement():
     c = Candidate(hit, 0, len(head), 0, False)
     assert is_title(c, head)
     assert not is_title(c, "TMF12 Nye busser til Valby koster 4,1 mio. kr. om året.")
+
+
+@pytest.mark.parametrize(("line", "named"), [
+    ("Tandpleje for unge: Korr. budget: 12,5; Forv. forbrug: 11,9; Afvigelse: -0,6 (mio. kr., løbende p/l)", True),
+    ("Kantinedrift: Budget: 800; Regnskab: 760; Mer-/mindreforbrug: (40)", True),
+    ("Tandpleje for unge (Service): 2031: 12.500; 2032: 12.500; I alt: 25.000", False),  # a year table's row
+    ("Drift af bussen: I alt: 1.000; Årsværk: 2,0", False),
+])
+def test_a_row_of_named_money_columns_is_quotable_from_its_table_passage(line: str, named: bool) -> None:
+    from budgetarkiv.answer.sentences import _NAMED_CELLS_ROW
+
+    assert bool(_NAMED_CELLS_ROW.search(f"Tabel 2. Forventet regnskab\nmio. kr.\n{line}")) is named
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("Hvad er den forventede afvigelse for tandplejen?", True),
+    ("Hvor stort er mindreforbruget på madordningen?", True),
+    ("What is the expected deviation for the dental care programme?", True),
+    ("Hvad er målsætningen for tandplejen?", False),  # a goal: the follow-up's money rows are not it
+    ("Hvad koster tandplejen i 2031?", False),
+])
+def test_a_question_naming_a_follow_up_column_asks_for_its_rows(question: str, asks: bool) -> None:
+    from budgetarkiv.answer.sentences import asks_named_column
+
+    assert asks_named_column(question) is asks

@@ -328,4 +328,4 @@ def test_a_follow_up_tables_rows_read_as_text_name_their_columns() -> None:
     from budgetarkiv.ingest.chunking import table_as_text
 
     text = table_as_text(_money(_TABS_FOLLOWUP))
-    assert "Tandpleje for unge: Budget: 12.500; Forbrug: 11.900; Afvigelse: (600)" in text
+    assert "Tandpleje for unge: Budget: 12.500; Forbrug: 11.900; Afvigelse: (600) (1.000 kr., løbende p/l)" in text
