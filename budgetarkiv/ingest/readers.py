@@ -432,7 +432,13 @@ def _sniff_zip(data: bytes, ext: str) -> str:
 
 
 def _read_docx(data: bytes, source: str) -> str:
-    """Paragraphs and tables in document order; a table row is one line with its cells tab-separated."""
+    """Paragraphs and tables in document order; a table row is one line with its cells tab-separated.
+
+    A heading (a paragraph in a heading or title style, or with an outline level) has a blank line before it,
+    which ends the paragraph before it; a title or first-level heading (the note's id and title) has one after
+    it too, so it is not run into the line after it. A lower heading stays next to its own paragraph, as in
+    text exported from a word processor.
+    """
     import docx
     from docx.table import Table
 
@@ -442,6 +448,8 @@ def _read_docx(data: bytes, source: str) -> str:
         for block in document.iter_inner_content():
             if isinstance(block, Table):
                 lines.extend(_docx_table_lines(block))
+            elif block.text.strip() and (level := _docx_heading_level(block)) is not None:
+                lines += [""] * bool(lines) + [block.text] + [""] * (level <= 1)
             else:
                 lines.append(block.text)
     except Exception as exc:  # noqa: BLE001 - python-docx/lxml raise many kinds on damaged files
@@ -452,6 +460,25 @@ def _read_docx(data: bytes, source: str) -> str:
     if not text.strip():
         raise UnreadableFile(source, "is a Word (.docx) file without any text.")
     return text
+
+
+_HEADING_STYLE = re.compile(r"^(?:heading|overskrift|title|titel)\b", re.IGNORECASE)
+
+
+def _docx_heading_level(paragraph) -> int | None:  # noqa: ANN001 - a python-docx Paragraph
+    """The heading level of a paragraph: 0 for a title style, n for "Heading n" (Danish Word: "Overskrift n"),
+    its outline level + 1 (0-8; 9 is body text); None for a paragraph that is no heading."""
+    try:
+        style = paragraph.style
+        name = (style.name or "") if style is not None else ""
+    except Exception:  # noqa: BLE001 - a style missing from styles.xml: no heading by style
+        name = ""
+    m = _HEADING_STYLE.match(name)
+    if m:
+        digits = re.search(r"\d+", name)
+        return 0 if m.group(0).lower() in ("title", "titel") else int(digits.group(0)) if digits else 1
+    levels = [int(v) for v in paragraph._p.xpath("./w:pPr/w:outlineLvl/@w:val") if str(v).isdigit()]
+    return levels[0] + 1 if levels and levels[0] < 9 else None
 
 
 def _docx_table_lines(table: Table) -> list[str]:

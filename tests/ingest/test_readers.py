@@ -246,6 +246,7 @@ def test_docx_gives_paragraphs_and_tables_in_order_with_tab_separated_cells(tmp_
     lines = doc.text.split("\n")
     assert lines == [
         "Økonomi",
+        "",  # a first-level heading stands alone
         "Udgifterne dækker fem årsværk på Nørrebro.",
         "Styringsområde\t2024\t2025\tI alt",
         "Service\t4.400\t4.400\t8.800",
@@ -565,6 +566,36 @@ def test_a_docx_layout_table_around_a_money_table_reads_as_blocks_and_the_inner_
     lines = [line for line in read_document(path, LIMIT).text.split("\n") if line]
 
     assert lines == ["Økonomi", "Mio. kr.\t2030\tI alt", "Busdrift\t2,5\t2,5", "Kontakt: Ida Holm"]
+
+
+def test_a_docx_heading_follows_a_blank_line_and_a_title_heading_stands_alone(tmp_path: Path) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    document.add_paragraph("Budget 2031 – Teknik- og Miljøforvaltningen")
+    document.add_heading("TMF 40 Nye toiletter i parkerne", level=1)
+    document.add_paragraph("Tre parker får nye toiletter", style="List Bullet")
+    document.styles.add_style("Overskrift 2", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph("Økonomi", style="Overskrift 2")
+    outlined = document.add_paragraph("Risikovurdering")
+    level = OxmlElement("w:outlineLvl")
+    level.set(qn("w:val"), "1")
+    outlined._p.get_or_add_pPr().append(level)
+    document.add_paragraph("Byggeriet kan blive forsinket.")
+    path = tmp_path / "toiletter.docx"
+    document.save(str(path))
+
+    assert read_document(path, LIMIT).text.split("\n") == [
+        "Budget 2031 – Teknik- og Miljøforvaltningen", "", "TMF 40 Nye toiletter i parkerne", "",
+        "Tre parker får nye toiletter", "", "Økonomi", "", "Risikovurdering",
+        "Byggeriet kan blive forsinket.",
+    ]
+    from budgetarkiv.ingest.notes import parse_note
+
+    note = parse_note(read_document(path, LIMIT))
+    assert (note.note_id, note.title) == ("TMF40", "Nye toiletter i parkerne")
 
 
 # ----------------------------------------------------------------------------------------------- PDF layout
