@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from budgetarkiv.answer import agreements, costs, wording
+from budgetarkiv.answer import agreements, costs, followups, wording
 from budgetarkiv.answer.clauses import count_terms, counted_nouns
 from budgetarkiv.answer.contacts import Contacts
 from budgetarkiv.answer.focus import MAX_NOTES, NoteInFocus, Speller, focus, respelt, wants_several
@@ -231,7 +231,9 @@ class Answerer:
         # "hvor mange penge afsætter budgetaftalen i alt til X og Y": the agreement's own amounts, added up;
         # "did the agreement give X what was asked for": the note's request beside the agreement's grant
         if query.answer_type == "sum" and self._agreement_sum(agreed, query, checked, hits, filters) or \
-                self._agreement_vs_request(agreed, query, checked, hits, filters, notes, figs):
+                self._agreement_vs_request(agreed, query, checked, hits, filters, notes, figs) or \
+                query.answer_type in _GRANT_TYPES and self._agreement_grant(agreed, query, checked, hits, filters) or \
+                query.answer_type in ("amount", "fact") and self._follow_up(agreed, query, hits):
             return self._answered(question, query, agreed, hits)
         outside = self._years_outside(query, notes, figs)
         if outside:
@@ -1059,9 +1061,12 @@ class Answerer:
         return _Agreement(found, text, store.find_rows(RowQuery(doc_ids=[found.doc_id])),
                           [ProseAmount(**a) for a in note.get("prose_amounts") or ()], agreements.price_level(text), year)
 
-    def _agreement_term(self, a: _Agreement, subject: str, years: Sequence[int]) -> tuple[costs.Term, str | None] | None:
+    def _agreement_term(self, a: _Agreement, subject: str, years: Sequence[int], unstated: str | None = None
+                        ) -> tuple[costs.Term, str | None, agreements.ProseTerm | None] | None:
         """What the agreement grants the subject: its table row (the year asked, else its total), else the amount
-        its one section naming the subject grants (no year asked), with that sentence."""
+        its one section naming the subject grants (no year asked), with that sentence. Prose of an agreement
+        stating no price level counts only with `unstated` (the words saying so): one document's prose is of one
+        level, so its terms may be added to each other, never to another's."""
         words = set(self.relevance.content_tokens(subject)) | {t for g in self.relevance.word_groups(subject) for t in g}
         analyzer = self.relevance.analyzer
 
@@ -1070,10 +1075,10 @@ class Answerer:
 
         term = agreements.row_term(a.rows, words, years, tokens)
         if term is not None:
-            return term, None
-        prose = agreements.prose_term(a.text, a.amounts, words, a.level, Path(a.hit.source).name, tokens) \
-            if not years else None
-        return (prose.term, prose.sentence) if prose is not None else None
+            return term, None, None
+        prose = agreements.prose_term(a.text, a.amounts, words, a.level or unstated, Path(a.hit.source).name,
+                                      tokens) if not years else None
+        return (prose.term, prose.sentence, prose) if prose is not None else None
 
     def _agreement_name(self, d: wording.Draft, a: _Agreement) -> None:
         name = wording.note_name(None, a.text.strip().splitlines()[0] if a.text.strip() else None, a.hit.budget_year,
@@ -1088,24 +1093,137 @@ class Answerer:
         no agreement or one subject, no agreement is found, or a subject has no term of its own."""
         if not agreements.names_agreement(query.text):
             return False
-        parts = subject_parts(query.search_text)
-        if len(parts) < 2:
-            return False
+        # (a piece without words of its own is no subject: "According to the Budget 2026 agreement, what do ...")
+        parts = [p for p in agreements.listed(subject_parts(query.search_text))
+                 if self.relevance.content_tokens(agreements.subject_text(p))]
         a = self._agreement(query, checked, hits, filters)
         if a is None:
             return False
+        if len(parts) < 2:
+            return self._agreement_area_sum(d, query, a)
         # the agreement's own year names it ("budgetaftalen for 2025"), unless the question writes it again
         years = [y for y in query.years if y != a.year or query.text.count(str(y)) > 1]
         terms: list[costs.Term] = []
         quoted: list[str] = []
+        prose: list[agreements.ProseTerm] = []
         for part in parts:
-            found = self._agreement_term(a, agreements.subject_text(part), years)
+            found = self._agreement_term(a, agreements.subject_text(part), years, d.t["level_unstated"])
             if found is None or any(found[0].label == t.label for t in terms):
                 return False
             terms.append(found[0])
-            quoted += [found[1]] if found[1] else []
+            quoted += [found[1]] if found[1] and found[1] not in quoted else []
+            prose += [found[2]] if found[2] is not None else []
         self._agreement_name(d, a)
         d.sums(costs.sums(terms))
+        spans = agreements.periods(prose)
+        if len(spans) > 1:  # (added as the agreement states them; the sum is not one period's)
+            d.add("  " + d.t["periods_differ"].format(periods=", ".join(spans)), " ".join(spans))
+        for sentence in quoted:
+            d.add(f"  «{sentence}»", sentence)
+        return True
+
+    def _follow_up(self, d: wording.Draft, query: Query, hits: list[Hit]) -> bool:
+        """ "Hvor stort er mindreforbruget på X?": of the documents found, the amount whose clause is the under-
+        or overspend or transfer asked, in the paragraph naming X (`followups`), that paragraph quoted. False
+        when the question asks no such change or names several subjects, or no paragraph names X."""
+        kind = followups.asked_change(query.text)
+        if kind is None or subject_parts(query.search_text):
+            return False
+        subject = followups.subject_of(query.search_text)
+        groups = [g for g in self.relevance.word_groups(subject) if g]
+        if not groups:
+            return False
+        analyzer = self.relevance.analyzer
+        for h in list({h.doc_id: h for h in hits}.values())[:6]:
+            note = self.searcher.store.note_json(h.doc_id) or {}
+            found = followups.change_named(note.get("text") or "", [ProseAmount(**x) for x in note.get("prose_amounts") or ()],
+                                           kind, groups, lambda t: set(analyzer.tokens(t)))
+            if found is not None:
+                place = wording.where(d.lang, h.note_id, h.title, h.budget_year, found.amount.section,
+                                      found.amount.page, h.source)
+                text = followups.quoted(found)
+                d.add(f"«{text}» ({place})", f"{text} {place}")
+                return True
+        return False
+
+    def _agreement_area_sum(self, d: wording.Draft, query: Query, a: _Agreement) -> bool:
+        """ "Hvor meget afsætter aftalen i alt til ældreområdet?": the grants of the sections whose headings name
+        the area, added per unit and price level, each cited with its sentence; a yearly or approximate grant is
+        named as not added. False when no heading names the area, or fewer than two grants can be added."""
+        subject = agreements.listing_subject(agreements.subject_text(query.search_text))
+        words = set(self.relevance.content_tokens(subject)) | {t for g in self.relevance.word_groups(subject) for t in g}
+        analyzer = self.relevance.analyzer
+        found = agreements.grants_listed(a.text, a.amounts, words, lambda t: set(analyzer.tokens(t))) if words else []
+        added = [g for g in found if not (g.clause.yearly or g.clause.approximate)]
+        if len(added) < 2 or query.years and any(y != a.year for y in query.years):
+            return False
+        level = a.level or d.t["level_unstated"]
+        terms = [costs.Term(f"{g.section.heading}, {g.clause.period}" if g.clause.period else g.section.heading,
+                            g.clause.value, g.clause.unit, g.clause.price_level or level, Path(a.hit.source).name,
+                            g.amount.page) for g in added]
+        self._agreement_name(d, a)
+        d.sums(costs.sums(terms))
+        spans = list(dict.fromkeys(g.clause.period for g in added if g.clause.period))
+        if len(spans) > 1:
+            d.add("  " + d.t["periods_differ"].format(periods=", ".join(spans)), " ".join(spans))
+        for g in found:
+            if g not in added:
+                d.add(f"  {d.t['not_added']}: {agreements.grant_line(g, d.lang)}", f"{g.section.heading} {g.clause.sentence}")
+        quoted = list(dict.fromkeys(g.amount.sentence for g in found))
+        for sentence in quoted:
+            d.add(f"  «{sentence}»", sentence)
+        return True
+
+    def _agreement_grant(self, d: wording.Draft, query: Query, checked: str, hits: list[Hit],
+                         filters: Filters | None) -> bool:
+        """What a budget agreement the question names does for one subject, in its own sentences: the alternative
+        of a note it chose ("Hvilket scenarie valgte aftalen for X?"), the items it funds ("Hvilke initiativer
+        på ældreområdet finansierer aftalen?"), or the amount it gives X ("Hvad giver budgetaftalen til X?"),
+        each amount as written with its period and the note it names (never that note's own figures), its
+        sentence quoted. False (the notes answer) when the question asks about the note as well, the agreement
+        is not found, or no section of it answers for the subject."""
+        if not agreements.names_agreement(query.text) or agreements.asks_request(query.text) \
+                or agreements.asks_note(query.text) or agreements.asks_which_agreement(query.text) or query.earlier:
+            return False  # (money granted earlier, and by which agreement, is the notes' history)
+        a = self._agreement(query, checked, hits, filters)
+        if a is None:
+            return False
+        if query.says_total and query.answer_type == "amount" and self._agreement_area_sum(d, query, a):
+            return True  # "hvor meget afsætter aftalen i alt til det sociale område"
+        analyzer = self.relevance.analyzer
+
+        def tokens(t: str) -> set[str]:
+            return set(analyzer.tokens(t))
+
+        def words(t: str) -> set[str]:
+            return set(self.relevance.content_tokens(t)) | {w for g in self.relevance.word_groups(t) for w in g}
+
+        subject = agreements.subject_text(query.search_text)
+        alternative = agreements.asks_alternative(query.text)
+        if query.answer_type == "list" and not alternative:
+            found = agreements.grants_listed(a.text, a.amounts, words(agreements.listing_subject(subject)), tokens)
+        else:
+            part = words(subject)
+            g = agreements.grant_named(a.text, a.amounts, part, tokens)
+            groups = [g for g in self.relevance.word_groups(subject) if g]
+            if g is None or agreements.share_named(a.text[g.section.start:g.section.end], groups, tokens) < 0.5 \
+                    or alternative and g.clause.alternative is None:
+                return False
+            found = [g]
+        if not found:
+            return False
+        self._agreement_name(d, a)
+        levels = list(dict.fromkeys(g.clause.price_level or a.level or d.t["level_unstated"] for g in found))
+        d.add(f"  {d.t['price_level']}: {', '.join(levels)}", " ".join(levels))
+        if alternative:
+            g = found[0]
+            notes = f" ({', '.join(g.clause.note_ids)})" if g.clause.note_ids else ""
+            d.add(f"  {d.t['agreement_chose'].format(alternative=g.clause.alternative, notes=notes)}",
+                  g.clause.sentence)
+        quoted: list[str] = []
+        for g in found:
+            d.add(f"  – {agreements.grant_line(g, d.lang)}", f"{g.section.heading} {g.clause.sentence}")
+            quoted += [g.amount.sentence] if g.amount.sentence not in quoted else []
         for sentence in quoted:
             d.add(f"  «{sentence}»", sentence)
         return True
@@ -1270,6 +1388,10 @@ class Answerer:
         pt = min(proposed, key=lambda pt: (pt.budget_year != year, pt.budget_year or 0, pt.series))
         label = " ".join(x for x in (pt.note_id, f"Budget {pt.budget_year}", pt.series) if x)
         return costs.Term(f"{label}, {pt.year}", pt.amount, pt.unit or "?", pt.price_level or "?", pt.table, pt.page)
+
+
+# the kinds of question an agreement's own sentences can answer for one subject (see `_agreement_grant`)
+_GRANT_TYPES = ("amount", "fact", "list", "history")
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,11 @@ PHRASES: dict[str, dict[str, str]] = {
         "sum": "I alt {years}",
         "sum_yearly": "I alt om året i {years}",
         "sum_levels": "Beløb i forskellige prisniveauer eller enheder lægges ikke sammen; summen står pr. prisniveau.",
+        "level_unstated": "prisniveau ikke angivet i aftalen",
+        "agreement_chose": "Aftalen valgte {alternative}{notes}.",
+        "price_level": "Prisniveau",
+        "not_added": "Ikke lagt til (årligt eller omtrentligt beløb)",
+        "periods_differ": "Bemærk: beløbene dækker forskellige perioder ({periods}); summen er ikke én periodes.",
         "other_years": "Arkivet indeholder ikke et svar på spørgsmålet: de fundne tal gælder {stated}, ikke {asked}.",
         "not_yearly": "Arkivet indeholder ikke et svar på spørgsmålet: de fundne beløb gælder {stated} samlet, ikke et "
                       "enkelt år. Nærmeste passager er vist nedenfor.",
@@ -77,6 +82,11 @@ PHRASES: dict[str, dict[str, str]] = {
         "sum": "Total {years}",
         "sum_yearly": "Total a year in {years}",
         "sum_levels": "Amounts of different price levels or units are not added; the sum is given per price level.",
+        "level_unstated": "price level not stated in the agreement",
+        "agreement_chose": "The agreement chose {alternative}{notes}.",
+        "price_level": "Price level",
+        "not_added": "Not added (a yearly or approximate amount)",
+        "periods_differ": "Note: the amounts cover different periods ({periods}); the sum is not one period's.",
         "other_years": "The archive holds no answer to this question: the figures found are for {stated}, not {asked}.",
         "not_yearly": "The archive holds no answer to this question: the amounts found are for {stated} together, not "
                       "for a single year. The nearest passages are shown below.",

@@ -100,6 +100,29 @@ def test_no_term_when_the_amount_cannot_be_added_or_no_section_names_the_subject
     assert _term(part) is None
 
 
+def test_an_enumeration_with_commas_names_each_subject():
+    from budgetarkiv.answer.agreements import listed
+
+    assert listed(("Hvor meget afsætter aftalen til skolehaver, lektiecafeer, natcaféer", "besøgsvenner?")) == [
+        "Hvor meget afsætter aftalen til skolehaver", "lektiecafeer", "natcaféer", "besøgsvenner?"]
+
+
+def test_a_terms_period_is_its_clauses_and_different_periods_are_told():
+    from budgetarkiv.answer.agreements import periods
+
+    play, homework = _term("legepladser"), _term("lektiecafeer")
+    assert (play.clause.period, homework.clause.period) == ("2031-2033", "2031-2032")
+    assert homework.term.label == "2.2 Lektiecafeer, 2031-2032"
+    assert periods([play, homework]) == ["2031-2033", "2031-2032"] and periods([play, play]) == ["2031-2033"]
+
+
+def test_a_saving_in_an_agreements_prose_is_a_negative_term():
+    text = "Aftale om Budget 2031\n\n4. Effektiviseringer\n\n4.1 Færre konsulenter\nForbruget af konsulenter " \
+           "nedbringes med 6,0 mio. kr. i 2031-2034.\n"
+    t = prose_term(text, extract_prose_amounts(text), _tokens("konsulenter"), "2031 p/l", "aftale.txt", _tokens)
+    assert t is not None and t.term.value == -6.0 and t.clause.change == "saving"
+
+
 def test_no_prose_term_without_a_stated_price_level():
     assert _term("lektiecafeer", level=None) is None
     assert _term("lektiecafeer").term.value == 4.0
@@ -156,3 +179,88 @@ def test_the_agreements_grant_is_compared_with_the_notes_request(money_answerer)
     assert a.answered and not unsupported_numbers(a.answer, a.evidence), a.answer
     assert "KFF09 (Budget 2026), total 2026-2029: 23,8" in a.answer
     assert "Svømmeundervisning i 3. klasse, 2026-2029: 23,8" in a.answer and "= 0,0" in a.answer
+
+
+FUNDING = """Aftale om Budget 2031
+
+Aftalen er indgået den 1. september 2030.
+
+2. Børn og unge
+
+2.1 Skolehaver
+Der afsættes 7,5 mio. kr. i 2031-2034 til skolehaver på ti skoler, svarende til scenarie 3 i budgetnotatet BUF 12.
+
+2.2 Lektiecafeer
+Partierne afsætter 1,0 mio. kr. i 2031 og 2,0 mio. kr. årligt fra 2032 til lektiecafeer på biblioteker.
+
+3. Finansiering
+Administrationen reduceres med 4,0 mio. kr. årligt fra 2031.
+"""
+
+
+def _grants_of(part: str):
+    from budgetarkiv.answer.agreements import grants_listed
+
+    return grants_listed(FUNDING, extract_prose_amounts(FUNDING), _tokens(part) if part else set(), _tokens)
+
+
+def test_what_an_agreement_funds_is_every_grant_but_its_financing():
+    listed = _grants_of("")
+    assert [g.clause.written for g in listed] == ["7,5 mio. kr.", "1,0 mio. kr.", "2,0 mio. kr."]
+    assert [g.clause.period for g in listed] == ["2031-2034", "2031", "fra 2032"]
+
+
+def test_the_grants_of_the_sections_a_listing_question_names():
+    assert [g.section.heading for g in _grants_of("børn")] == ["2.1 Skolehaver", "2.2 Lektiecafeer", "2.2 Lektiecafeer"]
+    assert _grants_of("ældre") == []  # words no heading names: no list
+
+
+def test_a_grant_line_says_the_amount_as_written_its_period_the_note_and_alternative_and_the_object():
+    from budgetarkiv.answer.agreements import grant_line
+
+    first, cafe, yearly = _grants_of("")
+    assert grant_line(first, "da") == ("2.1 Skolehaver: 7,5 mio. kr. i 2031-2034 (BUF12, scenarie 3) – skolehaver på ti "
+                                       "skoler")
+    assert grant_line(yearly, "en") == "2.2 Lektiecafeer: 2,0 mio. kr. a year from 2032 – lektiecafeer på biblioteker"
+    assert grant_line(cafe, "da").startswith("2.2 Lektiecafeer: 1,0 mio. kr. i 2031")
+
+
+@pytest.mark.parametrize(("question", "alternative", "note"), [
+    ("Hvilket scenarie valgte budgetaftalen for skolehaverne?", True, False),
+    ("Which option did the Budget 2031 agreement pick for the cycle lanes?", True, False),
+    ("Which scenario does the administration recommend, and which did the agreement pick?", True, True),
+    ("Hvad giver budgetaftalen til skolehaver?", False, False),
+])
+def test_a_question_about_the_alternative_chosen_and_one_about_the_note(question, alternative, note):
+    from budgetarkiv.answer.agreements import asks_alternative, asks_note
+
+    assert asks_alternative(question) == (alternative and not note) and asks_note(question) == note
+
+
+def test_a_listing_questions_own_words_name_no_subject():
+    from budgetarkiv.answer.agreements import listing_subject
+
+    assert listing_subject("Which health and elderly care initiatives does it fund, and with how much?").split()[:4] \
+        == ["health", "elderly", "care", "does"]
+
+
+def test_what_the_agreement_gives_one_subject_is_its_sentence_with_the_note_and_model_it_names(archive4_answerer):
+    """archive4's agreement grants relief care in prose "svarende til Model B i budgetnotatet SOF46"."""
+    from budgetarkiv.answer.figures import unsupported_numbers
+
+    a = archive4_answerer.ask("Hvilken model for aflastning valgte Aftale om Budget 2026?")
+    assert a.answered and not unsupported_numbers(a.answer, a.evidence), a.answer
+    assert "Aftalen valgte Model B (SOF46)." in a.answer and "27,2 mio. kr. i 2026-2029" in a.answer
+    b = archive4_answerer.ask("Hvad giver Aftale om Budget 2026 til varmestuer?")
+    assert "2.2 Varmestuer: 6,0 mio. kr. i 2026-2027" in b.answer and "«Der afsættes 6,0 mio. kr." in b.answer
+
+
+@pytest.mark.parametrize(("question", "which"), [
+    ("Hvad er der tidligere afsat til natcaféerne, og med hvilken budgetaftale?", True),
+    ("Which budget agreement granted the night cafés their money?", True),
+    ("Hvad giver budgetaftalen for 2031 til natcaféerne?", False),
+])
+def test_a_question_asking_which_agreement(question, which):
+    from budgetarkiv.answer.agreements import asks_which_agreement
+
+    assert asks_which_agreement(question) == which
