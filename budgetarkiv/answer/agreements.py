@@ -37,8 +37,9 @@ _AGREEMENT_YEAR = re.compile(
 _AGREEMENT_HEAD = re.compile(r"\b(?:aftale om budget|budgetaftale|budget agreement|agreement on the budget)\b",
                              re.IGNORECASE)
 # "Beløbene er angivet i 2025 p/l", "Alle beløb er i mio. kr. i 2026 p/l": the price level of the prose amounts
-_PRICE_LEVEL = re.compile(r"\b(?:beløb\w*|amounts?)\b[^.\n]{0,60}?\b((?:19|20)\d\d)[\s-]*(?:p/l|priser|prices)",
-                          re.IGNORECASE)
+# (the sentence may name the unit first: "Alle beløb er i mio. kr. i 2026 p/l")
+_PRICE_LEVEL = re.compile(r"\b(?:beløb\w*|amounts?)\b(?:[^.\n]|\b(?:mio|mia|mill|kr|t)\.){0,60}?\b((?:19|20)\d\d)"
+                          r"[\s-]*(?:p/l|priser|prices)", re.IGNORECASE)
 # a numbered section heading on a line of its own: "3.1 Housing First for unge hjemløse", "2. Et socialt København"
 _HEADING = re.compile(r"^[ \t]*(\d{1,2}(?:\.\d{1,2})*\.?)[ \t]+([A-ZÆØÅ][^\n]{0,80}?)[ \t]*$", re.MULTILINE)
 _GRANTS = re.compile(r"\b(?:afsæt\w*|afsat\w*|bevilg\w*|tilfør\w*|sets? aside|allocat\w*|grant\w*)\b", re.IGNORECASE)
@@ -80,6 +81,29 @@ def asks_alternative(question: str) -> bool:
 
 _WHICH_AGREEMENT = re.compile(r"\b(?:hvilken|hvilke|which|what)\s+(?:\w+\s+)?(?:budgetaftale\w*|aftale\w*|agreements?)\b",
                               re.IGNORECASE)
+
+
+# words asking about money ("hvor meget", "afsætter", "what did it give"): a question about something else in
+# an agreement ("hvad skal evalueres") is answered by its sentences, not by its grants
+_MONEY_ASKED = re.compile(
+    r"\b(?:penge|beløb\w*|mio|mia|kr|kroner|afsæt\w*|afsat\w*|giver|gav|give[sn]?|gave|fik|får|bevilg\w*|finansier\w*|"
+    r"tilfør\w*|koste\w*|money|amounts?|much|fund\w*|grant\w*|aside|allocat\w*|spend\w*|gets?|got|receiv\w*|"
+    r"cost\w*|prioriter\w*)\b", re.IGNORECASE)
+
+
+def asks_money(question: str) -> bool:
+    """Whether the question asks about the money (an amount, a grant, what is funded)."""
+    return bool(_MONEY_ASKED.search(question))
+
+
+_EARLIER = re.compile(r"\b(?:tidligere|hidtil|allerede|previous\w*|earlier|already|before the|før (?:budgetnotatet|"
+                      r"forslaget|notatet))\b", re.IGNORECASE)
+
+
+def asks_earlier(question: str) -> bool:
+    """Whether the question asks what was granted before ("tidligere afsat", "previously granted"): the notes'
+    history of grants answers it, not one agreement's text."""
+    return bool(_EARLIER.search(question))
 
 
 def asks_which_agreement(question: str) -> bool:

@@ -1183,7 +1183,7 @@ class Answerer:
         sentence quoted. False (the notes answer) when the question asks about the note as well, the agreement
         is not found, or no section of it answers for the subject."""
         if not agreements.names_agreement(query.text) or agreements.asks_request(query.text) \
-                or agreements.asks_note(query.text) or agreements.asks_which_agreement(query.text) or query.earlier:
+                or agreements.asks_note(query.text) or agreements.asks_which_agreement(query.text) or agreements.asks_earlier(query.text):
             return False  # (money granted earlier, and by which agreement, is the notes' history)
         a = self._agreement(query, checked, hits, filters)
         if a is None:
@@ -1200,6 +1200,8 @@ class Answerer:
 
         subject = agreements.subject_text(query.search_text)
         alternative = agreements.asks_alternative(query.text)
+        if not alternative and not agreements.asks_money(query.text):
+            return False
         if query.answer_type == "list" and not alternative:
             found = agreements.grants_listed(a.text, a.amounts, words(agreements.listing_subject(subject)), tokens)
         else:
@@ -1214,7 +1216,10 @@ class Answerer:
             return False
         self._agreement_name(d, a)
         levels = list(dict.fromkeys(g.clause.price_level or a.level or d.t["level_unstated"] for g in found))
-        d.add(f"  {d.t['price_level']}: {', '.join(levels)}", " ".join(levels))
+        if levels == [d.t["level_unstated"]]:
+            d.add(f"  {d.t['level_unstated'].capitalize()}")
+        else:
+            d.add(f"  {d.t['price_level']}: {', '.join(levels)}", " ".join(levels))
         if alternative:
             g = found[0]
             notes = f" ({', '.join(g.clause.note_ids)})" if g.clause.note_ids else ""

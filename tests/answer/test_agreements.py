@@ -71,6 +71,8 @@ def test_the_agreement_says_what_it_is_and_its_price_level():
     assert is_agreement(AGREEMENT) and not is_agreement("Budget 2031\nBUF12 Nye legepladser\n")
     assert price_level(AGREEMENT) == "2031 p/l"
     assert price_level("Aftale om Budget 2031\nDer afsættes 4,0 mio. kr.") is None
+    assert price_level("Alle beløb er i mio. kr. i 2031 p/l, hvis intet andet er anført.") == "2031 p/l"
+    assert price_level("Beløbene er små. Budget 2031 p/l.") is None  # (another sentence's level)
 
 
 def test_numbered_headings_are_sections():
@@ -264,3 +266,27 @@ def test_a_question_asking_which_agreement(question, which):
     from budgetarkiv.answer.agreements import asks_which_agreement
 
     assert asks_which_agreement(question) == which
+
+
+@pytest.mark.parametrize(("question", "money"), [
+    ("Hvad giver budgetaftalen for 2031 til natcaféerne?", True),
+    ("How much does the agreement set aside for cycle lanes?", True),
+    ("Hvilke initiativer finansierer aftalen?", True),
+    ("Hvad skal evalueres ifølge budgetaftalen for 2031?", False),
+    ("Hvornår mødes aftalepartierne for at følge op på aftalen?", False),
+])
+def test_a_question_about_an_agreements_money_or_about_something_else_in_it(question, money):
+    from budgetarkiv.answer.agreements import asks_money
+
+    assert asks_money(question) == money
+
+
+@pytest.mark.parametrize(("question", "earlier"), [
+    ("Hvad er der tidligere afsat til natcaféerne?", True),
+    ("How much had already been granted to the night cafés?", True),
+    ("Hvad giver budgetaftalen for 2031 til natcaféerne?", False),  # (the agreement named is no earlier grant)
+])
+def test_a_question_about_earlier_grants(question, earlier):
+    from budgetarkiv.answer.agreements import asks_earlier
+
+    assert asks_earlier(question) == earlier
