@@ -25,9 +25,12 @@ _CUT = re.compile(
     r"[,;]\s+|:\s+|\s+[–—]\s+|\s*\(|(?<=\))\s+"
     # a label with its colon, run into the text before it ("... til ladcykler Bispebjerg Station: 400 pladser")
     r"|(?P<label>(?<=[^\W\d_])\s+(?=(?-i:[A-ZÆØÅ])[^\W\d_]*(?:\s+[^\W\d_]+){0,2}:\s))"
-    r"|(?<![-\d])\s+(?=(?:og|samt|mens|men|heraf|hvoraf|herunder|hvorimod|and|while|whereas|but|of which)\s)"
-    # "målere i 60 klasselokaler på 15 skoler": each count with the noun it counts
-    r"|\s+(?=(?:i|på|ved|med|in|at|on|across)\s+(?:ca\.\s*|omkring\s+|about\s+)?\d)",
+    # (after a year too: "45 i 2028 og 15 i 2029")
+    r"|(?:(?<![-\d])|(?<=\b(?:19|20)\d\d))\s+(?=(?:og|samt|mens|men|heraf|hvoraf|herunder|hvorimod|and|while|whereas|"
+    r"but|of which)\s)"
+    # "målere i 60 klasselokaler på 15 skoler": each count with the noun it counts (not "45 i 2028": a year; not
+    # "eleverne i 3. klasse": an ordinal)
+    r"|\s+(?=(?:i|på|ved|med|in|at|on|across)\s+(?:ca\.\s*|omkring\s+|about\s+)?(?!(?:19|20)\d\d\b|\d{1,2}\.\s)\d)",
     re.IGNORECASE,
 )
 _ITEM = re.compile(r"\s*[•▪]\s*|\s+-\s+(?=[A-ZÆØÅ0-9])")  # a bullet starting an item (flattened into one line)
@@ -275,12 +278,16 @@ _LABEL_VALUE = re.compile(r"[^\W\d_][^:\d]{0,40}:\s*(?:ca\.\s*)?\d")  # "Bispebj
 
 def _wholes(sentence: str, found: Sequence[Clause]) -> list[int | None]:
     """For each clause that counts part of another ("heraf 265 i Nordvest", and the "147 på Amager Øst" after
-    it), the index of the clause it is part of; None for the others."""
+    it; the counts after a count's colon, "60 øer: 45 i 2028 og 15 i 2029"), the index of the clause it is part
+    of; None for the others."""
     out: list[int | None] = []
     for i, c in enumerate(found):
         text = sentence[c.start:c.end]
         if i and _PART_OF.match(text):
             out.append(out[i - 1] if out[i - 1] is not None else i - 1)
+        elif i and out[i - 1] is None and ":" in sentence[found[i - 1].end:c.start] and _BARE.match(text) \
+                and "count" in found[i - 1].figures:
+            out.append(i - 1)  # "Der plantes 60 træer: 45 i 2030 og 15 i 2031": the parts of the count before the colon
         elif i and out[i - 1] is not None and _BARE.match(text):
             out.append(out[i - 1])  # "..., heraf 265 i Nordvest og 147 på Amager Øst"
         else:
@@ -422,6 +429,18 @@ def count_terms(sentence: str, nouns: Sequence[set[str]], tokens: Callable[[str]
     return [f[0] for f in found] if len(nouns) >= 2 and all(len(f) == 1 for f in found) else []
 
 
+def repeated_counts(sentence: str, noun: set[str], tokens: Callable[[str], set[str]],
+                    overlap: Callable[[set[str], set[str]], int]) -> list[str]:
+    """The counts of one noun in several places that a total adds up ("Tjørnely med 7 pladser og Lyngbakken med
+    5 pladser" → ["7", "5"]); [] when the sentence counts it once, states a total itself ("i alt"), or its
+    counts are one thing at other times or changing ("fra 120 til 150 pladser", "100 i 2027 og 120 i 2028")."""
+    if _TOTAL.search(sentence) or len(years_in(sentence)) > 1 or re.search(r"\b(?:fra|from)\s+\d", sentence, re.IGNORECASE):
+        return []
+    found = [m.group(1) for m in _COUNT_OF.finditer(sentence)
+             if not _YEAR.fullmatch(m.group(1)) and overlap(tokens(m.group(2)), noun)]
+    return found if len(found) >= 2 else []
+
+
 def counted_noun(question: str) -> str:
     """The noun a count question counts: "skoler" of "På hvor mange skoler ...", "course participants" of
     "How many course participants ..."; "" when it counts none."""
@@ -505,6 +524,7 @@ __all__ = [
     "counts_noun",
     "figures",
     "lead_of",
+    "repeated_counts",
     "time_fit",
     "type_score",
     "without_type_words",

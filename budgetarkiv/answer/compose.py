@@ -18,7 +18,7 @@ from functools import cached_property
 from pathlib import Path
 
 from budgetarkiv.answer import agreements, costs, followups, wording
-from budgetarkiv.answer.clauses import count_terms, counted_nouns
+from budgetarkiv.answer.clauses import count_terms, counted_noun, counted_nouns, repeated_counts
 from budgetarkiv.answer.contacts import Contacts
 from budgetarkiv.answer.focus import MAX_NOTES, NoteInFocus, Speller, focus, respelt, wants_several
 from budgetarkiv.answer.history import history_answer
@@ -220,6 +220,13 @@ class Answerer:
                     first = min((min(f.table_years) for n in notes if (not n.also or n.hit.note_id == own)
                                  and (f := figs[note_key(n.hit)]) is not None and f.table_years), default=first)
                 query = dataclasses.replace(query, years=(first,)) if first else query
+        if query.fully_phased_in and not query.first_year and not query.years \
+                and query.answer_type in ("amount", "sum"):
+            # "hvad koster den om året, når den kører fuldt": the lasting (last) column of the proposal's tables,
+            # not the part-year start
+            last = next((max(f.table_years) for n in notes if not n.also
+                         and (f := figs[note_key(n.hit)]) is not None and len(f.table_years) >= 2), None)
+            query = dataclasses.replace(query, years=(last,)) if last else query
         if query.first_years and not query.years:
             # "de første to år": the first columns of the focused note's proposal tables; "i alt" adds them
             first = next((sorted(f.table_years)[:query.first_years] for n in notes if not n.also
@@ -630,7 +637,9 @@ class Answerer:
                 chosen = {s.name for _, p in shown for s in p.scenarios if s.name}
                 scenarios = chosen if query.scenarios or len(chosen) == 1 else None
                 # a sentence of a note whose tables lack the years asked is not quoted beside the one shown
-                money = self._money_fact(facts, [n for n, _ in shown], scenarios, query.years)
+                # (the lasting year chosen for "once fully running" is ours: a sentence saying "fra 2030" is of it)
+                money = self._money_fact(facts, [n for n, _ in shown], scenarios,
+                                         () if query.fully_phased_in else query.years)
                 if query.extreme and len(query.years) == 1:
                     shown = _extreme(shown, str(query.years[0]), query.extreme)
                 grants_only = query.earlier and not query.asks and kind in ("amount", "history")
@@ -675,9 +684,10 @@ class Answerer:
             d.also(also)
 
     def _counted_sum(self, d: wording.Draft, query: Query, facts) -> bool:
-        """Of the best quote's sentence counting each noun a total asks for ("42 skoler og 11 plejecentre"), the
-        sentence and the sum of the counts (our own addition, shown as such); False when it counts them not."""
-        nouns = counted_nouns(query.text)
+        """Of the best quote's sentence counting each noun a total asks for ("42 skoler og 11 plejecentre"), or one
+        noun in several places ("Tjørnely med 7 pladser og Lyngbakken med 5 pladser"), the sentence and the sum of
+        the counts (our own addition, shown as such); False when it counts them not."""
+        nouns = counted_nouns(query.text) or [n for n in (counted_noun(query.text),) if n]
         if not nouns or not facts:
             return False
         english = query.language == "en"
@@ -685,7 +695,8 @@ class Answerer:
         analyzer = self.relevance.analyzer
         terms, whole = [], facts[0].text
         for whole in (facts[0].text, sentence_of(facts[0])):  # (a clause quoted: its sentence may count them all)
-            terms = count_terms(whole, groups, lambda t: set(analyzer.tokens(t)), overlap)
+            terms = count_terms(whole, groups, lambda t: set(analyzer.tokens(t)), overlap) if len(groups) >= 2 \
+                else repeated_counts(whole, groups[0], lambda t: set(analyzer.tokens(t)), overlap)  # one noun, places
             if terms:
                 break
         values = [parse_danish_number(t) for t in terms]

@@ -129,6 +129,18 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
     for cost in costs if not kinds else ():
         activities += [row_out(r, described) for r in named_rows(cost, proposal, label, wanted,
                                                                   lambda r: staff_row(r.label, query.text))]
+    # rows the question names by words of their own (not the note's title): "hvad koster øvebussen" of a table
+    # with the bus beside the rooms asks for the bus's row, not the proposal's sum; several named in a
+    # comparison ("lavere priser eller færre aftaler") are compared with each other. A scenario named ("Løsning 2
+    # for tandbussen", or by its heading's words) is what is asked: its sum answers, with the rows beside it
+    # (a word of the scenario's heading names the scenario, not its row: "Søndagsåbent" of "Personale til søndagsåbning")
+    title_words = set(analyzer.tokens(f"{first.note_title or ''} {costs[0].name or '' if len(costs) == 1 else ''} "
+                                      f"{(described.get(costs[0].name) or {}).get('title') or '' if len(costs) == 1 else ''}"))
+    rows_named = bool(activities) and not kinds and len(costs) == 1 and not query.says_total and not query.scenarios \
+        and all(names(own_words(label(r), title_words), wanted) for c in costs for r in c.rows
+                if not r.is_sum and row_out(r, described) in activities) \
+        and len(activities) < len([r for r in costs[0].rows if not r.is_sum]) \
+        and (query.answer_type == "amount" or query.answer_type == "comparison" and len(activities) >= 2)
     if _ACTIVITIES.search(query.text):
         # "which activities does the proposal fund": every row of its scenarios' tables is one
         activities = [row_out(r, described) for c in costs if len(c.rows) > 1 for r in c.rows]
@@ -141,8 +153,8 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
     if paid_rows and len(costs) == 1:
         activities = [row_out(r, described) for r in paid_rows]
     part_rows = [a for a in activities if part and names(set(analyzer.tokens(a.row_label)), part & wanted)]
-    one_part = query.answer_type == "amount" and len(costs) == 1 and not query.asks and (
-        bool(paid_rows) or bool(part_rows) and len(part_rows) == len(activities))
+    one_part = query.answer_type in ("amount", "comparison") and len(costs) == 1 and not query.asks and (
+        bool(paid_rows) or bool(part_rows) and len(part_rows) == len(activities) or rows_named)
     of_area = area_rows([r for c in costs for r in c.rows], query)
     if of_area:
         # "anlægsudgiften", "serviceudgifterne", "capital": the rows of that steering area are the part asked;
@@ -152,7 +164,7 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
         # "the net total", "nettoudgiften": the proposal's sum row says it; a gross row named beside it
         # ("24 faste årsværk") would read as the answer
         activities = []
-    if _SAVINGS.search(query.text) and not (len(costs) == 1 and costs[0] is summary):
+    if _SAVINGS.search(query.text) and not asks_net(query.text) and not (len(costs) == 1 and costs[0] is summary):
         # "hvor meget sparer ...": the rows of savings (negative amounts are savings) say it, not only the net sum
         activities += [row_out(r, described) for c in costs for r in c.rows
                        if r.amounts and all(v < 0 for v in r.amounts.values()) and row_out(r, described) not in activities]
@@ -188,6 +200,14 @@ def figures(store: Store, analyzer: DanishAnalyzer, hit: Hit, wanted: set[str], 
         versions=hit.versions,
     )
     return Figures(programme, frozenset(table_years), frozenset(all_years))
+
+
+def own_words(label: set[str], title: set[str]) -> set[str]:
+    """A row label's words that are not the note's title's: "Personale til aftenåbning" of "Aftenåbne dagcentre"
+    keeps "personal" (its "aftenåbning" shares the title's stem, and the compound's parts "aften", "åbning" go
+    with it)."""
+    of_title = {t for t in label if overlap({t}, title) or any(len(w) >= 5 and t.startswith(w) for w in title)}
+    return {t for t in label - of_title if not any(t in w for w in of_title)}
 
 
 def _tables(cost: ScenarioCost, rows: Sequence[RowRecord]) -> dict[str, list[RowRecord]]:

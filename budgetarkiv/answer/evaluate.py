@@ -3,7 +3,10 @@
 A gold question names the facts a right answer contains (figures, names, dates; with accepted
 alternatives such as "7,15" for "7.150"), the figures it must not present (another programme's, the goal
 instead of the result), and whether the archive answers it at all (`kind: none`). A figure matches as a
-whole number ("5.400" is not inside "15.400"); minus signs are one sign whatever the document used.
+whole number ("5.400" is not inside "15.400"); minus signs are one sign whatever the document used. A figure
+that is part of a note id ("KFF19", "ØKF E 8") or the day of a date ("19. november 2027", "November 19") is a
+label, not an amount, and so is a table's unit "(1.000 kr., 2028 p/l)": they neither state a fact nor show a
+forbidden figure (a year stays a figure, since a date question's wrong year is forbidden as "2031").
 """
 from __future__ import annotations
 
@@ -15,6 +18,16 @@ from pathlib import Path
 from budgetarkiv.search.evaluate import read_gold_lines
 
 _MINUS = str.maketrans({"−": "-", "–": "-"})
+_MONTHS = ("januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|"
+           "march|may|june|july|october")
+# a note id: an administration's capitals (an optional series letter) and digits, "KFF19", "KFF 19", "ØKF E 8";
+# currency codes before an amount ("DKK 19") are not ids
+_NOTE_ID = re.compile(r"(?<![\w.,])(?!(?:DKK|EUR|USD|KR)\b)[A-ZÆØÅ]{2,5}(?:\s?[A-ZÆØÅ])?\s?\d{1,3}(?![\d]|[.,]\d)")
+# a table's unit, "(1.000 kr., 2028 p/l)", "i 1.000 kr.", "DKK 1,000": thousands of kroner, no amount
+_UNIT = re.compile(r"(?:(?<=\()|(?<=\bi )|(?<=\bin ))1[.,]000 kr\.?|1[.,]000 kr\.?(?=,? *(?:\(|\d{4}[ -](?:p/l|pl|priser)|"
+                   r"løbende|current))|(?<=\bDKK )1[.,]000(?= *[),])", re.IGNORECASE)
+_DAY_MONTH = re.compile(rf"(?<![\d.,])\d{{1,2}}\.?\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\d)",
+                        re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -67,11 +80,19 @@ def load_answer_gold(path: Path) -> list[AnswerGold]:
     ))
 
 
+def _amounts_only(text: str) -> str:
+    """The text with note ids, the days of dates (their months and years kept) and a table's unit ("(1.000 kr.,
+    2028 p/l)") blanked out, so a figure in them is not read as an amount."""
+    text = _UNIT.sub(" kr.", _NOTE_ID.sub(" ", text))
+    return _DAY_MONTH.sub(lambda m: re.sub(r"\d", " ", m.group(0)), text)
+
+
 def mentions(text: str, fact: str) -> bool:
-    """Whether the text states the fact: a figure as a whole number, anything else as words."""
+    """Whether the text states the fact: a figure as a whole number (outside note ids and the days of
+    dates), anything else as words."""
     text, fact = text.translate(_MINUS), fact.translate(_MINUS).strip()
     if re.fullmatch(r"-?\d[\d.,]*", fact):
-        return re.search(rf"(?<![\d.,]){re.escape(fact)}(?![\d]|[.,]\d)", text) is not None
+        return re.search(rf"(?<![\d.,]){re.escape(fact)}(?![\d]|[.,]\d)", _amounts_only(text)) is not None
     return fact.lower() in text.lower()
 
 

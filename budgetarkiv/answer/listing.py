@@ -150,11 +150,38 @@ _INTRO_COUNT = re.compile(r"\b(" + "|".join(_COUNTED) + r"|[2-9])\b(?:\s+[^\W\d]
 ITEM_WORDS = 30  # an unmarked item's line is short
 
 
+PARALLEL_WORDS = 6  # an unmarked item named alike its neighbours ("Dagcenter Kildevang") is a few words
+
+
+def _parallel_run_end(text: str, at: int) -> int:
+    """Where unmarked items that are named alike end (a list whose bullets a reader lost: "Dagcenter Kildevang",
+    "Dagcenter Solsikken", ...; "Ellebjerg Skole", "Valby Skole", ...): two or more short lines after the
+    introduction sharing the first line's first or last word; the heading after them shares neither. `at` itself
+    when there are none."""
+    end, first, taken = at, None, 0
+    for m in re.finditer(r"[^\n]*\n?", text[at:]):
+        line = m.group(0).rstrip("\n")
+        if not line.strip() or _PAGE_LINE.fullmatch(line):
+            if taken:
+                break
+            continue
+        words = line.split()
+        if len(words) > PARALLEL_WORDS or line.rstrip().endswith((".", ":", ";")):
+            break
+        if first is None:
+            first = (words[0].lower(), words[-1].lower())
+        elif words[0].lower() != first[0] and words[-1].lower() != first[1] or len(words) < 2:
+            break
+        end, taken = at + m.start() + len(line), taken + 1
+    return end if taken >= 2 else at
+
+
 def item_run_end(text: str, at: int) -> int:
     """Where the items of a list introduced at offset `at` (just after "... består af fire indsatser:") end: the
     lines opening with "1.", "2)", "-" or "•" that follow, over blank lines and page numbers between them (a list
     running across a page); when none is marked, as many short lines as the introduction counts ("It has three
-    parts:" and three lines). `at` itself when no items follow."""
+    parts:" and three lines), else the short lines named alike (`_parallel_run_end`). `at` itself when no items
+    follow."""
     end, marked = at, 0
     for m in re.finditer(r"[^\n]*\n?", text[at:]):
         line = m.group(0).rstrip("\n")
@@ -168,7 +195,7 @@ def item_run_end(text: str, at: int) -> int:
         return end
     count = _INTRO_COUNT.search(text[max(0, at - 80):at])
     if count is None:
-        return at
+        return _parallel_run_end(text, at)
     wanted = _COUNTED.get(count.group(1).lower()) or int(count.group(1))
     taken = 0
     for m in re.finditer(r"[^\n]*\n?", text[at:]):

@@ -22,9 +22,11 @@ _DECIDED = re.compile(r"\b(beslut\w*|besluttede|vedt\w*|decid\w*|decisions?|reso
                       r"valgt|valgte|chosen|chose|"
                       r"ændringsforslag\w*|amendments?)\b",
                       re.IGNORECASE)
-# "4. Ansøgning om ...", "Punkt 2  Fordeling af ...", "Pkt. 3: Status ...", "Sag 5 – ..."
+# "4. Ansøgning om ...", "Punkt 2  Fordeling af ...", "Pkt. 3: Status ...", "Sag 5 – ...": alone on its line between
+# blank lines, or followed at once by the item's first part ("Indstilling: ...")
 _ITEM = re.compile(r"(?:^|\n[ \t]*\n)[ \t]*(?:(?:Punkt|Pkt\.?|Sag|Dagsordenspunkt)[ \t]+(\d{1,2})\.?[ \t]*[:–-]?|"
-                   r"(\d{1,2})\.)[ \t]+(\S[^\n]*?)[ \t]*(?=\n[ \t]*\n)", re.IGNORECASE)
+                   r"(\d{1,2})\.)[ \t]+(\S[^\n]*?)[ \t]*"
+                   r"(?=\n[ \t]*\n|\n[ \t]*(?:Resumé|Resume|Sagsfremstilling|Indstilling|Beslutning)[ \t]*:)", re.IGNORECASE)
 # a vote asked about, and which side: the decision's sentence on that side answers
 _VOTE = re.compile(r"\b(stemte|stemt|stemmer|stemmerne|stemmeafgivning\w*|voted?|votes|voting|undlod|abstain\w*)\b",
                    re.IGNORECASE)

@@ -297,6 +297,7 @@ _ORDINAL = re.compile(r"(?<![\d.,])(\d{1,2})(?:\.|st|nd|rd|th)\s([^\W\d_]{3,})")
 _MONTHS = frozenset("januar februar marts april maj juni juli august september oktober november december "
                     "january february march may june july october".split())
 _NAME = re.compile(r"(?<=[\w,;)] )[A-ZÆØÅ][^\W\d_]*[a-zæøå][^\W\d_]*(?:-[^\W\d_]+)*")  # not a sentence's first word
+NAME = _NAME  # a name in a question: a place, a home, a school ("Tjørnely", "i Valby")
 
 # "the Mentorkorps in Tingbjerg": a capitalised word after a place preposition
 _PLACED = re.compile(r"\b(?:in|at|on|near|around)\s+(?:the\s+)?([A-ZÆØÅ][^\W\d_]*[a-zæøå][^\W\d_]*)")

@@ -33,7 +33,7 @@ from budgetarkiv.answer.clauses import (
 from budgetarkiv.answer.goaltable import labelled_facts
 from budgetarkiv.answer.listing import asks_names, listed_items
 from budgetarkiv.answer.model import Fact
-from budgetarkiv.answer.relevance import Relevance, overlap
+from budgetarkiv.answer.relevance import NAME, Relevance, overlap
 from budgetarkiv.answer.scenario_parts import built_on, scenarios_at
 from budgetarkiv.core.numbers import NUMBER_RE
 from budgetarkiv.core.text import sentence_spans, trimmed_spans
@@ -61,6 +61,7 @@ W_COUNTED = 1.0  # a sentence counting the noun a count question counts ("90 ung
 W_TIME = 0.5  # a sentence about the time asked (the lasting level, the start, today), or a total asked for
 W_PART = 1.0  # a sentence whose figure counts the place asked together with others
 W_SCENARIO = 1.0  # a sentence about the alternative asked
+NAME_WEIGHT = 2.5  # a clause holding a name the question asks about (a place among several places' figures)
 W_OTHER_SCENARIO = 2.5  # one about other alternatives only answers for them, however many words it shares
 W_PLACE_DATE = 1.0  # a date in the clause of the place asked about (minus: the place named, the date another's)
 W_TITLE = 1.0  # a note's head line names it; a statement answers
@@ -283,6 +284,17 @@ def is_question(sentence: str, hit: Hit) -> bool:
         or bool(_REPORTED.match(sentence))
 
 
+def clause_weights(question: str, groups: Sequence[set[str]], named: set[str],
+                   tokens: Callable[[str], set[str]]) -> list[float]:
+    """How much each question word group counts in choosing a sentence's clause: nothing for the note's own
+    subject ("bicycle" of "cykelparkeringspladser": every clause is about it), most for a name the question asks
+    about ("at Tjørnely", "i Valby"), which chooses among clauses that each state one place's figure ("58 pct.
+    af beboerne ..., mod 41 pct. i Tjørnely") whatever other words they share."""
+    names = {t for m in NAME.finditer(question) for t in tokens(m.group(0))}
+    return [0.0 if any(len(t) >= 4 and t in n for t in g for n in named) else NAME_WEIGHT if g & names else 1.0
+            for g in groups]
+
+
 class SentencePicker:
     """Ranks candidate sentences; keeps the encoder's sentence vectors in a bounded cache."""
 
@@ -425,12 +437,14 @@ class SentencePicker:
         sentence; the highlight is on the clause."""
         groups = self.relevance.word_groups(without_type_words(query.text), english=looks_english(query.text))
         # the note's own subject ("bicycle" of "cykelparkeringspladser") says nothing of which clause answers
-        weights = [0.0 if any(len(t) >= 4 and t in n for t in g for n in named) else 1.0 for g in groups]
         analyzer = self.relevance.analyzer
+        weights = clause_weights(query.text, groups, named, lambda t: set(analyzer.tokens(t)))
         noun = counted_noun(query.text)
         counted = self.relevance.word_groups(noun, english=looks_english(query.text)) if noun else []
         found = answering(query, f.text, groups, weights, lambda t: set(analyzer.tokens(t)), overlap, counted)
-        if found is None or f.text != f.passage[f.highlight[0]:f.highlight[1]]:
+        # "68% ..., against 79% across the city" of "... today, compared with the city as a whole": both figures
+        # are asked for, so the sentence is not cut
+        if found is None or query.compares or f.text != f.passage[f.highlight[0]:f.highlight[1]]:
             return f
         start = f.highlight[0]
         narrowed = fact_at_passage(f, start + found.start, start + found.end)

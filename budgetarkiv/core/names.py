@@ -15,6 +15,14 @@ FINAL = "endelig version"
 # Words in a document's head that say which version it is ("UDKAST", "Foreløbig version", "Endeligt notat").
 _DRAFT_RE = re.compile(r"(?<!\w)(?:udkast|kladde|foreløbig(?:t)?[ \t]+(?:version|notat|udgave))(?!\w)", re.IGNORECASE)
 _FINAL_RE = re.compile(r"(?<!\w)endelig(?:t|e)?[ \t]+(?:version|notat|udgave)(?!\w)", re.IGNORECASE)
+# A head that says it corrects or replaces an earlier version ("Rettet version, 24. april 2028. Erstatter 1. version
+# af ..."; "Opdateret version"), and one that says it is the first ("1. version, 3. april 2028").
+_REVISED_RE = re.compile(r"(?<!\w)(?P<word>rettet|opdateret|revideret|korrigeret)e?[ \t]+(?:version|notat|udgave)(?!\w)"
+                         r"|(?<!\w)erstatter[ \t]+(?:det[ \t]+|den[ \t]+)?(?:udkast\w*|\d+\.[ \t]*version|"
+                         r"(?:første|tidligere|forrige)[ \t]+(?:version|udgave|notat)|version|notat\w*)(?!\w)",
+                         re.IGNORECASE)
+_FIRST_RE = re.compile(r"(?<!\w)(?:1\.|første)[ \t]+(?:version|udgave)(?!\w)", re.IGNORECASE)
+FIRST = "1. version"
 _MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
            "november", "december")
 
@@ -29,12 +37,28 @@ def note_id_spelling(raw: str) -> str:
 
 
 def stated_version(head: str) -> str | None:
-    """ "udkast" or "endelig version" when a document's head says so, else None."""
+    """What a document's head says about its version: "udkast", "endelig version", "rettet version" (or
+    "opdateret", "revideret", "korrigeret"; "ny version" when it only says it replaces another), "1. version";
+    else None. A head that corrects or replaces an earlier version is that later version whatever else it
+    names ("Erstatter 1. version", "Erstatter udkast af ...")."""
+    revised = _REVISED_RE.search(head)
+    if revised:
+        return f"{revised.group('word').lower()} version" if revised.group("word") else "ny version"
     if _DRAFT_RE.search(head):
         return DRAFT
     if _FINAL_RE.search(head):
         return FINAL
+    if _FIRST_RE.search(head):
+        return FIRST
     return None
+
+
+def version_rank(stated: str | None) -> int:
+    """Where a stated version stands among one note's versions, newest first: a final or corrected version
+    (0) before one that says nothing (1), before a draft or a first version (2)."""
+    if stated is None:
+        return 1
+    return 2 if stated in (DRAFT, FIRST) else 0
 
 
 def version_label(position: int, count: int, stated: str | None = None) -> str | None:

@@ -22,7 +22,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from budgetarkiv.core.models import note_from_jsonable
-from budgetarkiv.core.names import DRAFT, FINAL, document_name, version_label
+from budgetarkiv.core.names import document_name, version_label, version_rank
 from budgetarkiv.core.settings import Settings
 from budgetarkiv.index.backends import IndexMissing, open_index
 from budgetarkiv.index.english import EnglishBridge
@@ -235,7 +235,8 @@ class Searcher:
         """doc_id → all versions of its note (same budget year and note id), most recent first.
 
         The archive holds no version dates, and file times are not reliable (a copy or a clone resets
-        them), so: a version whose head says "endelig version" first and one saying "udkast" last, then one
+        them), so: a version whose head says "endelig version" or "rettet version" first and one saying "udkast"
+        or "1. version" last (`version_rank`), then one
         with the full head ("Budget 2024" on top) before one without (a draft), then file order. Each is
         labelled by what its head says, else by its place ("version 1 af 2" is the oldest).
         """
@@ -245,11 +246,10 @@ class Searcher:
             if d["note_id"] and d["budget_year"] and d["doc_type"] == "budget_note":
                 groups.setdefault((d["budget_year"], d["note_id"].upper()), []).append(d)
         out: dict[str, tuple[Version, ...]] = {}
-        rank = {FINAL: 0, None: 1, DRAFT: 2}
         for docs in groups.values():
             stated = {d["doc_id"]: (self.store.note_json(d["doc_id"]) or {}).get("stated_version")
                       for d in docs} if len(docs) > 1 else {}  # one version needs no label: no note is read
-            docs.sort(key=lambda d: (rank.get(stated.get(d["doc_id"]), 1), d["year_from"] != "head", d["source"]))
+            docs.sort(key=lambda d: (version_rank(stated.get(d["doc_id"])), d["year_from"] != "head", d["source"]))
             n = len(docs)
             versions = []
             for i, d in enumerate(docs):

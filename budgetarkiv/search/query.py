@@ -208,13 +208,17 @@ _WANTS_FINAL = re.compile(
     r"rettede?|rettet|corrected)\s+(?:version|udgave|budgetnotat\w*|notat\w*|budget note|note)\b",
     re.IGNORECASE,
 )
-_WANTS_DRAFT = re.compile(r"\b(?:udkast\w*|kladde\w*|drafts?|foreløbig[et]?\s+(?:version|notat))\b", re.IGNORECASE)
+# (the first version of a note that was corrected later is its draft: "den første version", "the original note")
+_WANTS_DRAFT = re.compile(r"\b(?:udkast\w*|kladde\w*|drafts?|foreløbig[et]?\s+(?:version|notat)|"
+                          r"(?:første|first|1\.|oprindelige?|original)\s+(?:version|udgave|budgetnotat|notat|note))\b",
+                          re.IGNORECASE)
 # "fully phased in", "i fuld drift", and "a full year" beside a first year ("its first year compared with a full year")
 _PHASED_IN = re.compile(r"\b(?:fuldt? (?:indfaset|implementeret|udrullet|udbygget)|fuld effekt|i fuld drift|"
+                        r"kører (?:på )?fuldt?\w*|fuld (?:kapacitet|udbygning)|runs? fully|at full capacity|"
                         r"fully (?:phased in|implemented|running|operational|in place)|full effect|full operation|"
                         r"(?:a|one|et|ét) (?:full|whole|fuldt|helt) (?:year|år)|helårs\w*|full[- ]year)\b",
                         re.IGNORECASE)
-_FIRST_YEAR = re.compile(r"\b(?:første|first)\s+(?:hele\s+|full\s+)?(?:år|year)\b", re.IGNORECASE)
+_FIRST_YEAR = re.compile(r"\b(?:første|first)[\s-]+(?:hele\s+|full\s+)?(?:år|year)\b", re.IGNORECASE)  # ("first-year cost")
 # a year named by its place in the budget period: "i budgetåret" (0), "i BO2", "i 2. overslagsår", "andet overslagsår",
 # "the second outlook year" (2); the note's budget year + n is the column asked for
 _ORDINALS = {"første": 1, "first": 1, "andet": 2, "second": 2, "tredje": 3, "third": 3, "fjerde": 4,
@@ -342,6 +346,11 @@ class Query:
         return replace(self, scenarios=(number,)) if number else self
 
     @property
+    def compares(self) -> bool:
+        """ "compared with the city as a whole", "i forhold til", "steget": two figures weighed, both answer."""
+        return bool(_COMPARE.search(self.text))
+
+    @property
     def compares_versions(self) -> bool:
         """ "ændret sig fra første udkast til den endelige version": a note's draft against its final version."""
         return bool(_COMPARE.search(self.text) and _WANTS_DRAFT.search(self.text) and _WANTS_FINAL.search(self.text))
@@ -392,9 +401,13 @@ class Query:
     @property
     def subject_text(self) -> str:
         """The question without the words that only say what kind of answer it wants (for a person or a
-        date: "which council member asked", "signed", "held a meeting"): what the archive must speak of."""
+        date: "which council member asked", "signed", "held a meeting") or which version of a note it asks
+        about ("den første version"): what the archive must speak of."""
         pattern = _TYPE_WORDS.get(self.answer_type)
-        return re.sub(r"\s{2,}", " ", pattern.sub(" ", self.text)).strip() if pattern else self.text
+        text = pattern.sub(" ", self.text) if pattern else self.text
+        # "den første version", "the corrected version" say which version of the note, not what it speaks of
+        text = _WANTS_FINAL.sub(" ", _WANTS_DRAFT.sub(" ", text)) if self.version else text
+        return re.sub(r"\s{2,}", " ", text).strip()
 
     @property
     def search_text(self) -> str:
@@ -546,7 +559,9 @@ def answer_type(q: Query) -> str:
         return "count"
     if q.wants_goal and q.wants_result:
         return "result"
-    if q.wants_goal and not money and not _WHERE.search(t):  # ("hvor skal bassinet placeres": a place)
+    if q.wants_goal and not money and not _WHERE.search(t) \
+            and not ("list" in q.intents and not _NAMED_GOAL.search(t)):
+        # ("hvor skal bassinet placeres": a place; "hvilke dagcentre skal holde åbent": "skal" of a list names no goal)
         return "goal"
     if money and q.extreme and len(q.years) == 1:
         return "amount"  # "which scenario has the highest running costs in 2028": the largest amount of that year

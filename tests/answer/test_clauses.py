@@ -298,3 +298,52 @@ def test_each_noun_counted_once_in_a_sentence_gives_the_terms(relevance):
 def test_a_stage_or_a_share_is_a_part_of_the_whole(sentence, part):
     from budgetarkiv.answer.clauses import PART
     assert bool(PART.search(sentence)) is part
+
+
+def test_the_counts_after_a_counts_colon_are_its_parts_and_the_year_asked_chooses_one(relevance):
+    """ "Der opsættes 40 ladestandere: 25 i 2031 og 15 i 2032": a question about 2032 gets the 15 (read with the
+    lead), not the 40 of both years."""
+    s = "Der opsættes 40 ladestandere ved skolerne: 25 i 2031 og 15 i 2032."
+    assert chosen(relevance, "Hvor mange ladestandere opsættes ved skolerne i 2032?", s) == "15 i 2032."
+    assert chosen(relevance, "How many charging points will be put up at the schools in 2031?", s) == "25 i 2031"
+    assert lead_of(s, clauses(s)[2]) == "Der opsættes"
+
+
+def test_one_noun_counted_in_several_places_is_added_up_but_not_over_time_or_a_change(relevance):
+    """ "Skovly med 9 pladser og Engly med 4 pladser" adds up to a total; a count over two years, a change
+    ("fra 120 til 150 pladser") or a sentence stating its own total does not."""
+    from budgetarkiv.answer.clauses import repeated_counts
+
+    def terms(sentence: str, noun: str = "pladser") -> list[str]:
+        group = {t for g in relevance.word_groups(noun) for t in g}
+        return repeated_counts(sentence, group, lambda t: set(relevance.analyzer.tokens(t)), overlap)
+
+    assert terms("Kommunen driver to botilbud: Skovly med 9 pladser og Engly med 4 pladser.") == ["9", "4"]
+    assert terms("The two shelters have 30 beds in Vesterbro and 12 beds in Valby.", "beds") == ["30", "12"]
+    assert terms("Der er 100 pladser i 2027 og 120 pladser i 2028.") == []
+    assert terms("Antallet øges fra 120 pladser til 150 pladser.") == []
+    assert terms("Skovly har 9 pladser og Engly 4 pladser, i alt 13 pladser.") == []
+    assert terms("Skovly har 9 pladser.") == []
+
+
+@pytest.mark.parametrize("question, place, share", [
+    ("Hvor stor en andel af eleverne gennemførte forløbet på Rosenhøj?", "Rosenhøj", "62 pct."),
+    ("What share of the pupils completed the course at Bakkely during the trial?", "Bakkely", "47 pct."),
+])
+def test_the_place_a_question_names_chooses_its_clause_among_places(relevance, question, place, share):
+    """ "I forsøget gennemførte 62 pct. af eleverne forløbet på Rosenhøj, mod 47 pct. på Bakkely uden vejleder":
+    the place named decides, though the first clause shares more of the question's other words."""
+    from budgetarkiv.answer.sentences import clause_weights
+
+    s = "I forsøget gennemførte 62 pct. af eleverne forløbet på Rosenhøj, mod 47 pct. på Bakkely uden vejleder."
+    groups = relevance.word_groups(question)
+    tokens = lambda t: set(relevance.analyzer.tokens(t))  # noqa: E731
+    found = answering(analyse(question), s, groups, clause_weights(question, groups, set(), tokens), tokens, overlap)
+    assert found is not None and share in s[found.start:found.end] and place in s[found.start:found.end]
+
+
+def test_an_ordinal_after_i_opens_no_clause():
+    """ "61 pct. af eleverne i 4. klasse cyklede 5 km": "i 4. klasse" belongs to the pupils, it is no clause of
+    its own that a count question could take without the share."""
+    s = "Ved tællingen i 2031 cyklede 61 pct. af eleverne i 4. klasse mindst 5 km om ugen."
+    assert len(clauses(s)) == 1

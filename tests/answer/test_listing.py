@@ -179,3 +179,19 @@ def test_a_stem_found_inside_another_word_does_not_name_the_labels():
 def test_which_one_asks_for_no_list():
     assert not asks_names(analyse("Hvilken version af notatet har målet på 50 pct.?"))
     assert not asks_names(analyse("Hvilket forslag anbefaler forvaltningen?"))
+
+
+def test_unmarked_items_named_alike_run_until_the_heading_after_them():
+    """A list whose bullets a reader lost: the short lines named alike ("Bibliotek ..." / "... Skole") are its
+    items; the section heading after them is not."""
+    from budgetarkiv.answer.listing import item_run_end
+
+    text = ("Følgende biblioteker får søndagsåbent:\nBibliotek Nordvest\nBibliotek Sydhavn\nBibliotek Husum\n"
+            "Forventet effekt\nFlere besøg om søndagen.")
+    at = text.index(":") + 1
+    assert text[at:item_run_end(text, at)].split("\n")[1:] == ["Bibliotek Nordvest", "Bibliotek Sydhavn", "Bibliotek Husum"]
+    schools = "The schools are:\nHolmegaard School\nVestervang School\nRisk assessment\nNone."
+    at = schools.index(":") + 1
+    assert schools[at:item_run_end(schools, at)].strip().split("\n") == ["Holmegaard School", "Vestervang School"]
+    prose = "Om forløbet:\nForløbet starter i august.\nForløbet slutter i juni."
+    assert item_run_end(prose, prose.index(":") + 1) == prose.index(":") + 1  # sentences, no items

@@ -175,3 +175,16 @@ def test_a_motion_without_a_number_holds_its_vote_and_fate_in_the_paragraphs_aft
     lines = COMMITTEE[slice(*motion)].splitlines()
     assert lines[0].startswith("Ændringsforslag stillet af") and lines[-1] == "Ændringsforslaget blev forkastet."
     assert lines[vote_side("Hvilke partier stemte imod ændringsforslaget om bænkene?", lines)] == "Imod: A, B, F, Ø (6)"
+
+
+def test_an_items_heading_followed_at_once_by_its_parts_is_an_item():
+    """Minutes written without a blank line under each item's heading ("Punkt 2. ..." then "Indstilling: ...")."""
+    text = ("Kultur- og Fritidsudvalget\n\nBeslutningsprotokol for mødet 3. marts 2031\n\n"
+            "Punkt 1. Godkendelse af dagsorden\nBeslutning: Godkendt.\n\n"
+            "Punkt 2. Tilskud til spillesteder i Sydhavnen\nIndstilling: Forvaltningen indstiller, at udvalget "
+            "godkender tilskuddet.\nBeslutning: Indstillingen blev godkendt med 7 stemmer for og 4 imod.\n\n"
+            "Punkt 3. Eventuelt\nResumé: Intet.\n")
+    items = agenda_items(text)
+    assert [i.number for i in items] == [1, 2, 3]
+    assert items[1].title == "Tilskud til spillesteder i Sydhavnen"
+    assert "7 stemmer for og 4 imod" in text[slice(*items[1].decision)]

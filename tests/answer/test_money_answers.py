@@ -77,6 +77,45 @@ Udgifter i alt 5.800 2.400 8.200
 Kontaktperson: Tove Arnfred Lund, chefkonsulent
 """
 
+_SKOLEHAVER = """Børne- og Ungdomsforvaltningen                                   Budget 2032
+
+BUF88 Skolehaver i Valby og Vanløse
+
+Resume
+Forvaltningen foreslår skolehaver ved otte skoler fra 1. august 2032 og en elektrisk havevogn, der kører
+redskaber og planter mellem haverne.
+
+Økonomi
+
+Tabel 1. Udgifter til skolehaver
+mio. kr. (2032-priser) Styringsområde 2032 2033 2034 I alt
+Haveundervisere Service 0,8 2,0 2,0 4,8
+Elektrisk havevogn Service 0,2 0,5 0,5 1,2
+Planter og redskaber Service 0,3 0,4 0,4 1,1
+Udgifter i alt 1,3 2,9 2,9 7,1
+
+Kontaktperson: Asta Brinch Møller, specialkonsulent
+"""
+
+_KONTOR = """Økonomiforvaltningen – Effektiviseringsstrategi                  Budget 2032
+
+ØKF E21 Fælles indkøb af kontorartikler
+
+Resume
+Ved et fælles udbud af kontorartikler sparer kommunen på priserne og på antallet af aftaler.
+
+Økonomi
+
+Tabel 1. Effektivisering ved fælles indkøb
+mio. kr. (2032-priser) 2032 2033 2034 I alt
+Lavere priser på papir og toner -0,6 -1,2 -1,2 -3,0
+Færre rammeaftaler -0,1 -0,3 -0,3 -0,7
+Udbudsrådgivning 0,4 0,0 0,0 0,4
+Effektivisering i alt -0,3 -1,5 -1,5 -3,3
+
+Kontaktperson: Jens Ulrik Bach, chefkonsulent
+"""
+
 
 @pytest.fixture(scope="module")
 def invented_answerer(tmp_path_factory, embedder):
@@ -90,6 +129,8 @@ def invented_answerer(tmp_path_factory, embedder):
     (base / "docs" / "depot.txt").write_text(_DEPOT, encoding="utf-8")
     (base / "docs" / "lektier.txt").write_text(_VEJLEDNING, encoding="utf-8")
     (base / "docs" / "sol.txt").write_text(_SOL, encoding="utf-8")
+    (base / "docs" / "skolehaver.txt").write_text(_SKOLEHAVER, encoding="utf-8")
+    (base / "docs" / "kontor.txt").write_text(_KONTOR, encoding="utf-8")
     settings = Settings.from_env({}, index_dir=base / "idx")
     build_index([base / "docs"], settings, embedder, show_progress=False)
     return Answerer(Searcher(settings))
@@ -143,3 +184,30 @@ def test_one_part_of_an_enumerating_title_is_answered_by_its_row_alone(invented_
 def test_the_salary_of_someone_the_question_names_is_their_row(invented_answerer):
     text = _answer(invented_answerer, "Hvad koster lønnen til værterne ved solcellerne i 2032?")
     assert "300" in text and "2.400" not in text
+
+
+@pytest.mark.parametrize("question", [
+    "Hvad koster havevognen til skolehaverne i Valby og Vanløse om året, når den kører fuldt?",
+    "What does the electric garden cart for the school gardens cost per year when it is fully running?",
+])
+def test_a_row_the_question_names_answers_alone_in_its_lasting_year(invented_answerer, question):
+    """The cart is one row of the school gardens' table: its row answers, not the proposal's sum beside it, and
+    "when it runs fully" is the last column, not the part-year start (0,2)."""
+    text = _answer(invented_answerer, question)
+    assert "0,5" in text and "0,2" not in text and "2,9" not in text and "7,1" not in text
+
+
+def test_rows_named_only_by_the_notes_own_title_words_leave_the_sum_as_the_answer(invented_answerer):
+    text = _answer(invented_answerer, "Hvad koster skolehaverne i Valby og Vanløse i 2033?")
+    assert "2,9" in text
+
+
+def test_the_net_saving_is_the_sum_row_without_the_savings_rows_beside_it(invented_answerer):
+    text = _answer(invented_answerer, "What is the net saving from the joint purchase of office supplies in 2032?")
+    assert "-0,3" in text and "-0,6" not in text and "-0,1" not in text
+
+
+def test_two_rows_compared_are_shown_without_the_proposals_sum(invented_answerer):
+    text = _answer(invented_answerer, "Sparer ØKF E21 mest på lavere priser eller på færre rammeaftaler over hele "
+                                      "perioden?")
+    assert "2032-2034: -3 (" in text and "-0,7" in text and "-3,3" not in text

@@ -28,3 +28,18 @@ def test_document_names_long_and_short() -> None:
 def test_danish_dates() -> None:
     assert danish_date("2021-06-22") == "22. juni 2021"
     assert danish_date(None) is None
+
+
+def test_a_head_that_corrects_or_replaces_an_earlier_version_is_the_later_one():
+    """ "Rettet version ... Erstatter 1. version" is newer than the "1. version" it names, whatever order the
+    files come in; an updated note replacing a draft is not itself a draft."""
+    from budgetarkiv.core.names import version_rank
+
+    corrected = stated_version("Budget 2031 – Miljøforvaltningen\nRettet version, 2. maj 2030. Erstatter 1. version af "
+                               "9. april 2030.\nMIF 12 Grønne tage på daginstitutioner")
+    first = stated_version("Budget 2031\nMiljøforvaltningen\n1. version, 9. april 2030\nMIF 12 Grønne tage")
+    updated = stated_version("Revised budget note\nOpdateret version. Erstatter udkastet af 3. marts 2030.\nMIF 12")
+    replaced = stated_version("Budget 2031\nErstatter den tidligere version\nMIF 12 Grønne tage")
+    assert (corrected, first, updated, replaced) == ("rettet version", "1. version", "opdateret version", "ny version")
+    assert version_rank(corrected) < version_rank(None) < version_rank(first) == version_rank("udkast")
+    assert stated_version("Budget 2031\nMIF 12 Et nyt bookingsystem erstatter køen") is None  # a verb, no version

@@ -1,6 +1,8 @@
 """Question analysis: what a question asks, about what, and for which years — without an index."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from budgetarkiv.search.query import (
@@ -690,3 +692,40 @@ def test_a_note_id_written_with_a_space_before_its_digits_is_the_same_id(questio
 ])
 def test_a_year_named_by_its_place_in_the_budget_period_is_an_offset(question: str, offsets: tuple[int, ...]) -> None:
     assert analyse(question).period_years == offsets
+
+
+@pytest.mark.parametrize("question", [
+    "Hvad stod der i den første version af MIF 12 om antal tage?",
+    "What did the original note on green roofs say about the number of roofs?",
+])
+def test_the_first_version_of_a_corrected_note_is_its_draft_and_names_no_subject(question):
+    """A note corrected later: its first version is the one asked, and "den første version" says which version,
+    not what the note must speak of."""
+    q = analyse(question)
+    assert q.version == "draft"
+    assert not re.search(r"første|original|version|note\b", q.subject_text, re.IGNORECASE)
+
+
+def test_a_corrected_version_against_the_first_compares_the_versions():
+    q = analyse("By how much did the corrected version of MIF 12 raise the cost compared with the first version?")
+    assert q.compares_versions and "corrected" not in q.subject_text
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Hvilke biblioteker skal have søndagsåbent?", "list"),
+    ("Which libraries should open on Sundays?", "list"),
+    ("Hvilke mål skal bibliotekerne nå?", "goal"),  # a goal named: still a goal
+])
+def test_shall_in_a_which_question_asks_for_a_list_not_a_goal(question, kind):
+    assert analyse(question).answer_type == kind
+
+
+def test_a_first_year_written_with_a_hyphen_is_the_first_year():
+    assert analyse("Compare the first-year cost of the two models for the bike sheds.").first_year
+
+
+def test_a_share_compared_with_another_asks_for_both_figures():
+    """ "compared with the city as a whole": the sentence's clause with the other figure is part of the answer
+    (`SentencePicker._clause` does not cut it away)."""
+    assert analyse("What share of the pupils at the 9 schools swim 200 m today, compared with the city as a whole?").compares
+    assert not analyse("What share of the pupils at the 9 schools swim 200 m today?").compares
