@@ -87,7 +87,10 @@ _LIST = re.compile(r"\b(hvilke|hvilken|which|what programmes|what programs|list|
                    # the parts of one thing: "what are the four measures", "hvad er de tre dele", "hvad bruges
                    # pengene til", "what is the money used for"
                    r"(?:what are|hvad er) (?:the|de) (?:\w+ )?(?:parts|measures|elements|components|steps|tracks|"
-                   r"dele|indsatser|elementer|tiltag|trin|spor)|bruges (?:\w+ )?til|used for|spent on)\b",
+                   r"dele|indsatser|elementer|tiltag|trin|spor|tasks|activities|opgaver|aktiviteter)|bruges (?:\w+ )?til|"
+                   # English asks "what activities", "what does X include" where Danish asks "hvilke"
+                   r"used for|spent on|what (?:activities|tasks|measures|initiatives|elements)|"
+                   r"what does (?:[\w-]+ ){1,6}(?:include|consist of)|besides)\b",
                    re.IGNORECASE)
 _FACT = re.compile(
     r"\b(hvor mange|hvor stor\w*|hvem|hvornår|hvordan|hvad er|hvad var|hvilke resultat\w*|hvad viser|"
@@ -127,7 +130,9 @@ _HISTORY = re.compile(
     r"blev (?:det|forslaget|indsatsen) vedtaget|was (?:it|the proposal) (?:adopted|approved|funded)|"
     # how a scheme was paid for before
     r"(?:first|først) (?:set aside|afsat|bevilget|funded)|"
-    r"finansieret tidligere|tidligere finansieret)\b"
+    r"finansieret tidligere|tidligere finansieret|"
+    # English word order: "was money granted before"
+    r"(?:granted|set aside|allocated|funded|given) (?:\w+ )?before|since when|siden hvornår)\b"
     r"|\bbudgetaftale\w*\b.*\b(?:afsat|hvilken)\b",
     re.IGNORECASE,
 )
@@ -144,7 +149,7 @@ _GOAL = re.compile(
 )
 _RESULT = re.compile(
     r"\b(resultat\w*|nåede|opnåede|opnået|blev resultatet|viste|stadig|fik job|har fået|effekt(?:en)? var|"
-    r"results?|outcomes?|achieved|reached|still|meet|met|opfyldt\w*|indfri\w*|"
+    r"results?|outcomes?|achieve[sd]?|accomplish\w*|reached|still|meet|met|opfyldt\w*|indfri\w*|"
     r"dropped|fallen|risen|gone (?:down|up)|declined|faldet|steget)\b",
     re.IGNORECASE,
 )

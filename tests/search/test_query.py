@@ -729,3 +729,23 @@ def test_a_share_compared_with_another_asks_for_both_figures():
     (`SentencePicker._clause` does not cut it away)."""
     assert analyse("What share of the pupils at the 9 schools swim 200 m today, compared with the city as a whole?").compares
     assert not analyse("What share of the pupils at the 9 schools swim 200 m today?").compares
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question, kind", [
+    # English asks for a list with "what" and a plural noun, or "what does X include", where Danish says "hvilke"
+    ("What are the duties of the tenancy advisers in TMF 12?", "fact"),
+    ("What are the tasks of the tenancy advisers in TMF 12?", "list"),
+    ("What activities does the allotment garden proposal fund?", "list"),
+    ("What does the harbour clean-up in ØKF 4 include?", "list"),
+    ("Besides the lifeguards, what does KFF 31 pay for?", "list"),
+    # a result asked as "achieve"
+    ("What did the tenancy advice pilot in Valby achieve?", "result"),
+    ("What has the homework club accomplished so far?", "result"),
+    # money granted before, in English word order
+    ("Was money granted before for tenancy advice in Valby?", "history"),
+    ("Since when has the lido had a winter opening?", "history"),
+    ("Siden hvornår har kolonihaverne haft fælleshuse?", "history"),
+])
+def test_english_wordings_of_answer_types(question, kind):
+    assert analyse(question).answer_type == kind
