@@ -48,7 +48,7 @@ _PART = re.compile(r"^[ \t]*(Resumé|Resume|Sagsfremstilling|Indstilling|Beslutn
 # a motion voted on within an item ("Ændringsforslag nr. 2 stillet af ...:", "Amendment 1"): its paragraph
 # holds what it proposes, the votes per side and its fate
 _MOTION = re.compile(r"^[ \t]*(?:Ændringsforslag|Amendment|Motion)[ \t]+(?:(?:nr\.?[ \t]*|no\.?[ \t]*)?(\d{1,2})\b|"
-                     r"(?:stillet|fremsat|proposed|moved|tabled|from|by)\b)",
+                     r"(?:stillet|fremsat|fra|proposed|moved|tabled|from|by)\b)",
                      re.MULTILINE | re.IGNORECASE)
 # the paragraphs after a motion's that still belong to it: its vote ("Afstemning om ændringsforslaget:", "For: V,
 # C (2)") and its fate ("Ændringsforslaget blev forkastet.")

@@ -50,9 +50,11 @@ DISTRICT_HEADINGS = frozenset({"Bydele", "Bydel og adresse"})
 
 # "BI18 Perspektiv – ...", "BI18: Styrket ...", "BI23 -Videreførelse ...", "BUU12a ...", and savings
 # proposals (effektiviseringsforslag) "SUF E3 ...", "SOF E05 ...": letters, an optional space and capital, digits;
-# some administrations write a space before the digits ("TMF 57 ...", "ØKF E 8 ...").
+# some administrations write a space before the digits ("TMF 57 ...", "ØKF E 8 ...") or a hyphen ("KF-B17 ...");
+# a joint note names both administrations ("BUF/KFF 03 ...").
 _NOTE_ID_RE = re.compile(
-    r"^[ \t]*(?P<id>[A-ZÆØÅ]{2,4}(?:[ \t][A-ZÆØÅ])?[ \t]?\d{1,3}[a-z]?)(?![\w/.,])(?P<rest>.*)$", re.MULTILINE
+    r"^[ \t]*(?P<id>[A-ZÆØÅ]{2,4}(?:/[A-ZÆØÅ]{2,4})?(?:[ \t-][A-ZÆØÅ])?[ \t-]?\d{1,3}[a-z]?)(?![\w/.,])(?P<rest>.*)$",
+    re.MULTILINE,
 )
 _TITLE_LEAD_RE = re.compile(r"^[\s:–—-]+")
 # The head's own year: "Budget 2024" as a line, or as one part of a head line whose parts are separated

@@ -32,7 +32,7 @@ _BARE_BUDGET_HEAD = re.compile(r"^Budgetår(?:et)?$", re.IGNORECASE)
 # an outlook year by its calendar year: "BO29", "BO2029", "BO 2029", "2029 (BO)", "2029 (BO1)", "Overslagsår 2029",
 # "2029 BO"
 _OUTLOOK_YEAR = re.compile(
-    rf"^(?:(?:BO|OÅ)[- ]?(?P<a>{_YEAR}|\d\d)|Overslagsår[- ]?(?P<b>{_YEAR})"
+    rf"^(?:(?:BO|OÅ)[- ]?(?P<a>{_YEAR}|\d\d)|Overslag(?:sår)?[- ]?(?P<b>{_YEAR})"
     rf"|(?P<c>{_YEAR})\s*\(\s*(?:BO|OÅ|O|overslagsår)\s*[1-9]?\s*\)|(?P<d>{_YEAR})\s+BO[1-9]?)$",
     re.IGNORECASE,
 )
@@ -41,7 +41,7 @@ _OUTLOOK_YEAR = re.compile(
 _IN_TEXT = re.compile(
     rf"(?<![\w(])(?:"
     rf"(?:Budget(?:år(?:et)?)?|B)[- ]?{_YEAR}(?!\d)(?:\s*\(\s*B\s*\))?"
-    rf"|(?:Overslagsår|BO|OÅ)[- ]?(?:{_YEAR}|\d\d|[1-9])(?!\d)(?:\s*\(\s*{_YEAR}\s*\))?"
+    rf"|(?:Overslagsår|BO|OÅ)[- ]?(?:{_YEAR}|\d\d|[1-9])(?!\d)(?:\s*\(\s*{_YEAR}\s*\))?|Overslag[- ]?{_YEAR}(?!\d)"
     rf"|[1-9]\.\s*overslagsår|Budgetår(?:et)?(?!\s*(?:19|20)\d\d)"
     rf"|B\d\d(?!\d)"
     rf"|{_YEAR}\s*\(\s*(?:B|BO|OÅ|O|Budget|overslagsår)\s*[1-9]?\s*\)"

@@ -188,3 +188,18 @@ def test_an_items_heading_followed_at_once_by_its_parts_is_an_item():
     assert [i.number for i in items] == [1, 2, 3]
     assert items[1].title == "Tilskud til spillesteder i Sydhavnen"
     assert "7 stemmer for og 4 imod" in text[slice(*items[1].decision)]
+
+
+def test_a_motion_from_a_party_holds_its_vote_and_fate():
+    """ "Ændringsforslag fra <parti>:" is a motion as "Amendment from <party>" is: its vote and its fate belong to it,
+    so a question about how it went is answered with "forkastet", not cut after the vote."""
+    text = ("Teknik- og Miljøudvalget\n\nBeslutningsprotokol for mødet 4. maj 2032\n\n"
+            "1. Cykelparkering ved stationerne\n\nBeslutning\n"
+            "Ændringsforslag fra Enhedslisten (Ø):\n\"At antallet af pladser øges fra 400 til 600.\"\n"
+            "For stemte: Ø, F (3)\nImod stemte: A, V, C (7)\nÆndringsforslaget blev forkastet.\n\n"
+            "Indstillingen blev herefter godkendt.\n")
+    (item,) = agenda_items(text)
+    (motion,) = item.motions
+    lines = text[slice(*motion)].splitlines()
+    assert lines[0] == "Ændringsforslag fra Enhedslisten (Ø):"
+    assert lines[-1] == "Ændringsforslaget blev forkastet."

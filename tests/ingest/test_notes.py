@@ -71,6 +71,10 @@ Bispebjerg  Indre by
         # a space before the digits, as some administrations write it: the id is the same as without
         ("Budget 2030\nKFF 31 Udendørs fitness i bydelsparkerne\n", "KFF31", "Udendørs fitness i bydelsparkerne"),
         ("BIF E 6 – Færre fysiske møder\n", "BIF E6", "Færre fysiske møder"),
+        ("Budget 2031\nKF-B17 Svar på budgetønske: lys i bydelsparken\n", "KF-B17", "Svar på budgetønske: lys i bydelsparken"),
+        ("SOF-A4 Nye boliger til unge hjemløse\n", "SOF-A4", "Nye boliger til unge hjemløse"),
+        ("Budget 2030\nSUF/BIF 07 Fælles indsats for ledige med demens i familien\n", "SUF/BIF07",
+         "Fælles indsats for ledige med demens i familien"),
     ],
 )
 def test_note_id_and_title_from_the_head(head: str, note_id: str | None, title: str | None) -> None:

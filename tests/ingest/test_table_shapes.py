@@ -41,6 +41,7 @@ def _row(table: BudgetTable, label: str) -> TableRow:
     ("BO2032", None, 2032),
     ("2032 (BO)", None, 2032),
     ("Overslagsår 1 (2032)", None, 2032),
+    ("Overslag 2032", None, 2032),  # "Budget 2031 | Overslag 2032 | ...": the outlook year by its calendar year
     ("BO1", None, None),  # an outlook year by number cannot be placed without the budget year
     ("Bevilling", 2031, None),
     ("Styringsområde", 2031, None),
@@ -61,6 +62,8 @@ def test_running_head_text_gets_calendar_years() -> None:
         "1.000 kr., 2031 p/l 2031 2032 2033 I alt"
     assert calendar_text("tkr. B31 BO32 BO33 Total", None) == "tkr. 2031 2032 2033 Total"
     assert calendar_text("Mio. kr. 2031 (B) 2032 (BO) 2033 (BO)", None) == "Mio. kr. 2031 2032 2033"
+    assert calendar_text("t.kr. (2031-pl) Budget 2031 Overslag 2032 Overslag 2033 I alt", None) == \
+        "t.kr. (2031-pl) 2031 2032 2033 I alt"
 
 
 _TABS_OVERSLAG = (
