@@ -155,7 +155,7 @@ def test_construction_and_operation_together_add_the_two_tables_sum_rows(invente
 
 def test_a_sum_without_the_row_left_out(invented_answerer):
     text = _answer(invented_answerer, "Hvad koster materieldepotet i Ørestad Syd i anlæg i alt, uden rådgivning og tilsyn?")
-    assert "Byggeri af hal, i alt 2031-2032: 10 (" in text and "11,2" not in text and "1,2" not in text
+    assert "Byggeri af hal, i alt 2031-2032: 10,0 (" in text and "11,2" not in text and "1,2" not in text
 
 
 def test_gross_costs_leave_out_the_savings_row(invented_answerer):
@@ -210,4 +210,4 @@ def test_the_net_saving_is_the_sum_row_without_the_savings_rows_beside_it(invent
 def test_two_rows_compared_are_shown_without_the_proposals_sum(invented_answerer):
     text = _answer(invented_answerer, "Sparer ØKF E21 mest på lavere priser eller på færre rammeaftaler over hele "
                                       "perioden?")
-    assert "2032-2034: -3 (" in text and "-0,7" in text and "-3,3" not in text
+    assert "2032-2034: -3,0 (" in text and "-0,7" in text and "-3,3" not in text

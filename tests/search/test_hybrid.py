@@ -346,6 +346,6 @@ def summary_searcher(tmp_path_factory, embedder):
 
 
 def test_a_notes_summary_page_ranks_after_the_note_it_restates(summary_searcher):
-    hits = summary_searcher.search("What is the construction cost of solar panels on care homes in 2028?", k=5)
+    hits = summary_searcher.search("What is the construction cost of solar panels on care homes in 2028?", k=10)
     assert name(hits[0]) == "e01.txt", names(hits)
-    assert "e08.md" in names(hits)  # still found, just after the source
+    assert "e08.md" in names(hits)  # still found among the first ten, after the source's passages
