@@ -1,5 +1,5 @@
-"""The archives written as unseen measures (tests/data/archive2 - archive5, archive7, archive9): each one's gold agrees
-with its documents, it is complete in the ways the measure needs (every question kind, both languages, questions with
+"""The archives written as unseen measures (tests/data/archive2 - archive5, archive7, archive9, archive10): each one's
+gold agrees with its documents, it is complete in the ways the measure needs (every question kind, both languages, questions with
 no answer), and its Word and PDF notes are real, deterministic files. Nothing here looks at what the system
 answers: an unseen archive is measured, not tuned on, until its measure is taken. Each is built and checked with the
 first archive's scripts (tests/data/archive/materialize.py and check_gold.py), given the archive's folder.
@@ -61,6 +61,13 @@ ARCHIVES = [
                                 "Drift af belysning              Service                   90             180"
                                 "             190             180       630",
                                 "Drift af belysning")),
+    Unseen("archive10", "t", 4, ("j06.txt",
+                                 "Socialforvaltningen                               -28,0    -56,0    -56,0    -56,0    -196,0",
+                                 "Socialforvaltningen                               -28,0    -56,0    -58,0    -56,0    -196,0",
+                                 "Socialforvaltningen"),
+           misread=("j01.txt table 1 ('Tabel 1. Økonomi'): the amounts of 'Mindreudgifter til forsørgelse'",
+                    "j01.txt table 1 ('Tabel 1. Økonomi'): 'Mindreudgifter til forsørgelse' has"),
+           misread_reason="negative amounts printed in parentheses ('(450)') are read as positive figures"),
 ]
 
 
