@@ -1,4 +1,4 @@
-"""The `budgetarkiv` command line: parse, index, search, ask, inquiry, serve, eval, bench."""
+"""The `budgetarkiv` command line: parse, check, index, search, ask, inquiry, serve, eval, bench."""
 from __future__ import annotations
 
 import argparse
@@ -36,6 +36,36 @@ def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
         else:
             print(note_summary(note))
     return status
+
+
+def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
+    """How the reader read each document: the gaps it probably left (a report, so exit status 0)."""
+    from budgetarkiv.core.models import ReadError
+    from budgetarkiv.ingest.check import CheckReport, check_failure, check_note, check_read_error
+    from budgetarkiv.ingest.notes import parse_note
+    from budgetarkiv.ingest.readers import read_documents
+
+    paths = [Path(p) for p in args.paths]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise FileNotFoundError(f"findes ikke: {', '.join(missing)}")
+    checks = []
+    for item in read_documents(paths, int(settings.max_file_mb * 1_000_000)):
+        if isinstance(item, ReadError):
+            checks.append(check_read_error(item))
+            continue
+        try:
+            checks.append(check_note(parse_note(item)))
+        except Exception as exc:  # noqa: BLE001 - one document's parser bug is a finding, not the end of the report
+            checks.append(check_failure(item.source, exc))
+    result = CheckReport(tuple(checks))
+    if args.json:
+        _print_json(result.to_json())
+    else:
+        from budgetarkiv.api.check_report import print_report
+
+        print_report(result, show_all=args.all)
+    return 0
 
 
 EXIT_OK, EXIT_FAILED, EXIT_SOME_FILES_FAILED = 0, 1, 3  # `index`: 3 = indexed, but some files were not
@@ -362,7 +392,7 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "bench": cmd_bench,
-    "parse": cmd_parse, "index": cmd_index, "sources": cmd_sources, "search": cmd_search, "eval": cmd_eval, "ask": cmd_ask,
+    "parse": cmd_parse, "check": cmd_check, "index": cmd_index, "sources": cmd_sources, "search": cmd_search, "eval": cmd_eval, "ask": cmd_ask,
     "serve": cmd_serve, "mcp": cmd_mcp, "inquiry": cmd_inquiry, "db": cmd_db,
 }
 
@@ -385,6 +415,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", help="Parse documents and print their structure.")
     p.add_argument("files", nargs="+", help="Files or folders")
     p.add_argument("--json", action="store_true", help="One JSON object per document")
+    p = sub.add_parser(
+        "check", help="Report what the reader may have missed in each document (a note's id, title or year, a "
+                      "table's year columns, unit or price level, sums that fail, amounts outside any table).",
+        description="Reads and parses every document like `index` does (without indexing) and lists, per document, "
+                    "the findings that point to a reading gap, then a count per kind of finding. Findings marked "
+                    "'gap' most likely mean a misread; 'note' is worth a look.",
+        epilog="Exit status: 0 whatever was found (it is a report); 1 a path that does not exist.",
+    )
+    p.add_argument("paths", nargs="+", metavar="FOLDER", help="Folders or files to check")
+    p.add_argument("--json", action="store_true", help="The whole report as one JSON object")
+    p.add_argument("--all", action="store_true", help="Also list the documents without findings")
     p = sub.add_parser(
         "index", help="Add or update sources (files, folders) of the index, incrementally; the others are kept.",
         epilog="Exit status: 0 indexed; 1 nothing indexed (a path that does not exist, no readable document, an "
