@@ -297,14 +297,30 @@ def _wholes(sentence: str, found: Sequence[Clause]) -> list[int | None]:
 
 _MONTHS_DA = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
 _MONTHS_EN = "january|february|march|april|may|june|july|august|september|october|november|december"
-# a part of a year: "i efteråret 2028", "medio 2027", "3. kvartal 2026", "in the autumn of 2028", "mid-2027"
-_SEASONS = (r"foråret|sommeren|efteråret|vinteren|primo|medio|ultimo|første halvår|andet halvår|\d\.\s*kvartal|"
-            r"spring|summer|autumn|fall|winter|early|mid-?|late|first half|second half|(?:first|second|third|fourth) quarter")
+# "3. sep. 2029", "Sept 2029", "14 Jun 2029": a month shortened (with a day or a year beside it, never alone)
+_MONTHS_SHORT = r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|okt|oct|nov|dec)\.?"
+_MONTH = rf"(?:{_MONTHS_DA}|{_MONTHS_EN}|{_MONTHS_SHORT})"
+# a part of a year: "i efteråret 2028", "medio 2027", "3. kvartal 2026", "2. halvår 2030", "Q1 2030", "in the
+# autumn of 2028", "mid-2027", "ved udgangen af 2029", "by the end of 2029", "primo marts 2030"
+_SEASONS = (r"foråret|sommeren|efteråret|vinteren|primo|medio|ultimo|første halvår|andet halvår|\d\.\s*(?:kvartal|kvt\.|halvår)|"
+            r"(?:udgangen|slutningen|begyndelsen|starten|midten|løbet) af|"
+            r"spring|summer|autumn|fall|winter|early|mid-?|late|first half|second half|(?:first|second|third|fourth) quarter|"
+            r"(?:the )?(?:end|beginning|start|middle) of(?: the year)?|Q[1-4]|H[12]")
 _YEAR_AFTER = r"(?:\s+(?:19|20)\d\d)?"
-# a date: "30. juni 2028", "juni 2028", "30 June 2028", "June 30, 2028", "30/6 2028", "i efteråret 2028"
-DATE = re.compile(rf"\b\d{{1,2}}\.\s*(?:{_MONTHS_DA}){_YEAR_AFTER}\b|\b(?:{_MONTHS_DA})\s+(?:19|20)\d\d\b|"
-                  rf"\b\d{{1,2}}\s+(?:{_MONTHS_EN}){_YEAR_AFTER}\b|\b(?:{_MONTHS_EN})\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b|"
-                  rf"\b\d{{1,2}}/\d{{1,2}}[ -]?\d{{4}}\b|\b(?:{_SEASONS})\s*(?:of\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MONTH_NO = r"(?:0?[1-9]|1[0-2])"
+# a date: "30. juni 2028", "juni 2028", "30 June 2028", "June 30, 2028", "1st March 2030", "30/6 2028", "3/9-2029",
+# "3.9.2029", "2029-09-03", "i efteråret 2028", "uge 12", "week 12 of 2030", "skoleåret 2029/30"
+DATE = re.compile(rf"\b\d{{1,2}}\.\s*(?:{_MONTHS_DA}){_YEAR_AFTER}\b|\b\d{{1,2}}\.?\s*{_MONTHS_SHORT}\s+(?:19|20)\d\d\b|"
+                  rf"\b(?:{_MONTHS_DA})\s+(?:19|20)\d\d\b|"
+                  rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{_MONTHS_EN}){_YEAR_AFTER}\b|"
+                  rf"\b(?:{_MONTHS_EN}|{_MONTHS_SHORT})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b|"
+                  rf"(?<![\d.,/-]){_DAY}/{_MONTH_NO}(?:[ /-]|\s*-\s*)(?:19|20)\d\d\b|"
+                  rf"(?<![\d.,/-]){_DAY}\.\s?{_MONTH_NO}\.\s?(?:19|20)\d\d\b|"
+                  rf"(?<![\d.,/-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b|"
+                  rf"\b(?:uge|week)\s+\d{{1,2}}\b(?:(?:\s*,\s*|\s+(?:i\s+|of\s+)?)(?:19|20)\d\d\b)?|"
+                  rf"\b(?:skoleåret|school year|sæsonen|season)\s+(?:19|20)\d\d\s*/\s*(?:19|20)?\d\d\b|"
+                  rf"\b(?:{_SEASONS})\s*(?:of\s+)?(?:{_MONTH}\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
 # where a date's clause may begin: punctuation, a new line, a label's colon, or "fordi", "mens", "while" ...
 _DATE_CUT = re.compile(r"[,;:\n]\s*|(?<!\d)\.\s+(?=[A-ZÆØÅ])|\s+[–—]\s+|\s*\(|\s+(?=(?:mens|men|while|whereas|but)\s)", re.IGNORECASE)
 # "flyttet fra januar 2028 til august 2028": the date it was moved from is no longer the date

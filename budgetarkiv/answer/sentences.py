@@ -30,6 +30,7 @@ from budgetarkiv.answer.clauses import (
     time_fit,
     without_type_words,
 )
+from budgetarkiv.answer.events import event_fit
 from budgetarkiv.answer.goaltable import labelled_facts
 from budgetarkiv.answer.listing import asks_names, listed_items
 from budgetarkiv.answer.model import Fact
@@ -63,6 +64,7 @@ W_PART = 1.0  # a sentence whose figure counts the place asked together with oth
 W_SCENARIO = 1.0  # a sentence about the alternative asked
 NAME_WEIGHT = 2.5  # a clause holding a name the question asks about (a place among several places' figures)
 W_OTHER_SCENARIO = 2.5  # one about other alternatives only answers for them, however many words it shares
+W_EVENT = 1.0  # a date of the event asked about (a start for "hvornår starter"), not of another (a meeting's)
 W_PLACE_DATE = 1.0  # a date in the clause of the place asked about (minus: the place named, the date another's)
 W_TITLE = 1.0  # a note's head line names it; a statement answers
 W_GATE = 3.0  # a sentence without what the answer type needs ranks after every one with it
@@ -115,6 +117,13 @@ _SINCE = re.compile(rf"\b(?:siden|since|fra og med|starting in|begyndte i|began 
                     rf"{_BEGUN}\s+(?:\w+\s+){{0,3}}?(?:i|in|med|with|fra|from)(?:\s+(?:budget(?:aftale)?|the budget for))?)"
                     r"\s+(?:19|20)\d\d\b", re.IGNORECASE)
 _NEXT = re.compile(r"\b(?:næste|kommende|next|upcoming)\b", re.IGNORECASE)
+# a document's own date on its label line ("Date: 14 June 2029", "Dato: torsdag den 3. maj 2029", "Sendt: ...")
+_DATE_LINE = re.compile(r"\b(?:date|dato|dateret|dated|sent|sendt|modtaget|received)\s*:\s*(?:[^\W\d_]+dag\s+|"
+                        r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:den\s+|d\.\s*|the\s+)?$", re.IGNORECASE)
+# a question about a document or a meeting ("what date is the reply", "when was the letter sent")
+_ABOUT_DOCUMENT = re.compile(r"\b(?:dato\w*|date[ds]?|dateret|brev\w*|letters?|svar\w*|repl\w*|answer\w*|sen[dt]\w*|"
+                             r"sendte|wrote|written|skrev|skrevet|mail\w*|notat\w*|memo\w*|høringssvar\w*|"
+                             r"spørgsmål\w*|questions?|asked|spurgte)\b", re.IGNORECASE)
 _AS_OF = re.compile(r"\b(?:pr|per|as of|status)\.?\s*$", re.IGNORECASE)
 _PARTIES = re.compile(
     r"\b(Enhedslisten|Socialdemokrat\w*|Venstre|Det Konservative|Konservative|SF|Socialistisk Folkeparti|"
@@ -191,6 +200,9 @@ def type_fit(query: Query, sentence: str, goal_cell: bool = False) -> float:
         dates = list(_DATE.finditer(sentence))
         as_of = all(_AS_OF.search(sentence[max(0, m.start() - 12):m.start()]) for m in dates)
         fit = 0.0 if not dates else 0.5 if as_of else 1.0  # "pr. 1. januar 2024 stod 412 ...": a figure's date
+        if dates and not _ABOUT_DOCUMENT.search(query.text) \
+                and all(_DATE_LINE.search(sentence[max(0, m.start() - 30):m.start()]) for m in dates):
+            fit = 0.3  # "Date: 14 June 2029", "Dato: ...": the letter's own date answers only what asks about the letter
         if dates and _NEXT.search(query.text):  # "the next meeting": the date said to be the next one
             fit += 0.5 if _NEXT.search(sentence) else -0.5
     elif kind in ("goal", "result"):
@@ -485,7 +497,8 @@ class SentencePicker:
         asked = {m.group(1) for m in _VALUE.finditer(query.text)}
         if asked:  # "which version has a goal of 50 pct.?": the sentence stating the value named
             pre += np.array([bool(asked & {m.group(1) for m in _VALUE.finditer(t)}) for t in texts]) * W_NAMED_FIGURE
-        years = {str(y) for y in query.years}
+        years = {str(y) for y in query.years} if query.answer_type != "date" else set()
+        # ("When was the budget agreement for 2029 made": the year names the budget, the date asked is unknown)
         if years:  # "... i 2019?": the sentence about that year, not another year's count
             pre += np.array([bool(years & set(_YEAR_ONLY.findall(t))) for t in texts]) * W_NAMED_YEAR
         if _by_clause(query):
@@ -505,6 +518,8 @@ class SentencePicker:
             fit = np.array([scenario_fit(c, asked) for c in candidates])
             pre += np.where(fit > 0, fit * W_SCENARIO, fit * W_OTHER_SCENARIO)
         places = _NAMED.findall(query.text)
+        if query.answer_type == "date":  # "hvornår starter ...": the start's date, not a meeting's
+            pre += np.array([event_fit(query.text, t) for t in texts]) * W_EVENT
         if places and query.answer_type == "date":
             # "Hvornår åbner den ved Sydhavn Station?": a date stated of the place, not a date beside its name
             pre += np.array([dated_place(t, places) for t in texts]) * W_PLACE_DATE

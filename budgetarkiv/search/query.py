@@ -129,7 +129,9 @@ _HISTORY = re.compile(
     r"after the (?:budget )?note(?!\s+(?:to|for|of|from)\s+(?:budget\s*)?(?:19|20)\d\d)|"
     r"blev (?:det|forslaget|indsatsen) vedtaget|was (?:it|the proposal) (?:adopted|approved|funded)|"
     # how a scheme was paid for before
-    r"(?:first|først) (?:set aside|afsat|bevilget|funded)|"
+    r"(?:first|først|oprindelig\w*|originally) (?:set aside|afsat|bevilget|funded|granted)|"
+    # "hvornår blev pengene bevilget", "when was the money granted": the grant's budget, not a day
+    r"(?:hvornår|when)\b[^?]*\b(?:bevilget|afsat|granted|funded|set aside|allocated)(?!\s+(?:til|for|to)\b)|"
     r"finansieret tidligere|tidligere finansieret|"
     # English word order: "was money granted before"
     r"(?:granted|set aside|allocated|funded|given) (?:\w+ )?before|since when|siden hvornår)\b"
@@ -207,6 +209,10 @@ _TYPE_WORDS = {
 _ASK_SPLIT = re.compile(
     r"\?\s+(?=\S)|,?\s+(?:og|and|samt)\s+(?=(?:hv\w+|how|what|which|who|when|where|why)\b)", re.IGNORECASE
 )
+# a question asking an amount besides a date ("hvornår og hvor meget", "what will it cost, and when")
+_AMOUNT_ASKED = re.compile(r"\b(?:hvor meget|hvor mange (?:penge|kroner|mio)|hvad kost\w*|hvilket beløb|how much|"
+                           r"how many (?:kroner|millions?)|which amount|what amount|what (?:will|would|does|did|do)\b.{0,40}\bcost)\b",
+                           re.IGNORECASE)
 _DATE_Q = re.compile(r"\b(hvornår|when|hvilken dato|what date|dato|dateret|dated)\b", re.IGNORECASE)
 _WANTS_FINAL = re.compile(
     r"\b(?:endelig[et]?|final|seneste|nyeste|latest|opdatered?e|opdateret|updated|reviderede?|revideret|revised|"
@@ -539,8 +545,8 @@ def answer_type(q: Query) -> str:
         return "history"
     if _PERSON.search(t) or _WHO.search(t.strip()) or _VOTED.search(t) and not _COUNT.search(t):
         return "person"  # (who voted for or against: the parties, one sentence of the minutes)
-    if _DATE_Q.search(t) and not money:
-        return "date"
+    if _DATE_Q.search(t) and not (money and _AMOUNT_ASKED.search(t)):
+        return "date"  # ("hvornår udløber bevillingen", "when was the budget agreement made": a date, money named)
     if money and (len(q.scenarios) >= 2 or _COMPARE.search(t) or _WHICH_MOST.search(t)):
         return "comparison"
     if _COMPARE.search(t) and (len(q.scenarios) >= 2 or len(q.years) == 2 or _SCENARIOS.search(t)):
