@@ -180,7 +180,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.browser)
         elif uses_model or item.get_closest_marker("model"):
             item.add_marker(pytest.mark.model)
-        elif item.get_closest_marker("ocr"):
-            continue  # runs tesseract: seconds per page, not `fast`
+        elif item.get_closest_marker("ocr") or item.get_closest_marker("files"):
+            continue  # runs tesseract, or builds many Word/PDF files: seconds each, not `fast`
         else:
             item.add_marker(pytest.mark.fast)

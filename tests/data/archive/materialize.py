@@ -250,6 +250,8 @@ def _pdf_table(pdf, family: str, rows, width: float, borders, text) -> None:
     """One money table: a wide label column, narrower code columns, right-aligned amount columns."""
     head = rows[0]
     first_year = _first_year_column(head)
+    if first_year == len(head):  # years headed by words ("Budget 2031", "BO1"): the amounts start after the label
+        first_year = 1
     n_codes = first_year - 1
     n_amounts = len(head) - first_year
     pdf.set_font(family, "B", 8.5)  # widths measured in bold, the widest face used
