@@ -43,7 +43,7 @@ from budgetarkiv.ingest.catalogue import (
 )
 from budgetarkiv.ingest.letters import is_answer_letter, parse_letter
 from budgetarkiv.ingest.normalize import normalize_document
-from budgetarkiv.ingest.tables import distrust_unchecked, extract_tables, place_by_layout
+from budgetarkiv.ingest.tables import UDVALG, distrust_unchecked, extract_tables, place_by_layout
 
 CATEGORY_HEADING = "Kategorisering"
 DISTRICT_HEADINGS = frozenset({"Bydele", "Bydel og adresse"})
@@ -51,9 +51,14 @@ DISTRICT_HEADINGS = frozenset({"Bydele", "Bydel og adresse"})
 # "BI18 Perspektiv – ...", "BI18: Styrket ...", "BI23 -Videreførelse ...", "BUU12a ...", and savings
 # proposals (effektiviseringsforslag) "SUF E3 ...", "SOF E05 ...": letters, an optional space and capital, digits;
 # some administrations write a space before the digits ("TMF 57 ...", "ØKF E 8 ...") or a hyphen ("KF-B17 ...");
-# a joint note names both administrations ("BUF/KFF 03 ...").
+# a joint note names both administrations ("BUF/KFF 03 ..."). A head may lead in with what the paper is
+# ("Notat nr. BUF 12", "Budgetnotat: SOF-4", "Nr. TMF 7"). Any run of capitals is an administration's short
+# name; written in lower case ("buf12") only a known short name (`NOTE_ID_PREFIXES`) is, since a lower-case word
+# followed by a number is ordinary text.
+_ID_LEAD = r"(?:(?:Budget)?[Nn]otat(?:[ \t]+[Nn]r\.?)?[ \t]*:?[ \t]+|[Nn]r\.[ \t]*)?"
+_ID_TAIL = r"[ \t-]?\d{1,3}[a-z]?)(?![\w/.,])"
 _NOTE_ID_RE = re.compile(
-    r"^[ \t]*(?P<id>[A-ZÆØÅ]{2,4}(?:/[A-ZÆØÅ]{2,4})?(?:[ \t-][A-ZÆØÅ])?[ \t-]?\d{1,3}[a-z]?)(?![\w/.,])(?P<rest>.*)$",
+    rf"^[ \t]*{_ID_LEAD}(?P<id>[A-ZÆØÅ]{{2,4}}(?:/[A-ZÆØÅ]{{2,4}})?(?:[ \t-][A-ZÆØÅ])?{_ID_TAIL}(?P<rest>.*)$",
     re.MULTILINE,
 )
 _TITLE_LEAD_RE = re.compile(r"^[\s:–—-]+")
@@ -84,6 +89,14 @@ _ADMINISTRATION_ABBREVIATIONS: dict[str, str] = {
     "TMF": "Teknik- og Miljøforvaltningen",
     "ØKF": "Økonomiforvaltningen",
 }
+# The short names a note id starts with: the administrations' and the committees' ("BUU12a"), and the older
+# two-letter forms ("BI18", "KF-B17").
+NOTE_ID_PREFIXES: tuple[str, ...] = (*_ADMINISTRATION_ABBREVIATIONS, *UDVALG, "BI", "KF")
+_KNOWN = "|".join(sorted(NOTE_ID_PREFIXES, key=len, reverse=True))
+_LOWER_NOTE_ID_RE = re.compile(
+    rf"^[ \t]*{_ID_LEAD}(?P<id>(?i:(?:{_KNOWN})(?:/(?:{_KNOWN}))?(?:[ \t-][a-zæøå])?){_ID_TAIL}(?P<rest>.*)$",
+    re.MULTILINE,
+)
 # An abbreviation that starts a note id ("SUF E3", "SUF09") refers to a note, not to the text's own administration.
 _ABBREVIATION_RE = re.compile(
     r"(?<![\w-])(" + "|".join(_ADMINISTRATION_ABBREVIATIONS) + r")(?![\w-])(?![ \t][A-ZÆØÅ]\d)"
@@ -295,7 +308,7 @@ def head_text(text: str, sections: tuple[Section, ...]) -> str:
 
 def find_note_id_and_title(head: str) -> tuple[str | None, str | None]:
     """Note id at the start of a head line, and the title after it (up to a blank line)."""
-    m = _NOTE_ID_RE.search(head)
+    m = _NOTE_ID_RE.search(head) or _LOWER_NOTE_ID_RE.search(head)
     if not m:
         return None, None
     lines = [m.group("rest")]
@@ -304,7 +317,13 @@ def find_note_id_and_title(head: str) -> tuple[str | None, str | None]:
             break
         lines.append(line)
     title = _TITLE_LEAD_RE.sub("", join_wrapped(lines)).strip()
-    return note_id_spelling(m.group("id")), (title or None)
+    return _upper_prefix(note_id_spelling(m.group("id"))), (title or None)
+
+
+def _upper_prefix(note_id: str) -> str:
+    """ "buf12" -> "BUF12", "suf e3" -> "SUF E3": the letters before the digits in capitals, a suffix ("12a") kept."""
+    digits = next((k for k, c in enumerate(note_id) if c.isdigit()), len(note_id))
+    return note_id[:digits].upper() + note_id[digits:]
 
 
 _TITLE_MAX = 200  # a longer "title" has run into the text below it

@@ -30,7 +30,7 @@ from budgetarkiv.ingest.units import (
     stated_unit_and_price_level,
     without_unit_and_price_level,
 )
-from budgetarkiv.ingest.year_heads import budget_year_of_head, calendar_cells, calendar_text
+from budgetarkiv.ingest.year_heads import budget_year_of_head, calendar_cells, calendar_text, is_lasting_head
 
 # --- patterns ---------------------------------------------------------------------------------
 
@@ -157,6 +157,7 @@ class _Head:
     # placed by where they stand rather than by how many there are.
     columns: tuple[tuple[str, int, int], ...] = ()
     vertical: bool = False  # the year heads stand one per line: so do the row's cells
+    total_first: bool = False  # "I alt" stands before the years: so does each row's total cell
     extra: int = 0  # columns after "I alt" that hold no money ("Årsværk"): their cells end each PDF row
     extra_heads: tuple[str, ...] = ()  # those columns' heads, in order (PDF and tab-separated heads)
     line: str = ""  # the head line as read: a PDF repeats it after a page break inside the table
@@ -239,8 +240,9 @@ def _ends_in_price_level(text: str) -> bool:
     return last is not None and last.end() == len(text) and text[-4:].isdigit() and not last.group("year")
 
 
-def _year_run(tokens: Sequence[str]) -> tuple[tuple[str, ...], bool, int] | None:
-    """Year columns (and "I alt") at the end of a head line: (years, has_total, tokens before)."""
+def _year_run(tokens: Sequence[str]) -> tuple[tuple[str, ...], bool, int, bool] | None:
+    """Year columns (and "I alt") at the end of a head line: (years, has_total, tokens before, total first). The
+    total column may stand first ("I alt 2031 2032 2033")."""
     end = len(tokens)
     has_total = end >= 2 and tokens[-2].casefold() == "i" and tokens[-1].casefold() == "alt"
     if has_total:
@@ -253,11 +255,14 @@ def _year_run(tokens: Sequence[str]) -> tuple[tuple[str, ...], bool, int] | None
     if 0 < i < end and _ends_in_price_level(" ".join(tokens[: i + 1])):
         i += 1  # "p/l 2027 2028 2029": "2027" is the price level's year, not a column
     years = tuple(tokens[i:end])
+    total_first = not has_total and i >= 2 and tokens[i - 2].casefold() == "i" and tokens[i - 1].casefold() == "alt"
+    if total_first:
+        has_total, i = True, i - 2
     if len(years) < 2 and not (years and has_total):
         return None
     if any(int(a) >= int(b) for a, b in zip(years, years[1:])):
         return None
-    return years, has_total, i
+    return years, has_total, i, total_first
 
 
 def _unit_and_price_level(head_text: str) -> tuple[str | None, str | None]:
@@ -355,24 +360,30 @@ def _find_head(lines: Sequence[_Line], i: int, budget_year: int | None = None) -
                 return head, j
             return None
         if _is_year_cell(calendar_text(line.plain, budget_year)):
-            return _vertical_head(lines, j, seen, budget_year)
+            vertical = _vertical_head(lines, j, seen, budget_year)
+            if vertical is not None or not YEAR_RE.match(line.plain):
+                return vertical
+            # a lone year that heads no column: the end of a wrapped head cell ("tkr.,", "prisniveau", "2030")
         tokens = calendar_text(line.plain, budget_year).split(" ")
+        if seen and len(tokens) > 2 and YEAR_RE.match(tokens[0]) and _ends_in_price_level(f"{seen[-1]} {tokens[0]}"):
+            # a wrapped head cell "Mio. kr., p/l" whose year fell onto the years' line: "2029 2029 2030 ..."
+            seen[-1], tokens = f"{seen[-1]} {tokens[0]}", tokens[1:]
         run, extra = _year_run(tokens), 0
         while run is None and extra < MAX_EXTRA_COLUMNS and len(tokens) > extra + 1 and _is_extra_head(tokens[-1 - extra]):
             extra += 1  # "... 2032 I alt Årsværk": a column after the total that holds no money
             run = _year_run(tokens[:-extra])
-            run = run if run is not None and run[1] else None
+            run = run if run is not None and (run[1] or is_lasting_head(tokens[-1])) else None
         if run is None:
             seen.append(line.plain)
             j += 1
             continue
-        years, has_total, before = run
+        years, has_total, before, total_first = run
         head_text = join_wrapped([*seen, " ".join(tokens[:before])])
         unit, price_level = _unit_and_price_level(head_text)
-        head = _Head(years=years, has_total=has_total, unit=unit, price_level=price_level,
-                     columns=() if extra else _aligned_columns(line.text, years, has_total, budget_year),
+        head = _Head(years=years, has_total=has_total, unit=unit, price_level=price_level, total_first=total_first,
+                     columns=_aligned_columns(line.text, years, has_total, budget_year, total_first, extra),
                      extra=extra,
-                     extra_heads=tuple(tokens[len(tokens) - extra:]),
+                     extra_heads=tuple(t.replace("\u00a0", " ") for t in tokens[len(tokens) - extra:]),
                      line=line.plain, **_column_flags(head_text))
         return head, j
     return None
@@ -383,7 +394,7 @@ MAX_EXTRA_COLUMNS = 2
 
 def _is_extra_head(token: str) -> bool:
     """A head word after "I alt" naming a column that holds no money ("Årsværk", "FTE")."""
-    return token.isalpha() and token.casefold() != "alt"
+    return (token.isalpha() and token.casefold() != "alt") or is_lasting_head(token)
 
 
 def _is_year_cell(plain: str) -> bool:
@@ -403,7 +414,9 @@ def _vertical_head(lines: Sequence[_Line], j: int, seen: Sequence[str],
     run = _year_run(tokens)
     if run is None or run[2] != 0:
         return None
-    years, has_total, _ = run
+    years, has_total, _, total_first = run
+    if total_first:
+        return None  # "I alt" above the years one per line: not a shape the rows can be read in
     head_text = join_wrapped(seen)
     unit, price_level = _unit_and_price_level(head_text)
     head = _Head(years=years, has_total=has_total, unit=unit, price_level=price_level, vertical=True,
@@ -420,21 +433,25 @@ def _fields(text: str) -> list[tuple[str, int, int]]:
 
 
 def _aligned_columns(text: str, years: Sequence[str], has_total: bool,
-                     budget_year: int | None = None) -> tuple[tuple[str, int, int], ...]:
+                     budget_year: int | None = None, total_first: bool = False,
+                     extra: int = 0) -> tuple[tuple[str, int, int], ...]:
     """Column roles and spans of a head line whose fields are set apart by runs of spaces, else ().
 
     Only when every year (and "I alt") is a field of its own: single spaces between the years mean the
-    text lost the positions (plain PDF text), and cells must then be counted instead.
+    text lost the positions (plain PDF text), and cells must then be counted instead. The last `extra` fields
+    are columns after the money that hold no year ("Varigt fra 2035", "Årsværk"): role "extra:<k>".
     """
     fields = _fields(text)
-    wanted = [*years, *(["I alt"] if has_total else [])]
+    wanted = ["I alt", *years] if total_first else [*years, *(["I alt"] if has_total else [])]
     texts = calendar_cells([" ".join(f[0].split()) for f in fields], budget_year)
-    said = ["i alt" if t.casefold() in TOTAL_HEADS else t.casefold() for t in texts[-len(wanted):]]
-    if len(fields) < len(wanted) or said != [w.casefold() for w in wanted]:
+    said = ["i alt" if t.casefold() in TOTAL_HEADS else t.casefold() for t in texts[len(texts) - extra - len(wanted):
+                                                                                   len(texts) - extra]]
+    if len(fields) < len(wanted) + extra or said != [w.casefold() for w in wanted]:
         return ()
     columns: list[tuple[str, int, int]] = []
     for k, (cell, (_, start, stop)) in enumerate(zip(texts, fields)):
-        columns.append((_column_role(cell, k), start, stop))
+        role = f"extra:{k - (len(fields) - extra)}" if k >= len(fields) - extra else _column_role(cell, k)
+        columns.append((role, start, stop))
     return tuple(columns)
 
 
@@ -630,6 +647,10 @@ def _pdf_row(raw_lines: Sequence[_Line], head: _Head, earlier: Sequence[TableRow
         text = _without_extra_cells(text, head.extra)
         if text is None:
             return None
+    if head.total_first:  # "Label 1.200 300 300 300 300": the total is the first money cell
+        text = _total_last(text, head.width)
+        if text is None:
+            return None
     cells = _trailing_cells(text, head.width)
     label, columns = _strip_columns(cells.rest, head)
     is_sum = SUM_LABEL_RE.search(label) is not None
@@ -665,6 +686,16 @@ def _pdf_row(raw_lines: Sequence[_Line], head: _Head, earlier: Sequence[TableRow
             notes["total"] = total_marker
         anchored = len(amounts) < len(head.years)
     return dataclasses.replace(_make_row(label, amounts, total, notes, columns), extra=extra), anchored
+
+
+def _total_last(text: str, width: int) -> str | None:
+    """A PDF row whose total cell stands first, with that cell moved after the years; None when cells are missing
+    (which one is lost cannot be told)."""
+    tokens = text.split()
+    if _cell_count(text) < width:
+        return None
+    k = len(tokens) - width
+    return " ".join([*tokens[:k], *tokens[k + 1:], tokens[k]])
 
 
 def _without_extra_cells(text: str, extra: int) -> str | None:
@@ -731,6 +762,7 @@ def _aligned_row(raw_lines: Sequence[_Line], head: _Head) -> TableRow | None:
     money_roles = {*head.years, "total"}
     columns: dict[str, str] = {}
     slots: dict[str, str] = {}
+    extra: dict[str, str] = {}  # cells of the columns after the money ("Varigt fra 2035"), by their head
     text_run: list[tuple[str, int, int]] = []  # consecutive text tokens: one field
     fields: list[tuple[str, int, int]] = []
     for m in _TOKEN_RE.finditer(raw_lines[-1].text):
@@ -758,6 +790,8 @@ def _aligned_row(raw_lines: Sequence[_Line], head: _Head) -> TableRow | None:
             if role in slots:
                 return None
             slots[role] = text
+        elif role is not None and role.startswith("extra:") and is_cell and slots:
+            extra[head.extra_heads[int(role[6:])]] = text
         elif slots:
             return None  # text among or after the money cells
         elif role in ("styr", "udvalg", "bevilling", "iu"):
@@ -772,7 +806,8 @@ def _aligned_row(raw_lines: Sequence[_Line], head: _Head) -> TableRow | None:
     names = {"styr": "styringsomraade", "udvalg": "udvalg", "bevilling": "bevilling", "iu": "indtaegt_udgift"}
     found = {**stripped, **{names[k]: v for k, v in columns.items()}}
     ordered = [slots.get(y) for y in head.years] + ([slots.get("total")] if head.has_total else [])
-    return _slots_row(label, ordered, head, found)
+    row = _slots_row(label, ordered, head, found)
+    return dataclasses.replace(row, extra=extra) if row is not None and extra else row
 
 
 def _tab_row(line: _Line, head: _Head) -> TableRow | None:

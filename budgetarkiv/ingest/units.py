@@ -103,6 +103,9 @@ _STATEMENT_CUE_RE = re.compile(r"(?:(?<![\w])(?:i|in|angivet|opgjort)\s+|\(\s*|^
 _PER_AFTER_RE = re.compile(r"\s*(?:pr\.|per|om året|årligt|hver)(?![\w])", re.IGNORECASE)
 
 
+_BRACKETED_LEVEL_RE = re.compile(rf"\s*\(\s*(?:{PRICE_LEVEL_RE.pattern})\s*\)\.?\s*", re.IGNORECASE)
+
+
 def stated_unit_and_price_level(text: str) -> tuple[str | None, str | None]:
     """(unit, price level) that prose just above a table states for its figures, canonical.
 
@@ -113,6 +116,8 @@ def stated_unit_and_price_level(text: str) -> tuple[str | None, str | None]:
         if _STATEMENT_CUE_RE.search(text, 0, m.start()) and not _PER_AFTER_RE.match(text, m.end()):
             unit = canonical_unit(m)
             break
+    if unit is None and _BRACKETED_LEVEL_RE.fullmatch(text):
+        return None, find_price_level(text)  # "(PL 2029)." after "Beløbene er i kr.", cut off as a sentence of its own
     speaks_of_amounts = unit is not None or re.search(r"\b(?:beløb\w*|tal(?:lene)?|amounts?|figures?)\b", text,
                                                       re.IGNORECASE) is not None
     return unit, find_price_level(text) if speaks_of_amounts else None

@@ -6,6 +6,11 @@ tables often head their columns that way instead of with calendar years: "B2028 
 overslagsår is the budget year + n. Mapping the heads to calendar years makes such a table a normal money
 table with years, so everything that reads, checks and answers by year works on it unchanged.
 
+Other head words name a calendar year as plainly ("År 2031", "Forslag 2031", "Budgetforslag 2031"), and a
+year may carry a footnote mark ("2031*") or repeat the unit ("2031 (mio. kr.)"); "B2031/BO1" is the first
+outlook year of budget 2031. What is no year column stays as written: "Varigt fra 2035" (the full-year amount
+from then on), a span ("2031-2034"), "I alt".
+
 The budget year comes from the head itself ("B2028", "Budget 2028", "2028 (B)"), else from the note's
 budget year; without either, an "Overslagsår 1" cannot be placed and stays unmapped.
 """
@@ -37,15 +42,39 @@ _OUTLOOK_YEAR = re.compile(
     re.IGNORECASE,
 )
 
+# a calendar year under another head word: "År 2031", "Året 2031", "Forslag 2031", "Budgetforslag 2031"
+_WORD_YEAR = re.compile(rf"^(?:År(?:et)?|(?:Budget)?forslag)[- ]?(?P<y>{_YEAR})$", re.IGNORECASE)
+# an outlook year of a named budget: "B2031/BO1", "B 2031 / OÅ 2"
+_BUDGET_OUTLOOK = re.compile(rf"^B[- ]?(?P<b>{_YEAR})\s*/\s*(?:BO|OÅ)[- ]?(?P<n>[1-9])$", re.IGNORECASE)
+# what decorates a head without changing its year: a footnote mark ("2031*", "BO1¹") or a bracket that repeats
+# the unit or price level ("2031 (mio. kr.)", "Budget 2031 (2031-pl)")
+_DECORATION = re.compile(r"(?:\s*[*¹²³⁴⁵⁶⁷⁸⁹]+|\s*\((?=[^()]*(?:kr\b|kr\.|p/l|pl\b|priser))[^()]*\))$", re.IGNORECASE)
+
+# a column of the full-year amount from some year on: "Varigt fra 2035", "Varig virkning fra 2035", "Helårsvirkning"
+# (no year column, and no total); in running head text its words are kept together as one head (joined by
+# no-break spaces) so the year in it is not read as a column
+_LASTING = r"(?:Varig(?:t|e)?(?:\s+(?:virkning|effekt|niveau))?|Helårs(?:virkning|effekt))(?:\s+(?:fra|fra\s+og\s+med|fom\.?)\s+{y})?"
+LASTING_HEAD = re.compile(rf"^{_LASTING.format(y=_YEAR)}$", re.IGNORECASE)
+_LASTING_IN_TEXT = re.compile(rf"(?<![\w]){_LASTING.format(y=_YEAR)}(?![\w])", re.IGNORECASE)
+
+
+def is_lasting_head(cell: str) -> bool:
+    """Does a head cell name the full-year amount from some year on ("Varigt fra 2035"), which is no year column?"""
+    return LASTING_HEAD.match(" ".join(cell.split())) is not None
+
+
 # the same heads inside a line of running head text (PDF text: "1.000 kr. B2028 BO1 BO2 I alt"), longest first
 _IN_TEXT = re.compile(
     rf"(?<![\w(])(?:"
-    rf"(?:Budget(?:år(?:et)?)?|B)[- ]?{_YEAR}(?!\d)(?:\s*\(\s*B\s*\))?"
+    rf"B[- ]?{_YEAR}\s*/\s*(?:BO|OÅ)[- ]?[1-9](?!\d)"
+    rf"|(?:År(?:et)?|(?:Budget)?forslag)[- ]?{_YEAR}(?!\d)"
+    rf"|(?:Budget(?:år(?:et)?)?|B)[- ]?{_YEAR}(?!\d)(?:\s*\(\s*B\s*\))?"
     rf"|(?:Overslagsår|BO|OÅ)[- ]?(?:{_YEAR}|\d\d|[1-9])(?!\d)(?:\s*\(\s*{_YEAR}\s*\))?|Overslag[- ]?{_YEAR}(?!\d)"
     rf"|[1-9]\.\s*overslagsår|Budgetår(?:et)?(?!\s*(?:19|20)\d\d)"
     rf"|B\d\d(?!\d)"
     rf"|{_YEAR}\s*\(\s*(?:B|BO|OÅ|O|Budget|overslagsår)\s*[1-9]?\s*\)"
-    rf")(?![\w)])",
+    rf"|{_YEAR}(?=\s*[*¹²³⁴⁵⁶⁷⁸⁹]|\s*\([^()]*(?:kr\b|kr\.|p/l|pl\b|priser)[^()]*\))"
+    rf")(?:\s*[*¹²³⁴⁵⁶⁷⁸⁹]+|\s*\((?=[^()]*(?:kr\b|kr\.|p/l|pl\b|priser))[^()]*\))?(?![\w)])",
     re.IGNORECASE,
 )
 
@@ -57,7 +86,7 @@ def _full_year(text: str) -> int:
 
 def budget_year_of_head(cell: str) -> int | None:
     """The budget year a head cell names as the budget year's column ("B2028", "Budget 2028", "2028 (B)")."""
-    m = _BUDGET_HEAD.match(" ".join(cell.split()))
+    m = _BUDGET_HEAD.match(_DECORATION.sub("", " ".join(cell.split())))
     if m is None:
         return None
     return _full_year(next(g for g in m.groups() if g))
@@ -68,9 +97,20 @@ def head_year(cell: str, budget_year: int | None) -> int | None:
     "2029 (BO)" -> 2029; "Overslagsår 1 (2029)" -> 2029. None for any other cell, or an outlook year by number when
     the budget year is unknown."""
     plain = " ".join(cell.split())
+    bare = _DECORATION.sub("", plain)
+    if bare != plain:
+        if re.fullmatch(_YEAR, bare):
+            return int(bare)  # "2031*", "2031 (mio. kr.)"
+        plain = bare
     own = budget_year_of_head(plain)
     if own is not None:
         return own
+    m = _WORD_YEAR.match(plain)
+    if m is not None:
+        return int(m.group("y"))
+    m = _BUDGET_OUTLOOK.match(plain)
+    if m is not None:
+        return int(m.group("b")) + int(m.group("n"))
     m = _OUTLOOK_YEAR.match(plain)
     if m is not None:
         return _full_year(next(g for g in m.groups() if g))
@@ -111,4 +151,5 @@ def calendar_text(text: str, budget_year: int | None) -> str:
         year = head_year(m.group(0), base)
         return str(year) if year is not None else m.group(0)
 
+    text = _LASTING_IN_TEXT.sub(lambda m: "\u00a0".join(m.group(0).split()), text)
     return _IN_TEXT.sub(swap, text)

@@ -75,6 +75,12 @@ Bispebjerg  Indre by
         ("SOF-A4 Nye boliger til unge hjemløse\n", "SOF-A4", "Nye boliger til unge hjemløse"),
         ("Budget 2030\nSUF/BIF 07 Fælles indsats for ledige med demens i familien\n", "SUF/BIF07",
          "Fælles indsats for ledige med demens i familien"),
+        # a lead-in naming the paper, and a known administration's short name in lower case
+        ("Budget 2032\nNotat nr. TMF 44: Grønne skolegårde\n", "TMF44", "Grønne skolegårde"),
+        ("Budgetnotat: SOF-9 – Botilbud til unge med autisme\n", "SOF-9", "Botilbud til unge med autisme"),
+        ("Budgetnotat BIF E2 Færre breve\n", "BIF E2", "Færre breve"),
+        ("suf12 – Flere demenskoordinatorer\n", "SUF12", "Flere demenskoordinatorer"),
+        ("Budget 2032\nab12 – ikke et notat\n", None, None),  # lower case only for a known administration
     ],
 )
 def test_note_id_and_title_from_the_head(head: str, note_id: str | None, title: str | None) -> None:

@@ -42,6 +42,15 @@ def _row(table: BudgetTable, label: str) -> TableRow:
     ("2032 (BO)", None, 2032),
     ("Overslagsår 1 (2032)", None, 2032),
     ("Overslag 2032", None, 2032),  # "Budget 2031 | Overslag 2032 | ...": the outlook year by its calendar year
+    ("År 2032", None, 2032),  # other head words before a calendar year
+    ("Forslag 2032", None, 2032),
+    ("Budgetforslag 2031", None, 2031),
+    ("2032*", None, 2032),  # a footnote mark or a bracket repeating the unit does not change the year
+    ("2032 (mio. kr.)", None, 2032),
+    ("BO2¹", 2031, 2033),
+    ("B2031/BO2", None, 2033),  # budget 2031's second outlook year
+    ("Varigt fra 2035", 2031, None),  # the full-year amount from then on: no year column
+    ("2031-2034", 2031, None),
     ("BO1", None, None),  # an outlook year by number cannot be placed without the budget year
     ("Bevilling", 2031, None),
     ("Styringsområde", 2031, None),
@@ -64,6 +73,23 @@ def test_running_head_text_gets_calendar_years() -> None:
     assert calendar_text("Mio. kr. 2031 (B) 2032 (BO) 2033 (BO)", None) == "Mio. kr. 2031 2032 2033"
     assert calendar_text("t.kr. (2031-pl) Budget 2031 Overslag 2032 Overslag 2033 I alt", None) == \
         "t.kr. (2031-pl) 2031 2032 2033 I alt"
+    assert calendar_text("Mio. kr. År 2031 År 2032 Forslag 2033 I alt", None) == "Mio. kr. 2031 2032 2033 I alt"
+    assert calendar_text("tkr. 2031* 2032 (tkr.) B2031/BO2", None) == "tkr. 2031 2032 2033"
+    # a "Varigt fra 2035" column keeps its words together, so its year is not read as a column
+    assert calendar_text("tkr. 2031 2032 Varigt fra 2035", None) == "tkr. 2031 2032 Varigt\u00a0fra\u00a02035"
+
+
+def test_a_lasting_column_after_the_years_is_no_year_and_no_total() -> None:
+    table = _money(
+        "Tabel 4. Udgifter til nattevagter\n"
+        "Mio. kr., 2032-priser 2032 2033 2034 Varigt fra 2035\n"
+        "Nattevagter 1,5 3,0 3,0 3,0\n"
+        "Udgifter i alt 1,5 3,0 3,0 3,0\n"
+    )
+    assert table.years == ("2032", "2033", "2034")
+    assert _row(table, "Nattevagter").total is None
+    assert dict(_row(table, "Nattevagter").amounts) == {"2032": 1.5, "2033": 3.0, "2034": 3.0}
+    assert dict(_row(table, "Nattevagter").extra) == {"Varigt fra 2035": "3,0"}
 
 
 _TABS_OVERSLAG = (
@@ -332,3 +358,49 @@ def test_a_follow_up_tables_rows_read_as_text_name_their_columns() -> None:
 
     text = table_as_text(_money(_TABS_FOLLOWUP))
     assert "Tandpleje for unge: Budget: 12.500; Forbrug: 11.900; Afvigelse: (600) (1.000 kr., løbende p/l)" in text
+
+
+@pytest.mark.parametrize("text", [
+    "Tabel 5. Drift af legepladser\n"  # PDF reading order
+    "Mio. kr. (2033-pl) I alt 2033 2034 2035\n"
+    "Vedligehold 4,5 1,5 1,5 1,5\n"
+    "Indtægter fra udlejning (0,9) (0,3) (0,3) (0,3)\n"
+    "I alt 3,6 1,2 1,2 1,2\n",
+    "Tabel 5. Drift af legepladser\n"  # aligned columns, an empty cell left blank
+    "Mio. kr. (2033-pl)          I alt   2033   2034   2035\n"
+    "Vedligehold                   4,5    1,5    1,5    1,5\n"
+    "Indtægter fra udlejning      (0,9)  (0,3)  (0,3)  (0,3)\n"
+    "I alt                         3,6    1,2    1,2    1,2\n",
+])
+def test_a_total_column_before_the_years_is_the_rows_total(text: str) -> None:
+    table = _money(text)
+    assert table.years == ("2033", "2034", "2035")
+    assert (table.unit, table.price_level) == ("mio. kr.", "2033 p/l")
+    row = _row(table, "Indtægter fra udlejning")
+    assert (dict(row.amounts), row.total) == ({"2033": -0.3, "2034": -0.3, "2035": -0.3}, -0.9)
+    assert table.checks_ok
+
+
+def test_an_aligned_lasting_column_keeps_its_cells_by_position() -> None:
+    table = _money(
+        "Tabel 6. Tolkebistand\n"
+        "tkr., 2030 p/l        2030    2031    2032    Varigt fra 2033\n"
+        "Opstart                500     300                           \n"
+        "Tolke                  800   1.200   1.200              1.200\n"
+        "I alt                1.300   1.500   1.200              1.200\n"
+    )
+    assert table.years == ("2030", "2031", "2032")
+    assert dict(_row(table, "Opstart").amounts) == {"2030": 500, "2031": 300}
+    assert dict(_row(table, "Tolke").extra) == {"Varigt fra 2033": "1.200"}
+    assert _row(table, "Tolke").total is None
+
+
+@pytest.mark.parametrize("head", [
+    "Mio. kr., p/l\n2029 2029 2030 2031 I alt\n",  # the price level's year fell onto the years' line
+    "Mio. kr.,\nprisniveau\n2029\n2029 2030 2031 I alt\n",  # ... or onto a line of its own
+])
+def test_a_head_cell_wrapped_by_a_pdf_keeps_its_price_level_and_years(head: str) -> None:
+    table = _money("Tabel 7. Skolebus\n" + head + "Kørsel 1,5 1,5 1,5 4,5\nI alt 1,5 1,5 1,5 4,5\n")
+    assert table.years == ("2029", "2030", "2031")
+    assert (table.unit, table.price_level) == ("mio. kr.", "2029 p/l")
+    assert _row(table, "Kørsel").total == 4.5

@@ -114,3 +114,11 @@ def test_a_sentence_states_a_unit_only_as_the_unit_of_figures(sentence: str, sai
 def test_what_a_bracket_says_besides_unit_and_price_level_is_kept() -> None:
     assert without_unit_and_price_level("tkr., 2026-priser").strip(" ,") == ""
     assert without_unit_and_price_level("1.000 kr., p/l 2024, ekskl. moms").strip(" ,") == "ekskl. moms"
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("(PL 2029).", (None, "2029 p/l")),  # the price level cut off from "Beløbene er i kr. (PL 2029)." as a sentence
+    ("(2029).", (None, None)),  # a bare year in brackets is no price level
+])
+def test_a_bracketed_price_level_alone_is_a_statement(text: str, said: tuple[str | None, str | None]) -> None:
+    assert stated_unit_and_price_level(text) == said

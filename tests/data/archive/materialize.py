@@ -250,21 +250,27 @@ def _pdf_table(pdf, family: str, rows, width: float, borders, text) -> None:
     """One money table: a wide label column, narrower code columns, right-aligned amount columns."""
     head = rows[0]
     first_year = _first_year_column(head)
-    if first_year == len(head):  # years headed by words ("Budget 2031", "BO1"): the amounts start after the label
+    words = not any(cell.isdigit() for cell in head[1:])  # years headed by words ("Budget 2031", "BO1")
+    if first_year == len(head):  # the amounts start after the label
         first_year = 1
     n_codes = first_year - 1
     n_amounts = len(head) - first_year
-    pdf.set_font(family, "B", 8.5)  # widths measured in bold, the widest face used
+    size = 8.5
 
     def fit(column: int, least: float) -> float:  # every cell of the column on one line
         return max(least, *(pdf.get_string_width(text(row[column])) + 3 for row in rows))
 
-    code_widths = [fit(c, 10) for c in range(1, first_year)]
-    amount_w = max(fit(c, 14) for c in range(first_year, len(head)))
-    label_w = width - sum(code_widths) - n_amounts * amount_w
+    while True:
+        pdf.set_font(family, "B", size)  # widths measured in bold, the widest face used
+        code_widths = [fit(c, 10) for c in range(1, first_year)]
+        amount_w = max(fit(c, 14) for c in range(first_year, len(head)))
+        label_w = width - sum(code_widths) - n_amounts * amount_w
+        if label_w >= 45 or size <= 5.5 or not words:
+            break
+        size -= 1  # long word heads ("Overslagsår 2034"): a smaller font keeps the label column readable
     col_widths = (label_w, *code_widths, *([amount_w] * n_amounts))
     align = ("LEFT", *(["LEFT"] * n_codes), *(["RIGHT"] * n_amounts))
-    pdf.set_font(family, "", 8.5)
+    pdf.set_font(family, "", size)
     with pdf.table(
         col_widths=col_widths,
         text_align=align,

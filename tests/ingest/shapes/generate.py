@@ -65,7 +65,7 @@ YEAR_HEADS: dict[str, tuple[str, str]] = {
     "b_bo_n": ("B{Y}", "BO{n}"),
     "b_bo_year": ("B{Y}", "BO{y}"),
     "b_short": ("B{YY}", "BO{yy}"),
-    "b_slash": ("B{Y}", "B{Y}/BO{n}"),
+    "b_slash": ("B{Y}", "B{B}/BO{n}"),
     "year_b": ("{Y} (B)", "{y} (BO)"),
     "aar": ("År {Y}", "År {y}"),
     "forslag": ("Forslag {Y}", "Forslag {y}"),
@@ -77,12 +77,14 @@ UNITS: dict[str, tuple[str, str]] = {
     "1.000 kr.": ("1.000 kr.", "thousand"),
     "t.kr.": ("1.000 kr.", "thousand"),
     "tkr.": ("1.000 kr.", "thousand"),
+    "1000 kr.": ("1.000 kr.", "thousand"),
+    "mio kr.": ("mio. kr.", "million"),
     "kr.": ("kr.", "kroner"),
     "mio. kr.": ("mio. kr.", "million"),
     "Mio. kr.": ("mio. kr.", "million"),
 }
 PRICE_LEVELS: tuple[str, ...] = ("{P} p/l", "{P}-pl", "{P} P/L", "faste {P}-priser", "PL {P}", "prisniveau {P}",
-                                 "{P}-priser", "p/l {P}")
+                                 "{P}-priser", "p/l {P}", "{P}-prisniveau", "P/L {P}")
 UNIT_PLACES = ("head", "title", "above")
 NEGATIVES = ("hyphen", "divide", "paren", "unicode")
 TOTALS = ("last", "absent", "first", "varigt")
@@ -254,7 +256,7 @@ def _year_heads(spec: Spec, table: Table) -> list[str]:
     heads = []
     for n, y in enumerate(table.years):
         pattern = first if n == 0 else other
-        heads.append(pattern.format(Y=y, YY=y[2:], y=y, yy=y[2:], n=n, U=spec.unit))
+        heads.append(pattern.format(Y=y, B=table.years[0], YY=y[2:], y=y, yy=y[2:], n=n, U=spec.unit))
     return heads
 
 
