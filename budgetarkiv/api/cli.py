@@ -373,7 +373,7 @@ def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
 
 BENCHMARKS = {"parse": "benchmarks.bench_parse", "index": "benchmarks.bench_index", "load": "benchmarks.load",
               "backends": "benchmarks.bench_backends", "encoders": "benchmarks.bench_encoders",
-              "retrieval": "benchmarks.bench_retrieval"}
+              "retrieval": "benchmarks.bench_retrieval", "fusion": "benchmarks.bench_fusion"}
 
 
 def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
@@ -462,7 +462,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=1,
                    help="Server processes (each loads the model); 2 uses both cores of a 2-core machine")
     sub.add_parser("mcp", help="Serve the tools over MCP on stdin/stdout (for desktop chat clients).")
-    p = sub.add_parser("bench", help="Run a benchmark (parse, index, load, backends, encoders, retrieval) and print its figures.")
+    p = sub.add_parser("bench", help="Run a benchmark (parse, index, load, backends, encoders, retrieval, fusion) and print its figures.")
     p.add_argument("which", choices=sorted(BENCHMARKS))
     p.add_argument("rest", nargs=argparse.REMAINDER, help="Arguments for the benchmark script")
     p = sub.add_parser("db", help="Run a local PostgreSQL + pgvector for BUDGETARKIV_DATABASE_URL (or a replica).")

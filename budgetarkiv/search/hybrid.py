@@ -24,6 +24,7 @@ from pydantic import Field
 from budgetarkiv.core.models import note_from_jsonable
 from budgetarkiv.core.names import document_name, version_label, version_rank
 from budgetarkiv.core.settings import Settings
+from budgetarkiv.core.text import years_in
 from budgetarkiv.index.backends import IndexMissing, open_index
 from budgetarkiv.index.english import EnglishBridge
 from budgetarkiv.index.queries import Filters
@@ -32,6 +33,8 @@ from budgetarkiv.search.query import Query, analyse
 
 Mode = Literal["hybrid", "bm25", "dense"]
 _NOTE_ID = re.compile(r"\b([A-ZÆØÅ]{2,4})\s?(\d{1,3}[a-z]?)\b")
+_PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d|\d\d)\b")
+MAX_PERIOD = 20  # years a period in a head may span ("2026-2028"); longer is no period
 SOFT_BOOST = 1.5
 NEWEST_PREFERENCE = 1.1  # a note's newest version before its superseded drafts when no version is asked for
 # a summary page or translation naming a note the archive holds restates it: the note itself, whose tables and
@@ -63,6 +66,7 @@ class DocumentYears:
     budget_year: int | None
     table_years: frozenset[int] = frozenset()  # the amount columns of its tables
     agreements: frozenset[int] = frozenset()  # budget agreements its "Tidligere afsatte midler" tables name
+    headed: frozenset[int] = frozenset()  # the years the head of a document without amount tables names
 
 
 def year_fits(doc: DocumentYears, query: Query) -> bool:
@@ -72,20 +76,33 @@ def year_fits(doc: DocumentYears, query: Query) -> bool:
     its grants fit. A plain year ("i 2026", "in 2021") names an amount column: every note whose tables hold
     that year fits, whatever its budget year (a 2019 note's table runs to 2022; the 2021 note of another
     programme must not win on its budget year alone). A document without tables (minutes, letters, an
-    agreement) fits by its own year.
+    agreement) fits by its own year, and by the years its head names: a status note "... 2026-2028" reports
+    on each of them.
     """
     own = {doc.budget_year} if doc.budget_year and not doc.table_years else set()
     if query.budget_year is not None:
         return doc.budget_year == query.budget_year
     if query.agreement_years:
         return bool(set(query.agreement_years) & (doc.agreements | own))
-    return bool(set(query.years) & (doc.table_years | own))
+    return bool(set(query.years) & (doc.table_years | own | doc.headed))
 
 
 def document_years(note) -> DocumentYears:
     """The years a stored note holds (`core.models.Note`)."""
     years = {int(y) for t in note.tables for y in t.years if str(y).isdigit()}
-    return DocumentYears(note.budget_year, frozenset(years), frozenset(agreement_years(note)))
+    headed = set() if years else head_years(note.text)
+    return DocumentYears(note.budget_year, frozenset(years), frozenset(agreement_years(note)), frozenset(headed))
+
+
+def head_years(text: str) -> set[int]:
+    """The years a document's first line names, a period ("2026-2028", "2026–28") as all its years."""
+    head = next((line for line in text.splitlines() if line.strip()), "")
+    years = years_in(head)
+    for a, b in _PERIOD.findall(head):
+        lo, hi = int(a), int(b if len(b) == 4 else a[:2] + b)
+        if 0 < hi - lo <= MAX_PERIOD:
+            years.update(range(lo, hi + 1))
+    return years
 
 
 Internal = Field(exclude=True)  # a field the search needs that JSON (HTTP, MCP, CLI) leaves out

@@ -10,7 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from budgetarkiv.search.hybrid import DocumentYears, Filters, Hit, Ranked, fuse, restated_note_lifts, year_fits
+from budgetarkiv.search.hybrid import (
+    DocumentYears,
+    Filters,
+    Hit,
+    Ranked,
+    fuse,
+    head_years,
+    restated_note_lifts,
+    year_fits,
+)
 from budgetarkiv.search.query import analyse
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -150,6 +159,29 @@ NOTE_2025 = DocumentYears(2025, frozenset(range(2021, 2029)), agreements=frozens
 def test_a_year_fits_the_documents_that_hold_it_as_the_question_means_it(question, fitting):
     docs = {"2019": NOTE_2019, "2021": NOTE_2021, "minutes": MINUTES_2021, "2025": NOTE_2025}
     assert {k for k, d in docs.items() if year_fits(d, analyse(question))} == fitting
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("text, years", [
+    ("# Opfølgning: Natlig vejhjælp for ældre 2023–25\n\nI 2030 ...", set(range(2023, 2026))),
+    ("Evaluering af lektiecafeer 2019-2022\nTeksten nævner 2031.", {2019, 2020, 2021, 2022}),
+    ("\n  Referat af mødet den 3. maj 2027\n", {2027}),
+    ("Status på indsatsen\n2024-2026", set()),  # only the first line is the head
+    ("Aftale for 1990-2030", {1990, 2030}),  # no period of forty years
+])
+def test_the_head_of_a_document_names_its_years(text, years):
+    assert head_years(text) == years
+
+
+@pytest.mark.fast
+def test_a_status_note_without_amount_tables_fits_the_years_its_head_names():
+    # a results note on a programme's years 2024-2026, written in 2027 (no amount tables), and a budget note
+    # whose tables run 2027-2030: "in 2025" is one of the status note's years, not the budget note's
+    status = DocumentYears(2027, headed=frozenset({2024, 2025, 2026}))
+    note = DocumentYears(2027, frozenset(range(2027, 2031)))
+    asked = analyse("How many families took part in 2025?")
+    assert year_fits(status, asked) and not year_fits(note, asked)
+    assert not year_fits(status, analyse("Hvad blev foreslået i Budget 2025?"))  # a budget year is no head year
 
 
 @pytest.mark.parametrize("question, expected", [
