@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from budgetarkiv.answer import agreements, costs, followups, wording
+from budgetarkiv.answer import agreements, costs, followups, table_lines, wording
 from budgetarkiv.answer.clauses import count_terms, counted_noun, counted_nouns, repeated_counts
 from budgetarkiv.answer.contacts import Contacts
 from budgetarkiv.answer.focus import MAX_NOTES, NoteInFocus, Speller, focus, respelt, wants_several
@@ -95,6 +95,7 @@ class Answerer:
         self.letters = Letters(searcher.store, self.relevance)
         self.minutes = Minutes(searcher.store, self.relevance)
         self.contacts = Contacts(searcher.store)
+        self.table_lines = table_lines.TableLines(self.relevance)
         self.min_coverage = {"da": searcher.settings.min_coverage_da, "en": searcher.settings.min_coverage_en}
 
     @cached_property
@@ -259,6 +260,10 @@ class Answerer:
         if instead:  # "the vote on KFF R3" answered by the amendment about KFF R2
             return self._abstain(query, hits, wording.phrase(lang, "other_years", stated=", ".join(instead[1]),
                                                               asked=", ".join(instead[0])))
+        printed = table_lines.printed_answer(self.table_lines, self.searcher.store, query, notes, figs, note_key,
+                                             facts)
+        if printed is not None:  # no table row of the focused note holds money: its table's printed line
+            return self._answered(question, query, printed, hits)
         if query.answer_type == "amount" and not any(_MONEY.search(f.text) for f in facts) \
                 and not any(figs[note_key(n.hit)] or self._tabled(n.hit) for n in notes if not n.also):
             # "what is the budget for X?" of a letter whose answer about X names no amount ("Nej. Forsøget
