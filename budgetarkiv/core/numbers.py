@@ -1,4 +1,7 @@
-"""Danish number format: "4.400" is 4400, "0,65" is 0.65, "-500" (or "÷500", the Danish minus sign) is minus 500."""
+"""Danish number format: "4.400" is 4400, "0,65" is 0.65, "-500" (or "÷500", the Danish minus sign) is minus 500.
+
+English documents (emails, summaries) write "2,450.5" for the Danish "2.450,5": `parse_number` reads a number in
+the notation of the context the caller knows."""
 from __future__ import annotations
 
 import re
@@ -23,6 +26,35 @@ def parse_danish_number(text: str) -> Amount | None:
     s = s.lstrip("-−–÷").replace(".", "")
     value: Amount = float(s.replace(",", ".")) if "," in s else int(s)
     return -value if negative else value
+
+
+# An English number: digits grouped by "," in threes, optional ".decimals".
+ENGLISH_NUMBER_RE = re.compile(r"[-−–]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_ENGLISH_FULL_RE = re.compile(rf"^{ENGLISH_NUMBER_RE.pattern}$")
+
+
+def parse_english_number(text: str) -> Amount | None:
+    """The value of one English-formatted number ("2,450.5" -> 2450.5, "86,000" -> 86000, "2.95" -> 2.95)."""
+    s = text.strip().replace("\u00a0", "").replace(" ", "")
+    if not _ENGLISH_FULL_RE.match(s):
+        return None
+    negative = s[0] in "-−–"
+    s = s.lstrip("-−–").replace(",", "")
+    value: Amount = float(s) if "." in s else int(s)
+    return -value if negative else value
+
+
+def parse_number(text: str, english: bool = False) -> Amount | None:
+    """A number in the notation of its context, which the caller knows (an English document, "DKK" before the
+    figure). In English "2,450" is 2450 and "2.450" is 2.45; a number only Danish can read ("2,45", "2.450,5",
+    "1.234.567") keeps its Danish value there too, since English documents quote the Danish notes. In a Danish
+    context only Danish notation is read: "2.95" is no number there, not a guess."""
+    s = text.strip().replace("\u00a0", "").replace(" ", "")
+    danish = parse_danish_number(s)
+    if not english:
+        return danish
+    value = parse_english_number(s)
+    return danish if value is None else value
 
 
 def format_danish_number(value: Amount) -> str:

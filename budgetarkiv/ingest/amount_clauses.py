@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, replace
 
 from budgetarkiv.core.names import note_id_spelling
-from budgetarkiv.core.numbers import Amount, parse_danish_number
-from budgetarkiv.ingest.amounts import amount_matches
+from budgetarkiv.core.numbers import Amount
+from budgetarkiv.ingest.amounts import AmountMatch, find_amounts
 from budgetarkiv.ingest.units import PRICE_LEVEL_RE, canonical_price_level
 
 _YEAR = r"(?:19|20)\d\d"
@@ -90,7 +90,8 @@ _ADVERBIAL = re.compile(r"(?:ved|med|gennem|hermed|dermed|derved|når|hvis|by|th
                         re.IGNORECASE)
 _UNITS = {"mio": "mio. kr.", "mill": "mio. kr.", "million": "mio. kr.", "millioner": "mio. kr.", "mia": "mia. kr.",
           "milliard": "mia. kr.", "milliarder": "mia. kr.", "t": "1.000 kr.", "tusind": "1.000 kr.",
-          "tusinde": "1.000 kr."}
+          "tusinde": "1.000 kr.", "mn": "mio. kr.", "m": "mio. kr.", "billion": "mia. kr.", "bn": "mia. kr.",
+          "thousand": "1.000 kr.", "k": "1.000 kr."}
 
 
 @dataclass(frozen=True)
@@ -125,36 +126,37 @@ class AmountClause:
         return str(self.first_year) if self.last_year == self.first_year else f"{self.first_year}-{self.last_year}"
 
 
-def read_clauses(sentence: str) -> tuple[AmountClause, ...]:
-    """Every kroner amount of `sentence` with what its clause says about it (see `AmountClause`)."""
-    found = amount_matches(sentence)
+def read_clauses(sentence: str, english: bool | None = None) -> tuple[AmountClause, ...]:
+    """Every kroner amount of `sentence` with what its clause says about it (see `AmountClause`); `english`: the
+    notation of its document (None: the sentence's own language), for a number that reads both ways."""
+    found = find_amounts(sentence, english)
     out = []
     for i, m in enumerate(found):
-        prev_end = found[i - 1].end() if i else 0
-        next_start = found[i + 1].start() if i + 1 < len(found) else len(sentence)
+        prev_end = found[i - 1].end if i else 0
+        next_start = found[i + 1].start if i + 1 < len(found) else len(sentence)
         clause = _read(sentence, m, prev_end, next_start)
         if clause is not None:
             out.append((clause, m))
     return tuple(_coordinated(sentence, out))
 
 
-def _coordinated(sentence: str, read: list[tuple[AmountClause, re.Match[str]]]) -> list[AmountClause]:
+def _coordinated(sentence: str, read: list[tuple[AmountClause, AmountMatch]]) -> list[AmountClause]:
     """Amounts joined by "og"/"and" with only their years between ("afsætte 2,4 mio. kr. i 2029 og 3,1 mio. kr.
     årligt fra 2030 til X"): the verb before the first and the object after the last are both's."""
     out = [c for c, _ in read]
     for i in range(1, len(read)):
-        between = sentence[read[i - 1][1].end():read[i][1].start()]
+        between = sentence[read[i - 1][1].end:read[i][1].start]
         if not _JOINED.fullmatch(between):
             continue
         if out[i].change is None and out[i - 1].change is not None:
             sign = -1 if out[i - 1].change in _NEGATIVE_CHANGES else 1
             out[i] = replace(out[i], change=out[i - 1].change, value=sign * out[i].value, kroner=sign * out[i].kroner)
     for i in range(len(read) - 2, -1, -1):
-        between = sentence[read[i][1].end():read[i + 1][1].start()]
+        between = sentence[read[i][1].end:read[i + 1][1].start]
         if _JOINED.fullmatch(between) and out[i].funded is None and out[i + 1].funded is not None:
             out[i] = replace(out[i], funded=out[i + 1].funded)
     for i in range(1, len(read)):  # ("Rammen reduceres med 1,5 mio. kr. i 2030 og 2,0 mio. kr. fra 2031")
-        between = sentence[read[i - 1][1].end():read[i][1].start()]
+        between = sentence[read[i - 1][1].end:read[i][1].start]
         if _JOINED.fullmatch(between) and out[i].funded is None and out[i - 1].funded is not None:
             out[i] = replace(out[i], funded=out[i - 1].funded)
     return out
@@ -166,16 +168,16 @@ def clause_of(written: str, sentence: str) -> AmountClause | None:
     return next((c for c in read_clauses(sentence) if c.written == target), None)
 
 
-def _read(sentence: str, m: re.Match[str], prev_end: int, next_start: int) -> AmountClause | None:
-    number = parse_danish_number(m.group("number"))
+def _read(sentence: str, m: AmountMatch, prev_end: int, next_start: int) -> AmountClause | None:
+    number = m.value
     if number is None:
         return None
-    scale = (m.group("scale") or "").lower().rstrip(".")
+    scale = (m.scale or "").lower().rstrip(".")
     unit = _UNITS.get(scale, "kr.") if scale else "kr."
-    before = sentence[prev_end:m.start()]
+    before = sentence[prev_end:m.start]
     # the words of this amount's own clause before it: after the previous amount or the last clause break
-    own_before = re.split(r"[;:]|,\s+(?:men|og|mens|while|but)\b", before)[-1]
-    after = sentence[m.end():next_start]
+    own_before = re.split(r"[;:]|,\s+(?:men|og|mens|while|but|and|whereas)\b", before)[-1]
+    after = sentence[m.end:next_start]
     change = _change(own_before[-60:], after[:30])
     sign = -1 if change in _NEGATIVE_CHANGES else 1
     value: Amount = sign * number
@@ -187,14 +189,14 @@ def _read(sentence: str, m: re.Match[str], prev_end: int, next_start: int) -> Am
         word = over.group(1).lower()
         counted = int(word) if word.isdigit() else _NUMBER_WORDS[word]
     level = PRICE_LEVEL_RE.search(after[:80]) or PRICE_LEVEL_RE.search(sentence)
-    alternative = _ALTERNATIVE.search(sentence[m.end():]) or _ALTERNATIVE.search(sentence)
+    alternative = _ALTERNATIVE.search(sentence[m.end:]) or _ALTERNATIVE.search(sentence)
     return AmountClause(
-        written=" ".join(m.group(0).split()),
+        written=" ".join(m.written.split()),
         value=value,
         unit=unit,
         kroner=round(kroner, 6),
         sentence=sentence,
-        approximate=bool(m.group("approx")) or bool(_APPROX.search(m.group(0))),
+        approximate=m.approx or bool(_APPROX.search(m.written)),
         change=change,
         first_year=first,
         last_year=last,

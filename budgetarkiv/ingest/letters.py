@@ -19,8 +19,11 @@ _LETTER_MARKERS: tuple[re.Pattern[str], ...] = (
     re.compile(r"Tak for (?:din|jeres|Deres) henvendelse", re.IGNORECASE),
     re.compile(r"^[ \t]*Spørgsmål[ \t]*:?[ \t]*$", re.MULTILINE),
     ANSWER_MARK_RE,
-    re.compile(r"Med venlig hilsen", re.IGNORECASE),
+    re.compile(r"Med venlig hilsen|^[ \t]*Venlig hilsen[ \t]*,?[ \t]*$", re.IGNORECASE | re.MULTILINE),
     re.compile(r"^[ \t]*Kære[ \t]+\S", re.MULTILINE),
+    # a reply's own heads: "Svar på spørgsmål 1", "Svar på spørgsmål efter § 16 i lov om kommunernes styrelse"
+    re.compile(r"^[ \t]*Svar[ \t]+på[ \t]+spørgsmål[ \t]+(?:\d{1,2}[ \t]*:?[ \t]*$|efter[ \t]+§)",
+               re.MULTILINE | re.IGNORECASE),
     # an English reply ("Dear ...", "Yours sincerely")
     re.compile(r"^[ \t]*Dear[ \t]+\S", re.MULTILINE),
     re.compile(r"^[ \t]*(?:Yours[ \t]+(?:sincerely|faithfully)|Kind[ \t]+regards|Best[ \t]+regards)[ \t]*,?[ \t]*$",

@@ -40,6 +40,10 @@ _NOTE_YEAR = re.compile(
 _AGREEMENT = re.compile(
     r"\b(?:(?:budgetaftale[n]?|overførselssag(?:en)?|budget agreement)\s+|(?:budgetaftalerne|budget agreements)\s+"
     r"(?:(?:for|of|fra|from)\s+)?)((?:19|20)\d\d(?:\s*(?:,|og|and|&)\s*(?:19|20)\d\d)*)\b", re.IGNORECASE)
+# the English word order: "the Budget 2025 agreement", "the 2025 budget agreement", "the agreement on Budget 2025"
+_AGREEMENT_EN = re.compile(
+    r"\b(?:budget\s+((?:19|20)\d\d)\s+agreement|((?:19|20)\d\d)\s+budget\s+agreement|"
+    r"agreement\s+on\s+(?:the\s+)?budget\s+(?:for\s+)?((?:19|20)\d\d))\b", re.IGNORECASE)
 # "i 2025-priser", "(both in 2025 prices)", "2025 p/l", "pris- og lønniveau 2025": a price level, not a year asked
 _PRICE_LEVEL = re.compile(
     r"\b(?:(?:in|i)\s+)?(?:19|20)\d\d[\s-]*(?:prices|priser|p/l\b|pl\b|prisniveau|pris- og lønniveau)"
@@ -52,7 +56,13 @@ _SCENARIO_LIST = re.compile(r"\bscenari(?:e|o|erne|os)?\s+(\d{1,2})(?:\s*(?:,|og
                             re.IGNORECASE)
 # a scenario named by its place among the note's scenarios, which run from the least to the most ambitious:
 # "the medium scenario", "det mellemste ambitionsniveau", "the most ambitious model", "den mindste model"
-_ALTERNATIVE = r"(?:scenari\w*|model\w*|(?:ambitions)?niveau\w*|level|option|alternativ\w*|ambition\w*)"
+_ALTERNATIVE = r"(?:scenari\w*|model\w*|(?:ambitions)?niveau\w*|level|option|mulighed\w*|alternativ\w*|ambition\w*)"
+# an alternative named by its number in words: "the second scenario", "det tredje scenarie", "option two"
+_ORDINAL_WORDS = {"første": 1, "first": 1, "andet": 2, "anden": 2, "second": 2, "tredje": 3, "third": 3,
+                  "fjerde": 4, "fourth": 4, "one": 1, "two": 2, "three": 3, "four": 4}
+_ORDINAL_ALTERNATIVE = re.compile(
+    rf"\b(?:(?P<ordinal>første|first|andet|anden|second|tredje|third|fjerde|fourth)\s+{_ALTERNATIVE}\b"
+    rf"|\b(?:scenario|option|alternative|model)\s+(?P<word>one|two|three|four)\b)", re.IGNORECASE)
 _RANKED_SCENARIO = {
     "middle": re.compile(rf"\b(?:medium|middle|intermediate|mellemste|midterste)\s+(?:\w+\s+)?{_ALTERNATIVE}\b",
                          re.IGNORECASE),
@@ -66,8 +76,8 @@ _RANKED_SCENARIO = {
 _RECOMMENDED = re.compile(r"\b(anbefale\w*|recommend\w*|indstille\w*|foretrukne|preferred)\b", re.IGNORECASE)
 _BUDGETED = re.compile(r"\b(?:budgett?er\w*|budgeted|afsat\w*|afsæt\w*|bevilg\w*|allocated|set aside|granted|"
                        r"appropriated)\b", re.IGNORECASE)
-_PER_YEAR = re.compile(r"\b(?:om året|årligt|pr\.? år|per år|hvert år|per year|a year|each year|annually|yearly)\b",
-                       re.IGNORECASE)
+_PER_YEAR = re.compile(r"\b(?:om året|årligt|pr\.? år|per år|hvert år|per year|a year|each year|annual|annually|"
+                       r"yearly)\b", re.IGNORECASE)
 _NOTE_ID = re.compile(r"\b([A-ZÆØÅ]{2,4})\s?([A-Z]?\s?\d{1,3}[a-z]?)\b")
 
 _COST = re.compile(
@@ -139,7 +149,8 @@ _HISTORY = re.compile(
     re.IGNORECASE,
 )
 _EARLIER = re.compile(
-    r"budgetaftale|tidligere|blev (?:der )?(?:afsat|bevilget)|fik\b|granted|previous|earlier|received|first funded|"
+    r"budgetaftale|budget agreement|tidligere|blev (?:der )?(?:afsat|bevilget)|was (?:\w+ )?(?:set aside|allocated)|"
+    r"fik\b|granted|previous|earlier|received|first funded|"
     r"allerede|hidtil|already|(?:had|has|have) (?:\w+ )?been (?:set aside|allocated|granted|funded|budgeted)|"
     r"\bbefore the (?:\w+ )*?(?:proposal|note)|\bfør (?:budgetnotatet|forslaget|notatet)",
     re.IGNORECASE,
@@ -231,13 +242,13 @@ _PHASED_IN = re.compile(r"\b(?:fuldt? (?:indfaset|implementeret|udrullet|udbygge
                         re.IGNORECASE)
 _FIRST_YEAR = re.compile(r"\b(?:første|first)[\s-]+(?:hele\s+|full\s+)?(?:år|year)\b", re.IGNORECASE)  # ("first-year cost")
 # a year named by its place in the budget period: "i budgetåret" (0), "i BO2", "i 2. overslagsår", "andet overslagsår",
-# "the second outlook year" (2); the note's budget year + n is the column asked for
+# "the second outlook year", "the 2nd outlook year" (2); the note's budget year + n is the column asked for
 _ORDINALS = {"første": 1, "first": 1, "andet": 2, "second": 2, "tredje": 3, "third": 3, "fjerde": 4,
              "fourth": 4}
 _PERIOD_YEAR = re.compile(
     r"\b(?:(?P<budget>budgetåret|budgetår|the budget year)(?!\s*(?:19|20)\d\d)"
     r"|BO\s?(?P<bo>[1-9])(?!\d)"
-    r"|(?:(?P<n>[1-9])\.|(?P<word>første|andet|tredje|fjerde|first|second|third|fourth))\s+"
+    r"|(?:(?P<n>[1-9])(?:\.|st|nd|rd|th)|(?P<word>første|andet|tredje|fjerde|first|second|third|fourth))\s+"
     r"(?:overslagsår|outlook year|forecast year|out-year)"
     r"|(?:overslagsår|outlook year)\s+(?P<after>[1-9])(?!\d))\b",
     re.IGNORECASE,
@@ -460,9 +471,12 @@ def analyse(question: str, language: str | None = None) -> Query:
     text = question.strip()
     lang = language or ("en" if looks_english(text) else "da")
     without_dates = _PRICE_LEVEL.sub(" ", _DATE.sub(" ", text))
+    agreed_en = [int(next(y for y in m.groups() if y)) for m in _AGREEMENT_EN.finditer(without_dates)]
+    without_dates = _AGREEMENT_EN.sub(" ", without_dates)
     budget = [int(y) for y in _BUDGET_YEAR.findall(without_dates)]
     budget += [int(a or b) for a, b in _NOTE_YEAR.findall(without_dates)]
-    agreement = tuple(dict.fromkeys(int(y) for m in _AGREEMENT.findall(without_dates) for y in YEAR_IN_TEXT.findall(m)))
+    agreement = tuple(dict.fromkeys([*agreed_en, *(int(y) for m in _AGREEMENT.findall(without_dates)
+                                                    for y in YEAR_IN_TEXT.findall(m))]))
     plain = _AGREEMENT.sub(" ", _NOTE_YEAR.sub(" ", _BUDGET_YEAR.sub(" ", without_dates)))
     years: list[int] = []
     for a, b in _RANGE.findall(plain):
@@ -477,6 +491,8 @@ def analyse(question: str, language: str | None = None) -> Query:
     scenarios = sorted(scenarios_mentioned(text) | alternatives_named(text))
     for m in _SCENARIO_LIST.finditer(text):
         scenarios.extend(int(n) for n in re.findall(r"\d{1,2}", m.group(0)))
+    scenarios.extend(_ORDINAL_WORDS[(m.group("ordinal") or m.group("word")).lower()]
+                     for m in _ORDINAL_ALTERNATIVE.finditer(text))
     note_ids = [note_id_spelling(f"{a} {b}") if b[0].isalpha() else f"{a}{b}" for a, b in _NOTE_ID.findall(text)]
     q = Query(
         text=text, language=lang, answer_type="fact", intents=route(text), subject=subject_words(text),
@@ -486,7 +502,7 @@ def analyse(question: str, language: str | None = None) -> Query:
         wants_goal=bool(_GOAL.search(text)), wants_result=_wants_result(text),
         wants_number=bool(_COUNT.search(text) or _HOW_MUCH.search(text) or _PERCENT.search(text)),
         version="draft" if _WANTS_DRAFT.search(text) else "final" if _WANTS_FINAL.search(text) else None,
-        earlier=bool(_EARLIER.search(text)),
+        earlier=bool(_EARLIER.search(text) or agreed_en),
         first_year=bool(_FIRST_YEAR.search(text)) and not _first_years(text),
         first_years=_first_years(text),
         fully_phased_in=bool(_PHASED_IN.search(text)),

@@ -263,3 +263,37 @@ def test_an_ad_mark_alone_on_its_line_heads_the_answer_under_it() -> None:
             "Ad 1\nDer er 40 pladser.\n\nAd 2\nDe åbner i maj.\n\nMed venlig hilsen\n\nKim Lund")
     answers = {q.number: q.answer for q in parse_letter(text).questions}
     assert answers == {1: "Der er 40 pladser.", 2: "De åbner i maj."}
+
+
+PARAGRAPH_16 = """Kultur- og Fritidsforvaltningen
+
+Til medlem af Borgerrepræsentationen Sofie Lindhardt
+
+4. marts 2031
+
+Svar på spørgsmål efter § 16 i lov om kommunernes styrelse om havnebadet i Sydhavnen
+
+Kære Sofie Lindhardt
+
+Du har den 18. februar 2031 stillet spørgsmål om havnebadet, som forvaltningen hermed besvarer.
+
+Svar på spørgsmål 1
+Havnebadet har haft 41.000 besøgende i 2030.
+
+Venlig hilsen
+
+Rasmus Okonkwo Friis
+Kultur- og Fritidsborgmester
+"""
+
+
+def test_a_paragraph_16_reply_is_a_letter_with_its_signatory() -> None:
+    """A § 16 reply closes "Venlig hilsen" (no "Med") and heads its answers "Svar på spørgsmål 1"."""
+    assert is_answer_letter(PARAGRAPH_16)
+    assert parse_letter(PARAGRAPH_16).signatory == "Rasmus Okonkwo Friis, Kultur- og Fritidsborgmester"
+
+
+def test_a_budget_note_answering_a_question_is_no_letter_by_its_heads_alone() -> None:
+    note = ("Budget 2031\nKFF 12 Havnebade\n\nSvar på spørgsmål 2\nHavnebadet koster 1,2 mio. kr.\n\n"
+            "Økonomi\nTabel 1 viser udgifterne.")
+    assert not is_answer_letter(note)

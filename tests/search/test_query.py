@@ -749,3 +749,50 @@ def test_a_share_compared_with_another_asks_for_both_figures():
 ])
 def test_english_wordings_of_answer_types(question, kind):
     assert analyse(question).answer_type == kind
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question", [
+    "How much did the Budget 2027 agreement set aside for harbour baths in 2028?",
+    "What did the 2027 budget agreement give the harbour baths for 2028?",
+    "How much did the agreement on Budget 2027 give the harbour baths in 2028?",
+])
+def test_an_english_agreement_year_is_an_earlier_grant_not_the_notes_budget_year(question):
+    """English puts the year inside the name ("the Budget 2027 agreement"): it is the agreement's, not a note's."""
+    q = analyse(question)
+    assert q.agreement_years == (2027,) and q.budget_year is None and q.years == (2028,)
+    assert q.earlier
+
+
+@pytest.mark.fast
+def test_money_that_was_set_aside_is_an_earlier_grant_in_english_too():
+    assert analyse("How much was actually set aside for the harbour baths in 2026?").earlier
+    assert not analyse("How much is set aside for the harbour baths in 2032?").earlier
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize(("question", "offsets"), [
+    ("What does KFF 12 cost in the 2nd outlook year?", (2,)),
+    ("What does KFF 12 cost in the third outlook year?", (3,)),
+    ("What does KFF 12 cost in the 1st forecast year?", (1,)),
+])
+def test_an_outlook_year_is_named_by_its_place_in_words_or_figures(question, offsets):
+    assert analyse(question).period_years == offsets
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize(("question", "scenarios"), [
+    ("What does the second scenario cost in 2031?", (2,)),
+    ("Hvad koster det tredje scenarie i 2031?", (3,)),
+    ("How much more does option two cost than option one?", (1, 2)),
+    ("Hvad koster mulighed 3 om året?", (3,)),
+    ("What does the first year cost?", ()),
+])
+def test_an_alternative_named_by_an_ordinal_or_a_number_word(question, scenarios):
+    assert analyse(question).scenarios == scenarios
+
+
+@pytest.mark.fast
+def test_annual_asks_for_a_yearly_amount():
+    assert analyse("What is the annual cost of the harbour baths?").per_year
+    assert not analyse("What is the cost of the harbour baths in 2031?").per_year
