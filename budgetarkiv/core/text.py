@@ -51,9 +51,19 @@ _ITEM_START = rf"[ \t\u00a0]*(?:{_BULLET}\s|\d{{1,2}}\.\s+[A-ZÆØÅ]|(?:\d{{1,2
 _ITEM_START_RE = re.compile(_ITEM_START)
 _ITEM_RE = re.compile(rf"\n(?={_ITEM_START}|[ \t\u00a0]*Ad \d)")
 _LEADING_BULLET_RE = re.compile(rf"{_BULLET}\s+")
+# An email's header line ("From: ...", "Subject: ...", "Emne: ..."): each is a statement of its own, never the
+# start of the greeting or body under it
+_HEADER_START = r"[ \t]*(?:From|To|Cc|Sent|Date|Subject|Fra|Til|Sendt|Dato|Emne)[ \t]*:[ \t]*\S"
+_HEADER_LINE_RE = re.compile(rf"(?:^|(?<=\n)){_HEADER_START}[^\n]*", re.MULTILINE)
+_HEADER_START_RE = re.compile(_HEADER_START)
 # A short line without end punctuation followed by a line starting uppercase: a heading or a
 # paragraph's last line; PDF text wraps full lines near 80-95 characters.
 _SHORT_LINE_CHARS = 60
+
+
+def starts_header(line: str) -> bool:
+    """Whether a line is an email's header line ("From: ...", "Subject: ...", "Emne: ..."): a line of its own."""
+    return _HEADER_START_RE.match(line) is not None
 
 
 def starts_item(line: str) -> bool:
@@ -118,6 +128,8 @@ def sentence_bounds(text: str) -> tuple[int, ...]:
     bounds.update(m.end() for m in _BREAK_RE.finditer(text) if is_paragraph_break(text, m.start(), m.end()))
     bounds.update(m.end() for m in _ITEM_RE.finditer(text))
     bounds.update(_short_line_breaks(text))
+    for m in _HEADER_LINE_RE.finditer(text):  # (the line is a sentence: bounds at its start and its end)
+        bounds.update((m.start(), m.end()))
     return tuple(sorted(bounds))
 
 

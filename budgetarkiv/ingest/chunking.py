@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from budgetarkiv.core.models import BudgetTable, Chunk, NormalizedText, Note
 from budgetarkiv.core.numbers import format_danish_number
-from budgetarkiv.core.text import sentence_ends, starts_item
+from budgetarkiv.core.text import sentence_ends, starts_header, starts_item
 from budgetarkiv.ingest.tables import goal_column_roles, goal_row_sentence
 
 _PARAGRAPH_SPLIT = re.compile(r"\n[ \t]*\n")
@@ -255,8 +255,9 @@ def _clean(text: str) -> str:
 
 
 def _joined_lines(paragraph: str) -> str:
-    """A paragraph's lines on one line, but an item on a line of its own, and after a list the text that
-    follows a finished item ("... kursister.", then "Forvaltningen følger op ...") too."""
+    """A paragraph's lines on one line, but an item or an email's header line ("Subject: ...") on a line of its
+    own, and after a list the text that follows a finished item ("... kursister.", then "Forvaltningen følger
+    op ...") too."""
     lines: list[str] = []
     in_list = False
     for line in paragraph.split("\n"):
@@ -265,7 +266,7 @@ def _joined_lines(paragraph: str) -> str:
             continue
         item = starts_item(line)
         after_list = in_list and lines[-1][-1] in ".!?" and words[:1].isupper()
-        if lines and not item and not after_list:
+        if lines and not item and not after_list and not starts_header(line):
             lines[-1] += " " + words
         else:
             lines.append(words)

@@ -32,10 +32,14 @@ _LETTER_MARKERS: tuple[re.Pattern[str], ...] = (
 _MONTHS: dict[str, int] = {
     "januar": 1, "februar": 2, "marts": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
     "august": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+    # an English email's "Date: 14 June 2029"
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10,
 }
-# "22/6 2021", "22/6-2021", "22-06-2021", "22.06.2021" and "22. juni 2021".
+# "22/6 2021", "22/6-2021", "22-06-2021", "22.06.2021", "22. juni 2021", "22 June 2021" and "June 22, 2021".
 _NUMERIC_DATE_RE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})(?:[ .-]|\s*-\s*)(\d{4})(?!\d)")
 _WORD_DATE_RE = re.compile(r"(?<!\d)(\d{1,2})\.?\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})(?!\d)", re.IGNORECASE)
+_MONTH_FIRST_DATE_RE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)",
+                                  re.IGNORECASE)
 # What the member sent: "henvendelse", "mail", "brev", "spørgsmål" ... shortly before the inquiry's date.
 _INQUIRY_WORD_RE = re.compile(
     r"\b(?:henvendelse|forespørgsel|spørgsmål|e-?mail|mail|brev|skrivelse)\w*", re.IGNORECASE
@@ -62,9 +66,9 @@ _ITEM_RE = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]+(?=\S)", re.MULTILINE)
 # The administration's answer heading ("Beskæftigelses- og Integrationsforvaltningens svar") ends the questions.
 _SVAR_HEAD_RE = re.compile(r"^[^\n]{0,80}\bsvar[ \t]*:?[ \t]*$", re.MULTILINE | re.IGNORECASE)
 _SIGNATORY_LINES = 3
-# A subject line in the head: "Vedr.: ...", "Emne: ...", "Om: ...".
+# A subject line in the head: "Vedr.: ...", "Emne: ...", "Om: ...", an English email's "Subject: ...".
 _SUBJECT_LINE_RE = re.compile(
-    r"^[ \t]*(?P<mark>Vedr\.?|Vedrørende|Angående|Emne|Om)[ \t]*:[ \t]*(?P<subject>\S[^\n]*?)[ \t]*$",
+    r"^[ \t]*(?P<mark>Vedr\.?|Vedrørende|Angående|Emne|Om|Subject|Re)[ \t]*:[ \t]*(?P<subject>\S[^\n]*?)[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
 # A reply's subject written as a head line of its own, the Danish way: "Besvarelse af spørgsmål om ...",
@@ -113,6 +117,10 @@ def _date_matches(text: str) -> list[tuple[int, int, str]]:
             found.append((m.start(), m.end(), iso))
     for m in _WORD_DATE_RE.finditer(text):
         iso = _iso_date(int(m.group(1)), _MONTHS[m.group(2).lower()], int(m.group(3)))
+        if iso:
+            found.append((m.start(), m.end(), iso))
+    for m in _MONTH_FIRST_DATE_RE.finditer(text):
+        iso = _iso_date(int(m.group(2)), _MONTHS[m.group(1).lower()], int(m.group(3)))
         if iso:
             found.append((m.start(), m.end(), iso))
     return sorted(found)
@@ -198,6 +206,8 @@ def _subject_title(mark: str, subject: str, text: str) -> str | None:
     subject = collapse_ws(subject).rstrip(" .,:;")
     if not subject or len(subject) > _SUBJECT_MAX_CHARS:
         return None
+    if mark.lower() not in _SUBJECT_MARKS:  # an English subject line is the title as written
+        return subject
     if subject.lower().startswith("svar"):
         return subject[0].upper() + subject[1:]
     first = subject.split()[0]

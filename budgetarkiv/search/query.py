@@ -40,10 +40,10 @@ _NOTE_YEAR = re.compile(
 _AGREEMENT = re.compile(
     r"\b(?:(?:budgetaftale[n]?|overførselssag(?:en)?|budget agreement)\s+|(?:budgetaftalerne|budget agreements)\s+"
     r"(?:(?:for|of|fra|from)\s+)?)((?:19|20)\d\d(?:\s*(?:,|og|and|&)\s*(?:19|20)\d\d)*)\b", re.IGNORECASE)
-# the English word order: "the Budget 2025 agreement", "the 2025 budget agreement", "the agreement on Budget 2025"
+# the English word order of "Budgetaftale 2025": "the Budget 2025 agreement", "the 2025 budget agreement" ("the
+# Agreement on Budget 2026", like "Aftale om Budget 2026", is the agreement deciding that budget's notes)
 _AGREEMENT_EN = re.compile(
-    r"\b(?:budget\s+((?:19|20)\d\d)\s+agreement|((?:19|20)\d\d)\s+budget\s+agreement|"
-    r"agreement\s+on\s+(?:the\s+)?budget\s+(?:for\s+)?((?:19|20)\d\d))\b", re.IGNORECASE)
+    r"\b(?:budget\s+((?:19|20)\d\d)\s+agreement|((?:19|20)\d\d)\s+budget\s+agreement)\b", re.IGNORECASE)
 # "i 2025-priser", "(both in 2025 prices)", "2025 p/l", "pris- og lønniveau 2025": a price level, not a year asked
 _PRICE_LEVEL = re.compile(
     r"\b(?:(?:in|i)\s+)?(?:19|20)\d\d[\s-]*(?:prices|priser|p/l\b|pl\b|prisniveau|pris- og lønniveau)"
@@ -319,10 +319,11 @@ GENERIC_WORDS = frozenset(
     udgift udgiften udgifter udgifterne expense expenses expenditure årlig årlige yearly
     skete sket happened happen netto net financial økonomisk økonomiske save saves saving savings ask asked
     apply applied prices priser prisniveau both begge dyr dyre dyrere dyreste billig billigere expensive cheaper
-    already allerede hidtil tidligere earlier previously before set aside afsat afsatte største mindste højeste laveste""".split()
+    already allerede hidtil tidligere earlier previously before set aside afsat afsatte største mindste højeste laveste
+    when once whole each every fully""".split()
 )
 # generic for relevance, yet a scenario's name may hold them ("Fuld skybrudssikring", "Stor model", "Ny ordning")
-NAMING_WORDS = frozenset("stor store stort større fuld fulde fuldt hele ny nye nyt gammel gamle".split())
+NAMING_WORDS = frozenset("stor store stort større fuld fulde fuldt hele ny nye nyt gammel gamle whole fully".split())
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 
 
@@ -427,6 +428,7 @@ class Query:
         about ("den første version"): what the archive must speak of."""
         pattern = _TYPE_WORDS.get(self.answer_type)
         text = pattern.sub(" ", self.text) if pattern else self.text
+        text = _PERIOD_YEAR.sub(" ", text)  # ("in the second outlook year", "i BO2": which column, not what)
         # "den første version", "the corrected version" say which version of the note, not what it speaks of
         text = _WANTS_FINAL.sub(" ", _WANTS_DRAFT.sub(" ", text)) if self.version else text
         return re.sub(r"\s{2,}", " ", text).strip()
@@ -495,7 +497,7 @@ def analyse(question: str, language: str | None = None) -> Query:
                      for m in _ORDINAL_ALTERNATIVE.finditer(text))
     note_ids = [note_id_spelling(f"{a} {b}") if b[0].isalpha() else f"{a}{b}" for a, b in _NOTE_ID.findall(text)]
     q = Query(
-        text=text, language=lang, answer_type="fact", intents=route(text), subject=subject_words(text),
+        text=text, language=lang, answer_type="fact", intents=route(text), subject=subject_words(_PERIOD_YEAR.sub(" ", text)),
         years=tuple(sorted(set(years))), budget_year=budget[0] if budget else None, agreement_years=agreement,
         budget_years=tuple(dict.fromkeys(budget)),
         scenarios=tuple(sorted(set(scenarios))), note_ids=tuple(dict.fromkeys(note_ids)), asks=split_asks(text),

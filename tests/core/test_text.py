@@ -26,6 +26,12 @@ from budgetarkiv.core.text import (
          ["Udgiften er 400.000 kr.", "Det svarer til ét årsværk."]),
         ("Første afsnit uden punktum\n\nAndet afsnit.", ["Første afsnit uden punktum", "Andet afsnit."]),
         ("jf. nedenfor afsættes midler", ["jf. nedenfor afsættes midler"]),
+        # an email's header lines are statements of their own, not the start of the greeting under them
+        ("Date: 3 February 2031\nSubject: Evening opening of the harbour baths in the summer season\nDear Mr Ellis, "
+         "thank you.", ["Date: 3 February 2031", "Subject: Evening opening of the harbour baths in the summer season",
+                        "Dear Mr Ellis, thank you."]),
+        ("Emne: Havnebadet\nHavnebadet er åbent.", ["Emne: Havnebadet", "Havnebadet er åbent."]),
+        ("Vi har fået svar til: 3 personer.", ["Vi har fået svar til: 3 personer."]),
     ],
 )
 def test_split_sentences(text: str, expected: list[str]) -> None:

@@ -297,3 +297,25 @@ def test_a_budget_note_answering_a_question_is_no_letter_by_its_heads_alone() ->
     note = ("Budget 2031\nKFF 12 Havnebade\n\nSvar på spørgsmål 2\nHavnebadet koster 1,2 mio. kr.\n\n"
             "Økonomi\nTabel 1 viser udgifterne.")
     assert not is_answer_letter(note)
+
+
+EMAIL = """From: Ida Brandt, Kultur- og Fritidsforvaltningen
+To: The Harbour Trust, att. Mark Ellis
+Date: 3 February 2031
+Subject: Evening opening of the harbour baths
+
+Dear Mr Ellis,
+
+Thank you for your letter about the harbour baths. The evening opening costs DKK 1.2 million a year.
+
+Kind regards,
+
+Ida Brandt
+"""
+
+
+def test_an_english_email_has_its_date_and_its_subject_as_title() -> None:
+    parts = parse_letter(EMAIL)
+    assert parts.date == "2031-02-03"
+    assert parts.title == "Evening opening of the harbour baths"
+    assert find_dates("Sent on March 3rd, 2030.") == ((8, "2030-03-03"),)
