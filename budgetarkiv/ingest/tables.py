@@ -574,6 +574,15 @@ def _is_cells_line(line: _Line) -> bool:
     return False
 
 
+def _lone_aligned_cell(line: _Line, head: _Head) -> bool:
+    """Does an aligned row carry one money cell only ("Opstart      500", the other years blank)? Its cell then
+    stands under a year or total column of the head; a number in a label ("Spor 2") stands under the label."""
+    if not head.columns or _cell_count(line.plain) != 1:
+        return False
+    last = list(_TOKEN_RE.finditer(line.text))[-1]
+    return _best_column(head.columns, last.start(), last.end()) in {*head.years, "total"}
+
+
 def _strip_columns(rest: str, head: _Head) -> tuple[str, dict[str, str]]:
     """Take the I/U, Bevilling, Udvalg and Styringsområde cells off the end of a row's text."""
     found: dict[str, str] = {}
@@ -889,7 +898,7 @@ def _pdf_groups(lines: Sequence[_Line], i: int, head: _Head) -> list[list[int]]:
             if not (_is_cells_line(line) and SUM_LABEL_RE.search(_trailing_cells(line.plain, head.width).rest)
                     or not pending and _is_group_text(line.plain) and _cell_count(line.plain) == 0):
                 break
-        if _is_cells_line(line):
+        if _is_cells_line(line) or _lone_aligned_cell(line, head):
             groups.append([*pending, j])
             pending = []
             continue

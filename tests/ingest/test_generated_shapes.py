@@ -16,6 +16,7 @@ import pytest
 from budgetarkiv.ingest.notes import parse_note
 from budgetarkiv.ingest.readers import read_document
 from tests.ingest.shapes.generate import (
+    CODES,
     FORMATS_FILE,
     FORMATS_TEXT,
     ID_SPELLINGS,
@@ -63,7 +64,7 @@ def test_the_generator_is_deterministic_and_covers_every_factor_value() -> None:
     again = specs(300, seed=1, formats=FORMATS_TEXT)
     assert [s.name for s in again] == [s.name for s in TEXT_SPECS] and again == TEXT_SPECS
     seen = {(k, v) for s in TEXT_SPECS for k, v in s.factors().items()}
-    wanted = {"fmt": FORMATS_TEXT, "id": ID_SPELLINGS, "year_statement": YEAR_STATEMENTS, "year_head": YEAR_HEADS,
+    wanted = {"codes": CODES, "fmt": FORMATS_TEXT, "id": ID_SPELLINGS, "year_statement": YEAR_STATEMENTS, "year_head": YEAR_HEADS,
               "unit": UNITS, "unit_place": UNIT_PLACES, "negative": NEGATIVES, "total": TOTALS}
     for factor, values in wanted.items():
         assert {v for k, v in seen if k == factor} == set(values), factor

@@ -404,3 +404,16 @@ def test_a_head_cell_wrapped_by_a_pdf_keeps_its_price_level_and_years(head: str)
     assert table.years == ("2029", "2030", "2031")
     assert (table.unit, table.price_level) == ("mio. kr.", "2029 p/l")
     assert _row(table, "Kørsel").total == 4.5
+
+
+def test_an_aligned_row_with_one_cell_under_a_year_is_a_row() -> None:
+    table = _money(
+        "Tabel 8. Etablering af værested\n"
+        "tkr., 2034 p/l           2034      2035\n"
+        "Indretning (fase 2)       900\n"
+        "Husleje                   400       400\n"
+        "I alt                   1.300       400\n"
+    )
+    assert [r.label for r in table.rows] == ["Indretning (fase 2)", "Husleje", "I alt"]
+    assert dict(_row(table, "Indretning (fase 2)").amounts) == {"2034": 900}
+    assert table.checks_ok

@@ -251,8 +251,9 @@ def _pdf_table(pdf, family: str, rows, width: float, borders, text) -> None:
     head = rows[0]
     first_year = _first_year_column(head)
     words = not any(cell.isdigit() for cell in head[1:])  # years headed by words ("Budget 2031", "BO1")
-    if first_year == len(head):  # the amounts start after the label
-        first_year = 1
+    if words:  # the amounts start at the first head naming a number ("Budget 2031", "BO1", "I alt")
+        first_year = next((k for k, cell in enumerate(head) if k and (any(c.isdigit() for c in cell)
+                                                                     or cell == "I alt")), 1)
     n_codes = first_year - 1
     n_amounts = len(head) - first_year
     size = 8.5
@@ -265,9 +266,9 @@ def _pdf_table(pdf, family: str, rows, width: float, borders, text) -> None:
         code_widths = [fit(c, 10) for c in range(1, first_year)]
         amount_w = max(fit(c, 14) for c in range(first_year, len(head)))
         label_w = width - sum(code_widths) - n_amounts * amount_w
-        if label_w >= 45 or size <= 5.5 or not words:
+        if label_w >= 45 or size <= 5.5:
             break
-        size -= 1  # long word heads ("Overslagsår 2034"): a smaller font keeps the label column readable
+        size -= 1  # long heads ("Overslagsår 2034") or many columns: a smaller font keeps the label readable
     col_widths = (label_w, *code_widths, *([amount_w] * n_amounts))
     align = ("LEFT", *(["LEFT"] * n_codes), *(["RIGHT"] * n_amounts))
     pdf.set_font(family, "", size)

@@ -87,7 +87,11 @@ PRICE_LEVELS: tuple[str, ...] = ("{P} p/l", "{P}-pl", "{P} P/L", "faste {P}-pris
                                  "{P}-priser", "p/l {P}", "{P}-prisniveau", "P/L {P}")
 UNIT_PLACES = ("head", "title", "above")
 NEGATIVES = ("hyphen", "divide", "paren", "unicode")
-TOTALS = ("last", "absent", "first", "varigt")
+TOTALS = ("last", "absent", "first", "varigt", "last_varigt")
+# code columns between the label and the years: none, Styringsområde, Styringsområde and Udvalg
+CODES = ("none", "styr", "styr_udvalg")
+_STYR = ("Service", "Anlæg", "Overførsler")
+_UDVALG = ("BIU", "SOU", "BUU", "KFU", "SUU", "TMU", "ØU")
 SUM_LABELS = ("I alt", "Udgifter i alt (netto)", "Samlet")
 FORMATS_TEXT = ("tabs", "aligned", "pdftext", "md")
 FORMATS_FILE = ("html", "docx", "pdf")
@@ -110,6 +114,8 @@ class Row:
     label: str
     amounts: dict[str, Decimal]
     total: Decimal | None
+    styr: str | None = None  # the Styringsområde cell, when the table has the column
+    udvalg: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -140,6 +146,7 @@ class Spec:
     unit_place: str
     negative: str
     total: str
+    codes: str
     scenarios: int
     budget_year: int
     number: int
@@ -161,7 +168,7 @@ class Spec:
         return {"fmt": self.fmt, "id": self.id_spelling, "admin": self.admin, "title_sep": self.title_sep,
                 "year_statement": self.year_statement, "year_head": self.year_head, "unit": self.unit,
                 "price_level": self.level_style, "unit_place": self.unit_place, "negative": self.negative,
-                "total": self.total, "scenarios": str(self.scenarios)}
+                "total": self.total, "codes": self.codes, "scenarios": str(self.scenarios)}
 
 
 def _fill(pattern: str, spec: Spec) -> str:
@@ -201,6 +208,20 @@ def _rows(rng: random.Random, years: tuple[str, ...], scale: str, with_total: bo
     return tuple(rows)
 
 
+def _with_codes(rows: tuple[Row, ...], codes: str) -> tuple[Row, ...]:
+    """Rows with their Styringsområde (and Udvalg) cells; the sum row has none."""
+    if codes == "none":
+        return rows
+    out = []
+    for k, row in enumerate(rows):
+        if k == len(rows) - 1:
+            out.append(row)
+            continue
+        out.append(dataclasses.replace(row, styr=_STYR[len(row.label) % len(_STYR)],
+                                       udvalg=_UDVALG[len(row.label) % len(_UDVALG)] if codes == "styr_udvalg" else None))
+    return tuple(out)
+
+
 def draw(rng: random.Random, name: str, formats: tuple[str, ...]) -> Spec:
     """One spec, every factor drawn from `rng`."""
     year = rng.randrange(2026, 2036)
@@ -208,23 +229,25 @@ def draw(rng: random.Random, name: str, formats: tuple[str, ...]) -> Spec:
     unit = rng.choice(list(UNITS))
     total = rng.choice(TOTALS)
     scenarios = rng.choice((1, 1, 2))
-    years = tuple(str(year + k) for k in range(4))
+    years = tuple(str(year + k) for k in range(rng.choice((2, 3, 4, 4, 5))))
     level_year = year - rng.choice((0, 0, 1))
     level = rng.choice(PRICE_LEVELS)
     topic = rng.choice(_TOPICS)
     sum_label = rng.choice(SUM_LABELS)
     scale = UNITS[unit][1]
+    codes = rng.choice(CODES)
     tables = []
     for s in range(1, scenarios + 1):
         scenario = f"Scenarie {s}" if scenarios > 1 else None
         title = f"Udgifter til {topic.lower()}" + (f" (scenarie {s})" if scenario else "")
-        rows = _rows(rng, years, scale, total in ("last", "first"), sum_label)
+        rows = _with_codes(_rows(rng, years, scale, total in ("last", "first", "last_varigt"), sum_label), codes)
         tables.append(Table(str(s), title, scenario, years, UNITS[unit][0], f"{level_year} p/l", rows))
     return Spec(
         name=name, fmt=rng.choice(formats), admin=admin, id_spelling=rng.choice(list(ID_SPELLINGS)),
         title_sep=rng.choice(list(TITLE_SEPARATORS)), year_statement=rng.choice(list(YEAR_STATEMENTS)),
         year_head=rng.choice(list(YEAR_HEADS)), unit=unit, price_level=level.format(P=level_year), level_style=level,
-        unit_place=rng.choice(UNIT_PLACES), negative=rng.choice(NEGATIVES), total=total, scenarios=scenarios,
+        unit_place=rng.choice(UNIT_PLACES), negative=rng.choice(NEGATIVES), total=total, codes=codes,
+        scenarios=scenarios,
         budget_year=year, number=rng.randrange(1, 40), letter=rng.choice("BEU"),
         partner=rng.choice([a for a in ("KFF", "SOF", "TMF", "BUF") if a != admin]), topic=topic,
         tables=tuple(tables),
@@ -268,25 +291,29 @@ def table_cells(spec: Spec, table: Table, empty: str) -> list[list[str]]:
     """The table as rows of cells, the head first."""
     label_head = _unit_phrase(spec) if spec.unit_place == "head" else _LABEL_HEADS[spec.number % len(_LABEL_HEADS)]
     heads = _year_heads(spec, table)
-    with_total = spec.total in ("last", "first")
-    head = [label_head, *heads]
-    if spec.total == "last":
+    with_total = spec.total in ("last", "first", "last_varigt")
+    lasting = spec.total in ("varigt", "last_varigt")
+    code_heads = {"none": [], "styr": ["Styringsområde"], "styr_udvalg": ["Styringsområde", "Udvalg"]}[spec.codes]
+    head = [label_head, *code_heads, *heads]
+    first_money = 1 + len(code_heads)
+    if spec.total in ("last", "last_varigt"):
         head.append("I alt")
     elif spec.total == "first":
-        head.insert(1, "I alt")
-    elif spec.total == "varigt":
+        head.insert(first_money, "I alt")
+    if lasting:
         head.append(f"Varigt fra {int(table.years[-1]) + 1}")
     out = [head]
     for row in table.rows:
         cells = [number_text(row.amounts[y], spec.negative) if y in row.amounts else empty for y in table.years]
-        line = [row.label, *cells]
+        codes = [row.styr or "", row.udvalg or ""][: len(code_heads)]  # an empty code cell is blank in any shape
+        line = [row.label, *codes, *cells]
         if with_total:
             total = number_text(row.total, spec.negative) if row.total is not None else empty
-            if spec.total == "last":
-                line.append(total)
+            if spec.total == "first":
+                line.insert(first_money, total)
             else:
-                line.insert(1, total)
-        elif spec.total == "varigt":
+                line.append(total)
+        if lasting:
             last = row.amounts.get(table.years[-1])
             line.append(number_text(last, spec.negative) if last is not None else empty)
         out.append(line)
@@ -304,8 +331,8 @@ def _table_lines(spec: Spec, table: Table, fmt: str) -> list[str]:
         return ["\t".join(r) for r in table_cells(spec, table, "")]
     if fmt == "aligned":
         return _aligned(table_cells(spec, table, ""))
-    if fmt == "pdftext":
-        return [" ".join(r) for r in table_cells(spec, table, "-")]
+    if fmt == "pdftext":  # reading order: a blank cell leaves nothing, an empty money cell is "-"
+        return [" ".join(c for c in r if c) for r in table_cells(spec, table, "-")]
     if fmt == "md":
         rows = table_cells(spec, table, "")
         return ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0]),
@@ -456,4 +483,6 @@ def differences(spec: Spec, note) -> list[str]:  # noqa: ANN001 - a core.models.
                 found.append(f"amounts: {g.label}: {dict(g.amounts)} != { {y: str(v) for y, v in w.amounts.items()} }")
             if not _close(g.total, w.total):
                 found.append(f"total: {g.label}: {g.total!r} != {w.total}")
+            if (g.styringsomraade, g.udvalg) != (w.styr, w.udvalg):
+                found.append(f"codes: {g.label}: {(g.styringsomraade, g.udvalg)} != {(w.styr, w.udvalg)}")
     return found
