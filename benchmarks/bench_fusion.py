@@ -26,7 +26,7 @@ DATA = ROOT / "tests" / "data"
 ARCHIVES = ("archive", "archive2", "archive3", "archive4", "archive5", "archive6", "archive7", "archive8", "archive9")
 SETS = ("gold", *ARCHIVES)  # never archive10: the unseen measure
 # the search before this benchmark (scaled-score fusion, dense weight 1.5; no head years) and now (the defaults)
-OLD = {"fusion": "score", "dense_weight": 1.5, "head_years": False}
+OLD = {"fusion": "score", "dense_weight": 1.5, "head_years": False, "respell": False}
 
 
 def _log(msg: str) -> None:
@@ -121,8 +121,10 @@ def ranks(searcher, questions: Sequence, mode: str, perturb: Callable[[str], str
 def candidate(searcher, setting: dict | None, lang: str):
     """The searcher under a candidate setting for questions of one language: Settings fields, and for the while
     the benchmark-only knobs: a weight per language (by the gold's language label), the candidate depth of each
-    retriever, "rerank_depth" (dense re-ranks BM25's best passages only) and "head_years": False (a document
-    without amount tables fits no year its head names: the rule before this benchmark)."""
+    retriever, "rerank_depth" (dense re-ranks BM25's best passages only), and the rules before this benchmark:
+    "head_years": False (a document without amount tables fits no year its head names) and "respell": False
+    (a misspelt query word matches nothing in BM25)."""
+    from budgetarkiv.index.lexical import Respeller
     from budgetarkiv.search import hybrid
 
     setting = dict(setting or {})
@@ -130,9 +132,10 @@ def candidate(searcher, setting: dict | None, lang: str):
     depth = setting.pop("candidates", None)
     rerank = setting.pop("rerank_depth", None)
     heads = setting.pop("head_years", True)
+    respell = setting.pop("respell", True)
     if weight_en is not None and lang == "en":
         setting["dense_weight"] = weight_en
-    saved = hybrid.CANDIDATES, hybrid.fuse, hybrid.head_years
+    saved = hybrid.CANDIDATES, hybrid.fuse, hybrid.head_years, Respeller.query
     if depth:
         hybrid.CANDIDATES = depth
     if rerank:
@@ -144,13 +147,15 @@ def candidate(searcher, setting: dict | None, lang: str):
         hybrid.fuse = reranked
     if not heads:
         hybrid.head_years = lambda text: set()
+    if not respell:
+        Respeller.query = lambda self, tokens, question: [t for t in dict.fromkeys(tokens) if t in self._vocabulary]
     copy = with_settings(searcher, **setting)
     if not heads:
         copy._document_years = {}  # the years are cached per document: read again without the rule
     try:
         yield copy
     finally:
-        hybrid.CANDIDATES, hybrid.fuse, hybrid.head_years = saved
+        hybrid.CANDIDATES, hybrid.fuse, hybrid.head_years, Respeller.query = saved
 
 
 def figures(found: Sequence[int | None]) -> tuple[float, float, float]:

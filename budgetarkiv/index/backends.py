@@ -18,7 +18,7 @@ import numpy as np
 from budgetarkiv.core.settings import Settings
 from budgetarkiv.index.dense import DenseIndex
 from budgetarkiv.index.english import EnglishBridge
-from budgetarkiv.index.lexical import DanishAnalyzer, LexicalIndex
+from budgetarkiv.index.lexical import DanishAnalyzer, LexicalIndex, Respeller
 from budgetarkiv.index.queries import Filters
 from budgetarkiv.index.store import BM25_DIR, FAISS_NAME, open_current
 
@@ -97,9 +97,10 @@ class DatabaseLexical:
         self.bridge = bridge
         self.analyzer = DanishAnalyzer(store.parts(), bridge)
         self.vocabulary = store.vocabulary()
+        self.respell = Respeller(self.vocabulary)
 
     def search(self, query: str, k: int, filters: Filters | None = None) -> list[tuple[int, float]]:
-        tokens = self.analyzer.query_tokens(query)
+        tokens = self.respell.query(self.analyzer.query_tokens(query), query)
         return self._store.bm25(tokens, k, filters.conditions() if filters else ())
 
 

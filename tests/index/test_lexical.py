@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from budgetarkiv.index.english import EnglishBridge, looks_english
-from budgetarkiv.index.lexical import DanishAnalyzer, LexicalIndex, known_parts, top_k
+from budgetarkiv.index.lexical import DanishAnalyzer, LexicalIndex, Respeller, known_parts, top_k
 from budgetarkiv.ingest.chunking import chunk_note
 from budgetarkiv.ingest.notes import parse_note
 from budgetarkiv.ingest.readers import read_document
@@ -175,6 +175,42 @@ def test_the_mask_is_applied_before_the_cut(index):
     assert rows(index.search("kvinder", 1, allowed)) == [3]
     allowed[:] = False
     assert index.search("kvinder", 5, allowed) == []
+
+
+def test_a_misspelt_danish_word_finds_the_passage(index):
+    assert rows(index.search("virksomhedsparktik", 5)) == [3]  # two letters swapped
+    assert rows(index.search("Hvilke medarbejdre får hjælp?", 5)) == [1]  # "medarbejdere" with a slip
+    assert index.search("svømmehal", 5) == []  # no word of the index is near: still no match
+
+
+# --- misspelt query words ----------------------------------------------------------------------
+
+# invented stems of an index about winter road service and school dentistry
+VOCABULARY = ["vintertjenest", "saltning", "cykelsti", "tandpleje", "skoletandlæg", "2031", "grus", "gruset"]
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("token, respelt", [
+    ("vintertjnest", ["vintertjenest"]),  # a letter missing
+    ("saltnign", ["saltning"]),  # two letters swapped
+    ("cykelstii", ["cykelsti"]),  # a letter too many
+    ("skoletandlgæe", ["skoletandlæg"]),  # a long word: two slips
+    ("tandplj", []),  # a shorter word: two slips are too many
+    ("gruss", ["grus"]),  # five letters, one slip from a shorter token
+    ("gru", []),  # too short to guess: "grus" or "gruset"?
+    ("xaltning", []),  # the first letter is kept: a wrong first letter is not guessed
+    ("2032", []),  # numbers are never respelt
+    ("cykelsti", ["cykelsti"]),  # a known token stays
+])
+def test_a_misspelt_token_becomes_the_index_token_one_slip_away(token, respelt):
+    assert Respeller(VOCABULARY)([token]) == respelt
+
+
+@pytest.mark.fast
+def test_an_english_question_is_not_respelt_into_danish():
+    respell = Respeller(VOCABULARY)
+    assert respell.query(["saltnign", "cykelsti"], "Hvornår sker saltnign af cykelsti?") == ["saltning", "cykelsti"]
+    assert respell.query(["saltnign", "cykelsti"], "When is the saltnign of the cykelsti done?") == ["cykelsti"]
 
 
 def test_save_and_load_give_the_same_scores(index, tmp_path, bridge):
