@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from rapidfuzz import fuzz
 
@@ -58,6 +59,9 @@ _ALTERNATIVE = re.compile(r"\b(mulighed|scenarie|scenario|model|option|niveau|le
                           r"variant|pakke|package|trin|step|fase|phase)\w*\s+([0-9]{1,2}|[A-H])\b", re.IGNORECASE)
 _YEARLY = re.compile(r"\b(?:årlig\w*|om året|pr\.? år|per år|hvert år|per year|a year|each year|annual\w*|yearly)\b",
                      re.IGNORECASE)
+# a cell whose value is clear: a whole number, Danish thousands ("2.300"), one or two decimals ("0,75")
+_UNAMBIGUOUS = re.compile(r"[-−–]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d{1,2})?")
+_SUM_WORD = {"da": "I alt", "en": "Total"}
 _FUZZY = 88  # rapidfuzz ratio for a question word against a label word (misspelt, inflected)
 _MAX_HEAD_DISTANCE = 30  # lines between a data line and its head
 _MAX_LABEL = 90  # a longer "label" is a sentence that ends in a figure
@@ -206,6 +210,40 @@ def _caption(lines: Sequence[str], head_at: int) -> str:
     return " ".join(above)
 
 
+def _summed(line: PrintedLine, years: Sequence[int], lang: str) -> tuple[str, str] | None:
+    """The sum of a line's cells in `years` (all its year columns when none): the total column as printed
+    when it covers exactly those years, else the cells added up (each term shown, the calculation cited);
+    None when a cell is missing or its notation is ambiguous ("1,200": thousands or a decimal)."""
+    if not line.tied:
+        return None
+    columns = [c for c in line.columns if c != "total"]
+    asked = [str(y) for y in years] or columns
+    span = _span(asked, lang)
+    if set(asked) == set(columns) and "total" in line.columns and line.cell("total"):
+        return f"{line.printed[line.columns.index('total')]} {span}: {line.cell('total')}", ""
+    cells = [line.cell(c) for c in asked]
+    if len(asked) < 2 or any(c is None or not _UNAMBIGUOUS.fullmatch(c) for c in cells):
+        return None
+    values = [Decimal(c.replace(".", "").replace(",", ".").replace("−", "-").replace("–", "-")) for c in cells]
+    decimals = max(len(c.split(",")[1]) if "," in c else 0 for c in cells)
+    result = _danish(sum(values), decimals)
+    terms = " + ".join(f"{c} ({y})" for c, y in zip(cells, asked))
+    return f"{_SUM_WORD[lang]} {span}: {result} = {terms}", f"{' + '.join(cells)} = {result}"
+
+
+def _span(years: Sequence[str], lang: str) -> str:
+    ys = sorted(int(y) for y in years)
+    if len(ys) > 2 and ys == list(range(ys[0], ys[-1] + 1)):
+        return f"{ys[0]}-{ys[-1]}"
+    return (" og " if lang == "da" else " and ").join(map(str, ys))
+
+
+def _danish(value: Decimal, decimals: int) -> str:
+    """A sum in the cells' own notation: "4.400", "12,35"."""
+    text = f"{abs(value):,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return f"-{text}" if value < 0 else text
+
+
 def _alternative(label: str) -> tuple[str, str] | None:
     """The alternative a line is of, named at its label's start ("Model C – som model B ..." is model C's)."""
     m = _ALTERNATIVE.match(label)
@@ -233,8 +271,10 @@ class TableLines:
         self.analyzer = relevance.analyzer
 
     def answer(self, note: dict, question: str, years: Sequence[int], lang: str,
-               budget_year: int | None) -> Found | None:
-        """The line(s) answering `question` of the stored note (its text, title, pages, sections), or None."""
+               budget_year: int | None, total: bool = False) -> Found | None:
+        """The line(s) answering `question` of the stored note (its text, title, pages, sections), or None.
+        `total`: the question asks the years' sum (the total column when it covers them, else the cells added
+        up, each term shown)."""
         text = note.get("text") or ""
         lines = [p for p in printed_lines(text, budget_year) if p.unit]
         if not lines:
@@ -251,7 +291,12 @@ class TableLines:
         # (the table's own title says where; a section found by offset may be the one before an appendix)
         where = ", ".join(x for x in (_title(best.caption) or section, f"{t['page']} {page}") if x)
         level = _spaced(", ".join(x for x in (best.unit, best.price_level) if x))
-        if years:  # (the column as printed: "BO1" of the year asked, which the text may not write)
+        if total:
+            summed = _summed(best, years, lang)
+            if summed is None:
+                return None
+            shown, calculation = summed
+        elif years:  # (the column as printed: "BO1" of the year asked, which the text may not write)
             shown = ", ".join(f"{best.printed[best.columns.index(str(y))]}: {best.cell(str(y))}" for y in years)
         elif best.tied:
             # "årlig udgift", "per year": the year columns, not the period's total
@@ -261,6 +306,8 @@ class TableLines:
         else:
             shown = f"«{best.line}» ({t['columns']}: «{best.head}»)"
         cited = f"{where}\n{best.caption}\n{best.head}\n{best.line}"
+        if total and calculation:
+            cited += f"\nsum: {calculation}"
         return Found(lines=((_spaced(f"  – {best.label}: {shown} ({level}) [{where}]"), cited),
                             (f"  ({t['row']})", "")))
 
@@ -310,7 +357,10 @@ def printed_answer(lines: TableLines, store, query, notes, figs, key, facts=()) 
     the prose answers itself): None when the structured answer exists or no line answers safely. `figs` are
     the notes' `costs.figures` by `key(hit)`."""
     focused = [n.hit for n in notes if not n.also]
-    if query.answer_type != "amount" or not focused or query.earlier or query.asks \
+    # a sum of one programme's years ("i alt i 2031-2033"); of several programmes or named parts it is not
+    total = query.answer_type == "sum" and len(focused) == 1 and (len(query.years) >= 2 or query.says_total
+                                                                   and not query.years)
+    if query.answer_type != "amount" and not total or not focused or query.earlier or query.asks \
             or any(states_amount(f.text) for f in facts):
         return None
     if any((f := figs.get(key(h))) is not None and (f.programme.scenarios or f.programme.activities
@@ -320,7 +370,7 @@ def printed_answer(lines: TableLines, store, query, notes, figs, key, facts=()) 
     if hit.doc_type == "answer":
         return None  # a letter's figures are its sentences' (`answer.letters`)
     note = store.note_json(hit.version_doc(query.version)) or {}
-    found = lines.answer(note, query.text, query.years, query.language, hit.budget_year)
+    found = lines.answer(note, query.text, query.years, query.language, hit.budget_year, total)
     if found is None:
         return None
     draft = Draft(query.language)

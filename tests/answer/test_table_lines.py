@@ -89,6 +89,23 @@ Model C – som model B og til kl. 01 | Service | 2.100 | 1.900 | 1.900 | 5.900
 Kontaktperson: Bodil Skovgaard Ring, trafikplanlægger
 """
 
+# the unit price stands in a sentence; the table's line is the whole staff
+_HERBERG = """Socialforvaltningen
+Budget 2031
+
+SOF44 Bedre nattedækning på herbergerne
+
+Resume
+Forvaltningen foreslår vågne nattevagter på tre herberger. En vågen nattevagt koster 610.000 kr. om året.
+
+Bilag 1. Økonomi
+Bilagstabel 1. Udgifter (1.000 kr., 2031-priser)
+Post Styringsområde B BO1 BO2
+Nattevagter (9 årsværk) Service 5.490 5.490 5.490
+
+Kontaktperson: Frode Ulstrup Dam, teamleder
+"""
+
 # a table the reader does read: the structured answer stays
 _SKATEPARK = """Kultur- og Fritidsforvaltningen                                 Budget 2031
 
@@ -151,7 +168,7 @@ def printed_answerer(tmp_path_factory, embedder):
     base = tmp_path_factory.mktemp("printed-tables")
     (base / "docs").mkdir()
     for name, text in (("scener", _SCENER), ("bridges", _BRIDGES), ("hofte", _HOFTE), ("havnebus", _HAVNEBUS),
-                       ("skatepark", _SKATEPARK)):
+                       ("herberg", _HERBERG), ("skatepark", _SKATEPARK)):
         (base / "docs" / f"{name}.txt").write_text(text, encoding="utf-8")
     settings = Settings.from_env({}, index_dir=base / "idx")
     build_index([base / "docs"], settings, embedder, show_progress=False)
@@ -209,3 +226,23 @@ def test_a_figure_that_cannot_be_tied_to_its_year_is_not_shown(printed_answerer)
 def test_the_structured_answer_is_kept_when_the_table_was_read(printed_answerer):
     text = _answer(printed_answerer, "Hvad koster drift og tilsyn af skateparken i Sydhavnen i 2032?")
     assert "400" in text and "trykte linje" not in text
+
+
+def test_a_sum_over_the_whole_period_is_the_total_column_as_printed(printed_answerer):
+    text = _answer(printed_answerer, "Hvad koster model B for havnebusserne i alt i 2031-2033?")
+    assert "4.050" in text and "1.350" not in text and "5.900" not in text
+
+
+def test_a_sum_of_some_years_adds_the_cells_and_shows_each(printed_answerer):
+    text = _answer(printed_answerer, "Hvad koster hjemmetræningen efter hofteoperation i alt i 2032-2033?")
+    assert "10,2" in text and "5,1 (2032)" in text and "15,3" not in text
+
+
+def test_cells_of_ambiguous_notation_are_not_added_up(printed_answerer):
+    a = printed_answerer.ask("What does the night crew for the harbour footbridges cost in total in 2031-2032?")
+    assert "2,400" not in a.answer and "2.400" not in a.answer and "2,4" not in a.answer
+
+
+def test_a_unit_price_stated_in_a_sentence_is_not_replaced_by_a_table_line(printed_answerer):
+    text = _answer(printed_answerer, "Hvad koster én vågen nattevagt på herbergerne om året?")
+    assert "610.000" in text and "5.490" not in text
