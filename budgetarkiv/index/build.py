@@ -50,7 +50,7 @@ from budgetarkiv.ingest.chunking import chunk_note
 from budgetarkiv.ingest.notes import parse_note
 from budgetarkiv.ingest.readers import UnreadableFile, read_document, walk_files
 
-PARSER_VERSION = 36  # bump when parsing or chunking changes, so an unchanged corpus is indexed again
+PARSER_VERSION = 37  # bump when parsing or chunking changes, so an unchanged corpus is indexed again
 
 
 class PassageEncoder(Protocol):

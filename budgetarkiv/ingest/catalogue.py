@@ -118,7 +118,7 @@ def _owned(heads: list[tuple[str, str, int, int]], money: Sequence[BudgetTable],
 
 def find_catalogue(text: str, tables: Sequence[BudgetTable]) -> Catalogue | None:
     """The catalogue a note's text is, or None when it is no catalogue (see the module's decisions)."""
-    heads = _heads(text, tables)
+    heads = all_heads = _heads(text, tables)
     if len(heads) < 2:
         return None
     series = Counter(_series(h[0]) for h in heads).most_common(1)[0][0]
@@ -129,7 +129,7 @@ def find_catalogue(text: str, tables: Sequence[BudgetTable]) -> Catalogue | None
     money = [t for t in tables if t.kind == "money" and t.rows]
     owned = _owned(heads, money, len(text), ids)
     if not all(owned):
-        return None
+        return _shared_table_catalogue(text, tables, all_heads, money)
     proposals = []
     for k, ((pid, name, start, line_end), own) in enumerate(zip(heads, owned)):
         last = k + 1 == len(heads)
@@ -137,6 +137,51 @@ def find_catalogue(text: str, tables: Sequence[BudgetTable]) -> Catalogue | None
         first_table = min(t.start for t in own)
         body = text[line_end:first_table]
         proposals.append(Proposal(pid, name, _first_sentences(body), start, end))
+    title, title_end = _title(text[:heads[0][2]])
+    parts = _parts(text, title_end, proposals, [(t.start, t.end) for t in tables], title)
+    return Catalogue(title, tuple(proposals), parts)
+
+
+def _family(proposal_id: str) -> str:
+    """The administration's part of an id, without a series letter: "SUF" of "SUF-U1" and of "SUF-R2"."""
+    return re.sub(r"[ \t-][A-ZÆØÅ]{0,2}$", "", _series(proposal_id))
+
+
+def _named_in_rows(pid: str, tables: Sequence[BudgetTable]) -> bool:
+    return any(re.match(rf"{re.escape(pid)}(?![\w])", row.label.strip()) for t in tables for row in t.rows)
+
+
+def _body_end(text: str, start: int, stop: int) -> int:
+    """Where a proposal's own text ends before `stop` (the next proposal, a table or a section heading): before the
+    short heading lines that open what follows ("Reduktionsforslag"), so they do not end the proposal's text."""
+    lines = text[start:stop].split("\n")
+    while lines and (not lines[-1].strip() or _PART_HEADING_RE.fullmatch(collapse_ws(lines[-1]))):
+        lines.pop()
+    return start + len("\n".join(lines))
+
+
+def _shared_table_catalogue(text: str, tables: Sequence[BudgetTable], heads: list[tuple[str, str, int, int]],
+                            money: Sequence[BudgetTable]) -> Catalogue | None:
+    """A catalogue whose proposals share their money tables: "SUF-U1 ...", "SUF-R1 ..." each a heading with a
+    paragraph of its own, their figures all in tables whose rows start with the proposals' ids (an expansions
+    table, a reductions table). Ids of one administration count together whatever their series letter. Heads
+    without text of their own (a list of contents above a summary table) are no catalogue."""
+    family = Counter(_family(h[0]) for h in heads).most_common(1)[0][0]
+    heads = [h for h in heads if _family(h[0]) == family]
+    ids = [h[0] for h in heads]
+    if len(heads) < 2 or len(set(ids)) != len(ids) or not all(_named_in_rows(pid, money) for pid in ids):
+        return None
+    boundaries = [t.start for t in tables] + [m.start() for m in re.finditer(r"^.*$", text, re.MULTILINE)
+                                               if canonical_heading(m.group(0))]
+    proposals = []
+    for k, (pid, name, start, line_end) in enumerate(heads):
+        stop = heads[k + 1][2] if k + 1 < len(heads) else len(text)
+        stop = min([b for b in boundaries if line_end < b < stop], default=stop)
+        end = _body_end(text, line_end, stop)
+        description = _first_sentences(text[line_end:end])
+        if not sentence_bounds(description) or not re.search(r"[.!?]", description):
+            return None  # a heading without a paragraph of its own
+        proposals.append(Proposal(pid, name, description, start, end))
     title, title_end = _title(text[:heads[0][2]])
     parts = _parts(text, title_end, proposals, [(t.start, t.end) for t in tables], title)
     return Catalogue(title, tuple(proposals), parts)

@@ -168,12 +168,13 @@ def _head_findings(note: Note) -> list[Finding]:
 
 def _unread_head_years(note: Note, table: BudgetTable) -> list[str]:
     """Years in the table's head line that are no column of the table: a "Varigt fra 2035" or "Overslag 2031"
-    column the reader did not take. The head line is a line of the table holding two or more of the years read
-    (so prose above an untitled table, "i 2019-2022 finansieret af ...", is no head); price levels ("2024 p/l")
-    are left out."""
+    column the reader did not take (a column kept as written in `TableRow.extra` is read). The head line is a
+    line of the table holding two or more of the years read (so prose above an untitled table, "i 2019-2022
+    finansieret af ...", is no head); price levels ("2024 p/l") are left out."""
+    kept = " ".join(head for row in table.rows for head in row.extra)  # "Varigt fra 2035" kept as a column
     missing: list[str] = []
     for line in note.text[table.start:table.end].splitlines():
-        years = _YEAR_TOKEN_RE.findall(PRICE_LEVEL_RE.sub(" ", line))
+        years = [y for y in _YEAR_TOKEN_RE.findall(PRICE_LEVEL_RE.sub(" ", line)) if y not in kept]
         if len(set(years) & set(table.years)) < 2:
             continue
         missing.extend(y for y in years if y not in table.years and y not in missing)

@@ -64,10 +64,11 @@ _NOTE_ID_RE = re.compile(
 _TITLE_LEAD_RE = re.compile(r"^[\s:–—-]+")
 # The head's own year: "Budget 2024" as a line, or as one part of a head line whose parts are separated
 # ("Budget 2027 · Beskæftigelses- og Integrationsforvaltningen", "Effektiviseringsstrategi – Budget 2024",
-# "Aftale om Budget 2026", "Budgetnotat til Budget 2025"). A year inside a sentence ("Bevillingen fra Budget
+# "Aftale om Budget 2026", "Budgetnotat til Budget 2025", or set apart by a tab or a run of spaces: a right-aligned
+# "Socialforvaltningen            Budget 2028"). A year inside a sentence ("Bevillingen fra Budget
 # 2023 udløber") or a span ("Budget 2024-2027") is no head year.
 _HEAD_YEAR_RE = re.compile(
-    r"^[ \t]*(?:[^\n]*?(?:[·•|:,–—]|[ \t]-|\bAftale[ \t]+om|\btil)[ \t]+)?"
+    r"^[ \t]*(?:[^\n]*?(?:[·•|:,–—]|[ \t]-|\bAftale[ \t]+om|\btil|\S(?=\t|[ \t]{2}))[ \t]+)?"
     r"Budget(?:forslag)?[ \t]+(\d{4})(?=[ \t]*(?:$|[·•|:,]|[–—-](?!\d)))",
     re.MULTILINE | re.IGNORECASE,
 )

@@ -45,6 +45,8 @@ SCENARIO_IN_TITLE_RE = re.compile(
 # a named alternative in a table's title: "Model A", "Model 2", "Variant B", "Alternativ 1", "Alternativ II",
 # "Løsning 3", "Option A", "Niveau 2", "Forslag 1"
 ALTERNATIVE_IN_TITLE_RE = re.compile(rf"\b({KIND_WORDS.replace('Scenarie|', '')})\s+({MARK})(?![.,])", re.IGNORECASE)
+# a row naming an alternative at its start: "Mulighed 2 – saltning og weekendrydning", "Model B: to værksteder"
+ALTERNATIVE_ROW_RE = re.compile(rf"^({KIND_WORDS})\s+({MARK})(?:\s*[–—:.-]|\s*$|\s+(?=\S))", re.IGNORECASE)
 # a title ending in a model's name: "Tabel 1 – Grundmodel", "Tabel 2 – Udvidet model"
 MODEL_TAIL_RE = re.compile(r"[–—:-]\s*(?P<name>(?:[^\W\d_]+\s+)?[^\W\d_]*model)\s*(?:\([^)]*\))?\s*$", re.IGNORECASE)
 SCENARIO_ONLY_RE = re.compile(r"\(\s*scenari[eo]\s+[^)]*\)", re.IGNORECASE)
@@ -324,13 +326,21 @@ def _tab_head(line: _Line, budget_year: int | None = None) -> _Head | None:
     if len(years) < 2 and not (years and has_total):
         return None
     unit, price_level = _unit_and_price_level(cells[0])
-    after_total = roles.index("total") + 1 if has_total else len(roles)
+    after_total = _after_money(roles)
     return _Head(
         years=tuple(years), has_total=has_total, unit=unit, price_level=price_level, roles=tuple(roles),
         extra_heads=tuple(c for r, c in zip(roles[after_total:], cells[after_total:]) if r == "" and c),
         has_styr="styr" in roles, has_udvalg="udvalg" in roles, has_bevilling="bevilling" in roles,
         has_iu="iu" in roles,
     )
+
+
+def _after_money(roles: Sequence[str]) -> int:
+    """Where the columns after a tab-separated head's money columns start: after "I alt", else after the last year.
+    Those columns' cells are kept as written in `TableRow.extra`: "Årsværk", or a "Varigt fra 2035" that gives the
+    full-year amount once the years shown are over (money, but neither a year of the table nor its total)."""
+    money = [k for k, r in enumerate(roles) if r == "total" or YEAR_RE.match(r)]
+    return money[-1] + 1 if money else len(roles)
 
 
 def _find_head(lines: Sequence[_Line], i: int, budget_year: int | None = None) -> tuple[_Head, int] | None:
@@ -512,6 +522,32 @@ def alternative_in_title(title: str) -> str | None:
         name = " ".join(m.group("name").split())
         return name[0].upper() + name[1:]
     return None
+
+
+def alternatives_as_rows(table: BudgetTable) -> tuple[BudgetTable, ...]:
+    """A money table whose rows are alternatives ("Mulighed 1 – ...", "Mulighed 2 – ...", no sum row) as one table
+    per alternative, each with its name as the scenario; any other table as it is.
+
+    The alternatives of such a table are to be chosen between, never added: read as one table, a question about
+    "mulighed 2" got every option's figures. As scenarios they are what a note's "Scenarie 1/2" tables are, so
+    choosing, comparing and never adding them works the same way. The tables keep the title and place of the one
+    printed table; each keeps its own row's checks."""
+    if table.kind != "money" or table.scenario is not None or len(table.rows) < 2:
+        return (table,)
+    named: list[tuple[str, TableRow]] = []
+    for row in table.rows:
+        m = ALTERNATIVE_ROW_RE.match(row.label.strip())
+        if row.is_sum or m is None:
+            return (table,)
+        mark = m.group(2)
+        named.append((f"{m.group(1).capitalize()} {mark if mark.isdigit() else mark.upper()}", row))
+    if len({name for name, _ in named}) != len(named):
+        return (table,)
+    return tuple(
+        dataclasses.replace(table, scenario=name, rows=(row,),
+                            checks=tuple(c for c in table.checks if c.kind == "row_total" and c.subject == row.label))
+        for name, row in named
+    )
 
 
 # --- money cells ------------------------------------------------------------------------------
@@ -831,7 +867,7 @@ def _tab_row(line: _Line, head: _Head) -> TableRow | None:
     amounts: dict[str, Amount] = {}
     notes: dict[str, str] = {}
     total: Amount | None = None
-    after_total = head.roles.index("total") + 1 if head.has_total else len(head.roles)
+    after_total = _after_money(head.roles)
     extra = {name: cell for name, cell in zip(head.extra_heads, (c for r, c in zip(head.roles[after_total:],
                                                                                   cells[after_total:]) if r == ""))
              if cell}
@@ -1710,7 +1746,7 @@ def extract_tables(text: str, budget_year: int | None = None) -> tuple[BudgetTab
             if table is None or not table.rows:
                 i += 1
                 continue
-            tables.append(table)
+            tables.extend(alternatives_as_rows(table))
             taken.update(range(i, last + 1))
             floor = i = last + 1
             continue
@@ -1723,7 +1759,7 @@ def extract_tables(text: str, budget_year: int | None = None) -> tuple[BudgetTab
         if table is None:
             i += 1
             continue
-        tables.append(table)
+        tables.extend(alternatives_as_rows(table))
         taken.update(range(i, last + 1))
         floor = last + 1
         i = last + 1

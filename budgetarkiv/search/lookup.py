@@ -42,10 +42,12 @@ def scenario_costs(rows: Sequence[RowRecord]) -> list[ScenarioCost]:
 
     "Tidligere afsatte midler" (money granted earlier) is never a cost of the proposal.
     """
-    by_table: dict[tuple[str, str], list[RowRecord]] = defaultdict(list)
+    # one printed table may hold several scenarios' rows under one title (alternatives as rows, see
+    # `ingest.tables.alternatives_as_rows`): a table is its title within one scenario
+    by_table: dict[tuple[str, str, str | None], list[RowRecord]] = defaultdict(list)
     for r in rows:
         if not _EARLIER.search(r.table_title):
-            by_table[(r.doc_id, r.table_title)].append(r)
+            by_table[(r.doc_id, r.table_title, r.scenario)].append(r)
     # a follow-up's table by named columns ("Korr. budget | Forv. forbrug"), no year amounts: no cost of a proposal
     by_table = {k: t for k, t in by_table.items() if any(r.amounts or r.total is not None for r in t)}
     overview = [t for t in by_table.values() if _OVERVIEW.search(t[0].table_title)]

@@ -711,3 +711,17 @@ def test_a_heraf_row_is_never_one_of_the_rows_a_sum_adds():
             _table_row("Tabel 1. Økonomi", "Uddannelse", "Service", {"2029": 500}),
             _table_row("Tabel 1. Økonomi", "Udgifter i alt", None, {"2029": 2000}, is_sum=True)]
     assert [r.label for r in parts_asked(rows, _label, set(), set(), True)] == ["Hjemmebesøg", "Uddannelse"]
+
+
+@pytest.mark.fast
+def test_alternatives_printed_as_rows_of_one_table_are_a_cost_each():
+    """One printed table whose rows are options ("Mulighed 1/2/3", read as one scenario each): each option is a cost
+    of its own, never the three rows merged into one table without a sum row (which gave no cost at all)."""
+    from budgetarkiv.search.lookup import scenario_costs
+
+    title = "Bilagstabel 1. Merudgift pr. mulighed"
+    rows = [_table_row(title, f"Mulighed {n} – niveau {n}", "Service", {"2031": 1.0 * n, "2032": 1.0 * n},
+                       scenario=f"Mulighed {n}") for n in (1, 2, 3)]
+    costs = scenario_costs(rows)
+    assert [(c.name, c.amounts["2031"], c.table) for c in costs] == [
+        ("Mulighed 1", 1.0, title), ("Mulighed 2", 2.0, title), ("Mulighed 3", 3.0, title)]
