@@ -256,6 +256,10 @@ def answering(query: Query, sentence: str, groups: Sequence[set[str]], weights: 
     if counted:
         counts = [counts_noun(sentence[c.start:c.end], counted, tokens, overlap) for c in found]
         counts = [n or (w is not None and counts[w]) for n, w in zip(counts, whole)]
+        # "Det kræver 17 logopæder ud over de 8, altså 25 i alt": a total without a noun counts what the clause
+        # before it counts
+        counts = [n or bool(i and counts[i - 1] and _TOTAL.search(sentence[c.start:c.end]))
+                  for i, (n, c) in enumerate(zip(counts, found))]
         if any(counts) and not all(counts):
             scores = [x + W_COUNTED * n for x, n in zip(scores, counts)]
     order = sorted(range(len(found)), key=lambda i: -scores[i])
@@ -273,6 +277,9 @@ def answering(query: Query, sentence: str, groups: Sequence[set[str]], weights: 
     return best
 
 
+# "altså 25 i alt", "in total 25": a clause summing up the counts before it, read with the sentence's lead
+_SUMMED = re.compile(r"(?:altså|dvs\.?|det vil sige|i alt|samlet|tilsammen|that is|in total|in all|so|i\.e\.)\s+"
+                     r"(?:ca\.\s*|about\s+)?\d", re.IGNORECASE)
 _LABEL_VALUE = re.compile(r"[^\W\d_][^:\d]{0,40}:\s*(?:ca\.\s*)?\d")  # "Bispebjerg Station: 400 pladser"
 
 
@@ -516,7 +523,7 @@ def lead_of(sentence: str, clause: Clause) -> str:
     figure, which a clause without a subject of its own needs to be read; "" when the clause has its own
     subject, or the lead states a figure or is long."""
     text = sentence[clause.start:clause.end]
-    if clause.start == 0 or not (_PART_OF.match(text) or _BARE.match(text)):
+    if clause.start == 0 or not (_PART_OF.match(text) or _BARE.match(text) or _SUMMED.match(text)):
         return ""
     first = _first_value(sentence)
     lead = sentence[:first].strip(" ,;:–—•▪") if first is not None else ""

@@ -55,6 +55,7 @@ from budgetarkiv.answer.sentences import (
     SentencePicker,
     asks_named_column,
     carries_type,
+    clause_years,
     fact_at,
     sentence_of,
 )
@@ -1541,7 +1542,7 @@ def _other_years(query: Query, facts) -> str | None:
     if not query.years or query.answer_type not in ("count", "percent") or query.asks or not facts:
         return None
     # (a clause: the years of its sentence; a table row: its columns' years)
-    stated = [years_in(f"{f.section or ''} {f.text}") or years_in(sentence_of(f)) or head_years(f) for f in facts]
+    stated = [years_in(f"{f.section or ''} {f.text}") or clause_years(f) or head_years(f) for f in facts]
     asked = set(query.years)
     if any(asked & s for s in stated) or not any(stated):
         return None

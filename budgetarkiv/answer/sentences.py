@@ -20,6 +20,7 @@ from budgetarkiv.answer.clauses import (
     DATE,
     PART,
     answering,
+    clauses,
     counted_noun,
     counts_noun,
     date_clause,
@@ -30,6 +31,7 @@ from budgetarkiv.answer.clauses import (
     time_fit,
     without_type_words,
 )
+from budgetarkiv.answer.counts import count_fit
 from budgetarkiv.answer.events import event_fit
 from budgetarkiv.answer.goaltable import labelled_facts
 from budgetarkiv.answer.listing import asks_names, listed_items
@@ -37,7 +39,7 @@ from budgetarkiv.answer.model import Fact
 from budgetarkiv.answer.relevance import NAME, Relevance, overlap
 from budgetarkiv.answer.scenario_parts import built_on, scenarios_at
 from budgetarkiv.core.numbers import NUMBER_RE
-from budgetarkiv.core.text import sentence_spans, trimmed_spans
+from budgetarkiv.core.text import sentence_spans, trimmed_spans, years_in
 from budgetarkiv.index.english import looks_english
 from budgetarkiv.search.hybrid import Hit
 from budgetarkiv.search.query import Query, analyse
@@ -73,8 +75,6 @@ ONE_SENTENCE = ("date", "person")  # one date, one name: a second sentence would
 
 KRONER = re.compile(r"\bkr\.|\bmio\.|\bmia\.|\bkroner\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s*(?:pct\b|procent|%)", re.IGNORECASE)
-_COUNT = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,]*\s*(?:pct|procent|%|kr|mio|mia))(?:\s+[a-zæøå])",
-                    re.IGNORECASE)
 _SHARE_ASKED = re.compile(r"\b(?:hvor stor en (?:del|andel|procent\w*)|hvor mange procent|what share|what percentage|"
                           r"what proportion|how many percent)\b", re.IGNORECASE)
 _COUNT_ASKED = re.compile(r"\b(?:hvor mange|how many)\b", re.IGNORECASE)
@@ -117,6 +117,10 @@ _SINCE = re.compile(rf"\b(?:siden|since|fra og med|starting in|begyndte i|began 
                     rf"{_BEGUN}\s+(?:\w+\s+){{0,3}}?(?:i|in|med|with|fra|from)(?:\s+(?:budget(?:aftale)?|the budget for))?)"
                     r"\s+(?:19|20)\d\d\b", re.IGNORECASE)
 _NEXT = re.compile(r"\b(?:næste|kommende|next|upcoming)\b", re.IGNORECASE)
+# a year said as the time of something ("i 2031", "fra 2031", "by 2031"), not a budget's or a price level's name
+_YEAR_AS_DATE = re.compile(r"\b(?:i|fra|inden|senest|før|efter|med udgangen af|in|from|by|before|after|until|til)\s+"
+                           r"(?:(?:år(?:et)?|the year)\s+)?(?:19|20)\d\d\b(?!\s*[-–/]\s*(?:19|20)?\d\d)(?!-?\s*(?:pris|p/l|prices))",
+                           re.IGNORECASE)
 # a document's own date on its label line ("Date: 14 June 2029", "Dato: torsdag den 3. maj 2029", "Sendt: ...")
 _DATE_LINE = re.compile(r"\b(?:date|dato|dateret|dated|sent|sendt|modtaget|received)\s*:\s*(?:[^\W\d_]+dag\s+|"
                         r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:den\s+|d\.\s*|the\s+)?$", re.IGNORECASE)
@@ -185,7 +189,7 @@ def type_fit(query: Query, sentence: str, goal_cell: bool = False) -> float:
     has_number = bool(NUMBER_RE.search(_YEAR_ONLY.sub(" ", sentence)))
     fit = 0.0
     if kind == "count":
-        fit = 1.0 if _COUNT.search(_YEAR_ONLY.sub(" ", sentence)) else 0.3 if has_number else 0.0
+        fit = count_fit(sentence, query.text) or (0.3 if has_number else 0.0)
     elif kind == "percent":
         fit = 1.0 if _PERCENT.search(sentence) else 0.2 if has_number else 0.0
     elif kind in ("amount", "sum", "comparison"):
@@ -203,6 +207,8 @@ def type_fit(query: Query, sentence: str, goal_cell: bool = False) -> float:
         if dates and not _ABOUT_DOCUMENT.search(query.text) \
                 and all(_DATE_LINE.search(sentence[max(0, m.start() - 30):m.start()]) for m in dates):
             fit = 0.3  # "Date: 14 June 2029", "Dato: ...": the letter's own date answers only what asks about the letter
+        if not dates and _YEAR_AS_DATE.search(sentence):
+            fit = 0.4  # "Anlægget forventes færdigt i 2031": a year is a date, if a coarse one (ranked, not required)
         if dates and _NEXT.search(query.text):  # "the next meeting": the date said to be the next one
             fit += 0.5 if _NEXT.search(sentence) else -0.5
     elif kind in ("goal", "result"):
@@ -615,7 +621,7 @@ def one_figure(query: Query, best: str) -> bool:
     count = query.answer_type == "count" or bool(_COUNT_ASKED.search(query.text))
     if share:
         return bool(_PERCENT.search(best))
-    return count and bool(_COUNT.search(_YEAR_ONLY.sub(" ", best)))
+    return count and count_fit(best, query.text) >= 1.0
 
 
 _AGAINST_TODAY = re.compile(r"\b(?:compared (?:with|to)|against|versus|sammenlignet med|i forhold til|mod)\s+"
@@ -788,6 +794,26 @@ def sentence_of(f: Fact) -> str:
     read with the "... i 2026-2029" that ends its sentence."""
     a, b = f.highlight
     return next((f.passage[s:e] for s, e in sentence_spans(f.passage) if s <= a and b <= e), f.text)
+
+
+def clause_years(f: Fact) -> set[int]:
+    """The years a quote is of: its own; for a clause without one, its sentence's, save those a later clause
+    states of a figure of the same kind ("Antallet af pladser øges fra 120 til 150 om året; i opstartsåret 2027 er der 135 pladser":
+    2027 is the start year's count, not the 150's). A lead's year ("I 2025 deltog 140, heraf 38 pct. ...") stays."""
+    own = years_in(f.text)
+    if own:
+        return own
+    a, b = f.highlight
+    span = next(((s, e) for s, e in sentence_spans(f.passage) if s <= a and b <= e), None)
+    if span is None or (a, b) == span:
+        return years_in(sentence_of(f))
+    sentence = f.passage[span[0]:span[1]]
+    kinds = set(figures(f.passage[a:b]))  # (a later clause's amount for a span of years is the whole sentence's time)
+    later = [(c.start, c.end) for c in clauses(sentence) if span[0] + c.start >= b and years_in(sentence[c.start:c.end])
+             and kinds & set(c.figures)]
+    for start, end in reversed(later):
+        sentence = sentence[:start] + " " + sentence[end:]
+    return years_in(sentence)
 
 
 def fact_at_passage(f: Fact, start: int, end: int) -> Fact:

@@ -222,9 +222,11 @@ _ASK_SPLIT = re.compile(
 )
 # a question asking an amount besides a date ("hvornår og hvor meget", "what will it cost, and when")
 _AMOUNT_ASKED = re.compile(r"\b(?:hvor meget|hvor mange (?:penge|kroner|mio)|hvad kost\w*|hvilket beløb|how much|"
-                           r"how many (?:kroner|millions?)|which amount|what amount|what (?:will|would|does|did|do)\b.{0,40}\bcost)\b",
+                           r"how many (?:kroner|millions?)|which amount|what amount|what (?:will|would|does|did|do)\b[^?,;]*\bcost)\b",
                            re.IGNORECASE)
-_DATE_Q = re.compile(r"\b(hvornår|when|hvilken dato|what date|dato|dateret|dated)\b", re.IGNORECASE)
+# ("when" as a question word, not the conjunction of "what does it cost when it is fully running")
+_DATE_Q = re.compile(r"\b(hvornår|hvilken dato|what date|dato|dateret|dated)\b|"
+                     r"(?:^\W*|[,;:]\s*|\b(?:and|or|but|since|from|until|by)\s+)when\b", re.IGNORECASE)
 _WANTS_FINAL = re.compile(
     r"\b(?:endelig[et]?|final|seneste|nyeste|latest|opdatered?e|opdateret|updated|reviderede?|revideret|revised|"
     r"rettede?|rettet|corrected)\s+(?:version|udgave|budgetnotat\w*|notat\w*|budget note|note)\b",

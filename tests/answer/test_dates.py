@@ -147,3 +147,21 @@ def test_the_start_asked_about_is_not_the_meeting_that_treats_it(picker):
     texts = ["Udvalget behandler bostøtten i Valby på mødet 12. marts 2029.",
              "Bostøtten i Valby starter 1. august 2029."]
     assert _picked(picker, question, texts) == texts[1]
+
+
+def test_a_year_said_as_a_time_is_a_coarse_date():
+    q = analyse("Hvornår står svømmehallen færdig?")
+    coarse = type_fit(q, "Svømmehallen forventes at stå færdig i 2031.")
+    assert 0 < coarse < type_fit(q, "Svømmehallen står færdig 1. maj 2031.")
+    assert type_fit(q, "Svømmehallen koster 2,1 mio. kr. (2030-priser).") == 0.0
+    assert not carries_type(q, "Svømmehallen forventes at stå færdig i 2031.")  # (a dated sentence ranks first)
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("What does the electric cargo bike for the nurseries cost per year when it is fully running?", "amount"),
+    ("How many places will the club have when it is fully running?", "count"),
+    ("When does the new club open?", "date"),
+    ("The new club: when does it open?", "date"),
+])
+def test_when_asks_for_a_date_as_a_question_word_not_as_a_conjunction(question, kind):
+    assert analyse(question).answer_type == kind
