@@ -141,6 +141,14 @@ def agreement_year(question: str) -> int | None:
     return int(m.group(1) or m.group(2)) if m else None
 
 
+def names_agreement_of(text: str, year: int | None) -> bool:
+    """Whether a text names the agreement of that budget year ("Med Aftale om Budget 2030 er der afsat ...",
+    "Budgetaftale 2030"); any agreement when no year is given."""
+    if year is None:
+        return bool(_AGREEMENT.search(text))
+    return any(int(m.group(1) or m.group(2)) == year for m in _AGREEMENT_YEAR.finditer(text))
+
+
 def is_agreement(text: str) -> bool:
     """A document that says in its head that it is a budget agreement."""
     return bool(_AGREEMENT_HEAD.search(text[:300]))

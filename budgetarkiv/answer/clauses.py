@@ -65,6 +65,7 @@ _PART_OF = re.compile(r"^(?:heraf|hvoraf|herunder|heriblandt|of which|of whom|in
 W_WORDS, W_TYPE = 1.0, 0.6  # per question word a clause alone holds; per unit of type_score
 MARGIN = 0.2  # the best clause must beat the next by this much to be the answer on its own
 W_COUNTED = 1.5  # a clause counting the noun a count question counts
+W_YEAR = 2.0  # a clause naming the year asked (minus: one naming only other years)
 NOUN_WORDS = 3  # a count's noun stands in the words right after it ("15 nye skoler")
 TIME_WEIGHT = 2.5  # the time asked outweighs a question word: "fra 2028 ... om året" once fully phased in
 LEAD_WORDS = 20  # a longer lead is a statement of its own, not the subject of a clause
@@ -262,6 +263,13 @@ def answering(query: Query, sentence: str, groups: Sequence[set[str]], weights: 
                   for i, (n, c) in enumerate(zip(counts, found))]
         if any(counts) and not all(counts):
             scores = [x + W_COUNTED * n for x, n in zip(scores, counts)]
+    asked = set(query.years)
+    # "hvor mange i 2027?" of "I 2027 steg tallet til 174, og i 2028 fik 203 unge et forløb": when the clauses
+    # name other years too, the year asked decides (a part, "heraf ...", is of its whole's year)
+    dated = [years_in(sentence[c.start:c.end]) for c in found]
+    dated = [ys or (dated[w] if w is not None else set()) for ys, w in zip(dated, whole)]
+    if asked and any(ys - asked for ys in dated):
+        scores = [x + (W_YEAR if asked & ys else -W_YEAR if ys else 0.0) for x, ys in zip(scores, dated)]
     order = sorted(range(len(found)), key=lambda i: -scores[i])
     best = found[order[0]]
     close = [i for i in order if scores[order[0]] - scores[i] < MARGIN]

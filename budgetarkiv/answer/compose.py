@@ -18,7 +18,7 @@ from functools import cached_property
 from pathlib import Path
 
 from budgetarkiv.answer import agreements, costs, followups, table_lines, wording
-from budgetarkiv.answer.clauses import count_terms, counted_noun, counted_nouns, repeated_counts
+from budgetarkiv.answer.clauses import count_terms, counted_noun, counted_nouns, counts_noun, figures, repeated_counts
 from budgetarkiv.answer.contacts import Contacts
 from budgetarkiv.answer.focus import MAX_NOTES, NoteInFocus, Speller, focus, respelt, wants_several
 from budgetarkiv.answer.history import history_answer
@@ -244,6 +244,8 @@ class Answerer:
                 query.answer_type in _GRANT_TYPES and self._agreement_grant(agreed, query, checked, hits, filters) or \
                 query.answer_type in ("amount", "fact") and self._follow_up(agreed, query, hits):
             return self._answered(question, query, agreed, hits)
+        if self._agreement_absent(query, checked, hits, filters, notes):
+            return self._abstain(query, hits, wording.phrase(lang, "no_agreement"))
         outside = self._years_outside(query, notes, figs)
         if outside:
             return self._abstain(query, hits, outside)
@@ -255,6 +257,13 @@ class Answerer:
         if not facts and (self.letters.asks_letter(query) or self.contacts.asked_role(query) is not None):
             return self._abstain(query, hits, wording.phrase(lang, "none"))
         other_years = _other_years(query, facts)
+        tabled = query.years and query.answer_type in ("count", "percent") and any(_HEAD.search(f.text) for f in facts)
+        if other_years or tabled:
+            # the note in focus counts other years (a budget note restating last year's result): another
+            # document found may count the year asked (the status report the note cites); a table read as one
+            # sentence states every year's figure: a sentence of the year asked answers
+            facts = self._year_facts(query, checked, wanted, hits) or facts
+            other_years = _other_years(query, facts)
         if other_years:
             return self._abstain(query, hits, other_years)
         instead = codes_instead(checked, [f.text for f in facts])
@@ -560,7 +569,10 @@ class Answerer:
             facts = tuple(scenario_clause(f, asked) for f in facts)
         letters = [h for h in hits if note_key(h) in focused | also]
         if self.letters.asks_letter(query):  # a letter found further down, when it is about the subject
+            # (or another document that is signed or names who asked: a consultation response, the answer to a
+            # technical question)
             letters += [h for h in hits if h.doc_type == "answer" and h not in letters]
+            letters += [h for h in hits if h.doc_type == "other" and h not in letters]
         role = self.contacts.asked_role(query)
         if self.minutes.asks_decision(query) or role is not None and role.of_minutes:
             # what was decided, or who chaired, stands in minutes found further down too
@@ -573,6 +585,58 @@ class Answerer:
                 query, letters, self.searcher.known_note_ids)):
             return ()  # who signed or asked, who chaired: only a letter or minutes about the question's subject say
         return (from_letter,) if from_letter is not None else facts
+
+    def _year_facts(self, query: Query, text: str, wanted: set[str], hits: list[Hit]) -> tuple[Fact, ...]:
+        """ "Hvor mange ... i 2027?" when the sentences of the note in focus count other years: the sentences of
+        every document found (each read whole) that state the year asked, picked as usual; () when none
+        states it. A count or share is a fact of its own year, wherever it stands: a money table's years
+        say nothing of it."""
+        asked = set(query.years)
+        first_of: dict[tuple, Hit] = {}
+        for h in hits:
+            first_of.setdefault(note_key(h), h)
+        subject = dataclasses.replace(query, text=text).subject_text
+
+        def share(h: Hit) -> float:
+            found, missing = self.relevance.words_found(subject, self._note_text(h)[0])
+            return len(found) / (len(found) + len(missing)) if missing else 1.0
+
+        # a document about the question's subject: as much as the best-ranked one is, or enough on its own
+        # (one that is not counts something else that year)
+        least = min(self.min_coverage[query.language], share(hits[0])) if hits else 1.0
+        candidates = []
+        for h in list(first_of.values())[:MAX_NOTES + 2]:
+            if share(h) < least:
+                continue
+            found = self.picker.candidates([], set(), set(), note_key, goals=query.wants_goal,
+                                           more=self.searcher.neighbours(h))
+            # (a count or share stated: a figure not a year, nor the day of a date; a table read as one
+            # sentence, its head's years and every row's figures, states each year's figure beside the others)
+            candidates += [c for c in found if carries_type(query, c.text, c.hit.kind == "table")
+                           and not _HEAD.search(c.text)
+                           and any(k in ("count", "percent") for k in figures(_DOCUMENT_DATE.sub(" ", c.text)))
+                           and asked & _counted_years(fact_at(c.hit, c.start, c.end))]
+        noun = counted_noun(query.text)
+        counted = [g for g in self.relevance.word_groups(noun, english=query.language == "en") if g] if noun else []
+        if counted:  # "how many families": a sentence counting families, not one counting children that year
+            analyzer = self.relevance.analyzer
+            candidates = [c for c in candidates
+                          if counts_noun(c.text, counted, lambda t: set(analyzer.tokens(t)), overlap)]
+        if not candidates:
+            return ()
+        candidates = [dataclasses.replace(c, rank=0) for c in candidates]
+        typed = dataclasses.replace(query, text=text)
+        for _ in range(3):  # (a sentence's clause about another year picked: the next best sentence)
+            picked = self.picker.pick(typed, wanted, candidates)
+            facts = tuple(f for f in picked if asked & _counted_years(f))
+            if facts:
+                return facts if _other_years(query, facts) is None else ()
+            candidates = [c for c in candidates if not any(
+                f.doc_id == c.hit.doc_id and f.passage == c.hit.text and c.start < f.highlight[1]
+                and f.highlight[0] < c.end for f in picked)]
+            if not picked or not candidates:
+                break
+        return ()
 
     def _write(self, d: wording.Draft, query: Query, notes: list[NoteInFocus], figs: dict, facts,
                named_parts: bool = False) -> None:
@@ -1078,6 +1142,23 @@ class Answerer:
         return _Agreement(found, text, store.find_rows(RowQuery(doc_ids=[found.doc_id])),
                           [ProseAmount(**a) for a in note.get("prose_amounts") or ()], agreements.price_level(text), year)
 
+    def _agreement_absent(self, query: Query, checked: str, hits: list[Hit], filters: Filters | None,
+                          notes: list[NoteInFocus]) -> bool:
+        """ "What did the Budget 2030 agreement grant X?" when the archive holds no such agreement about X and the
+        notes in focus never name it: a note's table is what the administration proposed, not what an agreement
+        granted, so showing it would answer another question. (An agreement of an earlier year, "med
+        Budgetaftale 2027", is the notes' history of grants: `Query.earlier`.)"""
+        q = query.text
+        if query.earlier or not (agreements.names_agreement(q) and agreements.asks_money(q)) \
+                or agreements.asks_request(q) or agreements.asks_note(q) or agreements.asks_which_agreement(q) \
+                or agreements.asks_earlier(q) or not notes:
+            return False
+        if self._agreement(query, checked, hits, filters) is not None:
+            return False
+        year = agreements.agreement_year(q)
+        named = [(self.searcher.store.note_json(n.hit.doc_id) or {}).get("text") or n.hit.text for n in notes]
+        return not any(agreements.names_agreement_of(text, year) for text in named)
+
     def _agreement_term(self, a: _Agreement, subject: str, years: Sequence[int], unstated: str | None = None
                         ) -> tuple[costs.Term, str | None, agreements.ProseTerm | None] | None:
         """What the agreement grants the subject: its table row (the year asked, else its total), else the amount
@@ -1541,8 +1622,7 @@ def _other_years(query: Query, facts) -> str | None:
     sentence counting another year and none that year is enough: the others count no year at all."""
     if not query.years or query.answer_type not in ("count", "percent") or query.asks or not facts:
         return None
-    # (a clause: the years of its sentence; a table row: its columns' years)
-    stated = [years_in(f"{f.section or ''} {f.text}") or clause_years(f) or head_years(f) for f in facts]
+    stated = [_counted_years(f) for f in facts]
     asked = set(query.years)
     if any(asked & s for s in stated) or not any(stated):
         return None
@@ -1551,6 +1631,20 @@ def _other_years(query: Query, facts) -> str | None:
         return None
     years = sorted(set().union(*stated))
     return wording.phrase(query.language, "other_years", stated=", ".join(map(str, years)), asked=wording.year_span(query.years))
+
+
+# a document's own date ("statusnotatet af 4. april 2029", "the letter of 14 June 2029"): no time of a count
+_DOCUMENT_DATE = re.compile(r"\b(?:af|dateret|of|dated)\s+(?:den\s+|the\s+)?\d{1,2}\.?\s+[^\W\d_]{3,9}\.?\s+(?:19|20)\d\d\b",
+                            re.IGNORECASE)
+
+
+def _counted_years(f: Fact) -> set[int]:
+    """The years a quoted fact counts: a clause, the years of its section and sentence; a table row, its
+    columns' years. A document's date named in passing ("statusnotatet af 4. april 2029 viser ...") is none."""
+    def years(text: str) -> set[int]:
+        return years_in(_DOCUMENT_DATE.sub(" ", text))
+    dated = {y for m in _DOCUMENT_DATE.finditer(sentence_of(f)) for y in years_in(m.group(0))}
+    return years(f"{f.section or ''} {f.text}") or clause_years(f) - dated or head_years(f)
 
 
 # a table row quoted as a sentence: a label, then two figures or more ("Rollatorer 13 pct. 18 pct. 40 pct.")

@@ -30,6 +30,7 @@ class Role:
     heading: bool = False  # the label may stand alone as a heading with the name below it
     of_minutes: bool = False  # named in minutes of one committee's meeting
     prose: str = ""  # a phrase naming the person in a sentence ("Sagen blev forelagt af <name>")
+    bodies: bool = False  # an administration or a committee holds it too ("Besvaret af: Børne- og Ungdomsforvaltningen")
 
 
 def _asked(words: str) -> re.Pattern[str]:
@@ -54,12 +55,20 @@ ROLES: tuple[Role, ...] = (
          of_minutes=True, prose=r"\b(?:forelagt|fremlagt|presented|introduced)\s+(?:af|by)\b"),
     Role("absent", _asked(r"fravær\w*|afbud|absent|absence|not present|meldt fra|mødte ikke|apologies"),
          r"Afbud|Fraværende|Fravær|Absent|Apologies", of_minutes=True),
+    # who put a question and who answered it: "Spørgsmålet er stillet af: <parti> (<navn>)", "Besvaret af: <forvaltning>"
+    Role("asker", _asked(r"stille[dt]e?|stiller|spurgte|asked|asking|put the question"),
+         r"(?:Spørgsmålet[ \t]+er[ \t]+)?[Ss]tillet[ \t]+af|Spurgt[ \t]+af|Spørgsmålsstiller|Spørger|"
+         r"(?:The[ \t]+)?[Qq]uestion[ \t]+(?:was[ \t]+)?(?:asked|put)[ \t]+by|Asked[ \t]+by"),
+    Role("answerer", _asked(r"besvare[dt]e?|svarede|answered|replied|responded"),
+         r"(?:Spørgsmålet[ \t]+er[ \t]+)?[Bb]esvaret[ \t]+af|Svar[ \t]+fra|Besvarelse[ \t]+fra|Answered[ \t]+by|"
+         r"Reply[ \t]+from", bodies=True),
     Role("contact", _asked(r"kontakt\w*|contact\w*|henvende\w*|reach|yderligere oplysninger|flere oplysninger|"
                            r"mere information|more information|further information|call|ringe|phone|telefon\w*"),
          _CONTACT_LABELS, heading=True),
 )
 MAX_LINES = 2  # a name line and the unit wrapped under it
 _NAME = re.compile(r"[A-ZÆØÅ][a-zæøåé]+ +[A-ZÆØÅ][a-zæøåé-]+")  # two capitalised words
+_BODY = re.compile(r"\b[A-ZÆØÅ][\w-]*(?:forvaltning|udvalg|administration)\w*|\b[A-Z]\w+ (?:Administration|Committee)\b")
 _WRAPPED = re.compile(r"(?:\bog|\band|-|,)[ \t]*$")  # a line that runs on to the next
 _CELLS = re.compile(r"\t+|[ \t]*\|[ \t]*|[ \t]{2,}")
 # a role's label standing for the budget and its figures ("Økonomi" in a contact table) and how a question
@@ -115,7 +124,7 @@ def role_spans(text: str, role: Role) -> list[tuple[int, int, str]]:
         while end > start and text[end - 1].isspace():
             end -= 1
         clash = any(s <= start < e or start <= s < end for s, e in [*tables, *((a, b) for a, b, _ in out)])
-        if _NAME.search(text[start:end]) and not clash:
+        if (_NAME.search(text[start:end]) or role.bodies and _BODY.search(text[start:end])) and not clash:
             out.append((start, end, label))
     return sorted(out)
 

@@ -8,6 +8,7 @@ scores near the best.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -116,7 +117,19 @@ class Speller:
     def correct(self, query: Query) -> dict[str, str]:
         """{misspelt word as written: the archive's spelling} for subject words the index does not know."""
         out: dict[str, str] = {}
+        words = list(_WORD.finditer(query.text))
+        split: set[str] = set()
+        for a, b in zip(words, words[1:]):
+            # a name split in two ("Lerbjerg parken", "Skovly-huset") that a title writes as one word
+            between = query.text[a.end():b.start()]
+            joined = (a.group(0) + b.group(0)).lower()
+            at = bisect.bisect_left(self._lower, joined)
+            if between in (" ", "-") and at < len(self._lower) and self._lower[at] == joined:
+                out[query.text[a.start():b.end()]] = self.title_words[at]
+                split |= {a.group(0), b.group(0)}
         for raw in dict.fromkeys(_WORD.findall(query.text)):
+            if raw in split:
+                continue
             w = raw.lower()
             if len(w) < 5 or w in GENERIC_WORDS or self.known(w):
                 continue

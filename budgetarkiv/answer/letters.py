@@ -14,7 +14,7 @@ from budgetarkiv.answer.model import Fact, note_reader, page_at, quoted
 from budgetarkiv.answer.relevance import Relevance, overlap
 from budgetarkiv.core.text import sentence_spans
 from budgetarkiv.index.store import Store
-from budgetarkiv.ingest.letters import CLOSING_RE, own_date_line
+from budgetarkiv.ingest.letters import CLOSING_RE, find_signatory, own_date_line
 from budgetarkiv.search.hybrid import Hit
 from budgetarkiv.search.query import Query
 
@@ -113,8 +113,8 @@ class Letters:
         """Who signed the letter the question is about, quoted from the letter's closing."""
         if query.answer_type != "person" or not _SIGNED.search(query.text):
             return None
-        for h, data, text in self._letters_about(query, hits):
-            name = (data.get("signatory") or "").split(",")[0].strip()
+        for h, data, text in self._letters_about(query, hits, signed=True):
+            name = (data.get("signatory") or find_signatory(text) or "").split(",")[0].strip()
             at = text.find(name) if name else -1
             if at < 0:
                 continue
@@ -126,15 +126,23 @@ class Letters:
             return quoted(h, text[start:end].rstrip(), page_at(data.get("page_starts") or [0], at))
         return None
 
-    def _letters_about(self, query: Query, hits: Sequence[Hit]) -> Iterator[tuple[Hit, dict, str]]:
+    def _letters_about(self, query: Query, hits: Sequence[Hit], signed: bool = False) -> Iterator[tuple[Hit, dict, str]]:
         """The answer letters among the hits that are about the question's subject, with their stored data
-        and text, best hit first."""
+        and text, best hit first. `signed`: any other document closing with a signature too (a consultation
+        response, a letter to a foundation: "Med venlig hilsen" and a name), each once."""
+        seen: set[str] = set()
         for h in hits:
-            if h.doc_type == "answer" and self.about(query, h.doc_id):
+            if signed and h.doc_id in seen:
+                continue
+            seen.add(h.doc_id)
+            if h.doc_type == "answer" or signed and h.doc_type != "budget_note":
                 data = self.note(h.doc_id)
-                yield h, data, data.get("text") or ""
+                text = data.get("text") or ""
+                if (h.doc_type == "answer" or CLOSING_RE.search(text)) and self.about(query, h.doc_id):
+                    yield h, data, text
 
 
+_LABELLED = re.compile(r"[^\W\d_][\w ]{0,30}:\s")  # "Sekretariatsleder: ...", "Kontakt: ...": a line of its own
 SIGNATURE_LINES = 6  # two signatories with a name and a title each, perhaps a unit under each title
 SIGNATURE_WORDS = 8  # a signature's line is short: a name, a title, a unit
 
@@ -149,7 +157,8 @@ def signature_end(text: str, at: int) -> int:
         line = m.group(0).strip()
         if not line:
             continue
-        if taken >= SIGNATURE_LINES or len(line.split()) > SIGNATURE_WORDS or line.endswith((".", "?", ":")) and taken:
+        if taken >= SIGNATURE_LINES or len(line.split()) > SIGNATURE_WORDS or line.endswith((".", "?", ":")) and taken \
+                or taken and _LABELLED.match(line):  # ("Sekretariatsleder: <navn>" under it: someone else's line)
             break
         end = at + m.end()
         taken += 1

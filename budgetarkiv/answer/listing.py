@@ -219,6 +219,9 @@ def table_labels(table_text: str) -> tuple[str, ...]:
     return tuple(labels)
 
 
+_PREPOSITION = re.compile(r"\s(?:på|i|til|af|for|ved|med|fra|om|on|in|at|for|of|to|from|with)\s", re.IGNORECASE)
+
+
 def labels_named(labels: Sequence[str], noun: str, title: str, words: Sequence[str] = ()) -> bool:
     """Whether a table's row labels are the things a list question asks for: the labels carry the noun's stem
     ("Ellebjerg Skole" for "skoler") or the table's title names it ("fordelt på bydele" for "bydele"; `words`
@@ -229,7 +232,8 @@ def labels_named(labels: Sequence[str], noun: str, title: str, words: Sequence[s
     starts = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(stems))) + ")", re.IGNORECASE) if stems else None
     if starts is None:
         return False
-    in_labels = sum(bool(starts.search(label)) for label in labels)  # a word of the label begins with the stem
+    # a word of the label begins with the stem, before any preposition: "Bibliotekarer på 6 skoler" is librarians
+    in_labels = sum(bool(starts.search(_PREPOSITION.split(label, maxsplit=1)[0])) for label in labels)
     return in_labels >= max(2, len(labels) - 1) or bool(starts.search(title))
 
 

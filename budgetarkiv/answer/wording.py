@@ -45,6 +45,9 @@ PHRASES: dict[str, dict[str, str]] = {
         "not_added": "Ikke lagt til (årligt eller omtrentligt beløb)",
         "periods_differ": "Bemærk: beløbene dækker forskellige perioder ({periods}); summen er ikke én periodes.",
         "other_years": "Arkivet indeholder ikke et svar på spørgsmålet: de fundne tal gælder {stated}, ikke {asked}.",
+        "no_agreement": "Arkivet indeholder ikke den budgetaftale, spørgsmålet nævner, og de fundne notater nævner den "
+                        "ikke; et budgetnotats beløb er forvaltningens forslag, ikke det, aftalen gav. Nærmeste "
+                        "passager er vist nedenfor.",
         "not_yearly": "Arkivet indeholder ikke et svar på spørgsmålet: de fundne beløb gælder {stated} samlet, ikke et "
                       "enkelt år. Nærmeste passager er vist nedenfor.",
         "difference": "Forskel",
@@ -88,6 +91,9 @@ PHRASES: dict[str, dict[str, str]] = {
         "not_added": "Not added (a yearly or approximate amount)",
         "periods_differ": "Note: the amounts cover different periods ({periods}); the sum is not one period's.",
         "other_years": "The archive holds no answer to this question: the figures found are for {stated}, not {asked}.",
+        "no_agreement": "The archive does not hold the budget agreement the question names, and the notes found do not "
+                        "mention it; a budget note's amounts are the administration's proposal, not what the agreement "
+                        "granted. The nearest passages are shown below.",
         "not_yearly": "The archive holds no answer to this question: the amounts found are for {stated} together, not "
                       "for a single year. The nearest passages are shown below.",
         "difference": "Difference",

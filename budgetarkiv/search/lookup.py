@@ -18,6 +18,7 @@ from budgetarkiv.index.queries import RowQuery, RowRecord
 
 _OVERVIEW = re.compile(r"oversigt over ønskets aktiviteter|alle styringsområder", re.IGNORECASE)
 _EARLIER = re.compile(r"tidligere afsatte", re.IGNORECASE)
+_AGREEMENT = re.compile(r"\bbudgetaftale(?:n)?\s+((?:19|20)\d\d)\b", re.IGNORECASE)  # "Budgetaftale 2027"
 
 
 @dataclass(frozen=True)
@@ -71,8 +72,14 @@ def scenario_costs(rows: Sequence[RowRecord]) -> list[ScenarioCost]:
 
 
 def earlier_grants(rows: Sequence[RowRecord]) -> list[RowRecord]:
-    """Rows of "Tidligere afsatte midler": money granted in earlier budgets (løbende p/l)."""
-    return [r for r in rows if _EARLIER.search(r.table_title)]
+    """Rows of "Tidligere afsatte midler": money granted in earlier budgets (løbende p/l). The table's title
+    says so, or the section it stands under ("Tidligere afsatte midler" over "Tabel 3: Forsøg, Budgetaftale
+    2027"), or its title names an agreement of a year before the note's budget year."""
+    def earlier(r: RowRecord) -> bool:
+        agreed = [int(y) for y in _AGREEMENT.findall(r.table_title)]
+        return bool(_EARLIER.search(r.table_title) or _EARLIER.search(r.section or "")
+                    or agreed and r.budget_year is not None and max(agreed) < r.budget_year)
+    return [r for r in rows if earlier(r)]
 
 
 __all__ = ["RowQuery", "RowRecord", "ScenarioCost", "scenario_costs", "earlier_grants"]

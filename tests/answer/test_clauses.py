@@ -347,3 +347,16 @@ def test_an_ordinal_after_i_opens_no_clause():
     its own that a count question could take without the share."""
     s = "Ved tællingen i 2031 cyklede 61 pct. af eleverne i 4. klasse mindst 5 km om ugen."
     assert len(clauses(s)) == 1
+
+
+@pytest.mark.parametrize("question, sentence, clause", [
+    ("Hvor mange børn deltog i 2030?", "I 2030 kom der 350 børn, og i 2031 deltog 410 børn.", "I 2030 kom der 350 børn"),
+    ("How many children took part in 2031?", "I 2030 kom der 350 børn, og i 2031 deltog 410 børn.",
+     "i 2031 deltog 410 børn."),
+    ("Hvor stor en andel bestod i 2029?", "Det gjorde 41 pct. af holdet fra 2029 og 55 pct. af holdet fra 2030.",
+     "Det gjorde 41 pct. af holdet fra 2029"),
+])
+def test_the_clause_of_the_year_asked_answers_though_another_clause_names_the_counted_noun(relevance, question,
+                                                                                           sentence, clause):
+    """A year asked decides between clauses alike but for their year; the noun counted may stand in the other one."""
+    assert chosen(relevance, question, sentence) == clause

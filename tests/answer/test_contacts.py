@@ -69,6 +69,25 @@ def test_a_role_is_read_from_its_labelled_line_or_sentence(role, text, named):
     assert spans and named in text[spans[0][0]:spans[0][1]]
 
 
+@pytest.mark.parametrize("role, text, named", [
+    ("asker", "Budgetspørgsmål nr. 12\nStillet af: Enhedslisten (Karl Munk Friis)\nBesvaret af: Teknik- og "
+              "Miljøforvaltningen\n", "Karl Munk Friis"),
+    ("asker", "Question 4\nAsked by: Nora Juhl Bang (B)\n", "Nora Juhl Bang"),
+    ("answerer", "Stillet af: Alternativet (Åse Krogh)\nBesvaret af: Teknik- og Miljøforvaltningen i samarbejde med "
+                 "Økonomiforvaltningen\n", "Teknik- og Miljøforvaltningen"),
+    ("answerer", "Answered by: the Health and Care Administration\n", "Health and Care Administration"),
+])
+def test_who_asked_and_who_answered_are_read_from_their_labelled_lines(role, text, named):
+    """An administration answers too: its name is no person's, yet it is who answered."""
+    spans = role_spans(text, _role(role))
+    assert len(spans) == 1 and named in text[spans[0][0]:spans[0][1]]
+    assert "\n" not in text[spans[0][0]:spans[0][1]]  # the one line: not the asker's beside who answered
+
+
+def test_an_administration_is_no_asker():
+    assert role_spans("Stillet af: Økonomiforvaltningen\n", _role("asker")) == []
+
+
 @pytest.mark.parametrize("role, text", [
     ("chair", "Udvalget drøftede formandens forslag om nye regler.\n"),  # a role word in prose names nobody
     ("contact", "Kontakt\n\n"),
@@ -104,7 +123,9 @@ def test_a_contact_table_answers_with_the_row_the_question_names(question, named
     ("Hvem havde meldt afbud til mødet?", "absent"),
     ("Hvem forelagde sagen?", "presenter"),
     ("Hvem har underskrevet svaret?", None),
-    ("Hvem stillede spørgsmålet?", None),
+    ("Hvem stillede spørgsmålet?", "asker"),
+    ("Which council member asked about the ferry berths?", "asker"),
+    ("Hvem besvarede budgetspørgsmålet om færgelejerne?", "answerer"),
 ])
 def test_the_role_a_person_question_asks_for(question, role):
     found = role_asked(question)

@@ -725,3 +725,17 @@ def test_alternatives_printed_as_rows_of_one_table_are_a_cost_each():
     costs = scenario_costs(rows)
     assert [(c.name, c.amounts["2031"], c.table) for c in costs] == [
         ("Mulighed 1", 1.0, title), ("Mulighed 2", 2.0, title), ("Mulighed 3", 3.0, title)]
+
+
+def test_earlier_grants_are_named_by_their_table_its_section_or_an_earlier_agreement():
+    """A table under the heading "Tidligere afsatte midler", or titled by an agreement before the note's budget
+    year (2027), holds money granted before; one titled by the note's own year's agreement does not."""
+    from dataclasses import replace
+
+    from budgetarkiv.search.lookup import earlier_grants
+
+    row = _table_row("Tabel 1 – Anlægsudgifter", "Byggeri", "Anlæg", {"2027": 3.0})
+    under = replace(row, table_title="Tabel 3: Pilot på to skoler", section="Tidligere afsatte midler")
+    agreed = replace(row, table_title="Tabel 4 – Forsøg, Budgetaftale 2024")
+    same_year = replace(row, table_title="Tabel 5 – Udmøntning af Budgetaftale 2027")
+    assert earlier_grants([row, under, agreed, same_year]) == [under, agreed]

@@ -171,6 +171,15 @@ def test_the_row_labels_of_a_table_are_the_names_it_lists_when_they_or_its_title
     assert not labels_named(["Løn", "Husleje"], "skoler", "Tabel 1. Udgifter")
 
 
+def test_labels_naming_the_noun_after_a_preposition_are_other_things():
+    """Rows of what is done at the schools ("Vikarer på 4 skoler", "Rengøring af skolerne") are costs, not
+    schools; a sentence naming the schools answers "which schools"."""
+    assert not labels_named(["Vikarer på 4 skoler", "Rengøring af skolerne", "Inventar"], "skoler", "Tabel 1. Udgifter")
+    assert labels_named(["Skolen ved Søerne", "Skolen på Islands Brygge"], "skoler", "Tabel 1. Udgifter")
+    assert not labels_named(["Staff at three libraries", "Cleaning of the libraries"], "libraries", "Table 1",
+                            ["bibliotek"])
+
+
 def test_a_stem_found_inside_another_word_does_not_name_the_labels():
     # "Oversigt" holds "vers" of "versioner"; the stem must begin a word
     assert not labels_named(["Løn", "Husleje"], "versioner", "Tabel 2 – Oversigt over aktiviteter")

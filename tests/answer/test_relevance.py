@@ -447,3 +447,12 @@ def test_an_amount_stated_in_a_sentence_of_the_year_asked_is_no_year_outside_the
     from budgetarkiv.answer.compose import _stated_in
 
     assert _stated_in(text, years) is stated
+
+
+def test_a_documents_own_date_is_no_year_of_the_count_it_reports():
+    """ "Evalueringen af 2. marts 2032 viser, at 410 børn deltog i 2031" counts 2031; "fra 1. juli 2026" is a start."""
+    from budgetarkiv.answer.compose import _counted_years
+
+    assert _counted_years(_fact("Evalueringen af 2. marts 2032 viser, at 410 børn deltog i 2031.")) == {2031}
+    assert _counted_years(_fact("The report of 14 May 2032 shows that 410 children took part in 2031.")) == {2031}
+    assert _counted_years(_fact("Fra 1. juli 2026 får 6 familier aflastning.")) == {2026}
