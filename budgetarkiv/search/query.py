@@ -472,11 +472,23 @@ def route(question: str) -> tuple[str, ...]:
 
 def analyse(question: str, language: str | None = None) -> Query:
     """The typed query for a question (language detected unless given)."""
+    q = _analysed(question, language, english_agreements=True)
+    if q.agreement_years and q.answer_type in ("date", "person"):
+        # "When was the Budget 2026 agreement reached?", "Who made ...": the agreement is the subject, a paper of
+        # that budget year, not the source of an earlier grant (agreement years select grants' tables)
+        return _analysed(question, language, english_agreements=False)
+    return q
+
+
+def _analysed(question: str, language: str | None, english_agreements: bool) -> Query:
     text = question.strip()
     lang = language or ("en" if looks_english(text) else "da")
     without_dates = _PRICE_LEVEL.sub(" ", _DATE.sub(" ", text))
     agreed_en = [int(next(y for y in m.groups() if y)) for m in _AGREEMENT_EN.finditer(without_dates)]
-    without_dates = _AGREEMENT_EN.sub(" ", without_dates)
+    if english_agreements:
+        without_dates = _AGREEMENT_EN.sub(" ", without_dates)
+    else:
+        agreed_en = []
     budget = [int(y) for y in _BUDGET_YEAR.findall(without_dates)]
     budget += [int(a or b) for a, b in _NOTE_YEAR.findall(without_dates)]
     agreement = tuple(dict.fromkeys([*agreed_en, *(int(y) for m in _AGREEMENT.findall(without_dates)

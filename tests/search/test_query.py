@@ -815,3 +815,16 @@ def test_words_naming_a_column_or_the_full_year_are_not_the_subject(question):
     assert not set(q.subject) & {"second", "outlook", "andet", "overslagsår", "when", "fully"}
     assert not {"outlook", "overslagsår"} & set(q.subject_text.lower().split())
     assert {"harbour", "havnebadene"} & set(q.subject)
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question, agreements, budget_year", [
+    # the agreement as the subject of a date or a person: a paper of that budget year
+    ("On what date was the Budget 2031 agreement reached?", (), 2031),
+    ("Who signed the Budget 2031 agreement?", (), 2031),
+    # the agreement as the source of a grant: its year selects the earlier grants' tables
+    ("What did the Budget 2031 agreement grant the harbour buses?", (2031,), None),
+])
+def test_an_english_budget_agreement_is_a_grants_source_only_when_money_is_asked(question, agreements, budget_year):
+    q = analyse(question)
+    assert (q.agreement_years, q.budget_year) == (agreements, budget_year)
