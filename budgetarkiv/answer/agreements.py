@@ -96,16 +96,6 @@ def asks_money(question: str) -> bool:
     return bool(_MONEY_ASKED.search(question))
 
 
-_EARLIER = re.compile(r"\b(?:tidligere|hidtil|allerede|previous\w*|earlier|already|before the|før (?:budgetnotatet|"
-                      r"forslaget|notatet))\b", re.IGNORECASE)
-
-
-def asks_earlier(question: str) -> bool:
-    """Whether the question asks what was granted before ("tidligere afsat", "previously granted"): the notes'
-    history of grants answers it, not one agreement's text."""
-    return bool(_EARLIER.search(question))
-
-
 def asks_which_agreement(question: str) -> bool:
     """ "med hvilken budgetaftale?", "which budget agreement granted it?": the agreement is what is asked."""
     return bool(_WHICH_AGREEMENT.search(question))

@@ -253,6 +253,8 @@ class Answerer:
         if gap is not None:
             return self._abstain(query, hits, gap)
         facts = self._facts(query, checked, wanted, hits, notes)
+        if query.granted_before:
+            facts = _before(facts, notes)
         # "who signed the letter about X?": no such letter; "who chaired committee Y's meeting?": no minutes of it
         if not facts and (self.letters.asks_letter(query) or self.contacts.asked_role(query) is not None):
             return self._abstain(query, hits, wording.phrase(lang, "none"))
@@ -1151,7 +1153,7 @@ class Answerer:
         q = query.text
         if query.earlier or not (agreements.names_agreement(q) and agreements.asks_money(q)) \
                 or agreements.asks_request(q) or agreements.asks_note(q) or agreements.asks_which_agreement(q) \
-                or agreements.asks_earlier(q) or not notes:
+                or query.granted_before or not notes:
             return False
         if self._agreement(query, checked, hits, filters) is not None:
             return False
@@ -1281,7 +1283,7 @@ class Answerer:
         sentence quoted. False (the notes answer) when the question asks about the note as well, the agreement
         is not found, or no section of it answers for the subject."""
         if not agreements.names_agreement(query.text) or agreements.asks_request(query.text) \
-                or agreements.asks_note(query.text) or agreements.asks_which_agreement(query.text) or agreements.asks_earlier(query.text):
+                or agreements.asks_note(query.text) or agreements.asks_which_agreement(query.text) or query.granted_before:
             return False  # (money granted earlier, and by which agreement, is the notes' history)
         a = self._agreement(query, checked, hits, filters)
         if a is None:
@@ -1609,6 +1611,17 @@ def _stated_in(text: str, years: Sequence[int]) -> bool:
     """Whether a sentence of the text states an amount of money in a year asked ("Udgiften var 14,2 mio. kr. i
     2026"): the year lies outside the proposal's tables, yet the note says what was spent then."""
     return any(set(years) & years_in(text[a:b]) and _MONEY.search(text[a:b]) for a, b in sentence_spans(text))
+
+
+def _before(facts: Sequence[Fact], notes: Sequence[NoteInFocus]) -> tuple[Fact, ...]:
+    """ "Hvad er der tidligere afsat til X?": a sentence whose years all lie in the focused note's budget year or
+    after it ("Med Aftale om Budget 2030 er der afsat ..." of a Budget 2030 note, "der gives en anlægsbevilling
+    ... i 2030") tells what is granted now, not before; kept only when no sentence tells of before."""
+    year = next((n.hit.budget_year for n in notes if not n.also and n.hit.budget_year), None)
+    if year is None:
+        return tuple(facts)
+    kept = tuple(f for f in facts if not (ys := years_in(f.text)) or min(ys) < year)
+    return kept or tuple(facts)
 
 
 def _has_years(p: Programme, years) -> bool:

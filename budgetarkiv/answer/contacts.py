@@ -158,13 +158,31 @@ def _best(spans: list[tuple[int, int, str]], question: str) -> tuple[int, int, s
     """Of several lines of one role, the one whose qualifier the question names ("faglig kontakt", "økonomi"),
     else the first."""
     asked = {w[:5] for w in re.findall(r"[^\W\d_]{4,}", question.lower())}
+    short = short_names(question)
 
     def named(span: tuple[int, int, str]) -> int:
         label = span[2].lower()
         shared = len(asked & {w[:5] for w in re.findall(r"[^\W\d_]{4,}", label)} - {"konta", "conta"})
+        shared += 2 * len(short & set(re.findall(r"\b[A-ZÆØÅ]{2,5}\b", span[2])))  # "Kontakt KFF" of its name
         return shared + (bool(_MONEY_LABEL.search(label)) and bool(_ASKS_MONEY.search(question)))
 
     return max(spans, key=lambda s: (named(s), -s[0]))
+
+
+# an administration or a committee named in full: "Kultur- og Fritidsforvaltningen", "Børne- og Ungdomsudvalget"
+_BODY_NAMED = re.compile(r"((?:[A-ZÆØÅ][a-zæøå]+-[ \t]+og[ \t]+)?[A-ZÆØÅ][a-zæøå]+?)(forvaltning|udvalg)", re.IGNORECASE)
+_BODY_LETTER = {"forvaltning": "F", "udvalg": "U"}
+
+
+def short_names(text: str) -> set[str]:
+    """The short names of the administrations and committees a text names in full, by their parts' initials
+    ("Kultur- og Fritidsforvaltningen" → KFF, "Teknik- og Miljøudvalget" → TMU): how a note's labels name them
+    ("Kontakt KFF")."""
+    out = set()
+    for m in _BODY_NAMED.finditer(text):
+        parts = [p for p in re.findall(r"[^\W\d_]+", m.group(1)) if p.lower() != "og"]
+        out.add("".join(p[0].upper() for p in parts) + _BODY_LETTER[m.group(2).lower()])
+    return out
 
 
 def committee_of(text: str) -> str | None:

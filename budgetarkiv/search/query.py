@@ -155,6 +155,8 @@ _EARLIER = re.compile(
     r"\bbefore the (?:\w+ )*?(?:proposal|note)|\bfør (?:budgetnotatet|forslaget|notatet)",
     re.IGNORECASE,
 )
+_BEFORE = re.compile(r"\b(?:tidligere|hidtil|allerede|previous\w*|earlier|already|before the|før (?:budgetnotatet|"
+                     r"forslaget|notatet))\b", re.IGNORECASE)
 _GOAL = re.compile(
     r"\b(mål|målet|målene|målsætning\w*|målsat\w*|succeskriter\w*|forventet effekt|forventes|skal\b|goals?|targets?|"
     r"aims?|should|expected to|intended|supposed to|meant to)\b",
@@ -349,6 +351,9 @@ class Query:
     wants_number: bool = False  # "hvor mange", "hvor meget", "pct.": the answer is a figure
     version: str | None = None  # "final" ("den endelige version", "the final note") or "draft" ("udkastet")
     earlier: bool = False  # money granted earlier ("tidligere afsat", "Budgetaftale 2020")
+    # ... asked as such ("tidligere afsat", "already granted"): the notes' history of grants answers, not the
+    # text of an agreement the question names ("Hvad giver budgetaftalen for 2031 til X?" is no such question)
+    granted_before: bool = False
     whole_period: bool = False  # "i alt i perioden", "over hele perioden": the table's total
     asks: tuple[str, ...] = ()  # the separate things asked, when one question asks several
     first_year: bool = False  # "det første år", "in its first year": the first column of the note's table
@@ -518,7 +523,7 @@ def _analysed(question: str, language: str | None, english_agreements: bool) -> 
         wants_goal=bool(_GOAL.search(text)), wants_result=_wants_result(text),
         wants_number=bool(_COUNT.search(text) or _HOW_MUCH.search(text) or _PERCENT.search(text)),
         version="draft" if _WANTS_DRAFT.search(text) else "final" if _WANTS_FINAL.search(text) else None,
-        earlier=bool(_EARLIER.search(text) or agreed_en),
+        earlier=bool(_EARLIER.search(text) or agreed_en), granted_before=bool(_BEFORE.search(text)),
         first_year=bool(_FIRST_YEAR.search(text)) and not _first_years(text),
         first_years=_first_years(text),
         fully_phased_in=bool(_PHASED_IN.search(text)),
@@ -624,10 +629,25 @@ def answer_type(q: Query) -> str:
 
 
 def split_asks(question: str) -> tuple[str, ...]:
-    """The separate things a question asks ("..., og hvad blev resultatet?"); () when it asks one."""
+    """The separate things a question asks ("..., og hvad blev resultatet?"); () when it asks one. A later ask
+    that leaves out the noun the first one names ("Hvilket scenarie anbefaler forvaltningen, og hvilket
+    foretrækker lokaludvalget?") gets it back: "hvilket scenarie foretrækker lokaludvalget"."""
     parts = [p.strip(" ,?") for p in _ASK_SPLIT.split(question.strip())]
     parts = [p for p in parts if len(p.split()) >= 2]
+    first = _WHICH_NOUN.search(parts[0]) if parts else None
+    if first is not None and not _FINITE.fullmatch(first.group(2)):
+        for i, part in enumerate(parts[1:], 1):
+            m = _WHICH_NOUN.match(part)
+            if m is not None and _FINITE.fullmatch(m.group(2)):
+                parts[i] = f"{part[:m.end(1)]} {first.group(2)}{part[m.end(1):]}"
     return tuple(parts) if len(parts) > 1 else ()
+
+
+_WHICH_NOUN = re.compile(r"\b(hvilke[nt]?|which)\s+([^\W\d_]+)", re.IGNORECASE)
+# a verb right after "hvilket"/"which": the noun was left out ("og hvilket foretrækker lokaludvalget")
+_FINITE = re.compile(r"foretrækker|anbefaler|vælger|valgte|ønsker|støtter|foreslår|har|er|var|blev|vil|kan|skal|"
+                     r"does|did|do|is|was|are|were|would|will|has|have|prefers?|recommends?|chooses?|chose|"
+                     r"supports?|proposes?|wants?", re.IGNORECASE)
 
 
 _AND = re.compile(r"\s+(?:og|and|samt|plus|&|i forhold til|sammenlignet med|compared (?:with|to)|versus|vs\.?)\s+",

@@ -287,6 +287,6 @@ def test_a_question_about_an_agreements_money_or_about_something_else_in_it(ques
     ("Hvad giver budgetaftalen for 2031 til natcaféerne?", False),  # (the agreement named is no earlier grant)
 ])
 def test_a_question_about_earlier_grants(question, earlier):
-    from budgetarkiv.answer.agreements import asks_earlier
+    from budgetarkiv.search.query import analyse
 
-    assert asks_earlier(question) == earlier
+    assert analyse(question).granted_before == earlier

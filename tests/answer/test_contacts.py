@@ -135,3 +135,18 @@ def test_the_role_a_person_question_asks_for(question, role):
 def test_the_committee_of_minutes_is_named_in_their_head():
     assert committee_of("# Referat – Sundheds- og Omsorgsudvalget\n\nMødedato: ...") == "omsorgsudvalg"
     assert committee_of("KØBENHAVNS KOMMUNE\nBorgerrepræsentationen\n\nREFERAT") is None
+
+
+def test_a_contact_line_labelled_by_an_administrations_short_name_answers_for_it():
+    """A joint note's "Kontakt TMF: ..." and "Kontakt SOF: ..." lines: a question naming the Teknik- og
+    Miljøforvaltningen in full asks for the TMF line."""
+    from budgetarkiv.answer.contacts import short_names
+
+    assert short_names("Hvem i Kultur- og Fritidsforvaltningen?") == {"KFF"}
+    assert short_names("the Børne- og Ungdomsudvalget's contact") == {"BUU"}
+    text = "Kontakt BIF: Kamilla Rye Holm, specialist\nKontakt TMF: Otto Brink Lund, ingeniør\n"
+    spans = role_spans(text, _role("contact"))
+    start, end, _ = _best(spans, "Hvem er kontaktperson i Teknik- og Miljøforvaltningen for cykelbroen?")
+    assert "Otto Brink Lund" in text[start:end]
+    start, end, _ = _best(spans, "Hvem er kontaktperson for cykelbroen?")
+    assert "Kamilla Rye Holm" in text[start:end]  # none named: the first

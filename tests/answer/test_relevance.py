@@ -456,3 +456,19 @@ def test_a_documents_own_date_is_no_year_of_the_count_it_reports():
     assert _counted_years(_fact("Evalueringen af 2. marts 2032 viser, at 410 børn deltog i 2031.")) == {2031}
     assert _counted_years(_fact("The report of 14 May 2032 shows that 410 children took part in 2031.")) == {2031}
     assert _counted_years(_fact("Fra 1. juli 2026 får 6 familier aflastning.")) == {2026}
+
+
+def test_what_was_granted_before_is_not_what_the_notes_own_budget_grants_now():
+    """Of a Budget 2033 note: "I Budget 2031 blev der afsat ..." tells of before; "Med Aftale om Budget 2033
+    ..." and "der gives en bevilling ... i 2033" of now. Nothing of before: the sentences stay."""
+    from types import SimpleNamespace
+
+    from budgetarkiv.answer.compose import _before
+
+    notes = [SimpleNamespace(also=False, hit=SimpleNamespace(budget_year=2033))]
+    before = _fact("I Budget 2031 blev der afsat 0,8 mio. kr. til en forundersøgelse.")
+    now = _fact("Med Aftale om Budget 2033 er der afsat 12,0 mio. kr. til byggeriet.")
+    given = _fact("Forvaltningen indstiller, at der gives en anlægsbevilling på 1,1 mio. kr. i 2033.")
+    undated = _fact("Forundersøgelsen er afsluttet.")
+    assert _before((before, now, given, undated), notes) == (before, undated)
+    assert _before((now, given), notes) == (now, given)

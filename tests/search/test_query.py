@@ -828,3 +828,16 @@ def test_words_naming_a_column_or_the_full_year_are_not_the_subject(question):
 def test_an_english_budget_agreement_is_a_grants_source_only_when_money_is_asked(question, agreements, budget_year):
     q = analyse(question)
     assert (q.agreement_years, q.budget_year) == (agreements, budget_year)
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Hvilken model anbefaler forvaltningen, og hvilken ønsker ældrerådet?",
+     ("Hvilken model anbefaler forvaltningen", "hvilken model ønsker ældrerådet")),
+    ("Which option does the administration recommend, and which does the council prefer?",
+     ("Which option does the administration recommend", "which option does the council prefer")),
+    ("Hvilke skoler er med, og hvilke skoler venter?", ("Hvilke skoler er med", "hvilke skoler venter")),
+])
+def test_a_later_ask_leaving_out_the_noun_gets_the_first_asks_noun(question, asks):
+    from budgetarkiv.search.query import split_asks
+
+    assert split_asks(question) == asks
